@@ -1,0 +1,2 @@
+// Entry point: see the foundation work.
+export {};

@@ -1,0 +1,4 @@
+export { extractReport, MAX_INPUT_BYTES } from './extract';
+export { ReportInputError } from './errors';
+export type { ReportInputErrorCode } from './errors';
+export type * from './types';

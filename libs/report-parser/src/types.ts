@@ -1,0 +1,85 @@
+/** What kind of publication a document is. */
+export type DocumentKind =
+  | 'full_inspection'
+  | 'focused_visit'
+  | 'monitoring_visit'
+  | 'joint_inspection'
+  | 'article'
+  | 'other';
+
+/** `priority_action` for items the inspectors flagged for priority or immediate action. */
+export type RecommendationPriority = 'priority_action' | 'improvement';
+
+export interface Judgement {
+  /** The area judged, as the report words it ("Overall effectiveness"). */
+  area: string;
+  /** The grade as the report words it ("Requires improvement to be good"). */
+  grade: string;
+  /** The table group the row sits under, where the report groups rows ("Safeguarding services"). */
+  group: string | null;
+}
+
+export interface DocumentFacts {
+  kind: DocumentKind;
+  /** The lead inspectorate ("Ofsted"). */
+  inspectorate: string | null;
+  /** Every inspectorate named as taking part, lead first (joint inspections name several). */
+  inspectorates: string[];
+  /** The local authority the document is about, as the document names it. */
+  authority: string | null;
+  title: string | null;
+  /** ISO date: the letter's date or the report's "Published:" date. */
+  publishedOn: string | null;
+  visitStartedOn: string | null;
+  visitEndedOn: string | null;
+  judgements: Judgement[];
+  /** `pdf` or `text`: what the input was. */
+  format: 'pdf' | 'text';
+  /** Pages in a PDF; for text, form-feed separated pages (1 when there are none). */
+  pages: number;
+}
+
+export interface Recommendation {
+  /** Stable reference within this extraction: R1, R2, ... in document order. */
+  ref: string;
+  /** The report's own label for the item ("17", "a"), when it numbers or letters them. */
+  label: string | null;
+  /** The whole item with its lines rejoined; sub-bullets follow on their own lines. */
+  text: string;
+  /** Sub-bullets that belong to the item, in order (also included in `text`). */
+  subItems: string[];
+  /** The list heading the item sits under ("Areas for improvement"). */
+  section: string;
+  /** A themed sub-heading inside the list ("Quality of practice"), if any. */
+  theme: string | null;
+  priority: RecommendationPriority;
+  /** ISO 8601 duration from publication (`P0D`, `P3M`, `P28D`), or null when none is set. */
+  timescale: string | null;
+  /** The words that set the timescale ("Within three months", "by 31 March 2020"). */
+  timescaleText: string | null;
+  /** ISO date the item is due: a fixed date, or `publishedOn` plus `timescale`. */
+  dueOn: string | null;
+  /** Bodies responsible for the item; the authority's own name when none is named. */
+  responsible: string[];
+  /** 1-based page the item starts on. */
+  page: number;
+}
+
+/** A weakness found in prose (a later issue fills these in). */
+export interface Suggestion {
+  text: string;
+  section: string | null;
+  cue: string;
+  confidence: number;
+}
+
+export interface ExtractionResult {
+  document: DocumentFacts;
+  recommendations: Recommendation[];
+  suggestions: Suggestion[];
+}
+
+export interface ExtractOptions {
+  /** Largest input accepted, in bytes (default 20 MB). */
+  maxBytes?: number;
+}

@@ -1,0 +1,15 @@
+import type { Config } from 'jest';
+import { moduleNameMapper, transform } from '../jest.config';
+
+/** End-to-end tests: real Postgres, real Redis, real HTTP. Each file gets its own database. */
+const config: Config = {
+  rootDir: '..',
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+  transform,
+  moduleNameMapper,
+  testTimeout: 30_000,
+};
+
+export default config;
