@@ -1,5 +1,20 @@
 import { ReportInputError } from './errors';
-import type { ExtractionResult, ExtractOptions } from './types';
+import { extractFacts } from './facts/document-facts';
+import { pdfToPages } from './input/pdf-lines';
+import { sniffInput } from './input/sniff';
+import { textToPages } from './input/text-lines';
+import { removeContents } from './layout/contents';
+import { bodySize, removePageFurniture } from './layout/furniture';
+import type { Line, PageLines } from './layout/line';
+import { findListItems, type RawItem } from './structure/lists';
+import { leadInBodies, ownerNames, type PartyNames } from './structure/responsible';
+import {
+  addDuration,
+  findTimescale,
+  parseTimescaleHeading,
+  type Timescale,
+} from './structure/timescale';
+import type { DocumentFacts, ExtractionResult, ExtractOptions, Recommendation } from './types';
 
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
@@ -14,7 +29,92 @@ export async function extractReport(
   const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
   if (size === 0) throw new ReportInputError('empty', 'The file is empty.');
-  if (size > maxBytes) throw new ReportInputError('too_large', 'The file is larger than 20 MB.');
-  await Promise.resolve();
-  throw new Error('not implemented yet');
+  if (size > maxBytes) {
+    throw new ReportInputError(
+      'too_large',
+      `The file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${Math.round(maxBytes / 1024 / 1024)} MB.`,
+    );
+  }
+  const sniffed = sniffInput(input);
+  const pages: PageLines[] =
+    sniffed.format === 'pdf' ? await pdfToPages(sniffed.bytes) : textToPages(sniffed.text);
+  while (pages.length > 1 && pages[pages.length - 1].lines.length === 0) pages.pop();
+  if (pages.every((p) => p.lines.length === 0)) {
+    throw new ReportInputError('empty', 'The file has no text in it.');
+  }
+  return extractFromPages(pages, sniffed.format);
+}
+
+function extractFromPages(pages: PageLines[], format: 'pdf' | 'text'): ExtractionResult {
+  const lines = removeContents(removePageFurniture(pages, format));
+  const document = extractFacts(lines, format, pages.length);
+  const names: PartyNames = {
+    authority: document.authority ?? 'The local authority',
+    board: boardName(lines),
+  };
+  const items = findListItems(lines, bodySize(lines));
+  const recommendations = items.map((item, index) => toRecommendation(item, index, document, names));
+  return { document, recommendations, suggestions: [] };
+}
+
+function toRecommendation(
+  item: RawItem,
+  index: number,
+  document: DocumentFacts,
+  names: PartyNames,
+): Recommendation {
+  const text = [item.text, ...item.subItems].filter((t) => t.length > 0).join('\n');
+  const timescale = itemTimescale(item, text);
+  const dueOn =
+    timescale?.dueOn ??
+    (timescale?.duration && document.publishedOn
+      ? addDuration(document.publishedOn, timescale.duration)
+      : null);
+  return {
+    ref: `R${index + 1}`,
+    label: item.label,
+    text,
+    subItems: item.subItems,
+    section: item.heading.section,
+    theme: item.theme,
+    priority: item.heading.priority,
+    timescale: timescale?.duration ?? null,
+    timescaleText: timescale?.text ?? null,
+    dueOn,
+    responsible: leadInBodies(item.text, names) ?? ownerNames(item.owner, names),
+    page: item.page,
+  };
+}
+
+/**
+ * A timescale sub-heading (or a list heading such as "Priority and immediate action") governs
+ * its items; otherwise a deadline written into the item counts.
+ */
+function itemTimescale(item: RawItem, text: string): Timescale | null {
+  const { heading } = item;
+  if (heading.timescale && item.timescaleHeading === heading.timescaleText) {
+    return { duration: heading.timescale, dueOn: null, text: heading.timescaleText ?? heading.section };
+  }
+  if (item.timescaleHeading) {
+    const fromHeading = parseTimescaleHeading(item.timescaleHeading);
+    if (fromHeading) return fromHeading;
+  }
+  return findTimescale(text);
+}
+
+/** The board's own name where the report gives it ("Stockport Safeguarding Children Board"). */
+function boardName(lines: Line[]): string {
+  const counts = new Map<string, number>();
+  const re =
+    /\b((?:[\p{Lu}][\p{L}'’-]*\s+){1,4})(Local\s+)?(Safeguarding Children(?:['’]s)? (?:Board|Partnership))\b/gu;
+  for (const line of lines) {
+    for (const m of line.text.matchAll(re)) {
+      const prefix = m[1].trim().replace(/^(?:The|A|An|Of|This|Each|Local)\s*/u, '').trim();
+      if (!prefix || /^(?:The|Local)$/.test(prefix)) continue;
+      const name = `${prefix} ${m[2] ?? ''}${m[3]}`.replace(/\s+/g, ' ');
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best ? best[0] : 'Local Safeguarding Children Board';
 }

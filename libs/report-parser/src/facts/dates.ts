@@ -1,0 +1,90 @@
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH_ALT = MONTHS.map((m) => `${m.slice(0, 3)}${m.length > 3 ? `(?:${m.slice(3)})?` : ''}`).join('|');
+
+/** "11 March 2019", "1st of March 2019", "11 Mar 2019". */
+export const DAY_MONTH_YEAR = `(\\d{1,2})(?:st|nd|rd|th)?(?: of)? (${MONTH_ALT})\\.?,? (\\d{4})`;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+export function monthNumber(name: string): number | null {
+  const index = MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().slice(0, 3)));
+  return index < 0 ? null : index + 1;
+}
+
+/** An ISO date for a day, month name and year, or null when the day does not exist. */
+export function isoDate(day: number, month: string | number, year: number): string | null {
+  const m = typeof month === 'number' ? month : monthNumber(month);
+  if (m === null || day < 1 || day > 31 || year < 1990 || year > 2100) return null;
+  const date = new Date(Date.UTC(year, m - 1, day));
+  if (date.getUTCMonth() !== m - 1) return null;
+  return `${year}-${pad(m)}-${pad(day)}`;
+}
+
+/** Last day of a month, for deadlines written as a month ("by March 2020"). */
+export function endOfMonth(month: string, year: number): string | null {
+  const m = monthNumber(month);
+  if (m === null) return null;
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return isoDate(last, m, year);
+}
+
+/** The first full date written in the text. */
+export function findDate(text: string): string | null {
+  const m = new RegExp(DAY_MONTH_YEAR, 'i').exec(text);
+  return m ? isoDate(Number(m[1]), m[2], Number(m[3])) : null;
+}
+
+export interface DateRange {
+  start: string;
+  end: string;
+}
+
+/**
+ * Inspection and visit dates as reports write them: "6 – 17 February 2012", "6 to 30 July 2015",
+ * "24 February 2015 – 18 March 2015", "29 January to 9 February 2018", "14 and 15 February 2019",
+ * "11 April 2018", "between 3 and 5 March 2020".
+ */
+export function findDateRange(text: string): DateRange | null {
+  const month = `(${MONTH_ALT})`;
+  const sep = `\\s*(?:-|–|—|to|and|until)\\s*`;
+  const patterns: Array<[RegExp, (m: RegExpExecArray) => [string | null, string | null]]> = [
+    [
+      new RegExp(`(\\d{1,2})(?:st|nd|rd|th)? ${month},? (\\d{4})${sep}(\\d{1,2})(?:st|nd|rd|th)? ${month},? (\\d{4})`, 'i'),
+      (m) => [isoDate(+m[1], m[2], +m[3]), isoDate(+m[4], m[5], +m[6])],
+    ],
+    [
+      new RegExp(`(\\d{1,2})(?:st|nd|rd|th)? ${month}${sep}(\\d{1,2})(?:st|nd|rd|th)? ${month},? (\\d{4})`, 'i'),
+      (m) => [isoDate(+m[1], m[2], +m[5]), isoDate(+m[3], m[4], +m[5])],
+    ],
+    [
+      new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?${sep}(\\d{1,2})(?:st|nd|rd|th)? ${month},? (\\d{4})`, 'i'),
+      (m) => [isoDate(+m[1], m[3], +m[4]), isoDate(+m[2], m[3], +m[4])],
+    ],
+    [
+      new RegExp(`(\\d{1,2})(?:st|nd|rd|th)? ${month},? (\\d{4})`, 'i'),
+      (m) => [isoDate(+m[1], m[2], +m[3]), isoDate(+m[1], m[2], +m[3])],
+    ],
+  ];
+  for (const [re, read] of patterns) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const [start, end] = read(m);
+    if (start && end && start <= end) return { start, end };
+  }
+  return null;
+}

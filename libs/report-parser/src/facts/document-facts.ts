@@ -1,0 +1,180 @@
+import type { Line } from '../layout/line';
+import type { DocumentFacts, DocumentKind } from '../types';
+import { DAY_MONTH_YEAR, findDate, findDateRange, isoDate } from './dates';
+import { findJudgements } from './judgements';
+
+/** How far into a document its title, addressee and dates are looked for. */
+const HEAD_LINES = 60;
+
+const INSPECTORATES: Array<[string, RegExp]> = [
+  ['Ofsted', /\bofsted\b|office for standards in education/i],
+  ['Care Quality Commission', /\bcare quality commission\b|\bCQC\b/],
+  [
+    'HMICFRS',
+    /\bHMICFRS\b|\bHMIC\b|inspectorate of constabulary|her majesty['’]s inspectorate of constabulary/i,
+  ],
+  ['HM Inspectorate of Probation', /inspectorate of probation|\bHMI Probation\b/i],
+];
+
+const TITLE_START =
+  /^(?:inspection of|focused visit|monitoring visit|joint (?:targeted area )?inspection|joint inspection|review of|report of)\b/i;
+const TITLE_STOP =
+  /^(?:inspection dates?|report published|published|lead inspector|reporting inspector|inspection date|age group|dear\b|\d{1,2} \w+ \d{4}$)/i;
+
+const COUNCIL_NAME =
+  /^(?:the\s+)?(?:(?:royal|london)\s+borough of\s+[\p{Lu}][\p{L}'’ -]+|city of [\p{Lu}][\p{L}'’ -]+ council|[\p{Lu}][\p{L}'’.-]*(?:[ ,-]+(?:(?:upon|on|and|under|le|in|by|the|of)[ -]+)?[\p{Lu}][\p{L}'’.-]*)*\s+(?:(?:metropolitan\s+)?(?:borough|district)\s+|city\s+|county\s+|unitary\s+)?(?:council|unitary authority))$/iu;
+
+/** Reads what the document is, who it is about, and when. */
+export function extractFacts(
+  lines: Line[],
+  format: 'pdf' | 'text',
+  pages: number,
+): DocumentFacts {
+  const head = lines.slice(0, HEAD_LINES);
+  const headText = head.map((l) => l.text).join('\n');
+  const allText = lines.map((l) => l.text).join('\n');
+
+  const titleIndex = head.findIndex((l) => TITLE_START.test(l.text));
+  const title = readTitle(lines, titleIndex) ?? (head[0]?.text ?? null);
+  const kind = classify(title ?? '', headText, allText);
+
+  const inspectorates = INSPECTORATES.filter(([, re]) => re.test(allText)).map(([name]) => name);
+  const visit = visitDates(head, headText);
+  return {
+    kind,
+    inspectorate: inspectorates[0] ?? null,
+    inspectorates,
+    authority: findAuthority(head, title, titleIndex, allText),
+    title,
+    publishedOn: publicationDate(head),
+    visitStartedOn: visit?.start ?? null,
+    visitEndedOn: visit?.end ?? null,
+    judgements: findJudgements(lines),
+    format,
+    pages,
+  };
+}
+
+/** The title runs from its first line until the dates or the addressee. */
+function readTitle(lines: Line[], start: number): string | null {
+  if (start < 0) return null;
+  const parts = [lines[start].text];
+  for (let i = start + 1; i < Math.min(lines.length, start + 6); i++) {
+    const line = lines[i];
+    if (TITLE_STOP.test(line.text) || line.text.length > 100) break;
+    if (line.gapBefore && !/^(?:and|of|for|in|to)\b/i.test(line.text) && !/\b(?:and|of)$/i.test(parts[parts.length - 1])) {
+      break;
+    }
+    if (/[.!]$/.test(line.text)) break;
+    parts.push(line.text);
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+function classify(title: string, headText: string, allText: string): DocumentKind {
+  const opening = `${title}\n${headText}`;
+  if (/joint targeted area inspection|\bjoint (?:area )?inspection\b|\bJTAI\b/i.test(opening)) {
+    return 'joint_inspection';
+  }
+  const named = INSPECTORATES.filter(([, re]) => re.test(headText)).length;
+  if (named >= 3) return 'joint_inspection';
+  if (/\bmonitoring visit\b/i.test(title) || /^monitoring visit\b/im.test(headText)) return 'monitoring_visit';
+  if (/\bfocused visit\b/i.test(title) || /^focused visit\b/im.test(headText)) return 'focused_visit';
+  if (
+    /inspection of (?:.+ )?(?:local authority )?children['’]s services|inspection of services for children in need|inspection of safeguarding and looked after children|children['’]s services inspection|single inspection framework|\bILACS\b/i.test(
+      opening,
+    )
+  ) {
+    return 'full_inspection';
+  }
+  if (/\bmonitoring visit\b/i.test(headText)) return 'monitoring_visit';
+  if (/\bfocused visit\b/i.test(headText)) return 'focused_visit';
+  if (looksLikeArticle(headText, allText)) return 'article';
+  return 'other';
+}
+
+function looksLikeArticle(headText: string, allText: string): boolean {
+  if (/^dear\b|yours sincerely|inspection dates?:|report published/im.test(allText)) return false;
+  const cues = [
+    /\b(?:said|says|told|according to)\b/i,
+    /\b(?:reporter|correspondent|journalist|local democracy reporting)\b/i,
+    /^by [\p{Lu}][\p{L}'’-]+ [\p{Lu}][\p{L}'’-]+/imu,
+    /\b(?:published|updated):? \d{1,2}(?::\d{2})? ?(?:am|pm)?\b|\b\d{1,2}:\d{2}\b/i,
+    /\bofsted (?:found|said|rated|inspectors)\b/i,
+    /\b(?:council|authority) (?:spokesperson|spokesman|spokeswoman|leader|cabinet member)\b/i,
+  ];
+  return cues.filter((re) => re.test(headText) || re.test(allText)).length >= 2;
+}
+
+function findAuthority(
+  head: Line[],
+  title: string | null,
+  titleIndex: number,
+  allText: string,
+): string | null {
+  // A council named on a line of its own: the letter's address block or the report's cover.
+  const named = head.find((l) => COUNCIL_NAME.test(l.text) && l.text.split(' ').length <= 8);
+  if (named) return named.text.replace(/^the\s+/i, '');
+
+  if (title) {
+    const patterns = [
+      /^inspection of (.+?) local authority children['’]s services/i,
+      /^(?:focused|monitoring) visit (?:to|of|in) (.+?)(?:['’]s)? (?:local authority )?children['’]s services/i,
+      /^joint (?:targeted area )?inspection of .+? in (.+?)$/i,
+      /^inspection of (.+?)['’]s? children['’]s services/i,
+    ];
+    for (const re of patterns) {
+      const m = re.exec(title);
+      if (m && !/^local authority$/i.test(m[1])) return m[1].trim();
+    }
+  }
+
+  // Reports open with the authority's name above the title.
+  if (titleIndex > 0) {
+    const above = head[titleIndex - 1].text;
+    if (above.split(' ').length <= 7 && /^[\p{Lu}]/u.test(above) && !/[.:]$/.test(above)) return above;
+  }
+
+  // Otherwise the council most often named.
+  const counts = new Map<string, number>();
+  const re =
+    /\b((?:[\p{Lu}][\p{L}'’-]+[ -](?:(?:upon|on|and|under|le)[ -])?){1,4}(?:(?:Metropolitan )?Borough |City |County |District )?Council)\b/gu;
+  for (const m of allText.matchAll(re)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best ? best[0] : null;
+}
+
+/** "Published: 23 March 2012", "Report published: 15 September 2015", or a letter's date line. */
+function publicationDate(head: Line[]): string | null {
+  for (const line of head) {
+    const m = new RegExp(
+      `^(?:report )?(?:published|publication date|date of publication|date published)(?: on)?:?\\s*${DAY_MONTH_YEAR}`,
+      'i',
+    ).exec(line.text);
+    if (m) return isoDate(Number(m[1]), m[2], Number(m[3]));
+  }
+  // A letter is dated on a line of its own above "Dear …".
+  const dear = head.findIndex((l) => /^dear\b/i.test(l.text));
+  const limit = dear >= 0 ? dear : Math.min(head.length, 25);
+  for (let i = 0; i < limit; i++) {
+    const text = head[i].text;
+    if (new RegExp(`^${DAY_MONTH_YEAR}$`, 'i').test(text)) return findDate(text);
+  }
+  return null;
+}
+
+function visitDates(head: Line[], headText: string): { start: string; end: string } | null {
+  for (const line of head) {
+    const m = /^(?:inspection dates?|dates? of (?:inspection|visit)|visit dates?|inspected on)\s*:?\s*(.+)$/i.exec(line.text);
+    if (m) {
+      const range = findDateRange(m[1]);
+      if (range) return range;
+    }
+  }
+  // Letters: "…the findings of a focused visit to X children's services on 14 and 15 February 2019."
+  const sentence =
+    /\b(?:visit|inspection|inspected|visited)\b[^.]{0,160}?\b(?:on|between|from)\s+((?:\d{1,2}(?:st|nd|rd|th)?(?: \w+)?(?:,? \d{4})?\s*(?:,|-|–|to|and|until)\s*)?\d{1,2}(?:st|nd|rd|th)? \w+,? \d{4})/i.exec(
+      headText.replace(/\n/g, ' '),
+    );
+  return sentence ? findDateRange(sentence[1]) : null;
+}

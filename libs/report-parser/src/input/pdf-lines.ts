@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import { init, type WrappedPdfiumModule } from '@embedpdf/pdfium';
+import { ReportInputError } from '../errors';
+import { normaliseText, type Line, type PageLines } from '../layout/line';
+
+let pdfium: Promise<WrappedPdfiumModule> | undefined;
+
+/** PDFium is compiled to WebAssembly once per process, on first use. */
+function loadPdfium(): Promise<WrappedPdfiumModule> {
+  pdfium ??= init({
+    wasmBinary: readFileSync(require.resolve('@embedpdf/pdfium/pdfium.wasm')).buffer,
+  }).then((module) => {
+    module.FPDF_InitLibrary();
+    return module;
+  });
+  return pdfium;
+}
+
+// FPDF_GetLastError codes (fpdfview.h).
+const FPDF_ERR_PASSWORD = 4;
+const FPDF_ERR_SECURITY = 5;
+
+const BOLD_FONT = /bold|black|heavy|semibold|demibold|demi\b/i;
+const SYMBOL_FONT = /symbol|wingding|dingbat/i;
+
+interface CharStyle {
+  size: number;
+  bold: boolean;
+  symbol: boolean;
+}
+
+/**
+ * Reads the text layer of a PDF into lines with position and type style. PDFium already orders
+ * characters and breaks lines; this adds, per line, where it starts, its effective font size
+ * (font size times the text matrix scale, as some producers set size 1 and scale the matrix) and
+ * whether it is bold, and drops superscript footnote markers glued to words ("Board1").
+ */
+export async function pdfToPages(bytes: Uint8Array): Promise<PageLines[]> {
+  const m = await loadPdfium();
+  const heap = m.pdfium;
+  const dataPtr = heap.wasmExports.malloc(bytes.length);
+  // Scratch space: 4 doubles, a 6-float matrix, an int and a 256-byte name buffer.
+  const scratch = heap.wasmExports.malloc(32 + 24 + 8 + 256);
+  const doublesAt = scratch;
+  const matrixAt = scratch + 32;
+  const flagsAt = scratch + 56;
+  const nameAt = scratch + 64;
+  let doc = 0;
+  try {
+    heap.HEAPU8.set(bytes, dataPtr);
+    doc = m.FPDF_LoadMemDocument(dataPtr, bytes.length, '');
+    if (!doc) {
+      const error = m.FPDF_GetLastError();
+      if (error === FPDF_ERR_PASSWORD || error === FPDF_ERR_SECURITY) {
+        throw new ReportInputError(
+          'encrypted_pdf',
+          'The PDF is password-protected: remove the password and try again.',
+        );
+      }
+      throw new ReportInputError('unreadable_pdf', 'The PDF is damaged or not a PDF.');
+    }
+
+    const fontCache = new Map<string, { bold: boolean; symbol: boolean }>();
+    const pageCount = m.FPDF_GetPageCount(doc);
+    const pages: PageLines[] = [];
+    let characters = 0;
+
+    for (let index = 0; index < pageCount; index++) {
+      const page = m.FPDF_LoadPage(doc, index);
+      if (!page) continue;
+      const height = m.FPDF_GetPageHeightF(page);
+      const textPage = m.FPDFText_LoadPage(page);
+      try {
+        const count = textPage ? m.FPDFText_CountChars(textPage) : 0;
+        const text = count > 0 ? readPageText(m, textPage, count) : '';
+        characters += text.replace(/\s/g, '').length;
+
+        const styleAt = (charIndex: number): CharStyle => {
+          const fontSize = m.FPDFText_GetFontSize(textPage, charIndex);
+          m.FPDFText_GetMatrix(textPage, charIndex, matrixAt);
+          const c = heap.HEAPF32[(matrixAt >> 2) + 2];
+          const d = heap.HEAPF32[(matrixAt >> 2) + 3];
+          const scale = Math.hypot(c, d) || 1;
+          const nameLength = m.FPDFText_GetFontInfo(textPage, charIndex, nameAt, 256, flagsAt);
+          const name = nameLength > 0 ? heap.UTF8ToString(nameAt) : '';
+          let font = fontCache.get(name);
+          if (!font) {
+            font = { bold: BOLD_FONT.test(name), symbol: SYMBOL_FONT.test(name) };
+            fontCache.set(name, font);
+          }
+          const bold = font.bold || m.FPDFText_GetFontWeight(textPage, charIndex) >= 700;
+          return { size: Math.round(fontSize * scale * 10) / 10, bold, symbol: font.symbol };
+        };
+        const originAt = (charIndex: number): { x: number; y: number } => {
+          m.FPDFText_GetCharOrigin(textPage, charIndex, doublesAt, doublesAt + 8);
+          return {
+            x: heap.HEAPF64[doublesAt >> 3],
+            y: height - heap.HEAPF64[(doublesAt >> 3) + 1],
+          };
+        };
+
+        const lines: Line[] = [];
+        let start = 0;
+        for (let end = 0; end <= text.length; end++) {
+          if (end < text.length && text[end] !== '\n') continue;
+          const line = buildLine(text, start, end, index + 1, styleAt, originAt);
+          if (line) lines.push(line);
+          start = end + 1;
+        }
+        pages.push({ page: index + 1, height, lines: markGaps(lines) });
+      } finally {
+        if (textPage) m.FPDFText_ClosePage(textPage);
+        m.FPDF_ClosePage(page);
+      }
+    }
+
+    if (characters === 0) {
+      throw new ReportInputError(
+        'no_text_layer',
+        'The PDF has no text layer (it looks like a scan): run it through OCR or upload the text.',
+      );
+    }
+    return pages;
+  } finally {
+    if (doc) m.FPDF_CloseDocument(doc);
+    heap.wasmExports.free(scratch);
+    heap.wasmExports.free(dataPtr);
+  }
+}
+
+/** The page's characters as one string; PDFium's generated spaces and CR LF line breaks included. */
+function readPageText(m: WrappedPdfiumModule, textPage: number, count: number): string {
+  const heap = m.pdfium;
+  const buffer = heap.wasmExports.malloc((count + 1) * 2);
+  try {
+    m.FPDFText_GetText(textPage, 0, count, buffer);
+    const text = heap.UTF16ToString(buffer);
+    // Character indices must line up with string offsets; astral characters would break that.
+    if (text.length === count) return text;
+    let rebuilt = '';
+    for (let i = 0; i < count; i++) {
+      const code = m.FPDFText_GetUnicode(textPage, i);
+      rebuilt += code > 0xffff || code === 0 ? '\uFFFD' : String.fromCharCode(code);
+    }
+    return rebuilt;
+  } finally {
+    heap.wasmExports.free(buffer);
+  }
+}
+
+function buildLine(
+  text: string,
+  start: number,
+  end: number,
+  page: number,
+  styleAt: (i: number) => CharStyle,
+  originAt: (i: number) => { x: number; y: number },
+): Line | null {
+  let first = start;
+  while (first < end && /\s/.test(text[first])) first++;
+  let last = end - 1;
+  while (last > first && /\s/.test(text[last])) last--;
+  if (first >= end) return null;
+
+  // Style comes from the first letter after any bullet glyph, and bold means the whole line is.
+  let styleIndex = first;
+  let style = styleAt(styleIndex);
+  while (style.symbol || /[^\p{L}\p{N}]/u.test(text[styleIndex])) {
+    let next = styleIndex + 1;
+    while (next <= last && /\s/.test(text[next])) next++;
+    if (next > last) break;
+    styleIndex = next;
+    style = styleAt(styleIndex);
+    if (!style.symbol && /[\p{L}\p{N}]/u.test(text[styleIndex])) break;
+  }
+  const bold = style.bold && (last === styleIndex || styleAt(last).bold);
+
+  // Footnote markers are small digits stuck to a word: "Board1", "area2 ".
+  let raw = text.slice(first, last + 1);
+  const superscripts: number[] = [];
+  for (const match of raw.matchAll(/(?<=[\p{L})])\d{1,2}(?=[\s,.;:]|$)/gu)) {
+    const at = first + (match.index ?? 0);
+    if (styleAt(at).size < style.size * 0.8) superscripts.push(match.index ?? 0);
+  }
+  for (const offset of superscripts.reverse()) {
+    raw = raw.slice(0, offset) + raw.slice(offset).replace(/^\d{1,2}/, '');
+  }
+
+  const clean = normaliseText(raw);
+  if (!clean) return null;
+  const origin = originAt(first);
+  return {
+    text: clean,
+    cells: [clean],
+    page,
+    x: Math.round(origin.x * 10) / 10,
+    y: Math.round(origin.y * 10) / 10,
+    size: style.size,
+    bold,
+    gapBefore: false,
+  };
+}
+
+/** A paragraph gap is a step down the page clearly larger than the line's own leading. */
+function markGaps(lines: Line[]): Line[] {
+  lines.forEach((line, i) => {
+    const previous = lines[i - 1];
+    if (!previous) {
+      line.gapBefore = true;
+      return;
+    }
+    const step = line.y - previous.y;
+    const size = Math.max(line.size ?? 10, previous.size ?? 10);
+    // Body text leads at about 1.2x its size; a paragraph break adds at least another 0.4 line.
+    line.gapBefore = step > size * 1.6 || step < -size;
+  });
+  return lines;
+}

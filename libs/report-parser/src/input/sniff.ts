@@ -1,0 +1,65 @@
+import { ReportInputError } from '../errors';
+
+export type SniffedInput = { format: 'pdf'; bytes: Uint8Array } | { format: 'text'; text: string };
+
+const SIGNATURES: Array<{ bytes: number[]; what: string }> = [
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (a Word .docx file is one): save it as PDF or plain text' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Word or Office file: save it as PDF or plain text' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image, not a report' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image, not a report' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image, not a report' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip archive, not a report' },
+  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: 'an RTF document: save it as PDF or plain text' },
+];
+
+function startsWith(bytes: Uint8Array, prefix: number[], at = 0): boolean {
+  return prefix.every((b, i) => bytes[at + i] === b);
+}
+
+/** Finds "%PDF-" in the first kilobyte, where the PDF specification lets it sit. */
+function isPdf(bytes: Uint8Array): boolean {
+  const limit = Math.min(bytes.length - 5, 1024);
+  for (let i = 0; i <= limit; i++) {
+    if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d], i)) return true;
+  }
+  return false;
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    // Tab, LF, FF and CR are text; other C0 controls are not.
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) control++;
+  }
+  return control > sample.length * 0.01;
+}
+
+function decodeText(bytes: Uint8Array): string {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Word's "Save as plain text" writes Windows-1252 by default.
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** Decides whether the input is a PDF or text, and refuses anything else with a reason. */
+export function sniffInput(input: Uint8Array | string): SniffedInput {
+  if (typeof input === 'string') return { format: 'text', text: input };
+  if (isPdf(input)) return { format: 'pdf', bytes: input };
+  for (const signature of SIGNATURES) {
+    if (startsWith(input, signature.bytes)) {
+      throw new ReportInputError('binary', `The file is ${signature.what}.`);
+    }
+  }
+  const utf16 = startsWith(input, [0xff, 0xfe]) || startsWith(input, [0xfe, 0xff]);
+  if (!utf16 && looksBinary(input)) {
+    throw new ReportInputError('binary', 'The file is binary data, not a PDF or a text report.');
+  }
+  return { format: 'text', text: decodeText(input) };
+}

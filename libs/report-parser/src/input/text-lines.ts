@@ -1,0 +1,41 @@
+import { normaliseText, splitCells, TEXT_COLUMN_WIDTH, type Line, type PageLines } from '../layout/line';
+
+const TAB_COLUMNS = 4;
+
+function indentColumns(raw: string): number {
+  let columns = 0;
+  for (const c of raw) {
+    if (c === ' ') columns += 1;
+    else if (c === '\t') columns += TAB_COLUMNS;
+    else break;
+  }
+  return columns;
+}
+
+/** Splits plain text into pages (at form feeds, as pdftotext writes them) and lines. */
+export function textToPages(text: string): PageLines[] {
+  return text.split('\f').map((pageText, index) => {
+    const rawLines = pageText.split(/\r\n|\r|\n/);
+    const lines: Line[] = [];
+    let gap = index > 0;
+    rawLines.forEach((raw, y) => {
+      const clean = normaliseText(raw);
+      if (clean.length === 0) {
+        gap = true;
+        return;
+      }
+      lines.push({
+        text: clean,
+        cells: splitCells(raw),
+        page: index + 1,
+        x: indentColumns(raw) * TEXT_COLUMN_WIDTH,
+        y,
+        size: null,
+        bold: null,
+        gapBefore: gap,
+      });
+      gap = false;
+    });
+    return { page: index + 1, height: rawLines.length, lines };
+  });
+}

@@ -1,0 +1,488 @@
+import type { Line } from '../layout/line';
+import {
+  agencyHeadingSubject,
+  headingText,
+  isClosingText,
+  isIntroStatement,
+  isNoItemsStatement,
+  isNonListSection,
+  isTimescaleHeading,
+  matchListHeading,
+  ownerFromSubject,
+  readsLikeRecommendation,
+  type ListHeading,
+  type Owner,
+} from './headings';
+import { parseMarker, type MarkerKind } from './markers';
+
+/** An item as found on the page, before its text is interpreted. */
+export interface RawItem {
+  label: string | null;
+  text: string;
+  subItems: string[];
+  heading: ListHeading;
+  theme: string | null;
+  /** The timescale sub-heading the item sits under ("Within three months"). */
+  timescaleHeading: string | null;
+  /** Who the list, its intro or an agency heading addresses; null means the council. */
+  owner: Owner | null;
+  page: number;
+}
+
+interface Layout {
+  lines: Line[];
+  body: number | null;
+  /** Typical length of a full line, to tell short heading lines from wrapped text. */
+  wrapWidth: number;
+}
+
+type Part = 'authority' | 'board';
+
+/** Finds every recommendation list in the document and returns its items in order. */
+export function findListItems(lines: Line[], body: number | null): RawItem[] {
+  const layout: Layout = { lines, body, wrapWidth: percentile(lines.map((l) => l.text.length), 0.9) };
+  const titleEnd = titleBlockEnd(lines);
+  const items: RawItem[] = [];
+  let part: Part = 'authority';
+  let parent: { heading: ListHeading; line: Line } | null = null;
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (i >= titleEnd) part = partSwitch(layout, i) ?? part;
+    if (!isHeadingCandidate(layout, i)) continue;
+    const heading = matchListHeading(line.text);
+    if (!heading) {
+      // Any other heading of the parent's rank or above closes the parent's scope.
+      if (parent && isHeadingLike(layout, i) && rank(line) >= rank(parent.line) - 0.01) parent = null;
+      continue;
+    }
+    if (heading.parent) {
+      parent = { heading, line };
+      // A parent heading followed directly by items is a list heading itself.
+      const next = nextContent(layout, i + 1);
+      if (next < 0 || matchListHeading(lines[next].text)) continue;
+    }
+    const inherited: ListHeading =
+      parent && parent.heading !== heading
+        ? { ...heading, owner: heading.owner ?? parent.heading.owner }
+        : heading;
+    const owner: Owner | null = inherited.owner ?? (part === 'board' ? { kind: 'board' } : null);
+    const result = readList(layout, i, { ...inherited, owner });
+    items.push(...result.items);
+    if (result.closedBy === 'section') parent = null;
+    i = result.end - 1;
+  }
+  return items;
+}
+
+interface ListResult {
+  items: RawItem[];
+  /** Index of the first line after the list. */
+  end: number;
+  closedBy: 'list' | 'section' | 'end';
+}
+
+interface Draft {
+  label: string | null;
+  lines: string[];
+  subItems: string[][];
+  theme: string | null;
+  timescaleHeading: string | null;
+  owner: Owner | null;
+  page: number;
+  /** Left edge of the item's marker, to tell nested markers and continuation lines apart. */
+  x: number;
+}
+
+/**
+ * Reads the items under one list heading. Items start at a marker of the list's kind (the
+ * first marker seen sets it) or, in a list without markers, at each paragraph. Sub-headings
+ * inside the list set a theme, a timescale or an agency; anything else that looks like a
+ * heading, a letter's closing words or prose after the last item ends the list.
+ */
+function readList(layout: Layout, headingIndex: number, heading: ListHeading): ListResult {
+  const { lines } = layout;
+  const headingLine = lines[headingIndex];
+  const drafts: Draft[] = [];
+  let kind: MarkerKind | 'paragraph' | null = null;
+  let baseX = 0;
+  let lastNumber: number | null = null;
+  let theme: string | null = null;
+  let timescaleHeading: string | null = heading.timescaleText;
+  let owner: Owner | null = heading.owner;
+  let current: Draft | null = null;
+  let inSubItem = false;
+  let leadIn = 0;
+  let introOpen = false;
+
+  const finish = (end: number, closedBy: ListResult['closedBy']): ListResult => ({
+    items: drafts
+      .filter((d) => d.lines.join(' ').trim().length > 0 || d.subItems.length > 0)
+      .map((d) => toRawItem(d, heading)),
+    end,
+    closedBy,
+  });
+
+  for (let j = headingIndex + 1; j < lines.length; j++) {
+    const line = lines[j];
+    const text = line.text;
+    const marker = parseMarker(text);
+
+    if (isHeadingCandidate(layout, j) && matchListHeading(text)) return finish(j, 'list');
+    if (isClosingText(text)) return finish(j, 'section');
+    if (partSwitch(layout, j) !== null && !marker) return finish(j, 'section');
+
+    if (isTimescaleHeading(text)) {
+      timescaleHeading = headingText(text);
+      current = null;
+      continue;
+    }
+    const agency = agencyHeadingSubject(text);
+    if (agency !== null && !marker) {
+      owner = ownerFromSubject(agency) ?? { kind: 'named', names: [agency] };
+      current = null;
+      introOpen = false;
+      continue;
+    }
+
+    if (!marker && isHeadingLike(layout, j) && !(current && continuesSentence(current, inSubItem))) {
+      if (isNonListSection(text) || rank(line) > rank(headingLine) + 0.25) {
+        return finish(j, 'section');
+      }
+      if (!themeContinuesList(layout, j, headingLine, kind, baseX, lastNumber)) {
+        return finish(j, 'section');
+      }
+      theme = headingText(text);
+      current = null;
+      continue;
+    }
+
+    if (isNoItemsStatement(text) && current === null) continue;
+
+    // Words before the first item: an introduction ("…should take the following action."),
+    // possibly numbered as a paragraph and wrapped over several lines.
+    const body = marker ? marker.rest : text;
+    if (drafts.length === 0 && (introOpen || isIntroStatement(body))) {
+      const subject = introSubject(body);
+      if (subject) owner = ownerFromSubject(subject) ?? owner;
+      introOpen = !/[.:]$/.test(body);
+      leadIn++;
+      continue;
+    }
+    introOpen = false;
+
+    if (marker) {
+      const top = isTopLevel(marker.kind, line.x, kind, baseX, current);
+      if (kind === null || kind === 'paragraph' || top) {
+        if (kind === 'number' && lastNumber !== null && Number(marker.label) <= lastNumber - 1) {
+          // Numbering starting again means a different, later list of paragraphs.
+          return finish(j, 'section');
+        }
+        if (kind === null || kind === 'paragraph') {
+          kind = marker.kind;
+          baseX = line.x;
+        }
+        if (marker.kind === 'number') lastNumber = Number(marker.label);
+        current = {
+          label: marker.kind === 'bullet' ? null : marker.label,
+          lines: marker.rest ? [marker.rest] : [],
+          subItems: [],
+          theme,
+          timescaleHeading,
+          owner,
+          page: line.page,
+          x: line.x,
+        };
+        drafts.push(current);
+        inSubItem = false;
+        continue;
+      }
+      if (current) {
+        current.subItems.push(marker.rest ? [marker.rest] : []);
+        inSubItem = true;
+        continue;
+      }
+      return finish(j, 'section');
+    }
+
+    // A plain line.
+    if (current === null) {
+      if (kind === null && drafts.length === 0 && startsParagraphList(layout, j, heading)) {
+        kind = 'paragraph';
+        baseX = line.x;
+        current = newParagraphItem(line, theme, timescaleHeading, owner);
+        drafts.push(current);
+        continue;
+      }
+      if (kind === 'paragraph' && line.gapBefore && isParagraphItem(layout, j)) {
+        current = newParagraphItem(line, theme, timescaleHeading, owner);
+        drafts.push(current);
+        continue;
+      }
+      // Too much unexplained text before any item: this was not a list (a contents entry or a
+      // heading quoted in prose).
+      if (++leadIn > 4 || /^\d{1,3}$/.test(text)) return finish(j, 'section');
+      continue;
+    }
+
+    if (kind === 'paragraph') {
+      if (line.gapBefore) {
+        if (!isParagraphItem(layout, j)) return finish(j, 'section');
+        current = newParagraphItem(line, theme, timescaleHeading, owner);
+        drafts.push(current);
+        continue;
+      }
+      current.lines.push(text);
+      continue;
+    }
+
+    const target = inSubItem ? current.subItems[current.subItems.length - 1] : current.lines;
+    const proseAfterList =
+      line.gapBefore &&
+      !continuesSentence(current, inSubItem) &&
+      line.x <= current.x + 4 &&
+      target.length > 0;
+    if (proseAfterList) return finish(j, 'section');
+    if (inSubItem && line.x < current.x + 4 && line.size !== null && !line.gapBefore) {
+      // Back at the item's own margin after its sub-bullets (a trailing reference).
+      current.lines.push(text);
+      continue;
+    }
+    target.push(text);
+  }
+  return finish(lines.length, 'end');
+}
+
+function newParagraphItem(
+  line: Line,
+  theme: string | null,
+  timescaleHeading: string | null,
+  owner: Owner | null,
+): Draft {
+  return {
+    label: null,
+    lines: [line.text],
+    subItems: [],
+    theme,
+    timescaleHeading,
+    owner,
+    page: line.page,
+    x: line.x,
+  };
+}
+
+function toRawItem(draft: Draft, heading: ListHeading): RawItem {
+  return {
+    label: draft.label,
+    text: joinLines(draft.lines),
+    subItems: draft.subItems.map(joinLines).filter((s) => s.length > 0),
+    heading,
+    theme: draft.theme,
+    timescaleHeading: draft.timescaleHeading,
+    owner: draft.owner,
+    page: draft.page,
+  };
+}
+
+/** Rejoins wrapped lines; a line ending in a hyphenated compound keeps its hyphen. */
+export function joinLines(parts: string[]): string {
+  let out = '';
+  for (const part of parts) {
+    if (!out) out = part;
+    else if (/\p{L}-$/u.test(out) && /^\p{L}/u.test(part)) out += part;
+    else out += ' ' + part;
+  }
+  return out.trim();
+}
+
+function isTopLevel(
+  markerKind: MarkerKind,
+  x: number,
+  kind: MarkerKind | 'paragraph' | null,
+  baseX: number,
+  current: Draft | null,
+): boolean {
+  if (kind === null || kind === 'paragraph') return true;
+  if (markerKind !== kind) return false;
+  // Same kind of marker: a deeper indent makes it a sub-item.
+  if (x > baseX + 8) return false;
+  // A bullet straight after an item that ends in a colon belongs to that item.
+  if (markerKind === 'bullet' && current && /:$/.test(current.lines.join(' ').trim())) {
+    return false;
+  }
+  return true;
+}
+
+/** Whether the item (or its last sub-item) stops mid-sentence, so the next line continues it. */
+function continuesSentence(current: Draft, inSubItem: boolean): boolean {
+  const lines = inSubItem ? (current.subItems[current.subItems.length - 1] ?? []) : current.lines;
+  const last = lines[lines.length - 1];
+  if (last === undefined) return true;
+  return !/[.!?;:)’'"”]$/.test(last.trim()) || /\b(?:e\.g|i\.e|etc|no|para|paras)\.$/i.test(last);
+}
+
+/** A heading inside a list is a theme only when the list's items carry on after it. */
+function themeContinuesList(
+  layout: Layout,
+  index: number,
+  headingLine: Line,
+  kind: MarkerKind | 'paragraph' | null,
+  baseX: number,
+  lastNumber: number | null,
+): boolean {
+  const next = nextContent(layout, index + 1, true);
+  if (next < 0) return false;
+  const line = layout.lines[next];
+  const marker = parseMarker(line.text);
+  const lowerRank = rank(layout.lines[index]) < rank(headingLine) - 0.25;
+  if (kind === 'paragraph') return !marker && lowerRank && isParagraphItem(layout, next);
+  if (!marker) return false;
+  if (kind !== null && (marker.kind !== kind || Math.abs(line.x - baseX) > 8)) return false;
+  if (lowerRank) return true;
+  // Same rank or no type style to go by: the items after it must carry on the list.
+  const continuesNumbering =
+    marker.kind === 'number' && lastNumber !== null && Number(marker.label) === lastNumber + 1;
+  return (
+    readsLikeRecommendation(marker.rest || (layout.lines[next + 1]?.text ?? '')) &&
+    (continuesNumbering || marker.kind !== 'number' || lastNumber === null)
+  );
+}
+
+/** In a list without markers, is the paragraph at `index` an item? */
+function isParagraphItem(layout: Layout, index: number): boolean {
+  const paragraph = paragraphAt(layout, index);
+  if (paragraph.length > 700 || paragraph.length < 12) return false;
+  const sentences = paragraph.split(/(?<=[.!?])\s+(?=[A-Z])/).length;
+  return sentences <= 3 && !isClosingText(paragraph) && !isHeadingLike(layout, index);
+}
+
+function startsParagraphList(layout: Layout, index: number, heading: ListHeading): boolean {
+  if (!isParagraphItem(layout, index)) return false;
+  const paragraph = paragraphAt(layout, index);
+  return (
+    readsLikeRecommendation(paragraph) ||
+    (heading.section.toLowerCase().startsWith('what needs to improve') && /^the\b/i.test(paragraph))
+  );
+}
+
+function paragraphAt(layout: Layout, index: number): string {
+  const parts = [layout.lines[index].text];
+  for (let k = index + 1; k < layout.lines.length && !layout.lines[k].gapBefore; k++) {
+    if (parseMarker(layout.lines[k].text)) break;
+    parts.push(layout.lines[k].text);
+  }
+  return joinLines(parts);
+}
+
+/** "…the local authority and its partners should take the following action." -> the subject. */
+function introSubject(text: string): string | null {
+  const m = /(?:^|,\s*)((?:the |its )?[^,]{2,120}?)\s+(?:should|must|need to|needs to)\b/i.exec(text);
+  return m ? m[1].replace(/^(?:in order to [^,]+,\s*)/i, '') : null;
+}
+
+/** Type rank of a line: bigger and bolder ranks higher. Text input ranks everything equal. */
+export function rank(line: Line): number {
+  return (line.size ?? 0) + (line.bold ? 0.5 : 0);
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 80;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+/** The shape of a heading: short, starts with a capital, does not end like a sentence. */
+function headingShape(text: string, wrapWidth: number): boolean {
+  if (text.length > 110 || text.split(' ').length > 16) return false;
+  if (!/^[\p{Lu}\d‘'"(]/u.test(text) || !/\p{L}/u.test(text)) return false;
+  if (/[.,;]$/.test(text) && !/\b(?:etc|no)\.$/i.test(text)) return false;
+  if (parseMarker(text) && !matchListHeading(text)) return false;
+  return text.length <= Math.max(40, wrapWidth * 0.8);
+}
+
+/** A line that stands on its own as a heading rather than a line of a paragraph. */
+export function isHeadingLike(layout: Layout, index: number): boolean {
+  const line = layout.lines[index];
+  if (!headingShape(line.text, layout.wrapWidth)) return false;
+  const previous = layout.lines[index - 1];
+  const next = layout.lines[index + 1];
+  const styled =
+    line.bold === true ||
+    (line.size !== null && layout.body !== null && line.size > layout.body + 0.5);
+  if (styled) return true;
+  // Unstyled: it must be set apart, after a finished sentence or a gap, and the next line must
+  // not carry on its sentence.
+  const apart =
+    line.gapBefore || !previous || /[.!?:]$/.test(previous.text) || parseMarker(previous.text) !== null;
+  const nextStartsFresh =
+    !next || next.gapBefore || /^[\p{Lu}\d•▪◼■*(-]/u.test(next.text) || parseMarker(next.text) !== null;
+  return apart && nextStartsFresh && !/[:]$/.test(line.text.replace(/\?$/, ''));
+}
+
+/** List headings: heading-like, and not the middle of a sentence. */
+function isHeadingCandidate(layout: Layout, index: number): boolean {
+  const line = layout.lines[index];
+  if (!/^[\p{Lu}\d]/u.test(line.text)) return false;
+  const next = layout.lines[index + 1];
+  if (next && !next.gapBefore && /^\p{Ll}/u.test(next.text) && line.bold !== true) return false;
+  const previous = layout.lines[index - 1];
+  return (
+    line.gapBefore ||
+    !previous ||
+    line.bold === true ||
+    /[.!?:)]$/.test(previous.text) ||
+    (previous.bold === true && line.bold !== false) ||
+    parseMarker(previous.text) !== null ||
+    isHeadingLike(layout, index)
+  );
+}
+
+/** The next line that is not a heading continuation, or -1. */
+function nextContent(layout: Layout, from: number, skipHeadings = false): number {
+  let headings = 0;
+  for (let k = from; k < layout.lines.length; k++) {
+    const text = layout.lines[k].text;
+    if (isTimescaleHeading(text) || agencyHeadingSubject(text) !== null) continue;
+    if (skipHeadings && headings < 2 && !parseMarker(text) && isHeadingLike(layout, k)) {
+      headings++;
+      continue;
+    }
+    if (skipHeadings && headings > 0 && /^\p{Ll}/u.test(text) && k === from + headings) {
+      // The heading wrapped onto a second line.
+      continue;
+    }
+    return k;
+  }
+  return -1;
+}
+
+const BOARD_PART =
+  /^(?:section \d+:?\s*)?(?:the |a )?(?:review of the |effectiveness of the )*(?:the )?(?:local )?safeguarding children(?:['’]s)? (?:board|partnership)\b|^(?:the )?lscb\b/i;
+const AUTHORITY_PART =
+  /^(?:section \d+:?\s*)?(?:the )?local authority$|^inspection judgements? about the local authority$|^the local authority['’]s (?:services|arrangements)$/i;
+
+/** Headings that start the local authority's or the safeguarding board's part of a report. */
+function partSwitch(layout: Layout, index: number): Part | null {
+  const line = layout.lines[index];
+  if (!isHeadingLike(layout, index) && line.bold !== true) return null;
+  const text = headingText(line.text);
+  const next = layout.lines[index + 1];
+  const joined = next && !next.gapBefore ? `${text} ${headingText(next.text)}` : text;
+  if (BOARD_PART.test(text) || BOARD_PART.test(joined)) return 'board';
+  if (/effectiveness of the local safeguarding$/i.test(text) && /^children board/i.test(next?.text ?? '')) {
+    return 'board';
+  }
+  if (AUTHORITY_PART.test(text)) return 'authority';
+  return null;
+}
+
+/** The title block (before the inspection or publication dates) names the board in its title. */
+function titleBlockEnd(lines: Line[]): number {
+  const limit = Math.min(lines.length, 40);
+  for (let i = 0; i < limit; i++) {
+    if (/^(?:inspection dates?|report published|published|date of (?:inspection|publication))\b/i.test(lines[i].text)) {
+      return i + 1;
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,37 @@
+/** How a list item is introduced. */
+export type MarkerKind = 'bullet' | 'number' | 'letter' | 'roman';
+
+export interface Marker {
+  kind: MarkerKind;
+  /** The glyph for bullets; the number or letter otherwise. */
+  label: string;
+  /** Text after the marker (empty when the marker stands alone on its line). */
+  rest: string;
+}
+
+const BULLET = /^([-–—•▪◼■●◦○∙·*‣⁃□➢➤►✓✔])(?:\s+|$)(.*)$/u;
+/** Word's Courier "o" sub-bullet survives copy and paste as a plain letter. */
+const LETTER_O_BULLET = /^o\s+(\S.*)$/;
+const NUMBER = /^\(?(\d{1,3})[.)](?:\s+|$)(.*)$/;
+const ROMAN = /^\(?(i{1,3}|iv|vi{0,3}|ix|x)[.)](?:\s+|$)(.*)$/;
+const LETTER = /^\(?([a-z])[.)](?:\s+|$)(.*)$/;
+
+/** Recognises a list marker at the start of a line. */
+export function parseMarker(text: string): Marker | null {
+  let m = BULLET.exec(text);
+  if (m) return { kind: 'bullet', label: m[1], rest: m[2] };
+  m = NUMBER.exec(text);
+  // "2015." or "10.30" are not markers; NUMBER needs a space or the end after the dot.
+  if (m) return { kind: 'number', label: m[1], rest: m[2] };
+  m = ROMAN.exec(text);
+  // Bare "i." is read as a letter; roman numerals count when bracketed: "(ii)", "iv)".
+  if (m && (text.startsWith('(') || text[m[1].length] === ')')) {
+    return { kind: 'roman', label: m[1], rest: m[2] };
+  }
+  m = LETTER.exec(text);
+  // "a. " and "I." start sentences too rarely to matter, but a lone capital does not count.
+  if (m) return { kind: 'letter', label: m[1], rest: m[2] };
+  m = LETTER_O_BULLET.exec(text);
+  if (m) return { kind: 'bullet', label: 'o', rest: m[1] };
+  return null;
+}

@@ -1,0 +1,107 @@
+import { ownerFromSubject, type Owner } from './headings';
+
+export interface PartyNames {
+  /** The authority's own name ("Stockport Metropolitan Borough Council"). */
+  authority: string;
+  /** The local safeguarding children board's name. */
+  board: string;
+}
+
+const MODAL =
+  /\s+(?:should|must|shall|needs? to|will need to|will|is required to|are required to|is to|are to|ought to)\b/i;
+
+/** Words a proper organisation name may contain in lower case. */
+const CONNECTIVES = new Set(['and', 'of', 'for', 'the', 'in', 'on', 'upon', '&', 'with', 'de', 'le']);
+
+/** Partners named only generically add nobody to the list. */
+const GENERIC_PARTNERS =
+  /^(?:its|their|all|key|relevant|statutory|strategic|local|other)?\s*(?:(?:statutory|strategic|safeguarding|health|key|relevant|multi-agency) )?(?:partners?|partner agencies|agencies)$/i;
+
+/** Agencies inspectors name in lower case. */
+const LOWER_CASE_AGENCIES: Array<[RegExp, string]> = [
+  [/^police$/i, 'Police'],
+  [/^(?:national )?probation service$/i, 'Probation Service'],
+  [/^clinical commissioning groups?$|^ccgs?$/i, 'Clinical Commissioning Group'],
+  [/^integrated care boards?$|^icbs?$/i, 'Integrated Care Board'],
+  [/^youth offending (?:service|team)$/i, 'Youth Offending Service'],
+];
+
+function isProperName(words: string[]): boolean {
+  if (words.length === 0 || words.length > 9) return false;
+  if (!/^[\p{Lu}\d]/u.test(words[0])) return false;
+  return words.every((w) => CONNECTIVES.has(w.toLowerCase()) || /^[\p{Lu}\d(]/u.test(w));
+}
+
+/** "Health and Wellbeing Board" is one body; "NHS X and NHS Y" are two. */
+const COMPOUND_NAMES =
+  /\b(?:health and (?:well-?being|social care)|fire and rescue|children and (?:young people|families)|education,? health and care|learning and skills|adults and communities|crime and disorder)\b/gi;
+const JOIN = '\u0000';
+
+function splitParties(subject: string): string[] {
+  const protectedSubject = subject.replace(COMPOUND_NAMES, (m) => m.replace(/ and /gi, ` ${JOIN} `));
+  return protectedSubject
+    .split(/\s*,\s*(?:and\s+)?|\s+(?:and|&|as well as)\s+/i)
+    .map((p) => p.replace(new RegExp(` ${JOIN} `, 'g'), ' and ').trim())
+    .filter((p) => p.length > 0);
+}
+
+/** Names for an owner: the council, the board, or the agencies an agency heading named. */
+export function ownerNames(owner: Owner | null, names: PartyNames): string[] {
+  if (!owner || owner.kind === 'authority') return [names.authority];
+  if (owner.kind === 'board') return [names.board];
+  const resolved = owner.names.flatMap((n) => resolveSubject(n, names) ?? [n]);
+  return resolved.length > 0 ? resolved : [names.authority];
+}
+
+/**
+ * Reads the bodies an item names as its subject: "NHS Stockport, Community Health Stockport
+ * and Stockport NHS Foundation Trust should ensure…", "the council and NHS Stockport should…".
+ * Returns null when the subject is not a list of organisations ("Strategy discussions should…").
+ */
+export function leadInBodies(text: string, names: PartyNames): string[] | null {
+  const opening = text.replace(/^(?:in addition|additionally|also|further(?:more)?),?\s+/i, '');
+  const modal = MODAL.exec(opening);
+  if (!modal || modal.index > 160) return null;
+  const subject = opening.slice(0, modal.index);
+  // A subject spanning a full stop is not one subject.
+  if (/[.;:]\s/.test(subject)) return null;
+  return resolveSubject(subject, names);
+}
+
+/** Splits "A, B and C" into bodies and resolves each; null if any part is not a body. */
+export function resolveSubject(subject: string, names: PartyNames): string[] | null {
+  const cleaned = subject
+    // Asides between commas: ", in partnership with commissioners and providers,".
+    .replace(
+      /,\s*(?:in partnership with|working with|together with|with the support of|supported by|alongside|through|via)\b[^,]*,?/gi,
+      '',
+    )
+    .replace(/\s*\([^)]*\)/g, '')
+    .trim();
+  const parts = splitParties(cleaned);
+  if (parts.length === 0 || parts.length > 8) return null;
+
+  const found: string[] = [];
+  for (const part of parts) {
+    const owner = ownerFromSubject(part);
+    if (owner?.kind === 'authority') {
+      found.push(names.authority);
+      continue;
+    }
+    if (owner?.kind === 'board') {
+      found.push(names.board);
+      continue;
+    }
+    if (GENERIC_PARTNERS.test(part)) continue;
+    const bare = part.replace(/^the\s+/i, '');
+    const agency = LOWER_CASE_AGENCIES.find(([re]) => re.test(bare));
+    if (agency) {
+      found.push(agency[1]);
+      continue;
+    }
+    if (!isProperName(bare.split(/\s+/))) return null;
+    found.push(bare);
+  }
+  const unique = [...new Set(found)];
+  return unique.length > 0 ? unique : null;
+}
