@@ -53,7 +53,9 @@ function extractFromPages(pages: PageLines[], format: 'pdf' | 'text'): Extractio
     board: boardName(lines),
   };
   const items = findListItems(lines, bodySize(lines));
-  const recommendations = items.map((item, index) => toRecommendation(item, index, document, names));
+  const recommendations = items.map((item, index) =>
+    toRecommendation(item, index, document, names),
+  );
   return { document, recommendations, suggestions: [] };
 }
 
@@ -93,7 +95,11 @@ function toRecommendation(
 function itemTimescale(item: RawItem, text: string): Timescale | null {
   const { heading } = item;
   if (heading.timescale && item.timescaleHeading === heading.timescaleText) {
-    return { duration: heading.timescale, dueOn: null, text: heading.timescaleText ?? heading.section };
+    return {
+      duration: heading.timescale,
+      dueOn: null,
+      text: heading.timescaleText ?? heading.section,
+    };
   }
   if (item.timescaleHeading) {
     const fromHeading = parseTimescaleHeading(item.timescaleHeading);
@@ -108,8 +114,12 @@ function boardName(lines: Line[]): string {
   const re =
     /\b((?:[\p{Lu}][\p{L}'’-]*\s+){1,4})(Local\s+)?(Safeguarding Children(?:['’]s)? (?:Board|Partnership))\b/gu;
   for (const line of lines) {
+    if (!line.text.includes('Safeguarding Children')) continue;
     for (const m of line.text.matchAll(re)) {
-      const prefix = m[1].trim().replace(/^(?:The|A|An|Of|This|Each|Local)\s*/u, '').trim();
+      const prefix = m[1]
+        .trim()
+        .replace(/^(?:The|A|An|Of|This|Each|Local)\s*/u, '')
+        .trim();
       if (!prefix || /^(?:The|Local)$/.test(prefix)) continue;
       const name = `${prefix} ${m[2] ?? ''}${m[3]}`.replace(/\s+/g, ' ');
       counts.set(name, (counts.get(name) ?? 0) + 1);

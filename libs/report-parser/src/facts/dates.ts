@@ -12,7 +12,9 @@ const MONTHS = [
   'november',
   'december',
 ];
-const MONTH_ALT = MONTHS.map((m) => `${m.slice(0, 3)}${m.length > 3 ? `(?:${m.slice(3)})?` : ''}`).join('|');
+const MONTH_ALT = MONTHS.map(
+  (m) => `${m.slice(0, 3)}${m.length > 3 ? `(?:${m.slice(3)})?` : ''}`,
+).join('|');
 
 /** "11 March 2019", "1st of March 2019", "11 Mar 2019". */
 export const DAY_MONTH_YEAR = `(\\d{1,2})(?:st|nd|rd|th)?(?: of)? (${MONTH_ALT})\\.?,? (\\d{4})`;
@@ -64,15 +66,24 @@ export function findDateRange(text: string): DateRange | null {
   const sep = `\\s*(?:-|–|—|to|and|until)\\s*`;
   const patterns: Array<[RegExp, (m: RegExpExecArray) => [string | null, string | null]]> = [
     [
-      new RegExp(`(\\d{1,2})(?:st|nd|rd|th)? ${month},? (\\d{4})${sep}(\\d{1,2})(?:st|nd|rd|th)? ${month},? (\\d{4})`, 'i'),
+      new RegExp(
+        `(\\d{1,2})(?:st|nd|rd|th)? ${month},? (\\d{4})${sep}(\\d{1,2})(?:st|nd|rd|th)? ${month},? (\\d{4})`,
+        'i',
+      ),
       (m) => [isoDate(+m[1], m[2], +m[3]), isoDate(+m[4], m[5], +m[6])],
     ],
     [
-      new RegExp(`(\\d{1,2})(?:st|nd|rd|th)? ${month}${sep}(\\d{1,2})(?:st|nd|rd|th)? ${month},? (\\d{4})`, 'i'),
+      new RegExp(
+        `(\\d{1,2})(?:st|nd|rd|th)? ${month}${sep}(\\d{1,2})(?:st|nd|rd|th)? ${month},? (\\d{4})`,
+        'i',
+      ),
       (m) => [isoDate(+m[1], m[2], +m[5]), isoDate(+m[3], m[4], +m[5])],
     ],
     [
-      new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?${sep}(\\d{1,2})(?:st|nd|rd|th)? ${month},? (\\d{4})`, 'i'),
+      new RegExp(
+        `(\\d{1,2})(?:st|nd|rd|th)?${sep}(\\d{1,2})(?:st|nd|rd|th)? ${month},? (\\d{4})`,
+        'i',
+      ),
       (m) => [isoDate(+m[1], m[3], +m[4]), isoDate(+m[2], m[3], +m[4])],
     ],
     [

@@ -6,15 +6,19 @@ import { findJudgements } from './judgements';
 /** How far into a document its title, addressee and dates are looked for. */
 const HEAD_LINES = 60;
 
-const INSPECTORATES: Array<[string, RegExp]> = [
-  ['Ofsted', /\bofsted\b|office for standards in education/i],
-  ['Care Quality Commission', /\bcare quality commission\b|\bCQC\b/],
-  [
-    'HMICFRS',
-    /\bHMICFRS\b|\bHMIC\b|inspectorate of constabulary|her majesty['’]s inspectorate of constabulary/i,
-  ],
-  ['HM Inspectorate of Probation', /inspectorate of probation|\bHMI Probation\b/i],
+/** Inspectorates and how documents name them (matched in lower case). */
+const INSPECTORATES: Array<[string, string[]]> = [
+  ['Ofsted', ['ofsted', 'office for standards in education']],
+  ['Care Quality Commission', ['care quality commission', ' cqc', '(cqc)']],
+  ['HMICFRS', ['hmicfrs', 'inspectorate of constabulary', ' hmic ', '(hmic)']],
+  ['HM Inspectorate of Probation', ['inspectorate of probation', 'hmi probation']],
 ];
+
+function inspectoratesIn(lowerText: string): string[] {
+  return INSPECTORATES.filter(([, names]) => names.some((n) => lowerText.includes(n))).map(
+    ([name]) => name,
+  );
+}
 
 const TITLE_START =
   /^(?:inspection of|focused visit|monitoring visit|joint (?:targeted area )?inspection|joint inspection|review of|report of)\b/i;
@@ -25,20 +29,16 @@ const COUNCIL_NAME =
   /^(?:the\s+)?(?:(?:royal|london)\s+borough of\s+[\p{Lu}][\p{L}'’ -]+|city of [\p{Lu}][\p{L}'’ -]+ council|[\p{Lu}][\p{L}'’.-]*(?:[ ,-]+(?:(?:upon|on|and|under|le|in|by|the|of)[ -]+)?[\p{Lu}][\p{L}'’.-]*)*\s+(?:(?:metropolitan\s+)?(?:borough|district)\s+|city\s+|county\s+|unitary\s+)?(?:council|unitary authority))$/iu;
 
 /** Reads what the document is, who it is about, and when. */
-export function extractFacts(
-  lines: Line[],
-  format: 'pdf' | 'text',
-  pages: number,
-): DocumentFacts {
+export function extractFacts(lines: Line[], format: 'pdf' | 'text', pages: number): DocumentFacts {
   const head = lines.slice(0, HEAD_LINES);
   const headText = head.map((l) => l.text).join('\n');
   const allText = lines.map((l) => l.text).join('\n');
 
   const titleIndex = head.findIndex((l) => TITLE_START.test(l.text));
-  const title = readTitle(lines, titleIndex) ?? (head[0]?.text ?? null);
+  const title = readTitle(lines, titleIndex) ?? head[0]?.text ?? null;
   const kind = classify(title ?? '', headText, allText);
 
-  const inspectorates = INSPECTORATES.filter(([, re]) => re.test(allText)).map(([name]) => name);
+  const inspectorates = inspectoratesIn(allText.toLowerCase());
   const visit = visitDates(head, headText);
   return {
     kind,
@@ -62,7 +62,11 @@ function readTitle(lines: Line[], start: number): string | null {
   for (let i = start + 1; i < Math.min(lines.length, start + 6); i++) {
     const line = lines[i];
     if (TITLE_STOP.test(line.text) || line.text.length > 100) break;
-    if (line.gapBefore && !/^(?:and|of|for|in|to)\b/i.test(line.text) && !/\b(?:and|of)$/i.test(parts[parts.length - 1])) {
+    if (
+      line.gapBefore &&
+      !/^(?:and|of|for|in|to)\b/i.test(line.text) &&
+      !/\b(?:and|of)$/i.test(parts[parts.length - 1])
+    ) {
       break;
     }
     if (/[.!]$/.test(line.text)) break;
@@ -76,10 +80,11 @@ function classify(title: string, headText: string, allText: string): DocumentKin
   if (/joint targeted area inspection|\bjoint (?:area )?inspection\b|\bJTAI\b/i.test(opening)) {
     return 'joint_inspection';
   }
-  const named = INSPECTORATES.filter(([, re]) => re.test(headText)).length;
-  if (named >= 3) return 'joint_inspection';
-  if (/\bmonitoring visit\b/i.test(title) || /^monitoring visit\b/im.test(headText)) return 'monitoring_visit';
-  if (/\bfocused visit\b/i.test(title) || /^focused visit\b/im.test(headText)) return 'focused_visit';
+  if (inspectoratesIn(headText.toLowerCase()).length >= 3) return 'joint_inspection';
+  if (/\bmonitoring visit\b/i.test(title) || /^monitoring visit\b/im.test(headText))
+    return 'monitoring_visit';
+  if (/\bfocused visit\b/i.test(title) || /^focused visit\b/im.test(headText))
+    return 'focused_visit';
   if (
     /inspection of (?:.+ )?(?:local authority )?children['’]s services|inspection of services for children in need|inspection of safeguarding and looked after children|children['’]s services inspection|single inspection framework|\bILACS\b/i.test(
       opening,
@@ -132,7 +137,8 @@ function findAuthority(
   // Reports open with the authority's name above the title.
   if (titleIndex > 0) {
     const above = head[titleIndex - 1].text;
-    if (above.split(' ').length <= 7 && /^[\p{Lu}]/u.test(above) && !/[.:]$/.test(above)) return above;
+    if (above.split(' ').length <= 7 && /^[\p{Lu}]/u.test(above) && !/[.:]$/.test(above))
+      return above;
   }
 
   // Otherwise the council most often named.
@@ -165,7 +171,10 @@ function publicationDate(head: Line[]): string | null {
 
 function visitDates(head: Line[], headText: string): { start: string; end: string } | null {
   for (const line of head) {
-    const m = /^(?:inspection dates?|dates? of (?:inspection|visit)|visit dates?|inspected on)\s*:?\s*(.+)$/i.exec(line.text);
+    const m =
+      /^(?:inspection dates?|dates? of (?:inspection|visit)|visit dates?|inspected on)\s*:?\s*(.+)$/i.exec(
+        line.text,
+      );
     if (m) {
       const range = findDateRange(m[1]);
       if (range) return range;

@@ -46,7 +46,8 @@ function joinGradeFragments(lines: Line[]): Line[] {
     while (j + 1 < lines.length) {
       const next = lines[j + 1].text;
       const joined = `${text} ${next}`;
-      const fragment = /(?:^|\s)requires?$|requires? improvement to$|(?:^|\s)requires? improvement$/i;
+      const fragment =
+        /(?:^|\s)requires?$|requires? improvement to$|(?:^|\s)requires? improvement$/i;
       if (fragment.test(text) && /^(?:improvement(?: to)?|be good|to be good)\b/i.test(next)) {
         text = joined;
         j++;

@@ -23,6 +23,24 @@ const FPDF_ERR_SECURITY = 5;
 const BOLD_FONT = /bold|black|heavy|semibold|demibold|demi\b/i;
 const SYMBOL_FONT = /symbol|wingding|dingbat/i;
 
+/**
+ * The PDFium exports called for every line. The typed wrappers go through emscripten's ccall,
+ * which allocates on each call; the raw exports take and return plain numbers.
+ */
+interface RawTextExports {
+  _FPDFText_GetFontSize(textPage: number, index: number): number;
+  _FPDFText_GetFontWeight(textPage: number, index: number): number;
+  _FPDFText_GetMatrix(textPage: number, index: number, matrix: number): number;
+  _FPDFText_GetCharOrigin(textPage: number, index: number, x: number, y: number): number;
+  _FPDFText_GetFontInfo(
+    textPage: number,
+    index: number,
+    buffer: number,
+    length: number,
+    flags: number,
+  ): number;
+}
+
 interface CharStyle {
   size: number;
   bold: boolean;
@@ -60,6 +78,7 @@ export async function pdfToPages(bytes: Uint8Array): Promise<PageLines[]> {
       throw new ReportInputError('unreadable_pdf', 'The PDF is damaged or not a PDF.');
     }
 
+    const exports = heap as unknown as RawTextExports;
     const fontCache = new Map<string, { bold: boolean; symbol: boolean }>();
     const pageCount = m.FPDF_GetPageCount(doc);
     const pages: PageLines[] = [];
@@ -76,23 +95,29 @@ export async function pdfToPages(bytes: Uint8Array): Promise<PageLines[]> {
         characters += text.replace(/\s/g, '').length;
 
         const styleAt = (charIndex: number): CharStyle => {
-          const fontSize = m.FPDFText_GetFontSize(textPage, charIndex);
-          m.FPDFText_GetMatrix(textPage, charIndex, matrixAt);
+          const fontSize = exports._FPDFText_GetFontSize(textPage, charIndex);
+          exports._FPDFText_GetMatrix(textPage, charIndex, matrixAt);
           const c = heap.HEAPF32[(matrixAt >> 2) + 2];
           const d = heap.HEAPF32[(matrixAt >> 2) + 3];
           const scale = Math.hypot(c, d) || 1;
-          const nameLength = m.FPDFText_GetFontInfo(textPage, charIndex, nameAt, 256, flagsAt);
+          const nameLength = exports._FPDFText_GetFontInfo(
+            textPage,
+            charIndex,
+            nameAt,
+            256,
+            flagsAt,
+          );
           const name = nameLength > 0 ? heap.UTF8ToString(nameAt) : '';
           let font = fontCache.get(name);
           if (!font) {
             font = { bold: BOLD_FONT.test(name), symbol: SYMBOL_FONT.test(name) };
             fontCache.set(name, font);
           }
-          const bold = font.bold || m.FPDFText_GetFontWeight(textPage, charIndex) >= 700;
+          const bold = font.bold || exports._FPDFText_GetFontWeight(textPage, charIndex) >= 700;
           return { size: Math.round(fontSize * scale * 10) / 10, bold, symbol: font.symbol };
         };
         const originAt = (charIndex: number): { x: number; y: number } => {
-          m.FPDFText_GetCharOrigin(textPage, charIndex, doublesAt, doublesAt + 8);
+          exports._FPDFText_GetCharOrigin(textPage, charIndex, doublesAt, doublesAt + 8);
           return {
             x: heap.HEAPF64[doublesAt >> 3],
             y: height - heap.HEAPF64[(doublesAt >> 3) + 1],
@@ -148,6 +173,8 @@ function readPageText(m: WrappedPdfiumModule, textPage: number, count: number): 
   }
 }
 
+const SUPERSCRIPT = /(?<=[\p{L})])\d{1,2}(?=[\s,.;:]|$)/gu;
+
 function buildLine(
   text: string,
   start: number,
@@ -178,7 +205,7 @@ function buildLine(
   // Footnote markers are small digits stuck to a word: "Board1", "area2 ".
   let raw = text.slice(first, last + 1);
   const superscripts: number[] = [];
-  for (const match of raw.matchAll(/(?<=[\p{L})])\d{1,2}(?=[\s,.;:]|$)/gu)) {
+  for (const match of /\d/.test(raw) ? raw.matchAll(SUPERSCRIPT) : []) {
     const at = first + (match.index ?? 0);
     if (styleAt(at).size < style.size * 0.8) superscripts.push(match.index ?? 0);
   }

@@ -3,8 +3,14 @@ import { ReportInputError } from '../errors';
 export type SniffedInput = { format: 'pdf'; bytes: Uint8Array } | { format: 'text'; text: string };
 
 const SIGNATURES: Array<{ bytes: number[]; what: string }> = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (a Word .docx file is one): save it as PDF or plain text' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Word or Office file: save it as PDF or plain text' },
+  {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    what: 'a ZIP archive (a Word .docx file is one): save it as PDF or plain text',
+  },
+  {
+    bytes: [0xd0, 0xcf, 0x11, 0xe0],
+    what: 'an old Word or Office file: save it as PDF or plain text',
+  },
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image, not a report' },
   { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image, not a report' },
   { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image, not a report' },
@@ -37,15 +43,27 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 function decodeText(bytes: Uint8Array): string {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf]))
+    return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     // Word's "Save as plain text" writes Windows-1252 by default.
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
+}
+
+/** Windows-1252 bytes 0x80-0x9F (Node's decoder, without full ICU, reads them as Latin-1). */
+const CP1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder('latin1')
+    .decode(bytes)
+    .replace(/[\u0080-\u009F]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
 }
 
 /** Decides whether the input is a PDF or text, and refuses anything else with a reason. */

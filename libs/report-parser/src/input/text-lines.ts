@@ -1,4 +1,10 @@
-import { normaliseText, splitCells, TEXT_COLUMN_WIDTH, type Line, type PageLines } from '../layout/line';
+import {
+  normaliseText,
+  splitCells,
+  TEXT_COLUMN_WIDTH,
+  type Line,
+  type PageLines,
+} from '../layout/line';
 
 const TAB_COLUMNS = 4;
 
@@ -26,7 +32,7 @@ export function textToPages(text: string): PageLines[] {
       }
       lines.push({
         text: clean,
-        cells: splitCells(raw),
+        cells: raw.includes('\t') || raw.includes('   ') ? splitCells(raw) : [clean],
         page: index + 1,
         x: indentColumns(raw) * TEXT_COLUMN_WIDTH,
         y,

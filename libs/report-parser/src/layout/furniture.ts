@@ -1,7 +1,8 @@
 import type { Line, PageLines } from './line';
 
 /** "7", "Page 7", "Page 7 of 40", "- 7 -", "7 | Page". */
-const PAGE_NUMBER = /^(?:page\s+)?[-–(]?\s*\d{1,3}\s*[-–)]?(?:\s*(?:of|\/)\s*\d{1,3})?(?:\s*\|\s*page)?$/i;
+const PAGE_NUMBER =
+  /^(?:page\s+)?[-–(]?\s*\d{1,3}\s*[-–)]?(?:\s*(?:of|\/)\s*\d{1,3})?(?:\s*\|\s*page)?$/i;
 
 /** Lines at the page edges that repeat on other pages are running headers and footers. */
 const EDGE_FRACTION = 0.1;
@@ -64,7 +65,7 @@ export function removePageFurniture(pages: PageLines[], format: 'pdf' | 'text'):
   }
 
   if (format === 'pdf') {
-    const body = bodySize(pages.flatMap((p) => p.lines));
+    const body = bodySize(pages.flatMap((p) => p.lines.filter((l) => !furniture.has(l))));
     for (const page of pages) markFootnotes(page, body, furniture);
   }
 
@@ -78,8 +79,7 @@ export function removePageFurniture(pages: PageLines[], format: 'pdf' | 'text'):
 
 function markUnpagedFurniture(lines: Line[], furniture: Set<Line>): void {
   const pageNumbers = lines.filter(
-    (line, i) =>
-      isPageNumber(line.text) && (line.gapBefore || (lines[i + 1]?.gapBefore ?? true)),
+    (line, i) => isPageNumber(line.text) && (line.gapBefore || (lines[i + 1]?.gapBefore ?? true)),
   );
   // A lone number is a page number only when there are several, counting up.
   const values = pageNumbers.map((l) => Number(/\d+/.exec(l.text)?.[0]));

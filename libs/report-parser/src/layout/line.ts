@@ -32,8 +32,6 @@ export interface PageLines {
   lines: Line[];
 }
 
-const PRIVATE_USE_BULLET = /^[\uF000-\uF0FF]/;
-const PRIVATE_USE = /[\uE000-\uF8FF]/g;
 const LIGATURES: Record<string, string> = {
   '\uFB00': 'ff',
   '\uFB01': 'fi',
@@ -44,24 +42,42 @@ const LIGATURES: Record<string, string> = {
   '\uFB06': 'st',
 };
 
+const PLAIN = /^[\x20-\x7E]*$/;
+const ODD =
+  // eslint-disable-next-line no-control-regex -- control characters are what this folds away
+  /[\uFFFE\uFB00-\uFB06\u00AD\u200B-\u200D\u2060\uFEFF\uE000-\uF8FF\u0000-\u001F\u007F\u00A0\u2000-\u200A\u202F\u205F\u3000]| {2,}/g;
+const PRIVATE_USE = /[\uE000-\uF8FF]/g;
+
+function fold(match: string): string {
+  const code = match.charCodeAt(0);
+  if (code === 0x20) return ' ';
+  // PDFium marks a hyphen that ended a line with U+FFFE; these reports hyphenate only
+  // compound words ("well-being"), so the hyphen is real.
+  if (code === 0xfffe) return '-';
+  if (code >= 0xfb00 && code <= 0xfb06) return LIGATURES[match] ?? match;
+  if (code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) {
+    return '';
+  }
+  // Symbol-font bullets map into the private use area; keep them for the check below.
+  if (code >= 0xe000 && code <= 0xf8ff) return match;
+  return ' ';
+}
+
 /**
  * Folds the characters PDF producers and word processors scatter through text into what a
  * reader sees: symbol-font bullets become "•", ligatures are split, odd spaces become spaces and
  * invisible characters go. The words themselves (quotes, dashes, hyphens) are kept as written.
  */
 export function normaliseText(raw: string): string {
-  let text = raw
-    // PDFium marks a hyphen that ended a line with U+FFFE; these reports hyphenate only
-    // compound words ("well-being"), so the hyphen is real.
-    .replace(/\uFFFE/g, '-')
-    .replace(/[\uFB00-\uFB06]/g, (c) => LIGATURES[c] ?? c)
-    .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
-    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ' ')
-    .trim();
-  if (PRIVATE_USE_BULLET.test(text)) text = '•' + text.slice(1);
-  return text.replace(PRIVATE_USE, '').replace(/\s+/g, ' ').trim();
+  if (PLAIN.test(raw)) {
+    const trimmed = raw.trim();
+    return trimmed.includes('  ') ? trimmed.replace(/ {2,}/g, ' ') : trimmed;
+  }
+  let text = raw.replace(ODD, fold).trim();
+  const first = text.charCodeAt(0);
+  if (first >= 0xf000 && first <= 0xf0ff) text = '•' + text.slice(1);
+  text = text.replace(PRIVATE_USE, '');
+  return text.includes('  ') ? text.replace(/ {2,}/g, ' ').trim() : text.trim();
 }
 
 /** Splits a raw text line into cells at tabs or runs of three or more spaces. */

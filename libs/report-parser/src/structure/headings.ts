@@ -38,7 +38,11 @@ export function ownerFromSubject(subject: string): Owner | null {
 }
 
 /** Matches the headings that introduce lists of things the council must act on. */
+const LIST_HEADING_START =
+  /^(?:(?:section\s+)?\d{1,2}(?:\.\d{1,2})*[.:)]?\s+)?(?:what|areas?|priority|immediate|recommendations?|key|further|other|matters|issues)\b/i;
+
 export function matchListHeading(raw: string): ListHeading | null {
+  if (!LIST_HEADING_START.test(raw)) return null;
   const section = headingText(raw);
   if (section.length > 110 || /[.;]$/.test(raw.trim())) return null;
   const lower = section.toLowerCase();
@@ -59,7 +63,9 @@ export function matchListHeading(raw: string): ListHeading | null {
   if (m && !/^needs?$/i.test(m[1])) return { ...base, parent: true, owner: ownerFromSubject(m[1]) };
 
   if (/^what needs to (?:improve|be improved|happen|change)\b/.test(lower)) return base;
-  if (/^(?:areas?|matters|issues) (?:for|requiring) (?:priority|urgent|immediate) action$/.test(lower)) {
+  if (
+    /^(?:areas?|matters|issues) (?:for|requiring) (?:priority|urgent|immediate) action$/.test(lower)
+  ) {
     return { ...base, priority: 'priority_action' };
   }
   if (/^priority (?:and|&) immediate actions?$|^(?:immediate|priority) actions?$/.test(lower)) {
@@ -72,7 +78,11 @@ export function matchListHeading(raw: string): ListHeading | null {
   ) {
     return base;
   }
-  if (/^areas? (?:that|which) (?:need|require)s? (?:further )?(?:improvement|development)$/.test(lower)) {
+  if (
+    /^areas? (?:that|which) (?:need|require)s? (?:further )?(?:improvement|development)$/.test(
+      lower,
+    )
+  ) {
     return base;
   }
   m = /^recommendations?(?: (?:for|to) (.+))?$/i.exec(section);

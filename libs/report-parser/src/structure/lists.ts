@@ -34,13 +34,23 @@ interface Layout {
   body: number | null;
   /** Typical length of a full line, to tell short heading lines from wrapped text. */
   wrapWidth: number;
+  /** isHeadingLike per line, computed on first use (several rules ask about the same lines). */
+  headingLike: Array<boolean | undefined>;
 }
 
 type Part = 'authority' | 'board';
 
 /** Finds every recommendation list in the document and returns its items in order. */
 export function findListItems(lines: Line[], body: number | null): RawItem[] {
-  const layout: Layout = { lines, body, wrapWidth: percentile(lines.map((l) => l.text.length), 0.9) };
+  const layout: Layout = {
+    lines,
+    body,
+    wrapWidth: percentile(
+      lines.map((l) => l.text.length),
+      0.9,
+    ),
+    headingLike: [],
+  };
   const titleEnd = titleBlockEnd(lines);
   const items: RawItem[] = [];
   let part: Part = 'authority';
@@ -53,7 +63,8 @@ export function findListItems(lines: Line[], body: number | null): RawItem[] {
     const heading = matchListHeading(line.text);
     if (!heading) {
       // Any other heading of the parent's rank or above closes the parent's scope.
-      if (parent && isHeadingLike(layout, i) && rank(line) >= rank(parent.line) - 0.01) parent = null;
+      if (parent && isHeadingLike(layout, i) && rank(line) >= rank(parent.line) - 0.01)
+        parent = null;
       continue;
     }
     if (heading.parent) {
@@ -145,7 +156,11 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
       continue;
     }
 
-    if (!marker && isHeadingLike(layout, j) && !(current && continuesSentence(current, inSubItem))) {
+    if (
+      !marker &&
+      isHeadingLike(layout, j) &&
+      !(current && continuesSentence(current, inSubItem))
+    ) {
       if (isNonListSection(text) || rank(line) > rank(headingLine) + 0.25) {
         return finish(j, 'section');
       }
@@ -376,7 +391,9 @@ function paragraphAt(layout: Layout, index: number): string {
 
 /** "…the local authority and its partners should take the following action." -> the subject. */
 function introSubject(text: string): string | null {
-  const m = /(?:^|,\s*)((?:the |its )?[^,]{2,120}?)\s+(?:should|must|need to|needs to)\b/i.exec(text);
+  const m = /(?:^|,\s*)((?:the |its )?[^,]{2,120}?)\s+(?:should|must|need to|needs to)\b/i.exec(
+    text,
+  );
   return m ? m[1].replace(/^(?:in order to [^,]+,\s*)/i, '') : null;
 }
 
@@ -401,7 +418,12 @@ function headingShape(text: string, wrapWidth: number): boolean {
 }
 
 /** A line that stands on its own as a heading rather than a line of a paragraph. */
-export function isHeadingLike(layout: Layout, index: number): boolean {
+function isHeadingLike(layout: Layout, index: number): boolean {
+  layout.headingLike[index] ??= computeHeadingLike(layout, index);
+  return layout.headingLike[index];
+}
+
+function computeHeadingLike(layout: Layout, index: number): boolean {
   const line = layout.lines[index];
   if (!headingShape(line.text, layout.wrapWidth)) return false;
   const previous = layout.lines[index - 1];
@@ -413,9 +435,16 @@ export function isHeadingLike(layout: Layout, index: number): boolean {
   // Unstyled: it must be set apart, after a finished sentence or a gap, and the next line must
   // not carry on its sentence.
   const apart =
-    line.gapBefore || !previous || /[.!?:]$/.test(previous.text) || parseMarker(previous.text) !== null;
+    line.gapBefore ||
+    !previous ||
+    /[.!?:]$/.test(previous.text) ||
+    matchListHeading(previous.text) !== null ||
+    (index > 0 && isHeadingLike(layout, index - 1));
   const nextStartsFresh =
-    !next || next.gapBefore || /^[\p{Lu}\d•▪◼■*(-]/u.test(next.text) || parseMarker(next.text) !== null;
+    !next ||
+    next.gapBefore ||
+    /^[\p{Lu}\d•▪◼■*(-]/u.test(next.text) ||
+    parseMarker(next.text) !== null;
   return apart && nextStartsFresh && !/[:]$/.test(line.text.replace(/\?$/, ''));
 }
 
@@ -469,7 +498,10 @@ function partSwitch(layout: Layout, index: number): Part | null {
   const next = layout.lines[index + 1];
   const joined = next && !next.gapBefore ? `${text} ${headingText(next.text)}` : text;
   if (BOARD_PART.test(text) || BOARD_PART.test(joined)) return 'board';
-  if (/effectiveness of the local safeguarding$/i.test(text) && /^children board/i.test(next?.text ?? '')) {
+  if (
+    /effectiveness of the local safeguarding$/i.test(text) &&
+    /^children board/i.test(next?.text ?? '')
+  ) {
     return 'board';
   }
   if (AUTHORITY_PART.test(text)) return 'authority';
@@ -480,7 +512,11 @@ function partSwitch(layout: Layout, index: number): Part | null {
 function titleBlockEnd(lines: Line[]): number {
   const limit = Math.min(lines.length, 40);
   for (let i = 0; i < limit; i++) {
-    if (/^(?:inspection dates?|report published|published|date of (?:inspection|publication))\b/i.test(lines[i].text)) {
+    if (
+      /^(?:inspection dates?|report published|published|date of (?:inspection|publication))\b/i.test(
+        lines[i].text,
+      )
+    ) {
       return i + 1;
     }
   }

@@ -11,7 +11,19 @@ const MODAL =
   /\s+(?:should|must|shall|needs? to|will need to|will|is required to|are required to|is to|are to|ought to)\b/i;
 
 /** Words a proper organisation name may contain in lower case. */
-const CONNECTIVES = new Set(['and', 'of', 'for', 'the', 'in', 'on', 'upon', '&', 'with', 'de', 'le']);
+const CONNECTIVES = new Set([
+  'and',
+  'of',
+  'for',
+  'the',
+  'in',
+  'on',
+  'upon',
+  '&',
+  'with',
+  'de',
+  'le',
+]);
 
 /** Partners named only generically add nobody to the list. */
 const GENERIC_PARTNERS =
@@ -38,7 +50,9 @@ const COMPOUND_NAMES =
 const JOIN = '\u0000';
 
 function splitParties(subject: string): string[] {
-  const protectedSubject = subject.replace(COMPOUND_NAMES, (m) => m.replace(/ and /gi, ` ${JOIN} `));
+  const protectedSubject = subject.replace(COMPOUND_NAMES, (m) =>
+    m.replace(/ and /gi, ` ${JOIN} `),
+  );
   return protectedSubject
     .split(/\s*,\s*(?:and\s+)?|\s+(?:and|&|as well as)\s+/i)
     .map((p) => p.replace(new RegExp(` ${JOIN} `, 'g'), ' and ').trim())

@@ -49,9 +49,10 @@ export function parseCount(words: string): number | null {
   const w = words.trim().toLowerCase();
   if (/^\d{1,3}$/.test(w)) return Number(w);
   if (w in UNITS) return UNITS[w];
-  const m = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](one|two|three|four|five|six|seven|eight|nine))?$/.exec(
-    w,
-  );
+  const m =
+    /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](one|two|three|four|five|six|seven|eight|nine))?$/.exec(
+      w,
+    );
   if (!m) return null;
   return TENS[m[1]] + (m[2] ? UNITS[m[2]] : 0);
 }
@@ -59,7 +60,8 @@ export function parseCount(words: string): number | null {
 const COUNT = `(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?)`;
 const UNIT = `(working days?|days?|weeks?|fortnights?|months?|years?)`;
 /** Qualifiers that make "within 28 days of …" a practice standard, not the item's deadline. */
-const STANDARD_OF = /^\s+(?:of|from|after|following|before)\s+(?!(?:the )?(?:publication|date of (?:this|the) (?:letter|report)|this (?:letter|report|inspection)|the (?:inspection|visit)|receipt)\b)/i;
+const STANDARD_OF =
+  /^\s+(?:of|from|after|following|before)\s+(?!(?:the )?(?:publication|date of (?:this|the) (?:letter|report)|this (?:letter|report|inspection)|the (?:inspection|visit)|receipt)\b)/i;
 
 function duration(count: number, unit: string): string {
   const u = unit.toLowerCase();
@@ -74,7 +76,8 @@ function duration(count: number, unit: string): string {
 /** Reads a timescale sub-heading ("Immediately:", "Within three months:", "By 31 March 2020:"). */
 export function parseTimescaleHeading(text: string): Timescale | null {
   const t = text.replace(/:\s*$/, '').trim();
-  if (/^(?:immediately|with immediate effect)$/i.test(t)) return { duration: 'P0D', dueOn: null, text: t };
+  if (/^(?:immediately|with immediate effect)$/i.test(t))
+    return { duration: 'P0D', dueOn: null, text: t };
   return findTimescale(t);
 }
 
@@ -97,7 +100,10 @@ export function findTimescale(text: string): Timescale | null {
     if (due) return { duration: null, dueOn: due, text: fixed[0].trim() };
   }
 
-  const re = new RegExp(`\\b(?:within|in|over) (?:the next |the following |a period of )?${COUNT} ${UNIT}`, 'gi');
+  const re = new RegExp(
+    `\\b(?:within|in|over) (?:the next |the following |a period of )?${COUNT} ${UNIT}`,
+    'gi',
+  );
   for (const m of text.matchAll(re)) {
     const after = text.slice((m.index ?? 0) + m[0].length);
     if (STANDARD_OF.test(after)) continue;
@@ -110,9 +116,10 @@ export function findTimescale(text: string): Timescale | null {
 
   // "Immediately" sets the deadline only where it governs the item: at its start or its end.
   // Mid-sentence ("children are seen immediately when…") it describes practice.
-  const immediate = /^(?:immediately|with immediate effect)\b|\b(?:immediately|with immediate effect)[.;]?$/i.exec(
-    text.trim(),
-  );
+  const immediate =
+    /^(?:immediately|with immediate effect)\b|\b(?:immediately|with immediate effect)[.;]?$/i.exec(
+      text.trim(),
+    );
   if (immediate) return { duration: 'P0D', dueOn: null, text: immediate[0].replace(/[.;]$/, '') };
   return null;
 }

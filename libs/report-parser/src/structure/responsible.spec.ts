@@ -1,0 +1,67 @@
+import { leadInBodies, ownerNames } from './responsible';
+
+const names = {
+  authority: 'Northvale Borough Council',
+  board: 'Northvale Safeguarding Children Board',
+};
+
+describe('leadInBodies', () => {
+  it('names every body in the lead-in', () => {
+    expect(
+      leadInBodies(
+        'NHS Northvale, Northvale Community Health and Kingsmere NHS Foundation Trust should ensure that supervision is established',
+        names,
+      ),
+    ).toEqual(['NHS Northvale', 'Northvale Community Health', 'Kingsmere NHS Foundation Trust']);
+  });
+
+  it('resolves "the council" to the authority', () => {
+    expect(
+      leadInBodies('the council and NHS Northvale should ensure that dentists engage', names),
+    ).toEqual(['Northvale Borough Council', 'NHS Northvale']);
+  });
+
+  it('drops generic partners and asides', () => {
+    expect(
+      leadInBodies(
+        'The local authority, in partnership with commissioners and providers, should ensure that plans are met',
+        names,
+      ),
+    ).toEqual(['Northvale Borough Council']);
+    expect(
+      leadInBodies('The local authority and its statutory partners should agree a protocol', names),
+    ).toEqual(['Northvale Borough Council']);
+  });
+
+  it('keeps a compound name whole', () => {
+    expect(
+      leadInBodies('The Health and Wellbeing Board should prioritise children', names),
+    ).toEqual(['Health and Wellbeing Board']);
+  });
+
+  it('resolves the LSCB to the board', () => {
+    expect(leadInBodies('The LSCB should be assured that the chair has time', names)).toEqual([
+      'Northvale Safeguarding Children Board',
+    ]);
+  });
+
+  it.each([
+    'Strategy discussions should always include relevant partner agencies',
+    'The corporate parenting panel should ensure that council services meet their duties',
+    'Private fostering should be promoted',
+    'Ensure that plans are reviewed. Plans must be specific',
+    'Improve the quality of supervision',
+  ])('finds no bodies in %j', (text) => {
+    expect(leadInBodies(text, names)).toBeNull();
+  });
+});
+
+describe('ownerNames', () => {
+  it('names the authority when nobody else is named', () => {
+    expect(ownerNames(null, names)).toEqual(['Northvale Borough Council']);
+    expect(ownerNames({ kind: 'board' }, names)).toEqual(['Northvale Safeguarding Children Board']);
+    expect(ownerNames({ kind: 'named', names: ['Northvale Constabulary'] }, names)).toEqual([
+      'Northvale Constabulary',
+    ]);
+  });
+});

@@ -1,0 +1,104 @@
+import { addDuration, findTimescale, parseCount, parseTimescaleHeading } from './timescale';
+
+describe('parseCount', () => {
+  it.each([
+    ['6', 6],
+    ['six', 6],
+    ['Three', 3],
+    ['twenty-eight', 28],
+    ['twenty eight', 28],
+    ['a', 1],
+    ['eighteen', 18],
+  ])('%s is %d', (words, n) => expect(parseCount(words)).toBe(n));
+
+  it('rejects words that are not numbers', () => {
+    expect(parseCount('several')).toBeNull();
+  });
+});
+
+describe('parseTimescaleHeading', () => {
+  it.each([
+    ['Immediately:', 'P0D'],
+    ['Within three months:', 'P3M'],
+    ['Within six months', 'P6M'],
+    ['Within 28 days:', 'P28D'],
+    ['Within twelve months:', 'P12M'],
+    ['Within two weeks:', 'P14D'],
+    ['Within a year:', 'P1Y'],
+  ])('%s -> %s', (heading, duration) => {
+    expect(parseTimescaleHeading(heading)?.duration).toBe(duration);
+  });
+
+  it('reads a fixed date heading as a due date', () => {
+    expect(parseTimescaleHeading('By 31 March 2020:')).toEqual({
+      duration: null,
+      dueOn: '2020-03-31',
+      text: 'By 31 March 2020',
+    });
+  });
+});
+
+describe('findTimescale', () => {
+  it('finds a duration at the end of an item', () => {
+    expect(findTimescale('Review all plans for children in need within six months.')).toEqual({
+      duration: 'P6M',
+      dueOn: null,
+      text: 'within six months',
+    });
+  });
+
+  it('finds a fixed date', () => {
+    expect(findTimescale('Publish a revised sufficiency strategy by 31 March 2020.')?.dueOn).toBe(
+      '2020-03-31',
+    );
+  });
+
+  it('reads a month without a day as the end of that month', () => {
+    expect(findTimescale('Complete the audit programme by March 2021.')?.dueOn).toBe('2021-03-31');
+  });
+
+  it('ignores a practice standard tied to another event', () => {
+    expect(
+      findTimescale(
+        'Ensure health assessments happen within 28 days of a child becoming looked after.',
+      ),
+    ).toBeNull();
+  });
+
+  it('counts a duration tied to publication', () => {
+    expect(
+      findTimescale('Submit a plan within 70 working days of publication of this report.')
+        ?.duration,
+    ).toBe('P70D');
+  });
+
+  it('reads "immediately" only where it governs the item', () => {
+    expect(findTimescale('Immediately review all cases held by agency staff.')?.duration).toBe(
+      'P0D',
+    );
+    expect(
+      findTimescale('Ensure that children at risk are seen immediately when referred.'),
+    ).toBeNull();
+  });
+
+  it('returns null when there is no timescale', () => {
+    expect(findTimescale('Improve the quality of supervision.')).toBeNull();
+  });
+});
+
+describe('addDuration', () => {
+  it.each([
+    ['2019-03-11', 'P0D', '2019-03-11'],
+    ['2012-03-23', 'P3M', '2012-06-23'],
+    ['2012-03-23', 'P6M', '2012-09-23'],
+    ['2020-01-31', 'P1M', '2020-02-29'],
+    ['2020-02-10', 'P28D', '2020-03-09'],
+    ['2020-02-10', 'P1Y', '2021-02-10'],
+  ])('%s + %s = %s', (from, duration, expected) => {
+    expect(addDuration(from, duration)).toBe(expected);
+  });
+
+  it('rejects what is not a duration', () => {
+    expect(addDuration('2020-02-10', 'three months')).toBeNull();
+  });
+});
