@@ -32,7 +32,14 @@ export default tseslint.config(
   },
   {
     // The config layer is the one place that reads the environment.
-    files: ['config/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts', '**/*.spec.ts', 'jest.config.ts'],
+    files: [
+      'config/**/*.ts',
+      'scripts/**/*.ts',
+      'test/**/*.ts',
+      'bench/**/*.ts',
+      '**/*.spec.ts',
+      'jest.config.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
