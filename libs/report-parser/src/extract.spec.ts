@@ -43,7 +43,7 @@ describe('extractReport on text', () => {
       publishedOn: '2021-06-04',
       visitStartedOn: '2021-05-11',
       visitEndedOn: '2021-05-12',
-      inspectorate: null,
+      inspectorate: 'Ofsted',
     });
     expect(result.recommendations.map((r) => [r.priority, r.section, r.text])).toEqual([
       [

@@ -47,7 +47,12 @@ export async function extractReport(
 
 function extractFromPages(pages: PageLines[], format: 'pdf' | 'text'): ExtractionResult {
   const lines = removeContents(removePageFurniture(pages, format));
-  const document = extractFacts(lines, format, pages.length);
+  const document = extractFacts(
+    pages.flatMap((p) => p.lines),
+    lines,
+    format,
+    pages.length,
+  );
   const names: PartyNames = {
     authority: document.authority ?? 'The local authority',
     board: boardName(lines),

@@ -29,16 +29,27 @@ const COUNCIL_NAME =
   /^(?:the\s+)?(?:(?:royal|london)\s+borough of\s+[\p{Lu}][\p{L}'’ -]+|city of [\p{Lu}][\p{L}'’ -]+ council|[\p{Lu}][\p{L}'’.-]*(?:[ ,-]+(?:(?:upon|on|and|under|le|in|by|the|of)[ -]+)?[\p{Lu}][\p{L}'’.-]*)*\s+(?:(?:metropolitan\s+)?(?:borough|district)\s+|city\s+|county\s+|unitary\s+)?(?:council|unitary authority))$/iu;
 
 /** Reads what the document is, who it is about, and when. */
-export function extractFacts(lines: Line[], format: 'pdf' | 'text', pages: number): DocumentFacts {
-  const head = lines.slice(0, HEAD_LINES);
+export function extractFacts(
+  rawLines: Line[],
+  lines: Line[],
+  format: 'pdf' | 'text',
+  pages: number,
+): DocumentFacts {
+  // The cover is read as printed: a running header may repeat the title that page 1 opens with.
+  const head = rawLines.slice(0, HEAD_LINES);
   const headText = head.map((l) => l.text).join('\n');
-  const allText = lines.map((l) => l.text).join('\n');
+  const allText = rawLines.map((l) => l.text).join('\n');
 
   const titleIndex = head.findIndex((l) => TITLE_START.test(l.text));
   const title = readTitle(lines, titleIndex) ?? head[0]?.text ?? null;
   const kind = classify(title ?? '', headText, allText);
 
-  const inspectorates = inspectoratesIn(allText.toLowerCase());
+  const named = inspectoratesIn(allText.toLowerCase());
+  // Only Ofsted inspects and visits local authority children's services in England.
+  const inspectorates =
+    named.length === 0 && ['full_inspection', 'focused_visit', 'monitoring_visit'].includes(kind)
+      ? ['Ofsted']
+      : named;
   const visit = visitDates(head, headText);
   return {
     kind,
@@ -81,25 +92,30 @@ function classify(title: string, headText: string, allText: string): DocumentKin
     return 'joint_inspection';
   }
   if (inspectoratesIn(headText.toLowerCase()).length >= 3) return 'joint_inspection';
-  if (/\bmonitoring visit\b/i.test(title) || /^monitoring visit\b/im.test(headText))
+  if (/\bmonitoring visit\b/i.test(title) || /^monitoring visit\b/im.test(headText)) {
     return 'monitoring_visit';
-  if (/\bfocused visit\b/i.test(title) || /^focused visit\b/im.test(headText))
+  }
+  if (/\bfocused visit\b/i.test(title) || /^focused visit\b/im.test(headText)) {
     return 'focused_visit';
+  }
   if (
-    /inspection of (?:.+ )?(?:local authority )?children['’]s services|inspection of services for children in need|inspection of safeguarding and looked after children|children['’]s services inspection|single inspection framework|\bILACS\b/i.test(
+    /^inspection of\b/i.test(title) ||
+    /inspection of (?:.+ )?(?:local authority )?children['’]s services|inspection of services for children in need|children['’]s services inspection|single inspection framework|\bILACS\b/i.test(
       opening,
     )
   ) {
     return 'full_inspection';
   }
+  // A news report mentions visits and inspections too, so it is recognised first.
+  if (looksLikeArticle(headText, allText)) return 'article';
   if (/\bmonitoring visit\b/i.test(headText)) return 'monitoring_visit';
   if (/\bfocused visit\b/i.test(headText)) return 'focused_visit';
-  if (looksLikeArticle(headText, allText)) return 'article';
   return 'other';
 }
 
 function looksLikeArticle(headText: string, allText: string): boolean {
-  if (/^dear\b|yours sincerely|inspection dates?:|report published/im.test(allText)) return false;
+  if (/^(?:dear\b|yours sincerely|inspection dates?:|report published:)/im.test(allText))
+    return false;
   const cues = [
     /\b(?:said|says|told|according to)\b/i,
     /\b(?:reporter|correspondent|journalist|local democracy reporting)\b/i,

@@ -53,10 +53,22 @@ export function removePageFurniture(pages: PageLines[], format: 'pdf' | 'text'):
         seenOn.get(key)?.add(index);
       }
     });
+    // A page's own number, wherever the text layer put it ("9." / "4" / "Ensure…").
+    for (const page of pages) {
+      for (const line of page.lines) {
+        if (/^\d{1,3}$/.test(line.text) && Math.abs(Number(line.text) - page.page) <= 1) {
+          furniture.add(line);
+        }
+      }
+    }
     const repeatThreshold = Math.max(2, Math.ceil(pages.length * 0.3));
     edges.forEach((edge) => {
       for (const line of [...edge.top, ...edge.bottom]) {
-        const repeated = (seenOn.get(signature(line.text))?.size ?? 0) >= repeatThreshold;
+        // Repetition counts only for words: "3." at the foot of one page and "7." at the foot
+        // of another are list items whose digits happen to match.
+        const repeated =
+          /\p{L}{2}/u.test(line.text) &&
+          (seenOn.get(signature(line.text))?.size ?? 0) >= repeatThreshold;
         if (repeated || isPageNumber(line.text)) furniture.add(line);
       }
     });
@@ -98,9 +110,11 @@ function markUnpagedFurniture(lines: Line[], furniture: Set<Line>): void {
       }
     }
   });
+  const threshold = Math.max(2, Math.ceil(pageNumbers.length * 0.3));
   lines.forEach((line, i) => {
     const key = signature(line.text);
-    if ((near.get(key) ?? 0) < 2 || line.text.length > 120) return;
+    if ((near.get(key) ?? 0) < threshold || line.text.length > 120) return;
+    if (!/\p{L}{2}/u.test(line.text)) return;
     for (let d = -2; d <= 2; d++) {
       if (positions.has(i + d)) furniture.add(line);
     }

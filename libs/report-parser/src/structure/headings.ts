@@ -86,7 +86,14 @@ export function matchListHeading(raw: string): ListHeading | null {
     return base;
   }
   m = /^recommendations?(?: (?:for|to) (.+))?$/i.exec(section);
-  if (m) return { ...base, owner: m[1] ? ownerFromSubject(m[1]) : null };
+  if (m) {
+    const who = m[1]?.trim();
+    const owner = who ? ownerFromSubject(who) : null;
+    // "Recommendations for Lydmoor Police" addresses the police; "…for improvement" nobody.
+    const named =
+      who && !owner && /^(?:the\s+)?\p{Lu}/u.test(who) ? who.replace(/^the\s+/i, '') : null;
+    return { ...base, owner: owner ?? (named ? { kind: 'named', names: [named] } : null) };
+  }
   return null;
 }
 

@@ -177,8 +177,9 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
     // Words before the first item: an introduction ("…should take the following action."),
     // possibly numbered as a paragraph and wrapped over several lines.
     const body = marker ? marker.rest : text;
-    if (drafts.length === 0 && (introOpen || isIntroStatement(body))) {
-      const subject = introSubject(body);
+    const opening = drafts.length === 0 && !introOpen ? sentenceFrom(layout, j, body) : body;
+    if (drafts.length === 0 && (introOpen || isIntroStatement(opening))) {
+      const subject = introOpen ? null : introSubject(opening);
       if (subject) owner = ownerFromSubject(subject) ?? owner;
       introOpen = !/[.:]$/.test(body);
       leadIn++;
@@ -187,7 +188,7 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
     introOpen = false;
 
     if (marker) {
-      const top = isTopLevel(marker.kind, line.x, kind, baseX, current);
+      const top = isTopLevel(marker.kind, marker.label, line.x, kind, baseX, current);
       if (kind === null || kind === 'paragraph' || top) {
         if (kind === 'number' && lastNumber !== null && Number(marker.label) <= lastNumber - 1) {
           // Numbering starting again means a different, later list of paragraphs.
@@ -220,7 +221,8 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
       return finish(j, 'section');
     }
 
-    // A plain line.
+    // A plain line. A bare number inside a list is a page number the text layer misplaced.
+    if (/^\d{1,3}$/.test(text) && current !== null) continue;
     if (current === null) {
       if (kind === null && drafts.length === 0 && startsParagraphList(layout, j, heading)) {
         kind = 'paragraph';
@@ -312,13 +314,17 @@ export function joinLines(parts: string[]): string {
 
 function isTopLevel(
   markerKind: MarkerKind,
+  label: string,
   x: number,
   kind: MarkerKind | 'paragraph' | null,
   baseX: number,
   current: Draft | null,
 ): boolean {
   if (kind === null || kind === 'paragraph') return true;
-  if (markerKind !== kind) return false;
+  // "(i)" is a roman numeral in a roman list and the ninth letter in a lettered one.
+  const sameKind =
+    markerKind === kind || (kind === 'letter' && markerKind === 'roman' && label.length === 1);
+  if (!sameKind) return false;
   // Same kind of marker: a deeper indent makes it a sub-item.
   if (x > baseX + 8) return false;
   // A bullet straight after an item that ends in a colon belongs to that item.
@@ -333,7 +339,8 @@ function continuesSentence(current: Draft, inSubItem: boolean): boolean {
   const lines = inSubItem ? (current.subItems[current.subItems.length - 1] ?? []) : current.lines;
   const last = lines[lines.length - 1];
   if (last === undefined) return true;
-  return !/[.!?;:)’'"”]$/.test(last.trim()) || /\b(?:e\.g|i\.e|etc|no|para|paras)\.$/i.test(last);
+  // A colon promises more: sub-items or the rest of the sentence.
+  return !/[.!?;)’'"”]$/.test(last.trim()) || /\b(?:e\.g|i\.e|etc|no|para|paras)\.$/i.test(last);
 }
 
 /** A heading inside a list is a theme only when the list's items carry on after it. */
@@ -358,9 +365,28 @@ function themeContinuesList(
   const continuesNumbering =
     marker.kind === 'number' && lastNumber !== null && Number(marker.label) === lastNumber + 1;
   return (
-    readsLikeRecommendation(marker.rest || (layout.lines[next + 1]?.text ?? '')) &&
+    readsLikeRecommendation(marker.rest || textAfter(layout, next)) &&
     (continuesNumbering || marker.kind !== 'number' || lastNumber === null)
   );
+}
+
+/** The sentence starting at line `index` (with `first` as its text), read across wrapped lines. */
+function sentenceFrom(layout: Layout, index: number, first: string): string {
+  const parts = [first];
+  for (let k = index + 1; k < layout.lines.length && k < index + 6; k++) {
+    const line = layout.lines[k];
+    if (/[.:!?]$/.test(parts[parts.length - 1]) || line.gapBefore || parseMarker(line.text)) break;
+    parts.push(line.text);
+  }
+  return joinLines(parts);
+}
+
+/** The first words after a marker that stands alone on its line ("9."), past stray page numbers. */
+function textAfter(layout: Layout, index: number): string {
+  for (let k = index + 1; k < Math.min(layout.lines.length, index + 4); k++) {
+    if (!/^\d{1,3}$/.test(layout.lines[k].text)) return layout.lines[k].text;
+  }
+  return '';
 }
 
 /** In a list without markers, is the paragraph at `index` an item? */
@@ -411,7 +437,7 @@ function percentile(values: number[], p: number): number {
 /** The shape of a heading: short, starts with a capital, does not end like a sentence. */
 function headingShape(text: string, wrapWidth: number): boolean {
   if (text.length > 110 || text.split(' ').length > 16) return false;
-  if (!/^[\p{Lu}\d‘'"(]/u.test(text) || !/\p{L}/u.test(text)) return false;
+  if (!/^[\p{Lu}\d‘'"]/u.test(text) || !/\p{L}/u.test(text)) return false;
   if (/[.,;]$/.test(text) && !/\b(?:etc|no)\.$/i.test(text)) return false;
   if (parseMarker(text) && !matchListHeading(text)) return false;
   return text.length <= Math.max(40, wrapWidth * 0.8);

@@ -73,7 +73,10 @@ export function ownerNames(owner: Owner | null, names: PartyNames): string[] {
  * Returns null when the subject is not a list of organisations ("Strategy discussions should…").
  */
 export function leadInBodies(text: string, names: PartyNames): string[] | null {
-  const opening = text.replace(/^(?:in addition|additionally|also|further(?:more)?),?\s+/i, '');
+  const opening = text.replace(
+    /^(?:(?:in addition|additionally|also|further(?:more)?|immediately|as a priority|urgently|within [^,]{3,40}|by [^,]{3,40}),\s*)+/i,
+    '',
+  );
   const modal = MODAL.exec(opening);
   if (!modal || modal.index > 160) return null;
   const subject = opening.slice(0, modal.index);
@@ -108,7 +111,7 @@ export function resolveSubject(subject: string, names: PartyNames): string[] | n
     }
     if (GENERIC_PARTNERS.test(part)) continue;
     const bare = part.replace(/^the\s+/i, '');
-    const agency = LOWER_CASE_AGENCIES.find(([re]) => re.test(bare));
+    const agency = /^\p{Ll}/u.test(bare) ? LOWER_CASE_AGENCIES.find(([re]) => re.test(bare)) : null;
     if (agency) {
       found.push(agency[1]);
       continue;

@@ -100,17 +100,15 @@ export function findTimescale(text: string): Timescale | null {
     if (due) return { duration: null, dueOn: due, text: fixed[0].trim() };
   }
 
-  const re = new RegExp(
-    `\\b(?:within|in|over) (?:the next |the following |a period of )?${COUNT} ${UNIT}`,
-    'gi',
-  );
+  const re = new RegExp(`\\b(?:within|in) (?:the next |a period of )?${COUNT} ${UNIT}`, 'gi');
   for (const m of text.matchAll(re)) {
     const after = text.slice((m.index ?? 0) + m[0].length);
     if (STANDARD_OF.test(after)) continue;
-    // "in two years' time" counts; "in 12 months before the inspection" does not (caught above).
+    // "within six months" and "in six months' time" set a deadline; "three moves in a year"
+    // is a rate.
+    if (!/^within/i.test(m[0]) && !/^\s*['’]?\s*time\b/i.test(after)) continue;
     const count = parseCount(m[1]);
     if (count === null) continue;
-    if (!/^within/i.test(m[0]) && !/^\s*(?:['’]\s*)?time\b|^\s*$|^\s*[.;,]/.test(after)) continue;
     return { duration: duration(count, m[2]), dueOn: null, text: m[0] };
   }
 
