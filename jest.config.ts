@@ -10,12 +10,12 @@ export const transform: Config['transform'] = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
 };
 
-/** Unit tests: `*.spec.ts` beside the code, no I/O beyond reading fixtures. */
+/** Unit tests: `*.spec.ts` beside the code and the fixture suite; no I/O beyond reading fixtures. */
 const config: Config = {
   rootDir: '.',
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testMatch: ['<rootDir>/{apps,libs,config}/**/*.spec.ts'],
+  testMatch: ['<rootDir>/{apps,libs,config}/**/*.spec.ts', '<rootDir>/test/fixtures/**/*.spec.ts'],
   transform,
   moduleNameMapper,
 };
