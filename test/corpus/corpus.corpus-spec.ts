@@ -1,4 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extractReport } from '@app/report-parser';
 import { differences, type ExpectedExtraction } from '../support/expectations';
@@ -15,6 +17,8 @@ const expectations = existsSync(corpusDir)
       .sort()
       .map((name) => JSON.parse(readFileSync(join(corpusDir, name), 'utf8')) as ExpectedExtraction)
   : [];
+const pdfs = expectations.filter((e) => e.file.endsWith('.pdf'));
+const hasPdftotext = !spawnSync('pdftotext', ['-v']).error;
 
 describe(`inspection corpus (${corpusDir})`, () => {
   it('is there to check', () => {
@@ -28,4 +32,33 @@ describe(`inspection corpus (${corpusDir})`, () => {
       expect(differences(result, expected)).toEqual([]);
     },
   );
+});
+
+/**
+ * Councils also paste reports as text. The same PDFs turned into text by poppler's pdftotext,
+ * in its reading-order and its layout modes, must give the same items: these are layouts
+ * (lost hanging indents, page numbers mid-list, columns of spaces) the PDF path never sees.
+ */
+describe('corpus PDFs as text copied out by pdftotext', () => {
+  let workDir = '';
+  beforeAll(() => {
+    workDir = mkdtempSync(join(tmpdir(), 'corpus-text-'));
+  });
+  afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+  it('has pdftotext to make the copies (Debian: poppler-utils)', () => {
+    expect(hasPdftotext).toBe(true);
+  });
+
+  const cases = pdfs.flatMap((e) => [
+    [e.file, 'reading order', [] as string[], e] as const,
+    [e.file, 'layout', ['-layout'], e] as const,
+  ]);
+  it.each(cases)('%s in %s mode extracts exactly', async (file, _mode, flags, expected) => {
+    const out = join(workDir, `${file}.${flags.length ? 'layout' : 'raw'}.txt`);
+    const run = spawnSync('pdftotext', [...flags, join(corpusDir, file), out]);
+    expect(run.status).toBe(0);
+    const result = await extractReport(readFileSync(out));
+    expect(differences(result, expected)).toEqual([]);
+  });
 });
