@@ -339,3 +339,37 @@ describe('extractReport input checks', () => {
     });
   });
 });
+
+describe('extractReport on other joint inspection layouts', () => {
+  it('reads agency sub-headings, timescales in agency headings and "Recommendation N" labels', async () => {
+    const result = await extractReport(
+      doc(
+        'Joint inspection of child protection arrangements in Kingsmere',
+        '',
+        'Recommendations',
+        '',
+        'Kingsmere Police',
+        'Recommendation 1: Ensure that officers record the voice of the child at every incident.',
+        'Recommendation 2: Review the use of police protection powers.',
+        '',
+        'Within six months, the local authority should:',
+        '1.1 Ensure that strategy meetings include health professionals.',
+        '1.2 Audit the quality of child protection plans.',
+        '',
+        'NHS Kingsmere Integrated Care Board should:',
+        '1. Ensure that GPs share information with child protection conferences.',
+        '',
+        'Next steps',
+        '',
+        'The local authority should prepare a written statement of action.',
+      ),
+    );
+    expect(result.recommendations.map((r) => [r.label, r.responsible, r.timescale])).toEqual([
+      ['1', ['Kingsmere Police'], null],
+      ['2', ['Kingsmere Police'], null],
+      ['1.1', ['Kingsmere'], 'P6M'],
+      ['1.2', ['Kingsmere'], 'P6M'],
+      ['1', ['NHS Kingsmere Integrated Care Board'], null],
+    ]);
+  });
+});

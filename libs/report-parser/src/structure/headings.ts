@@ -28,12 +28,27 @@ const BOARD =
   /^(?:the\s+)?(?:lscb|lscp|board|safeguarding (?:children )?(?:board|partnership|partners)|local safeguarding (?:children )?(?:board|partnership)|(?:[\p{Lu}][\p{L}'’-]*\s+)+(?:local\s+)?safeguarding children(?:['’]s)? (?:board|partnership))$/iu;
 const AUTHORITY =
   /^(?:the\s+)?(?:local authority|council|authority|la|city council|county council|borough council)(?:\s+(?:and|with) (?:its|their) (?:statutory |strategic )?partners)?$/i;
+/** People who act for the council: their actions are the council's. */
+const AUTHORITY_ROLES =
+  /^(?:the\s+)?(?:director of children['’]s services|dcs|chief executive|lead member(?: for children['’]s services)?|(?:senior |political |corporate )?leaders|(?:senior )?managers|elected members|corporate parents|corporate parenting (?:board|panel|committee))$/i;
+
+/** Words that make a sub-heading the name of an organisation ("Northvale Constabulary"). */
+const ORGANISATION =
+  /\b(?:police|constabulary|nhs|ccg|icb|trust|probation|council|clinical commissioning group|integrated care board|youth (?:offending|justice) (?:service|team)|community rehabilitation company|health(?:care)? (?:board|services|trust)|fire and rescue|safeguarding (?:children )?(?:board|partnership))\b/i;
+
+/** Whether a sub-heading names an organisation that the items under it are addressed to. */
+export function isOrganisationName(text: string): boolean {
+  const t = text.trim();
+  return (
+    t.length <= 90 && /^(?:the\s+)?[\p{Lu}]/u.test(t) && ORGANISATION.test(t) && !/[.:;]$/.test(t)
+  );
+}
 
 /** Reads who a heading addresses: "the LSCB" is the board, "the local authority" the council. */
 export function ownerFromSubject(subject: string): Owner | null {
   const who = subject.trim();
   if (BOARD.test(who)) return { kind: 'board' };
-  if (AUTHORITY.test(who)) return { kind: 'authority' };
+  if (AUTHORITY.test(who) || AUTHORITY_ROLES.test(who)) return { kind: 'authority' };
   return null;
 }
 

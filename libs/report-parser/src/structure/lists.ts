@@ -6,6 +6,7 @@ import {
   isIntroStatement,
   isNoItemsStatement,
   isNonListSection,
+  isOrganisationName,
   isTimescaleHeading,
   matchListHeading,
   ownerFromSubject,
@@ -143,15 +144,22 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
     if (isClosingText(text)) return finish(j, 'section');
     if (partSwitch(layout, j) !== null && !marker) return finish(j, 'section');
 
+    // Sub-headings may restart the numbering, so it is checked afresh after each.
     if (isTimescaleHeading(text)) {
       timescaleHeading = headingText(text);
       current = null;
+      lastNumber = null;
       continue;
     }
     const agency = agencyHeadingSubject(text);
     if (agency !== null && !marker) {
-      owner = ownerFromSubject(agency) ?? { kind: 'named', names: [agency] };
+      // "Within six months, the local authority should:" sets a timescale and an owner.
+      const lead = /^((?:immediately|within [^,]{3,40}|by [^,]{3,40}),)\s*(.+)$/i.exec(agency);
+      const subject = lead ? lead[2] : agency;
+      timescaleHeading = lead ? headingText(lead[1]) : heading.timescaleText;
+      owner = ownerFromSubject(subject) ?? { kind: 'named', names: [subject] };
       current = null;
+      lastNumber = null;
       introOpen = false;
       continue;
     }
@@ -168,7 +176,15 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
         return finish(j, 'section');
       }
       theme = headingText(text);
+      // In joint inspection letters a sub-heading may simply name the agency that must act.
+      if (isOrganisationName(theme)) {
+        owner = ownerFromSubject(theme) ?? {
+          kind: 'named',
+          names: [theme.replace(/^the\s+/i, '')],
+        };
+      }
       current = null;
+      lastNumber = null;
       continue;
     }
 

@@ -13,6 +13,9 @@ const BULLET = /^([-–—•▪◼■●◦○∙·*‣⁃□➢➤►✓✔])(
 /** Word's Courier "o" sub-bullet survives copy and paste as a plain letter. */
 const LETTER_O_BULLET = /^o\s+(\S.*)$/;
 const NUMBER = /^\(?(\d{1,3})[.)](?:\s+|$)(.*)$/;
+/** "Recommendation 3:", "1.2 Ensure…" (a decimal label is followed by a capital). */
+const NAMED_NUMBER = /^recommendation\s+(\d{1,3})\s*[.:)–-]?\s+(.*)$/i;
+const DECIMAL = /^(\d{1,2}\.\d{1,2})\.?\s+(\p{Lu}.*)$/u;
 const ROMAN = /^\(?(i{1,3}|iv|vi{0,3}|ix|x)[.)](?:\s+|$)(.*)$/;
 const LETTER = /^\(?([a-z])[.)](?:\s+|$)(.*)$/;
 
@@ -20,7 +23,7 @@ const LETTER = /^\(?([a-z])[.)](?:\s+|$)(.*)$/;
 export function parseMarker(text: string): Marker | null {
   let m = BULLET.exec(text);
   if (m) return { kind: 'bullet', label: m[1], rest: m[2] };
-  m = NUMBER.exec(text);
+  m = NUMBER.exec(text) ?? NAMED_NUMBER.exec(text) ?? DECIMAL.exec(text);
   // "2015." or "10.30" are not markers; NUMBER needs a space or the end after the dot.
   if (m) return { kind: 'number', label: m[1], rest: m[2] };
   m = ROMAN.exec(text);

@@ -39,6 +39,18 @@ describe('leadInBodies', () => {
     ).toEqual(['Health and Wellbeing Board']);
   });
 
+  it('reads the council’s own people and panels as the council', () => {
+    expect(
+      leadInBodies(
+        'The corporate parenting panel should ensure that council services meet their duties',
+        names,
+      ),
+    ).toEqual(['Northvale Borough Council']);
+    expect(leadInBodies('Senior leaders should ensure that audits are acted on', names)).toEqual([
+      'Northvale Borough Council',
+    ]);
+  });
+
   it('resolves the LSCB to the board', () => {
     expect(leadInBodies('The LSCB should be assured that the chair has time', names)).toEqual([
       'Northvale Safeguarding Children Board',
@@ -47,7 +59,6 @@ describe('leadInBodies', () => {
 
   it.each([
     'Strategy discussions should always include relevant partner agencies',
-    'The corporate parenting panel should ensure that council services meet their duties',
     'Private fostering should be promoted',
     'Ensure that plans are reviewed. Plans must be specific',
     'Improve the quality of supervision',
