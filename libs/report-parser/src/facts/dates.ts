@@ -45,9 +45,11 @@ export function endOfMonth(month: string, year: number): string | null {
   return isoDate(last, m, year);
 }
 
+const A_DATE = new RegExp(DAY_MONTH_YEAR, 'i');
+
 /** The first full date written in the text. */
 export function findDate(text: string): string | null {
-  const m = new RegExp(DAY_MONTH_YEAR, 'i').exec(text);
+  const m = A_DATE.exec(text);
   return m ? isoDate(Number(m[1]), m[2], Number(m[3])) : null;
 }
 
@@ -56,42 +58,43 @@ export interface DateRange {
   end: string;
 }
 
+const MONTH = `(${MONTH_ALT})`;
+const SEP = `\\s*(?:-|–|—|to|and|until)\\s*`;
+const RANGE_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => [string | null, string | null]]> = [
+  [
+    new RegExp(
+      `(\\d{1,2})(?:st|nd|rd|th)? ${MONTH},? (\\d{4})${SEP}(\\d{1,2})(?:st|nd|rd|th)? ${MONTH},? (\\d{4})`,
+      'i',
+    ),
+    (m) => [isoDate(+m[1], m[2], +m[3]), isoDate(+m[4], m[5], +m[6])],
+  ],
+  [
+    new RegExp(
+      `(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}${SEP}(\\d{1,2})(?:st|nd|rd|th)? ${MONTH},? (\\d{4})`,
+      'i',
+    ),
+    (m) => [isoDate(+m[1], m[2], +m[5]), isoDate(+m[3], m[4], +m[5])],
+  ],
+  [
+    new RegExp(
+      `(\\d{1,2})(?:st|nd|rd|th)?${SEP}(\\d{1,2})(?:st|nd|rd|th)? ${MONTH},? (\\d{4})`,
+      'i',
+    ),
+    (m) => [isoDate(+m[1], m[3], +m[4]), isoDate(+m[2], m[3], +m[4])],
+  ],
+  [
+    new RegExp(`(\\d{1,2})(?:st|nd|rd|th)? ${MONTH},? (\\d{4})`, 'i'),
+    (m) => [isoDate(+m[1], m[2], +m[3]), isoDate(+m[1], m[2], +m[3])],
+  ],
+];
+
 /**
  * Inspection and visit dates as reports write them: "6 – 17 February 2012", "6 to 30 July 2015",
  * "24 February 2015 – 18 March 2015", "29 January to 9 February 2018", "14 and 15 February 2019",
  * "11 April 2018", "between 3 and 5 March 2020".
  */
 export function findDateRange(text: string): DateRange | null {
-  const month = `(${MONTH_ALT})`;
-  const sep = `\\s*(?:-|–|—|to|and|until)\\s*`;
-  const patterns: Array<[RegExp, (m: RegExpExecArray) => [string | null, string | null]]> = [
-    [
-      new RegExp(
-        `(\\d{1,2})(?:st|nd|rd|th)? ${month},? (\\d{4})${sep}(\\d{1,2})(?:st|nd|rd|th)? ${month},? (\\d{4})`,
-        'i',
-      ),
-      (m) => [isoDate(+m[1], m[2], +m[3]), isoDate(+m[4], m[5], +m[6])],
-    ],
-    [
-      new RegExp(
-        `(\\d{1,2})(?:st|nd|rd|th)? ${month}${sep}(\\d{1,2})(?:st|nd|rd|th)? ${month},? (\\d{4})`,
-        'i',
-      ),
-      (m) => [isoDate(+m[1], m[2], +m[5]), isoDate(+m[3], m[4], +m[5])],
-    ],
-    [
-      new RegExp(
-        `(\\d{1,2})(?:st|nd|rd|th)?${sep}(\\d{1,2})(?:st|nd|rd|th)? ${month},? (\\d{4})`,
-        'i',
-      ),
-      (m) => [isoDate(+m[1], m[3], +m[4]), isoDate(+m[2], m[3], +m[4])],
-    ],
-    [
-      new RegExp(`(\\d{1,2})(?:st|nd|rd|th)? ${month},? (\\d{4})`, 'i'),
-      (m) => [isoDate(+m[1], m[2], +m[3]), isoDate(+m[1], m[2], +m[3])],
-    ],
-  ];
-  for (const [re, read] of patterns) {
+  for (const [re, read] of RANGE_PATTERNS) {
     const m = re.exec(text);
     if (!m) continue;
     const [start, end] = read(m);

@@ -134,7 +134,9 @@ function findAuthority(
   allText: string,
 ): string | null {
   // A council named on a line of its own: the letter's address block or the report's cover.
-  const named = head.find((l) => COUNCIL_NAME.test(l.text) && l.text.split(' ').length <= 8);
+  const named = head.find(
+    (l) => l.text.length <= 80 && l.text.split(' ').length <= 8 && COUNCIL_NAME.test(l.text),
+  );
   if (named) return named.text.replace(/^the\s+/i, '');
 
   if (title) {
@@ -166,13 +168,16 @@ function findAuthority(
   return best ? best[0] : null;
 }
 
+const PUBLISHED = new RegExp(
+  `^(?:report )?(?:published|publication date|date of publication|date published)(?: on)?:?\\s*${DAY_MONTH_YEAR}`,
+  'i',
+);
+const DATE_LINE = new RegExp(`^${DAY_MONTH_YEAR}$`, 'i');
+
 /** "Published: 23 March 2012", "Report published: 15 September 2015", or a letter's date line. */
 function publicationDate(head: Line[]): string | null {
   for (const line of head) {
-    const m = new RegExp(
-      `^(?:report )?(?:published|publication date|date of publication|date published)(?: on)?:?\\s*${DAY_MONTH_YEAR}`,
-      'i',
-    ).exec(line.text);
+    const m = PUBLISHED.exec(line.text);
     if (m) return isoDate(Number(m[1]), m[2], Number(m[3]));
   }
   // A letter is dated on a line of its own above "Dear …".
@@ -180,7 +185,7 @@ function publicationDate(head: Line[]): string | null {
   const limit = dear >= 0 ? dear : Math.min(head.length, 25);
   for (let i = 0; i < limit; i++) {
     const text = head[i].text;
-    if (new RegExp(`^${DAY_MONTH_YEAR}$`, 'i').test(text)) return findDate(text);
+    if (DATE_LINE.test(text)) return findDate(text);
   }
   return null;
 }

@@ -55,7 +55,7 @@ function splitParties(subject: string): string[] {
   );
   return protectedSubject
     .split(/\s*,\s*(?:and\s+)?|\s+(?:and|&|as well as)\s+/i)
-    .map((p) => p.replace(new RegExp(` ${JOIN} `, 'g'), ' and ').trim())
+    .map((p) => p.replaceAll(` ${JOIN} `, ' and ').trim())
     .filter((p) => p.length > 0);
 }
 

@@ -73,6 +73,12 @@ function duration(count: number, unit: string): string {
   return `P${count}Y`;
 }
 
+const FIXED_DATE = new RegExp(
+  `\\b(?:by|before|no later than|not later than|by the end of)\\s+(?:${DAY_MONTH_YEAR}|(\\w+) (\\d{4}))`,
+  'i',
+);
+const DURATION = new RegExp(`\\b(?:within|in) (?:the next |a period of )?${COUNT} ${UNIT}`, 'gi');
+
 /** Reads a timescale sub-heading ("Immediately:", "Within three months:", "By 31 March 2020:"). */
 export function parseTimescaleHeading(text: string): Timescale | null {
   const t = text.replace(/:\s*$/, '').trim();
@@ -87,10 +93,7 @@ export function parseTimescaleHeading(text: string): Timescale | null {
  * ("within 28 days of a child becoming looked after") is a standard to meet, not a deadline.
  */
 export function findTimescale(text: string): Timescale | null {
-  const fixed = new RegExp(
-    `\\b(?:by|before|no later than|not later than|by the end of)\\s+(?:${DAY_MONTH_YEAR}|(\\w+) (\\d{4}))`,
-    'i',
-  ).exec(text);
+  const fixed = FIXED_DATE.exec(text);
   if (fixed) {
     const due = fixed[1]
       ? isoDate(Number(fixed[1]), fixed[2], Number(fixed[3]))
@@ -100,8 +103,7 @@ export function findTimescale(text: string): Timescale | null {
     if (due) return { duration: null, dueOn: due, text: fixed[0].trim() };
   }
 
-  const re = new RegExp(`\\b(?:within|in) (?:the next |a period of )?${COUNT} ${UNIT}`, 'gi');
-  for (const m of text.matchAll(re)) {
+  for (const m of text.matchAll(DURATION)) {
     const after = text.slice((m.index ?? 0) + m[0].length);
     if (STANDARD_OF.test(after)) continue;
     // "within six months" and "in six months' time" set a deadline; "three moves in a year"
