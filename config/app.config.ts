@@ -1,0 +1,25 @@
+import { registerAs, type ConfigType } from '@nestjs/config';
+import type { EnvDto } from './env.dto';
+import { readEnvironment } from './read-environment';
+import { validateEnvKeys, type RawEnv } from './validate-env';
+
+const APP_ENV_KEYS = ['NODE_ENV', 'PORT', 'LOG_LEVEL', 'CORS_ORIGINS'] as const;
+
+export function toAppConfig(env: Pick<EnvDto, (typeof APP_ENV_KEYS)[number]>) {
+  return {
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    /** Empty means same-origin only: no CORS headers are sent. */
+    corsOrigins: [...env.CORS_ORIGINS],
+  };
+}
+
+/** Validates and reads only the `app` variables, for code that runs without Nest. */
+export function loadAppConfig(raw: RawEnv = readEnvironment()) {
+  return toAppConfig(validateEnvKeys(raw, APP_ENV_KEYS));
+}
+
+/** Inject with `@Inject(appConfig.KEY) config: AppConfig`. */
+export const appConfig = registerAs('app', () => loadAppConfig());
+export type AppConfig = ConfigType<typeof appConfig>;

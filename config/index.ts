@@ -1,0 +1,19 @@
+export { AppConfigModule, type AppConfigModuleOptions } from './app-config.module';
+export { appConfig, loadAppConfig, toAppConfig, type AppConfig } from './app.config';
+export {
+  databaseConfig,
+  loadDatabaseConfig,
+  toDatabaseConfig,
+  type DatabaseConfig,
+} from './database.config';
+export { ENV_EXPECTATIONS, ENV_KEYS, EnvDto, LOG_LEVELS, NODE_ENVS } from './env.dto';
+export type { EnvKey, LogLevel, NodeEnv } from './env.dto';
+export { readEnvironment } from './read-environment';
+export { loadRedisConfig, redisConfig, toRedisConfig, type RedisConfig } from './redis.config';
+export {
+  EnvValidationError,
+  validateEnv,
+  validateEnvKeys,
+  type Env,
+  type RawEnv,
+} from './validate-env';

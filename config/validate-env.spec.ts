@@ -1,0 +1,125 @@
+import { EnvValidationError, validateEnv, validateEnvKeys } from './validate-env';
+
+const valid = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/followthrough',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+};
+
+function messageFor(raw: Record<string, string | undefined>): string {
+  try {
+    validateEnv(raw);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvValidationError);
+    return (error as Error).message;
+  }
+  throw new Error('expected validateEnv to throw');
+}
+
+describe('validateEnv', () => {
+  it('applies defaults when only the required variables are set', () => {
+    expect({ ...validateEnv(valid) }).toEqual({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      DATABASE_URL: valid.DATABASE_URL,
+      REDIS_URL: valid.REDIS_URL,
+      LOG_LEVEL: 'info',
+      CORS_ORIGINS: [],
+      QUEUE_PREFIX: 'followthrough',
+    });
+  });
+
+  it('converts and keeps supplied values', () => {
+    const env = validateEnv({
+      ...valid,
+      NODE_ENV: 'production',
+      PORT: '8080',
+      LOG_LEVEL: 'warn',
+      CORS_ORIGINS: 'https://a.example.org, http://localhost:5173,',
+      QUEUE_PREFIX: 'ft_staging-1',
+      DATABASE_URL: 'postgresql://user:secret@db.internal/app',
+      REDIS_URL: 'rediss://cache.internal:6380/2',
+    });
+    expect(env.NODE_ENV).toBe('production');
+    expect(env.PORT).toBe(8080);
+    expect(env.LOG_LEVEL).toBe('warn');
+    expect(env.CORS_ORIGINS).toEqual(['https://a.example.org', 'http://localhost:5173']);
+    expect(env.QUEUE_PREFIX).toBe('ft_staging-1');
+  });
+
+  it('ignores unrelated variables', () => {
+    expect(validateEnv({ ...valid, PATH: '/usr/bin', HOME: '/root' })).not.toHaveProperty('PATH');
+  });
+
+  it('lists every problem in one error, in declaration order', () => {
+    expect(messageFor({ PORT: '0' })).toBe(
+      'Invalid environment: PORT must be an integer 1-65535; ' +
+        'DATABASE_URL is required (a postgres:// URL); ' +
+        'REDIS_URL is required (a redis:// or rediss:// URL)',
+    );
+  });
+
+  it('reads the example from the brief', () => {
+    expect(messageFor({ REDIS_URL: valid.REDIS_URL, PORT: 'http' })).toBe(
+      'Invalid environment: PORT must be an integer 1-65535; DATABASE_URL is required (a postgres:// URL)',
+    );
+  });
+
+  it('treats an empty or blank value as missing', () => {
+    expect(messageFor({ ...valid, DATABASE_URL: '  ' })).toBe(
+      'Invalid environment: DATABASE_URL is required (a postgres:// URL)',
+    );
+  });
+
+  it.each(['abc', '80.5', '3e3', '65536', '-1'])('rejects PORT=%s', (port) => {
+    expect(messageFor({ ...valid, PORT: port })).toBe(
+      'Invalid environment: PORT must be an integer 1-65535',
+    );
+  });
+
+  it('rejects a URL with the wrong scheme without echoing it', () => {
+    const message = messageFor({ ...valid, DATABASE_URL: 'mysql://root:hunter2@db/app' });
+    expect(message).toBe('Invalid environment: DATABASE_URL must be a postgres:// URL');
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('rejects a REDIS_URL that is not a URL', () => {
+    expect(messageFor({ ...valid, REDIS_URL: '127.0.0.1:6379' })).toBe(
+      'Invalid environment: REDIS_URL must be a redis:// or rediss:// URL',
+    );
+  });
+
+  it('rejects unknown NODE_ENV and LOG_LEVEL values', () => {
+    expect(messageFor({ ...valid, NODE_ENV: 'staging', LOG_LEVEL: 'verbose' })).toBe(
+      'Invalid environment: NODE_ENV must be one of development, test, production; ' +
+        'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    );
+  });
+
+  it('rejects CORS origins with a path or another scheme', () => {
+    for (const origins of ['https://a.example.org/', 'ftp://a.example.org', 'a.example.org']) {
+      expect(messageFor({ ...valid, CORS_ORIGINS: origins })).toMatch(
+        /^Invalid environment: CORS_ORIGINS must be a comma-separated list of http\(s\) origins/,
+      );
+    }
+  });
+
+  it('rejects a QUEUE_PREFIX with characters BullMQ uses as separators', () => {
+    expect(messageFor({ ...valid, QUEUE_PREFIX: 'ft:test' })).toBe(
+      'Invalid environment: QUEUE_PREFIX must be 1-64 letters, digits, "-" or "_"',
+    );
+  });
+});
+
+describe('validateEnvKeys', () => {
+  it('checks only the requested variables', () => {
+    expect(validateEnvKeys({ DATABASE_URL: valid.DATABASE_URL }, ['DATABASE_URL'])).toMatchObject({
+      DATABASE_URL: valid.DATABASE_URL,
+    });
+  });
+
+  it('reports only the requested variables', () => {
+    expect(() => validateEnvKeys({ PORT: 'nope' }, ['DATABASE_URL'])).toThrow(
+      new EnvValidationError(['DATABASE_URL is required (a postgres:// URL)']),
+    );
+  });
+});
