@@ -1,0 +1,12 @@
+export { exitOnBootFailure } from './bootstrap/exit-on-boot-failure';
+export { ErrorResponse } from './errors/error-response';
+export { HttpErrorFilter } from './errors/http-error.filter';
+export { isHealthCheck, loggerParams, REDACTED_PATHS } from './logging/logger-options';
+export { LoggingModule, type LoggingModuleOptions } from './logging/logging.module';
+export {
+  ensureRequestId,
+  isValidRequestId,
+  REQUEST_ID_HEADER,
+  requestIdMiddleware,
+} from './logging/request-id';
+export { createValidationPipe } from './validation/validation-pipe';

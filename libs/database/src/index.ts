@@ -1,0 +1,7 @@
+export { DatabaseModule } from './database.module';
+export {
+  createDataSource,
+  databaseOptions,
+  ENTITIES_GLOB,
+  MIGRATIONS_GLOB,
+} from './database.options';
