@@ -1,0 +1,43 @@
+import { ErrorResponse, REQUEST_ID_HEADER, requestIdMiddleware } from '@app/common';
+import { appConfig, type AppConfig } from '@app/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+
+/**
+ * Everything about the HTTP app that is not a module: middleware, CORS and the API docs. Both
+ * main.ts and the e2e tests call it, so tests exercise the same stack as production.
+ */
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  const config = app.get<AppConfig>(appConfig.KEY);
+
+  // First, so every response carries x-request-id, including body-parser rejections (the body
+  // parser runs before Nest's own middleware).
+  app.use(requestIdMiddleware);
+  app.use(
+    helmet({
+      // TLS is the proxy's job (it sends HSTS). Upgrading requests would break /docs when the
+      // API is reached over plain HTTP by anything but "localhost" (a demo on a LAN address).
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    }),
+  );
+
+  // No list means same-origin only: no CORS headers at all.
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({ origin: config.corsOrigins, exposedHeaders: [REQUEST_ID_HEADER] });
+  }
+
+  const document = new DocumentBuilder()
+    .setTitle('followthrough API')
+    .setDescription('Turns inspection findings into tracked, owned, time-bound actions.')
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup(
+    'docs',
+    app,
+    () => SwaggerModule.createDocument(app, document, { extraModels: [ErrorResponse] }),
+    { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' },
+  );
+
+  return app;
+}

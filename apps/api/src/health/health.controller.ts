@@ -1,0 +1,58 @@
+import { RedisHealthIndicator } from '@app/queue';
+import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  HealthCheck,
+  HealthCheckService,
+  type HealthCheckResult,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
+import type { Response } from 'express';
+
+/**
+ * Readiness (`GET /health`: Postgres and Redis answer) and liveness (`GET /health/live`: the
+ * process serves HTTP). Requests here are not logged (see LoggingModule).
+ */
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly postgres: TypeOrmHealthIndicator,
+    private readonly redis: RedisHealthIndicator,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  async check(@Res() res: Response): Promise<void> {
+    const { statusCode, body } = await this.run();
+    // The report is sent as is for 503 too (not as the usual error shape): probes and people
+    // need to see which dependency is down.
+    res.status(statusCode).json(body);
+  }
+
+  @Get('live')
+  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  private async run(): Promise<{ statusCode: number; body: HealthCheckResult }> {
+    try {
+      const body = await this.health.check([
+        () => this.postgres.pingCheck('postgres', { timeout: 1_500 }),
+        () => this.redis.pingCheck('redis', { timeoutMs: 1_500 }),
+      ]);
+      return { statusCode: HttpStatus.OK, body };
+    } catch (error) {
+      // Terminus reports a failed check by throwing a 503 that carries the full report.
+      if (error instanceof ServiceUnavailableException) {
+        return {
+          statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+          body: error.getResponse() as HealthCheckResult,
+        };
+      }
+      throw error;
+    }
+  }
+}

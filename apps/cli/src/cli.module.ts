@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { cliEnvProvider } from './cli-env';
+import { CliOutput } from './cli-output';
+import { MigrationRevertCommand } from './migration/migration-revert.command';
+import { MigrationRunCommand } from './migration/migration-run.command';
+
+/**
+ * The command-line tool. It imports no config, database or queue module, so it boots with an
+ * empty environment; each command validates what it needs when it runs.
+ */
+@Module({
+  providers: [
+    cliEnvProvider,
+    CliOutput,
+    // Commands
+    MigrationRunCommand,
+    MigrationRevertCommand,
+  ],
+})
+export class CliModule {}

@@ -1,0 +1,33 @@
+import { LoggingModule } from '@app/common';
+import { AppConfigModule, type AppConfigModuleOptions } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { QueueModule } from '@app/queue';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { DrainWorkersService } from './drain-workers.service';
+import { SystemProcessor } from './system/system.processor';
+
+/**
+ * The background worker: no HTTP, just BullMQ processors. `forRoot()` reads the process
+ * environment; tests pass `{ env }` instead.
+ */
+@Module({})
+export class WorkerModule {
+  static forRoot(options: AppConfigModuleOptions = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        AppConfigModule.forRoot(options),
+        LoggingModule.forRoot({ service: 'worker' }),
+        DatabaseModule,
+        QueueModule,
+        DiscoveryModule,
+      ],
+      providers: [
+        DrainWorkersService,
+        // Processors, one per queue (`*.processor.ts extends WorkerHost`).
+        SystemProcessor,
+      ],
+    };
+  }
+}
