@@ -1,0 +1,70 @@
+import type { RawEnv } from '@app/config';
+import type { ModuleMetadata } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import type { Server } from 'node:http';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/configure-app';
+import { createTestDatabase, type TestDatabase } from './database';
+import { deleteQueueKeys, testRedisUrl, uniqueQueuePrefix } from './redis';
+
+/**
+ * A complete environment for one test file: real Redis under a unique prefix, logs silenced
+ * (TEST_LOG_LEVEL=debug to see them). DATABASE_URL comes from the caller.
+ */
+export function testEnv(overrides: RawEnv = {}): Record<string, string | undefined> {
+  return {
+    NODE_ENV: 'test',
+    REDIS_URL: testRedisUrl(),
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    QUEUE_PREFIX: uniqueQueuePrefix(),
+    ...overrides,
+  };
+}
+
+export interface TestApp {
+  app: NestExpressApplication;
+  server: Server;
+  env: RawEnv;
+  database: TestDatabase;
+  /** Closes the app, deletes its queue keys and drops its database. */
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Variables to add or override (validated like production; nothing touches process.env). */
+  env?: RawEnv;
+  /** Extra modules, e.g. a test-only controller. They get the global pipe and filter too. */
+  imports?: ModuleMetadata['imports'];
+}
+
+/** The real AppModule on its own database, set up by the same configureApp() as main.ts. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const env = testEnv({ DATABASE_URL: database.url, ...options.env });
+  try {
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.forRoot({ env }), ...(options.imports ?? [])],
+    }).compile();
+    const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+    app.useLogger(app.get(Logger));
+    configureApp(app);
+    await app.init();
+    return {
+      app,
+      server: app.getHttpServer(),
+      env,
+      database,
+      close: async () => {
+        await app.close();
+        if (env.QUEUE_PREFIX)
+          await deleteQueueKeys(env.REDIS_URL ?? testRedisUrl(), env.QUEUE_PREFIX);
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+}
