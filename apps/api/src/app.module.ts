@@ -4,6 +4,7 @@ import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ExtractModule } from './extract/extract.module';
 import { HealthModule } from './health/health.module';
 
 /**
@@ -23,6 +24,7 @@ export class AppModule {
         QueueModule,
         HealthModule,
         // Feature modules, one per domain (apps/api/src/<domain>/).
+        ExtractModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

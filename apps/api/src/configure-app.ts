@@ -22,6 +22,9 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     }),
   );
 
+  // Reports may arrive as JSON text up to the 20 MB file limit (plus room for escaping).
+  app.useBodyParser('json', { limit: '22mb' });
+
   // No list means same-origin only: no CORS headers at all.
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, exposedHeaders: [REQUEST_ID_HEADER] });

@@ -1,0 +1,155 @@
+import type {
+  DocumentFacts,
+  DocumentKind,
+  ExtractionResult,
+  Judgement,
+  Recommendation,
+  RecommendationPriority,
+  Suggestion,
+} from '@app/report-parser';
+import { ApiProperty } from '@nestjs/swagger';
+
+// OpenAPI schemas for the parser's result. The parser is pure TypeScript (interfaces only), so
+// these classes describe the same shapes for /docs; `implements` keeps them in step.
+
+const KINDS: DocumentKind[] = [
+  'full_inspection',
+  'focused_visit',
+  'monitoring_visit',
+  'joint_inspection',
+  'article',
+  'other',
+];
+const PRIORITIES: RecommendationPriority[] = ['priority_action', 'improvement'];
+
+export class JudgementDto implements Judgement {
+  @ApiProperty({ example: 'Overall effectiveness' })
+  area!: string;
+
+  @ApiProperty({ example: 'Requires improvement to be good' })
+  grade!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: null })
+  group!: string | null;
+}
+
+export class DocumentFactsDto implements DocumentFacts {
+  @ApiProperty({ enum: KINDS, example: 'focused_visit' })
+  kind!: DocumentKind;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Ofsted' })
+  inspectorate!: string | null;
+
+  @ApiProperty({ type: [String], example: ['Ofsted'] })
+  inspectorates!: string[];
+
+  @ApiProperty({ type: String, nullable: true, example: 'Stockport Metropolitan Borough Council' })
+  authority!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Focused visit to Stockport children’s services',
+  })
+  title!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2019-03-11' })
+  publishedOn!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2019-02-14' })
+  visitStartedOn!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2019-02-15' })
+  visitEndedOn!: string | null;
+
+  @ApiProperty({ type: [JudgementDto] })
+  judgements!: JudgementDto[];
+
+  @ApiProperty({ enum: ['pdf', 'text'], example: 'text' })
+  format!: 'pdf' | 'text';
+
+  @ApiProperty({ example: 1, description: 'Pages in a PDF; form-feed separated pages in text.' })
+  pages!: number;
+}
+
+export class RecommendationDto implements Recommendation {
+  @ApiProperty({
+    example: 'R1',
+    description: 'Reference within this extraction, in document order.',
+  })
+  ref!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '3',
+    description: 'The report’s own number or letter.',
+  })
+  label!: string | null;
+
+  @ApiProperty({
+    example:
+      'The clarity of actions recorded in children’s plans, to help families understand who is responsible for each action and what success looks like.',
+  })
+  text!: string;
+
+  @ApiProperty({ type: [String], example: [] })
+  subItems!: string[];
+
+  @ApiProperty({ example: 'What needs to improve in this area of social work practice' })
+  section!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: null })
+  theme!: string | null;
+
+  @ApiProperty({ enum: PRIORITIES, example: 'improvement' })
+  priority!: RecommendationPriority;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'P3M',
+    description: 'ISO 8601 duration from publication.',
+  })
+  timescale!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Within three months' })
+  timescaleText!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2019-06-11' })
+  dueOn!: string | null;
+
+  @ApiProperty({ type: [String], example: ['Stockport Metropolitan Borough Council'] })
+  responsible!: string[];
+
+  @ApiProperty({ example: 2 })
+  page!: number;
+}
+
+export class SuggestionDto implements Suggestion {
+  @ApiProperty()
+  text!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  section!: string | null;
+
+  @ApiProperty()
+  cue!: string;
+
+  @ApiProperty({ minimum: 0, maximum: 1 })
+  confidence!: number;
+}
+
+export class ExtractionResultDto implements ExtractionResult {
+  @ApiProperty({ type: DocumentFactsDto })
+  document!: DocumentFactsDto;
+
+  @ApiProperty({ type: [RecommendationDto] })
+  recommendations!: RecommendationDto[];
+
+  @ApiProperty({
+    type: [SuggestionDto],
+    description: 'Weaknesses found in prose (not yet filled in).',
+  })
+  suggestions!: SuggestionDto[];
+}

@@ -1,0 +1,120 @@
+import { createValidationPipe, ErrorResponse } from '@app/common';
+import { extractReport, MAX_INPUT_BYTES, ReportInputError } from '@app/report-parser';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  HttpCode,
+  HttpException,
+  HttpStatus,
+  Post,
+  Req,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ExtractTextDto } from './dto/extract-text.dto';
+import { ExtractionResultDto } from './dto/extraction-result.dto';
+
+/** How each reason a report cannot be read maps to HTTP. */
+const STATUS_FOR: Record<ReportInputError['code'], HttpStatus> = {
+  empty: HttpStatus.BAD_REQUEST,
+  unreadable_pdf: HttpStatus.BAD_REQUEST,
+  too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  binary: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  encrypted_pdf: HttpStatus.UNPROCESSABLE_ENTITY,
+  no_text_layer: HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
+@ApiTags('extract')
+@ApiExtraModels(ExtractTextDto)
+@Controller('extract')
+export class ExtractController {
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_INPUT_BYTES, files: 1 } }))
+  @ApiOperation({
+    summary: 'Extract recommendations from a report',
+    description:
+      'Send a PDF or plain-text report as the multipart field `file`, or text as JSON `{ "text": "…" }`. ' +
+      'Nothing is stored: the result is the document’s facts and every recommendation it lists.',
+  })
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiBody({
+    schema: {
+      oneOf: [
+        {
+          type: 'object',
+          required: ['file'],
+          properties: {
+            file: { type: 'string', format: 'binary', description: 'PDF or text, up to 20 MB' },
+          },
+        },
+        { $ref: getSchemaPath(ExtractTextDto) },
+      ],
+    },
+  })
+  @ApiOkResponse({ type: ExtractionResultDto })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description: 'No file or text, an empty file or a damaged PDF.',
+  })
+  @ApiPayloadTooLargeResponse({ type: ErrorResponse, description: 'Over 20 MB.' })
+  @ApiUnsupportedMediaTypeResponse({
+    type: ErrorResponse,
+    description: 'Not a PDF or text (an image, a Word file…).',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponse,
+    description: 'A PDF with no text layer (a scan) or a password.',
+  })
+  async extract(
+    @Req() request: Request,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    // Validated by textFrom for JSON requests: a union type keeps the global pipe off it.
+    @Body() body: ExtractTextDto | Record<string, never>,
+  ): Promise<ExtractionResultDto> {
+    const input = file ? file.buffer : await textFrom(request, body);
+    try {
+      return await extractReport(input);
+    } catch (error) {
+      if (error instanceof ReportInputError)
+        throw new HttpException(error.message, STATUS_FOR[error.code]);
+      throw error;
+    }
+  }
+}
+
+const validation = createValidationPipe();
+
+/**
+ * The JSON form, checked by the same pipe as every other body. It runs here rather than on the
+ * parameter because a multipart request has no JSON body to validate.
+ */
+async function textFrom(request: Request, body: unknown): Promise<string> {
+  if (!request.is('application/json')) {
+    throw new BadRequestException(
+      'Send the report as the multipart field "file", or as JSON { "text": "…" }.',
+    );
+  }
+  const dto = (await validation.transform(body, {
+    type: 'body',
+    metatype: ExtractTextDto,
+  })) as ExtractTextDto;
+  if (dto.text.trim().length === 0) throw new BadRequestException('text must not be blank');
+  return dto.text;
+}

@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { createTestApp, type TestApp } from '../support/app';
+import { buildImagePdf, buildReportPdf } from '../support/pdf-builder';
+import { spec as northvaleSif } from '../fixtures/reports/northvale-sif-2016.pdf-spec';
+
+const fixture = (name: string): Buffer =>
+  readFileSync(join(__dirname, '../fixtures/reports', name));
+
+describe('POST /extract (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(() => t?.close());
+
+  it('reads an uploaded text report', async () => {
+    const res = await request(t.server)
+      .post('/extract')
+      .attach('file', fixture('northvale-focused-visit-2019.txt'), 'letter.txt')
+      .expect(200);
+    const body = res.body as {
+      document: Record<string, unknown>;
+      recommendations: Array<Record<string, unknown>>;
+    };
+    expect(body.document).toMatchObject({ kind: 'focused_visit', format: 'text' });
+    expect(body.recommendations.length).toBeGreaterThan(0);
+    expect(body.recommendations[0]).toEqual(
+      expect.objectContaining({
+        ref: 'R1',
+        text: expect.any(String) as unknown,
+        section: expect.any(String) as unknown,
+        priority: 'improvement',
+        timescale: null,
+        timescaleText: null,
+        dueOn: null,
+        responsible: expect.arrayContaining([expect.stringContaining('Northvale')]) as unknown,
+      }),
+    );
+    expect(res.body).toHaveProperty('suggestions', []);
+  });
+
+  it('reads an uploaded PDF report, list across a page break included', async () => {
+    const res = await request(t.server)
+      .post('/extract')
+      .attach('file', Buffer.from(await buildReportPdf(northvaleSif)), {
+        filename: 'report.pdf',
+        contentType: 'application/pdf',
+      })
+      .expect(200);
+    const body = res.body as {
+      document: { format: string; pages: number };
+      recommendations: unknown[];
+    };
+    expect(body.document.format).toBe('pdf');
+    expect(body.document.pages).toBeGreaterThan(1);
+    expect(body.recommendations).toHaveLength(19);
+  });
+
+  it('reads text sent as JSON', async () => {
+    const res = await request(t.server)
+      .post('/extract')
+      .send({
+        text: 'Areas for improvement\n\nWithin three months:\n- ensure that plans are reviewed\n',
+      })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      recommendations: [{ ref: 'R1', text: 'ensure that plans are reviewed', timescale: 'P3M' }],
+    });
+  });
+
+  describe('refuses bad input with a clear JSON error', () => {
+    const expectError = (res: request.Response, status: number, message: RegExp): void => {
+      expect(res.status).toBe(status);
+      expect(res.body).toEqual({
+        statusCode: status,
+        error: expect.any(String) as unknown,
+        message: expect.stringMatching(message) as unknown,
+        requestId: res.headers['x-request-id'],
+      });
+    };
+
+    it('400 with neither a file nor text', async () => {
+      expectError(await request(t.server).post('/extract'), 400, /multipart field "file"/);
+    });
+
+    it('400 for unknown JSON fields and for blank text', async () => {
+      expectError(
+        await request(t.server).post('/extract').send({ text: 'x', councilId: 3 }),
+        400,
+        /councilId should not exist/,
+      );
+      expectError(await request(t.server).post('/extract').send({ text: '   ' }), 400, /blank/);
+      expectError(
+        await request(t.server).post('/extract').send({ text: 42 }),
+        400,
+        /text must be a string/,
+      );
+    });
+
+    it('400 for an empty file', async () => {
+      expectError(
+        await request(t.server).post('/extract').attach('file', Buffer.alloc(0), 'empty.txt'),
+        400,
+        /empty/,
+      );
+    });
+
+    it('400 for a file under another field name', async () => {
+      expectError(
+        await request(t.server)
+          .post('/extract')
+          .attach('report', fixture('northvale-focused-visit-2019.txt'), 'a.txt'),
+        400,
+        /Unexpected file field/,
+      );
+    });
+
+    it('413 for a file over 20 MB and for JSON over the limit', async () => {
+      expectError(
+        await request(t.server)
+          .post('/extract')
+          .attach('file', Buffer.alloc(20 * 1024 * 1024 + 1, 0x61), 'big.txt'),
+        413,
+        /too large/i,
+      );
+      expectError(
+        await request(t.server)
+          .post('/extract')
+          .send({ text: 'a'.repeat(23 * 1024 * 1024) }),
+        413,
+        /too large/i,
+      );
+    });
+
+    it('415 for a file that is neither PDF nor text', async () => {
+      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+      expectError(
+        await request(t.server).post('/extract').attach('file', png, 'scan.png'),
+        415,
+        /PNG image/,
+      );
+    });
+
+    it('422 for a PDF without a text layer', async () => {
+      expectError(
+        await request(t.server)
+          .post('/extract')
+          .attach('file', Buffer.from(await buildImagePdf()), 'scan.pdf'),
+        422,
+        /no text layer/,
+      );
+    });
+  });
+
+  it('documents the endpoint with its request and response schemas', async () => {
+    const res = await request(t.server).get('/docs-json').expect(200);
+    const doc = res.body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    expect(Object.keys(doc.paths['/extract'].post.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '413', '415', '422']),
+    );
+    expect(doc.components.schemas).toHaveProperty('ExtractionResultDto');
+    expect(doc.components.schemas).toHaveProperty('RecommendationDto');
+  });
+});
