@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { cliEnvProvider } from './cli-env';
 import { CliOutput } from './cli-output';
+import { ExtractCommand } from './extract/extract.command';
 import { MigrationRevertCommand } from './migration/migration-revert.command';
 import { MigrationRunCommand } from './migration/migration-run.command';
 
@@ -13,6 +14,7 @@ import { MigrationRunCommand } from './migration/migration-run.command';
     cliEnvProvider,
     CliOutput,
     // Commands
+    ExtractCommand,
     MigrationRunCommand,
     MigrationRevertCommand,
   ],
