@@ -66,14 +66,27 @@ if ! curl -sf -o /dev/null "http://127.0.0.1:${PORT}/health"; then
   exit 1
 fi
 
-# --- Hook: load the sample report (added by the report-parser work) ---------------------
-# --- end of hook ------------------------------------------------------------------------
+# A sample report (fictional, from the test fixtures) through the running API, so a newcomer
+# sees what extraction gives before reading any code.
+sample=test/fixtures/reports/harrowfield-safeguarding-lac-2012.txt
+echo "==> Extracting the sample report ${sample} through POST /extract"
+curl -sf -F "file=@${sample}" "http://127.0.0.1:${PORT}/extract" >.demo/sample-extraction.json
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(".demo/sample-extraction.json", "utf8"));
+  const d = r.document;
+  console.log(`    ${d.title} (${d.authority}, published ${d.publishedOn}): ${r.recommendations.length} recommendations`);
+  for (const x of r.recommendations.slice(0, 3)) {
+    console.log(`    ${x.ref} due ${x.dueOn ?? "-"}, ${x.responsible.join(" and ")}: ${x.text.slice(0, 70)}...`);
+  }
+  console.log("    Full result: .demo/sample-extraction.json");
+'
 
 cat <<EOM
 
   followthrough is running
     Health:   http://localhost:${PORT}/health
     API docs: http://localhost:${PORT}/docs   (OpenAPI JSON: /docs-json)
+    Extract:  curl -F file=@report.pdf http://localhost:${PORT}/extract
     Worker:   pid ${worker_pid}, logs in .demo/worker.log
   Press Ctrl-C to stop.
 
