@@ -95,10 +95,11 @@ describe('error responses (e2e)', () => {
   });
 
   it('answers an oversized JSON body with 413', async () => {
+    // JSON bodies may carry a whole report (up to 20 MB of text), so the limit is 22 MB.
     const response = await request(testApp.server)
       .post('/test-only/echo')
       .set('content-type', 'application/json')
-      .send(JSON.stringify({ name: 'x'.repeat(200_000) }))
+      .send(JSON.stringify({ name: 'x'.repeat(23 * 1024 * 1024) }))
       .expect(413);
     expect(expectErrorShape(response, 413, 'Payload Too Large').message).toBe(
       'Request body too large',
