@@ -3,15 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
-# The text-copy checks need poppler's pdftotext.
-if ! command -v pdftotext >/dev/null 2>&1; then
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing poppler-utils (pdftotext) for the corpus text checks..."
-    apt-get install -y -qq poppler-utils >/dev/null 2>&1 ||
-      (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null)
-  else
-    echo "pdftotext is missing: install poppler-utils (Debian: sudo apt-get install poppler-utils)." >&2
-    exit 1
-  fi
-fi
+# The corpus PDFs are also checked as pdftotext copies.
+bash scripts/ensure-pdftotext.sh
 exec npx jest --config test/jest-corpus.config.ts "$@"

@@ -127,6 +127,18 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
   let leadIn = 0;
   let introOpen = false;
 
+  // An item starts under whatever theme, timescale and owner are in force at that point.
+  const newDraft = (line: Line, label: string | null, firstText: string): Draft => ({
+    label,
+    lines: firstText ? [firstText] : [],
+    subItems: [],
+    theme,
+    timescaleHeading,
+    owner,
+    page: line.page,
+    x: line.x,
+  });
+
   const finish = (end: number, closedBy: ListResult['closedBy']): ListResult => ({
     items: drafts
       .filter((d) => d.lines.join(' ').trim().length > 0 || d.subItems.length > 0)
@@ -215,16 +227,7 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
           baseX = line.x;
         }
         if (marker.kind === 'number') lastNumber = Number(marker.label);
-        current = {
-          label: marker.kind === 'bullet' ? null : marker.label,
-          lines: marker.rest ? [marker.rest] : [],
-          subItems: [],
-          theme,
-          timescaleHeading,
-          owner,
-          page: line.page,
-          x: line.x,
-        };
+        current = newDraft(line, marker.kind === 'bullet' ? null : marker.label, marker.rest);
         drafts.push(current);
         inSubItem = false;
         continue;
@@ -243,12 +246,12 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
       if (kind === null && drafts.length === 0 && startsParagraphList(layout, j, heading)) {
         kind = 'paragraph';
         baseX = line.x;
-        current = newParagraphItem(line, theme, timescaleHeading, owner);
+        current = newDraft(line, null, text);
         drafts.push(current);
         continue;
       }
       if (kind === 'paragraph' && line.gapBefore && isParagraphItem(layout, j)) {
-        current = newParagraphItem(line, theme, timescaleHeading, owner);
+        current = newDraft(line, null, text);
         drafts.push(current);
         continue;
       }
@@ -261,7 +264,7 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
     if (kind === 'paragraph') {
       if (line.gapBefore) {
         if (!isParagraphItem(layout, j)) return finish(j, 'section');
-        current = newParagraphItem(line, theme, timescaleHeading, owner);
+        current = newDraft(line, null, text);
         drafts.push(current);
         continue;
       }
@@ -284,24 +287,6 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
     target.push(text);
   }
   return finish(lines.length, 'end');
-}
-
-function newParagraphItem(
-  line: Line,
-  theme: string | null,
-  timescaleHeading: string | null,
-  owner: Owner | null,
-): Draft {
-  return {
-    label: null,
-    lines: [line.text],
-    subItems: [],
-    theme,
-    timescaleHeading,
-    owner,
-    page: line.page,
-    x: line.x,
-  };
 }
 
 function toRawItem(draft: Draft, heading: ListHeading): RawItem {
