@@ -373,3 +373,18 @@ describe('extractReport on other joint inspection layouts', () => {
     ]);
   });
 });
+
+describe('extractReport introductions', () => {
+  it('does not swallow the first item when the introduction ends without a full stop', async () => {
+    const result = await extractReport(
+      doc(
+        'Areas for improvement',
+        'To improve services for children in Westmoor, the local authority and its partners',
+        'should take the following action',
+        '1. Ensure that strategy discussions include health professionals.',
+        '2. Improve the recording of management decisions.',
+      ),
+    );
+    expect(result.recommendations.map((r) => r.label)).toEqual(['1', '2']);
+  });
+});

@@ -125,7 +125,6 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
   let current: Draft | null = null;
   let inSubItem = false;
   let leadIn = 0;
-  let introOpen = false;
 
   // An item starts under whatever theme, timescale and owner are in force at that point.
   const newDraft = (line: Line, label: string | null, firstText: string): Draft => ({
@@ -172,7 +171,6 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
       owner = ownerFromSubject(subject) ?? { kind: 'named', names: [subject] };
       current = null;
       lastNumber = null;
-      introOpen = false;
       continue;
     }
 
@@ -204,16 +202,16 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
 
     // Words before the first item: an introduction ("…should take the following action."),
     // possibly numbered as a paragraph and wrapped over several lines.
-    const body = marker ? marker.rest : text;
-    const opening = drafts.length === 0 && !introOpen ? sentenceFrom(layout, j, body) : body;
-    if (drafts.length === 0 && (introOpen || isIntroStatement(opening))) {
-      const subject = introOpen ? null : introSubject(opening);
-      if (subject) owner = ownerFromSubject(subject) ?? owner;
-      introOpen = !/[.:]$/.test(body);
-      leadIn++;
-      continue;
+    if (drafts.length === 0) {
+      const intro = sentenceFrom(layout, j, marker ? marker.rest : text);
+      if (isIntroStatement(intro.text)) {
+        const subject = introSubject(intro.text);
+        if (subject) owner = ownerFromSubject(subject) ?? owner;
+        leadIn++;
+        j = intro.last;
+        continue;
+      }
     }
-    introOpen = false;
 
     if (marker) {
       const top = isTopLevel(marker.kind, marker.label, line.x, kind, baseX, current);
@@ -371,15 +369,21 @@ function themeContinuesList(
   );
 }
 
-/** The sentence starting at line `index` (with `first` as its text), read across wrapped lines. */
-function sentenceFrom(layout: Layout, index: number, first: string): string {
+/** The sentence starting at line `index` (with `first` as its text), across wrapped lines. */
+function sentenceFrom(
+  layout: Layout,
+  index: number,
+  first: string,
+): { text: string; last: number } {
   const parts = [first];
+  let last = index;
   for (let k = index + 1; k < layout.lines.length && k < index + 6; k++) {
     const line = layout.lines[k];
     if (/[.:!?]$/.test(parts[parts.length - 1]) || line.gapBefore || parseMarker(line.text)) break;
     parts.push(line.text);
+    last = k;
   }
-  return joinLines(parts);
+  return { text: joinLines(parts), last };
 }
 
 /** The first words after a marker that stands alone on its line ("9."), past stray page numbers. */
