@@ -388,3 +388,33 @@ describe('extractReport introductions', () => {
     expect(result.recommendations.map((r) => r.label)).toEqual(['1', '2']);
   });
 });
+
+describe('extractReport on pasted and edited text', () => {
+  it('returns to the list’s own bullet after an item’s sub-bullets', async () => {
+    const result = await extractReport(
+      doc(
+        'Areas for improvement',
+        '',
+        '– Strengthen the oversight of:',
+        '  o children subject to plans for over two years',
+        '  o care leavers in unregulated accommodation',
+        '– Improve the recording of supervision.',
+        '',
+        'Findings',
+      ),
+    );
+    expect(result.recommendations.map((r) => [r.text.split('\n')[0], r.subItems.length])).toEqual([
+      ['Strengthen the oversight of:', 2],
+      ['Improve the recording of supervision.', 0],
+    ]);
+  });
+
+  it('reads headings marked up as Markdown, and Windows line endings', async () => {
+    const result = await extractReport(
+      '## What needs to improve\r\n\r\n- The quality of plans.\r\n\r\n**Findings**\r\n\r\n- Leaders know their services.\r\n',
+    );
+    expect(result.recommendations.map((r) => [r.section, r.text])).toEqual([
+      ['What needs to improve', 'The quality of plans.'],
+    ]);
+  });
+});

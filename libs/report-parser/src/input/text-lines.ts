@@ -7,6 +7,7 @@ import {
 } from '../layout/line';
 
 const TAB_COLUMNS = 4;
+const MARKDOWN_HEADING = /^#{1,6}\s+(.+?)\s*#*$|^(?:\*\*|__)([^*_].*?)(?:\*\*|__):?$/;
 
 function indentColumns(raw: string): number {
   let columns = 0;
@@ -30,14 +31,16 @@ export function textToPages(text: string): PageLines[] {
         gap = true;
         return;
       }
+      // Text from a Markdown editor marks headings with "#" or wraps them in "**".
+      const heading = MARKDOWN_HEADING.exec(clean);
       lines.push({
-        text: clean,
+        text: heading ? (heading[1] ?? heading[2]) : clean,
         cells: raw.includes('\t') || raw.includes('   ') ? splitCells(raw) : [clean],
         page: index + 1,
         x: indentColumns(raw) * TEXT_COLUMN_WIDTH,
         y,
         size: null,
-        bold: null,
+        bold: heading ? true : null,
         gapBefore: gap,
       });
       gap = false;

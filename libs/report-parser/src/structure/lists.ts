@@ -14,7 +14,7 @@ import {
   type ListHeading,
   type Owner,
 } from './headings';
-import { parseMarker, type MarkerKind } from './markers';
+import { parseMarker, type Marker, type MarkerKind } from './markers';
 
 /** An item as found on the page, before its text is interpreted. */
 export interface RawItem {
@@ -118,6 +118,7 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
   const drafts: Draft[] = [];
   let kind: MarkerKind | 'paragraph' | null = null;
   let baseX = 0;
+  let glyph: string | null = null;
   let lastNumber: number | null = null;
   let theme: string | null = null;
   let timescaleHeading: string | null = heading.timescaleText;
@@ -214,7 +215,7 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
     }
 
     if (marker) {
-      const top = isTopLevel(marker.kind, marker.label, line.x, kind, baseX, current);
+      const top = isTopLevel(marker, line.x, { kind, baseX, glyph }, current, inSubItem);
       if (kind === null || kind === 'paragraph' || top) {
         if (kind === 'number' && lastNumber !== null && Number(marker.label) <= lastNumber - 1) {
           // Numbering starting again means a different, later list of paragraphs.
@@ -223,6 +224,7 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
         if (kind === null || kind === 'paragraph') {
           kind = marker.kind;
           baseX = line.x;
+          glyph = marker.kind === 'bullet' ? marker.label : null;
         }
         if (marker.kind === 'number') lastNumber = Number(marker.label);
         current = newDraft(line, marker.kind === 'bullet' ? null : marker.label, marker.rest);
@@ -312,23 +314,25 @@ export function joinLines(parts: string[]): string {
 }
 
 function isTopLevel(
-  markerKind: MarkerKind,
-  label: string,
+  marker: Marker,
   x: number,
-  kind: MarkerKind | 'paragraph' | null,
-  baseX: number,
+  list: { kind: MarkerKind | 'paragraph' | null; baseX: number; glyph: string | null },
   current: Draft | null,
+  inSubItem: boolean,
 ): boolean {
+  const { kind, baseX } = list;
   if (kind === null || kind === 'paragraph') return true;
   // "(i)" is a roman numeral in a roman list and the ninth letter in a lettered one.
   const sameKind =
-    markerKind === kind || (kind === 'letter' && markerKind === 'roman' && label.length === 1);
+    marker.kind === kind ||
+    (kind === 'letter' && marker.kind === 'roman' && marker.label.length === 1);
   if (!sameKind) return false;
   // Same kind of marker: a deeper indent makes it a sub-item.
   if (x > baseX + 8) return false;
-  // A bullet straight after an item that ends in a colon belongs to that item.
-  if (markerKind === 'bullet' && current && /:$/.test(current.lines.join(' ').trim())) {
-    return false;
+  // Another bullet glyph after an item that ends in a colon, or among its sub-bullets, belongs
+  // to that item ("– … of:" then "o …"); the list's own glyph at its margin starts a new item.
+  if (marker.kind === 'bullet' && current && marker.label !== list.glyph) {
+    return !(inSubItem || /:$/.test(current.lines.join(' ').trim()));
   }
   return true;
 }
