@@ -114,8 +114,12 @@ function readTable(
       misses = 0;
       continue;
     }
+    // Overall judgements are read on their own; a sentence ending in a grade is not a row.
+    if (OVERALL.test(text) || BOARD_OVERALL.test(text)) continue;
     const trailing = TRAILING_GRADE.exec(text);
-    if (trailing && text.length < 160 && !/[.]$/.test(text)) {
+    const sentence =
+      trailing && /\b(?:is|are|was|were|remains?|be)$/i.test(text.slice(0, trailing.index));
+    if (trailing && !sentence && text.length < 160 && !/[.]$/.test(text)) {
       if (cells.length >= 2) {
         // A tabular row: its area is its first cell; a row above with no grade was a group.
         if (pending.length > 0) group = pending.join(' ');
@@ -127,7 +131,7 @@ function readTable(
       misses = 0;
       continue;
     }
-    if (text.length > 110 || /[.!]$/.test(text)) {
+    if (text.length > 110 || /[.!:]$/.test(text)) {
       misses++;
       pending = [];
       continue;

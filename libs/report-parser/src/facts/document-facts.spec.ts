@@ -1,0 +1,88 @@
+import { textToPages } from '../input/text-lines';
+import { extractFacts } from './document-facts';
+
+function factsOf(text: string) {
+  const lines = textToPages(text).flatMap((p) => p.lines);
+  return extractFacts(lines, lines, 'text', 1);
+}
+
+describe('extractFacts', () => {
+  it('reads a focused visit letter: date line, addressee council, visit dates', () => {
+    expect(
+      factsOf(
+        [
+          '12 October 2021',
+          'Sam Patel',
+          'Director of Children’s Services',
+          'Millbridge Metropolitan Borough Council',
+          'Dear Mr Patel',
+          'Focused visit to Millbridge children’s services',
+          'This letter summarises the findings of a focused visit to Millbridge children’s services on 14 and 15 September 2021.',
+        ].join('\n'),
+      ),
+    ).toMatchObject({
+      kind: 'focused_visit',
+      inspectorate: 'Ofsted',
+      authority: 'Millbridge Metropolitan Borough Council',
+      title: 'Focused visit to Millbridge children’s services',
+      publishedOn: '2021-10-12',
+      visitStartedOn: '2021-09-14',
+      visitEndedOn: '2021-09-15',
+    });
+  });
+
+  it('reads an ILACS report cover without a publication date', () => {
+    expect(
+      factsOf(
+        [
+          'Inspection of Radford Vale local authority children’s services',
+          'Inspection dates: 6 to 17 March 2023',
+          'Lead inspector: Alex Moore, His Majesty’s Inspector',
+        ].join('\n'),
+      ),
+    ).toMatchObject({
+      kind: 'full_inspection',
+      authority: 'Radford Vale',
+      publishedOn: null,
+      visitStartedOn: '2023-03-06',
+      visitEndedOn: '2023-03-17',
+    });
+  });
+
+  it('recognises joint inspections and names every inspectorate', () => {
+    const facts = factsOf(
+      [
+        'Joint targeted area inspection of the multi-agency response to children living with domestic abuse in Castlereach',
+        'This inspection was carried out by Ofsted, the Care Quality Commission (CQC), HMICFRS and HMI Probation.',
+      ].join('\n'),
+    );
+    expect(facts.kind).toBe('joint_inspection');
+    expect(facts.authority).toBe('Castlereach');
+    expect(facts.inspectorates).toEqual([
+      'Ofsted',
+      'Care Quality Commission',
+      'HMICFRS',
+      'HM Inspectorate of Probation',
+    ]);
+  });
+
+  it('tells a news article from a letter that mentions a visit', () => {
+    const facts = factsOf(
+      [
+        'Penwick Gazette',
+        'Council told to improve children’s services',
+        'By Jo Smith, Local Democracy Reporter',
+        'Ofsted inspectors found that plans were too vague, the report said.',
+        'A council spokesperson said a focused visit was expected next year.',
+      ].join('\n'),
+    );
+    expect(facts.kind).toBe('article');
+    expect(facts.inspectorate).toBe('Ofsted');
+  });
+
+  it('says "other" for a document it cannot place', () => {
+    expect(factsOf('Minutes of the corporate parenting panel\nItem 1: apologies').kind).toBe(
+      'other',
+    );
+  });
+});
