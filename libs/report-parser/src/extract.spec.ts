@@ -418,3 +418,53 @@ describe('extractReport on pasted and edited text', () => {
     ]);
   });
 });
+
+describe('extractReport on letters that address each agency', () => {
+  it('reads numbered, wrapped agency headings over 1.1-style items', async () => {
+    const result = await extractReport(
+      doc(
+        'Recommendations',
+        '',
+        '1.    NHS Westmoor Clinical Commissioning Group and Westmoor Hospitals NHS',
+        '      Foundation Trust should:',
+        '',
+        '1.1   Ensure that staff record who accompanies children to the emergency department.',
+        '',
+        '2.    Westmoor Recovery Partnership should:',
+        '',
+        '2.1   Ensure that adult workers record whether clients care for children.',
+      ),
+    );
+    expect(result.recommendations.map((r) => [r.label, r.responsible])).toEqual([
+      [
+        '1.1',
+        ['NHS Westmoor Clinical Commissioning Group', 'Westmoor Hospitals NHS Foundation Trust'],
+      ],
+      ['2.1', ['Westmoor Recovery Partnership']],
+    ]);
+  });
+
+  it('takes paragraphs that name an agency after the list as items, and stops at other prose', async () => {
+    const result = await extractReport(
+      doc(
+        'What needs to improve?',
+        '',
+        '1. Strengthen multi-agency audit.',
+        '',
+        'Westmoor Police should ensure that officers record the views of children.',
+        '',
+        'The Probation Service should ensure that enquiries are made in time.',
+        '',
+        'Inspectors saw many examples of strong practice across the partnership.',
+        '',
+        '<!-- PageBreak -->',
+        '- This bullet is not part of the list.',
+      ),
+    );
+    expect(result.recommendations.map((r) => r.responsible[0])).toEqual([
+      'The local authority',
+      'Westmoor Police',
+      'Probation Service',
+    ]);
+  });
+});

@@ -22,6 +22,12 @@ function inspectoratesIn(lowerText: string): string[] {
 
 const TITLE_START =
   /^(?:inspection of|focused visit|monitoring visit|joint (?:targeted area )?inspection|joint inspection|review of|report of)\b/i;
+const OFSTED_KINDS = new Set<DocumentKind>([
+  'full_inspection',
+  'focused_visit',
+  'monitoring_visit',
+]);
+
 const TITLE_STOP =
   /^(?:inspection dates?|report published|published|lead inspector|reporting inspector|inspection date|age group|dear\b|\d{1,2} \w+ \d{4}$)/i;
 
@@ -40,16 +46,22 @@ export function extractFacts(
   const headText = head.map((l) => l.text).join('\n');
   const allText = rawLines.map((l) => l.text).join('\n');
 
-  const titleIndex = head.findIndex((l) => TITLE_START.test(l.text));
-  const title = readTitle(lines, titleIndex) ?? head[0]?.text ?? null;
+  // The title is looked for in the page as printed, but a running header that merely repeats
+  // it gives way to the title set on the page itself.
+  const kept = new Set(lines.slice(0, HEAD_LINES * 2));
+  const titleCandidates = head
+    .map((line, index) => ({ line, index }))
+    .filter(({ line }) => TITLE_START.test(line.text));
+  const titleIndex =
+    (titleCandidates.find(({ line }) => kept.has(line)) ?? titleCandidates[0])?.index ?? -1;
+  const title = readTitle(head, titleIndex) ?? head[0]?.text ?? null;
   const kind = classify(title ?? '', headText, allText);
 
+  // Ofsted inspects and visits local authority children's services in England and leads when
+  // other inspectorates take part.
   const named = inspectoratesIn(allText.toLowerCase());
-  // Only Ofsted inspects and visits local authority children's services in England.
   const inspectorates =
-    named.length === 0 && ['full_inspection', 'focused_visit', 'monitoring_visit'].includes(kind)
-      ? ['Ofsted']
-      : named;
+    OFSTED_KINDS.has(kind) && !named.includes('Ofsted') ? ['Ofsted', ...named] : named;
   const visit = visitDates(head, headText);
   return {
     kind,
@@ -88,7 +100,12 @@ function readTitle(lines: Line[], start: number): string | null {
 
 function classify(title: string, headText: string, allText: string): DocumentKind {
   const opening = `${title}\n${headText}`;
-  if (/joint targeted area inspection|\bjoint (?:area )?inspection\b|\bJTAI\b/i.test(opening)) {
+  if (
+    /joint targeted area inspection|\bjoint (?:area )?inspection\b|\bJTAI\b|\b(?:local )?area SEND\b|\bSEND (?:area )?inspection\b/i.test(
+      opening,
+    )
+  ) {
+    // Area SEND inspections are always Ofsted's and the CQC's together.
     return 'joint_inspection';
   }
   if (inspectoratesIn(headText.toLowerCase()).length >= 3) return 'joint_inspection';
@@ -159,6 +176,15 @@ function findAuthority(
       return above;
   }
 
+  // Articles and letters name the area with its children's services.
+  const area =
+    /\bchildren['’]s services in ((?:[\p{Lu}][\p{L}'’-]+[ -]?){1,4}?)(?=[ ,.;:]|$)/u.exec(
+      allText,
+    ) ?? /\b((?:[\p{Lu}][\p{L}'’-]+ ){1,3})children['’]s services\b/u.exec(allText);
+  if (area && !/^(?:The|Inspection|Local|Of|Ofsted|Our|Its|Their)\b/.test(area[1].trim())) {
+    return area[1].trim();
+  }
+
   // Otherwise the council most often named.
   const counts = new Map<string, number>();
   const re =
@@ -193,7 +219,7 @@ function publicationDate(head: Line[]): string | null {
 function visitDates(head: Line[], headText: string): { start: string; end: string } | null {
   for (const line of head) {
     const m =
-      /^(?:inspection dates?|dates? of (?:inspection|visit)|visit dates?|inspected on)\s*:?\s*(.+)$/i.exec(
+      /^(?:inspection dates?|dates? of (?:inspection|visit|review)|visit dates?|inspected on)\s*:?\s*(.+)$/i.exec(
         line.text,
       );
     if (m) {
@@ -203,7 +229,7 @@ function visitDates(head: Line[], headText: string): { start: string; end: strin
   }
   // Letters: "…the findings of a focused visit to X children's services on 14 and 15 February 2019."
   const sentence =
-    /\b(?:visit|inspection|inspected|visited)\b[^.]{0,160}?\b(?:on|between|from)\s+((?:\d{1,2}(?:st|nd|rd|th)?(?: \w+)?(?:,? \d{4})?\s*(?:,|-|–|to|and|until)\s*)?\d{1,2}(?:st|nd|rd|th)? \w+,? \d{4})/i.exec(
+    /\b(?:visit|inspection|inspected|visited)\b[^.]{0,300}?\b(?:on|between|from)\s+((?:\d{1,2}(?:st|nd|rd|th)?(?: \w+)?(?:,? \d{4})?\s*(?:,|-|–|to|and|until)\s*)?\d{1,2}(?:st|nd|rd|th)? \w+,? \d{4})/i.exec(
       headText.replace(/\n/g, ' '),
     );
   return sentence ? findDateRange(sentence[1]) : null;

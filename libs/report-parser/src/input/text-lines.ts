@@ -7,6 +7,7 @@ import {
 } from '../layout/line';
 
 const TAB_COLUMNS = 4;
+const HTML_COMMENT = /^\s*<!--.*-->\s*$/;
 const MARKDOWN_HEADING = /^#{1,6}\s+(.+?)\s*#*$|^(?:\*\*|__)([^*_].*?)(?:\*\*|__):?$/;
 
 function indentColumns(raw: string): number {
@@ -26,7 +27,8 @@ export function textToPages(text: string): PageLines[] {
     const lines: Line[] = [];
     let gap = index > 0;
     rawLines.forEach((raw, y) => {
-      const clean = normaliseText(raw);
+      // Conversion services leave page furniture in HTML comments (<!-- PageBreak -->).
+      const clean = HTML_COMMENT.test(raw) ? '' : normaliseText(raw);
       if (clean.length === 0) {
         gap = true;
         return;

@@ -25,7 +25,7 @@ export function headingText(text: string): string {
 }
 
 const BOARD =
-  /^(?:the\s+)?(?:lscb|lscp|board|safeguarding (?:children )?(?:board|partnership|partners)|local safeguarding (?:children )?(?:board|partnership)|(?:[\p{Lu}][\p{L}'’-]*\s+)+(?:local\s+)?safeguarding children(?:['’]s)? (?:board|partnership))$/iu;
+  /^(?:(?:senior )?leaders (?:across|in|of) )?(?:the\s+)?(?:lscb|lscp|board|partnership|(?:local )?safeguarding partners|multi-agency safeguarding (?:arrangements|partnership)|safeguarding (?:children )?(?:board|partnership|partners)|local safeguarding (?:children )?(?:board|partnership)|(?:[\p{Lu}][\p{L}'’-]*\s+)+(?:local\s+)?safeguarding children(?:['’]s)? (?:board|partnership))$/iu;
 const AUTHORITY =
   /^(?:the\s+)?(?:local authority|council|authority|la|city council|county council|borough council)(?:\s+(?:and|with) (?:its|their) (?:statutory |strategic )?partners)?$/i;
 /** People who act for the council: their actions are the council's. */

@@ -15,6 +15,7 @@ import {
   type Owner,
 } from './headings';
 import { parseMarker, type Marker, type MarkerKind } from './markers';
+import { hasBodyLeadIn } from './responsible';
 
 /** An item as found on the page, before its text is interpreted. */
 export interface RawItem {
@@ -163,8 +164,11 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
       lastNumber = null;
       continue;
     }
-    const agency = agencyHeadingSubject(text);
-    if (agency !== null && !marker) {
+    // "Northvale Police should:", possibly numbered and wrapped over two lines.
+    const sentence = sentenceFrom(layout, j, marker ? marker.rest : text);
+    const agency = agencyHeadingSubject(sentence.text);
+    if (agency !== null) {
+      j = sentence.last;
       // "Within six months, the local authority should:" sets a timescale and an owner.
       const lead = /^((?:immediately|within [^,]{3,40}|by [^,]{3,40}),)\s*(.+)$/i.exec(agency);
       const subject = lead ? lead[2] : agency;
@@ -278,7 +282,16 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
       !continuesSentence(current, inSubItem) &&
       line.x <= current.x + 4 &&
       target.length > 0;
-    if (proseAfterList) return finish(j, 'section');
+    if (proseAfterList) {
+      // A paragraph that names who must act ("Northvale Police should ensure…") carries on the
+      // list in letters that give each agency its own paragraph; other prose ends it.
+      const paragraph = paragraphAt(layout, j);
+      if (!isParagraphItem(layout, j) || !hasBodyLeadIn(paragraph)) return finish(j, 'section');
+      current = newDraft(line, null, text);
+      drafts.push(current);
+      inSubItem = false;
+      continue;
+    }
     if (inSubItem && line.x < current.x + 4 && line.size !== null && !line.gapBefore) {
       // Back at the item's own margin after its sub-bullets (a trailing reference).
       current.lines.push(text);

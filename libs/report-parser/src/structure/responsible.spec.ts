@@ -51,6 +51,25 @@ describe('leadInBodies', () => {
     ]);
   });
 
+  it('keeps an NHS body named after two places whole, and reads "Leaders in X" as X', () => {
+    expect(
+      leadInBodies(
+        'Leaders in NHS Dunmere and Wyre Integrated Care Board should reduce waiting times',
+        names,
+      ),
+    ).toEqual(['NHS Dunmere and Wyre Integrated Care Board']);
+    expect(leadInBodies('NHS Northvale and NHS Kingsmere should agree a protocol', names)).toEqual([
+      'NHS Northvale',
+      'NHS Kingsmere',
+    ]);
+  });
+
+  it('reads leaders across the partnership as the safeguarding partnership', () => {
+    expect(leadInBodies('Leaders across the partnership should strengthen audit', names)).toEqual([
+      'Northvale Safeguarding Children Board',
+    ]);
+  });
+
   it('resolves the LSCB to the board', () => {
     expect(leadInBodies('The LSCB should be assured that the chair has time', names)).toEqual([
       'Northvale Safeguarding Children Board',

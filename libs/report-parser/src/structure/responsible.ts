@@ -49,10 +49,14 @@ const COMPOUND_NAMES =
   /\b(?:health and (?:well-?being|social care)|fire and rescue|children and (?:young people|families)|education,? health and care|learning and skills|adults and communities|crime and disorder)\b/gi;
 const JOIN = '\u0000';
 
+/** "NHS Dunmere and Wyre Integrated Care Board" is one commissioner named after two places. */
+const NHS_AREA_BODY =
+  /\bNHS (?:[\p{Lu}][\p{L}'’-]* )+and (?:[\p{Lu}][\p{L}'’-]* )+(?:Integrated Care Board|ICB|Clinical Commissioning Group|CCG)\b/gu;
+
 function splitParties(subject: string): string[] {
-  const protectedSubject = subject.replace(COMPOUND_NAMES, (m) =>
-    m.replace(/ and /gi, ` ${JOIN} `),
-  );
+  const protectedSubject = subject
+    .replace(COMPOUND_NAMES, (m) => m.replace(/ and /gi, ` ${JOIN} `))
+    .replace(NHS_AREA_BODY, (m) => (/ NHS /.test(m) ? m : m.replace(/ and /g, ` ${JOIN} `)));
   return protectedSubject
     .split(/\s*,\s*(?:and\s+)?|\s+(?:and|&|as well as)\s+/i)
     .map((p) => p.replaceAll(` ${JOIN} `, ' and ').trim())
@@ -85,6 +89,11 @@ export function leadInBodies(text: string, names: PartyNames): string[] | null {
   return resolveSubject(subject, names);
 }
 
+/** Whether the text opens by naming organisations that must act ("Northvale Police should…"). */
+export function hasBodyLeadIn(text: string): boolean {
+  return leadInBodies(text, { authority: '\u0000authority', board: '\u0000board' }) !== null;
+}
+
 /** Splits "A, B and C" into bodies and resolves each; null if any part is not a body. */
 export function resolveSubject(subject: string, names: PartyNames): string[] | null {
   const cleaned = subject
@@ -99,7 +108,12 @@ export function resolveSubject(subject: string, names: PartyNames): string[] | n
   if (parts.length === 0 || parts.length > 8) return null;
 
   const found: string[] = [];
-  for (const part of parts) {
+  for (const raw of parts) {
+    // "Leaders in NHS X should…" asks NHS X to act.
+    const part = raw.replace(
+      /^(?:senior |strategic )?leaders (?:in|of|at|from) (?=(?:the )?\p{Lu})/iu,
+      '',
+    );
     const owner = ownerFromSubject(part);
     if (owner?.kind === 'authority') {
       found.push(names.authority);
