@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extractReport } from '@app/report-parser';
 import { differences, type ExpectedExtraction } from '../support/expectations';
+import { textReportToPdf } from '../support/text-to-pdf';
 
 /**
  * The public corpus lives beside the repository (../shared/corpus) and is read, never copied.
@@ -61,4 +62,23 @@ describe('corpus PDFs as text copied out by pdftotext', () => {
     const result = await extractReport(readFileSync(out));
     expect(differences(result, expected)).toEqual([]);
   });
+});
+
+/**
+ * And the other way round: the plain-text letters and reports, printed to PDF with wrapped
+ * lines, bold headings, page breaks and running furniture, must give the same items through
+ * the PDF reader.
+ */
+describe('corpus text documents printed to PDF', () => {
+  const texts = expectations.filter((e) => e.file.endsWith('.txt'));
+
+  it.each(texts.map((e) => [e.file, e] as const))(
+    '%s as PDF extracts exactly',
+    async (file, expected) => {
+      const pdf = await textReportToPdf(readFileSync(join(corpusDir, file), 'utf8'));
+      const result = await extractReport(pdf);
+      expect(result.document.format).toBe('pdf');
+      expect(differences(result, expected)).toEqual([]);
+    },
+  );
 });
