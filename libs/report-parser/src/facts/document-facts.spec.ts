@@ -80,6 +80,18 @@ describe('extractFacts', () => {
     expect(facts.inspectorate).toBe('Ofsted');
   });
 
+  it('does not take the children in care council for the authority', () => {
+    expect(
+      factsOf(
+        [
+          'Annual report',
+          'The Children in Care Council met the Lead Member. The Children in Care Council asked for more activities.',
+          'Westmoor Borough Council has agreed to fund them.',
+        ].join('\n'),
+      ).authority,
+    ).toBe('Westmoor Borough Council');
+  });
+
   it('says "other" for a document it cannot place', () => {
     expect(factsOf('Minutes of the corporate parenting panel\nItem 1: apologies').kind).toBe(
       'other',

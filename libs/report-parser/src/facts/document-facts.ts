@@ -189,7 +189,12 @@ function findAuthority(
   const counts = new Map<string, number>();
   const re =
     /\b((?:[\p{Lu}][\p{L}'’-]+[ -](?:(?:upon|on|and|under|le)[ -])?){1,4}(?:(?:Metropolitan )?Borough |City |County |District )?Council)\b/gu;
-  for (const m of allText.matchAll(re)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  for (const m of allText.matchAll(re)) {
+    // Councils of children and young people are not the authority.
+    if (/^(?:Care|Youth|Children|Young|Student|School|Parish|Town)\b|\bin Care Council$/.test(m[1]))
+      continue;
+    counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  }
   const best = [...counts].sort((a, b) => b[1] - a[1])[0];
   return best ? best[0] : null;
 }

@@ -24,6 +24,8 @@ describe('parseMarker', () => {
       'reviewing the use of foyer accommodation',
     ],
     ['9.', 'number', '9', ''],
+    ['10.Strengthen the framework', 'number', '10', 'Strengthen the framework'],
+    ['•Ensure that plans are clear', 'bullet', '•', 'Ensure that plans are clear'],
     ['•', 'bullet', '•', ''],
   ])('reads %j', (text, kind, label, rest) => {
     expect(parseMarker(text)).toEqual({ kind, label, rest });
@@ -33,6 +35,7 @@ describe('parseMarker', () => {
     'Ensure that plans are reviewed',
     '2015 was a difficult year',
     '10.30am meeting',
+    '3.5 per cent of children',
     'e.g. the duty team',
     'Ofsted will take the findings',
   ])('does not read %j as a marker', (text) => {

@@ -10,9 +10,13 @@ export interface Marker {
 }
 
 const BULLET = /^([-–—•▪◼■●◦○∙·*‣⁃□➢➤►✓✔])(?:\s+|$)(.*)$/u;
+/** A round or square bullet glyph directly against its text ("•Ensure"). */
+const TIGHT_BULLET = /^([•▪◼■●◦‣➢➤►])(?=\p{L})(.*)$/u;
 /** Word's Courier "o" sub-bullet survives copy and paste as a plain letter. */
 const LETTER_O_BULLET = /^o\s+(\S.*)$/;
-const NUMBER = /^\(?(\d{1,3})[.)](?:\s+|$)(.*)$/;
+// Some producers set the number and the text apart by a tab stop alone, which leaves no space
+// in the text layer ("10.Strengthen"): a capital straight after the number counts too.
+const NUMBER = /^\(?(\d{1,3})[.)](?:\s+|$|(?=\p{Lu}))(.*)$/u;
 /** "Recommendation 3:", "1.2 Ensure…" (a decimal label is followed by a capital). */
 const NAMED_NUMBER = /^recommendation\s+(\d{1,3})\s*[.:)–-]?\s+(.*)$/i;
 const DECIMAL = /^(\d{1,2}\.\d{1,2})\.?\s+(\p{Lu}.*)$/u;
@@ -21,7 +25,7 @@ const LETTER = /^\(?([a-z])[.)](?:\s+|$)(.*)$/;
 
 /** Recognises a list marker at the start of a line. */
 export function parseMarker(text: string): Marker | null {
-  let m = BULLET.exec(text);
+  let m = BULLET.exec(text) ?? TIGHT_BULLET.exec(text);
   if (m) return { kind: 'bullet', label: m[1], rest: m[2] };
   m = NUMBER.exec(text) ?? NAMED_NUMBER.exec(text) ?? DECIMAL.exec(text);
   // "2015." or "10.30" are not markers; NUMBER needs a space or the end after the dot.
