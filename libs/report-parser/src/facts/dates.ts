@@ -18,6 +18,8 @@ const MONTH_ALT = MONTHS.map(
 
 /** "11 March 2019", "1st of March 2019", "11 Mar 2019". */
 export const DAY_MONTH_YEAR = `(\\d{1,2})(?:st|nd|rd|th)?(?: of)? (${MONTH_ALT})\\.?,? (\\d{4})`;
+/** "April 10, 2024", as news sites write dates. */
+export const MONTH_DAY_YEAR = `(${MONTH_ALT})\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})`;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -51,6 +53,14 @@ const A_DATE = new RegExp(DAY_MONTH_YEAR, 'i');
 export function findDate(text: string): string | null {
   const m = A_DATE.exec(text);
   return m ? isoDate(Number(m[1]), m[2], Number(m[3])) : null;
+}
+
+const A_MONTH_FIRST_DATE = new RegExp(MONTH_DAY_YEAR, 'i');
+
+/** The first date written month first ("April 10, 2024"). */
+export function findMonthFirstDate(text: string): string | null {
+  const m = A_MONTH_FIRST_DATE.exec(text);
+  return m ? isoDate(Number(m[2]), m[1], Number(m[3])) : null;
 }
 
 export interface DateRange {

@@ -80,6 +80,22 @@ describe('extractFacts', () => {
     expect(facts.inspectorate).toBe('Ofsted');
   });
 
+  it('recognises a news site’s article by its dateline, caption and reporting verbs', () => {
+    expect(
+      factsOf(
+        [
+          'Inspectors praise early help in Sedgemoor',
+          '',
+          'Tuesday, March 3, 2020',
+          '',
+          'Inspectors have praised leaders at Sedgemoor Heath Council after a two-day visit.',
+          'Picture: Sedgemoor Heath Council',
+          'The full report can be read on the Ofsted website.',
+        ].join('\n'),
+      ),
+    ).toMatchObject({ kind: 'article', publishedOn: '2020-03-03' });
+  });
+
   it('does not take the children in care council for the authority', () => {
     expect(
       factsOf(

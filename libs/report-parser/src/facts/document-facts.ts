@@ -1,6 +1,13 @@
 import type { Line } from '../layout/line';
 import type { DocumentFacts, DocumentKind } from '../types';
-import { DAY_MONTH_YEAR, findDate, findDateRange, isoDate } from './dates';
+import {
+  DAY_MONTH_YEAR,
+  findDate,
+  findDateRange,
+  findMonthFirstDate,
+  isoDate,
+  MONTH_DAY_YEAR,
+} from './dates';
 import { findJudgements } from './judgements';
 
 /** How far into a document its title, addressee and dates are looked for. */
@@ -133,13 +140,17 @@ function classify(title: string, headText: string, allText: string): DocumentKin
 function looksLikeArticle(headText: string, allText: string): boolean {
   if (/^(?:dear\b|yours sincerely|inspection dates?:|report published:)/im.test(allText))
     return false;
+  // Signs of journalism: reported speech, bylines, datelines, captions, third-person reports.
   const cues = [
     /\b(?:said|says|told|according to)\b/i,
     /\b(?:reporter|correspondent|journalist|local democracy reporting)\b/i,
     /^by [\p{Lu}][\p{L}'’-]+ [\p{Lu}][\p{L}'’-]+/imu,
-    /\b(?:published|updated):? \d{1,2}(?::\d{2})? ?(?:am|pm)?\b|\b\d{1,2}:\d{2}\b/i,
-    /\bofsted (?:found|said|rated|inspectors)\b/i,
+    /\b(?:published|updated):? \d{1,2}(?::\d{2})? ?(?:am|pm)?\b|\b\d{1,2}:\d{2}\b|\blast updated\b/i,
+    /\b(?:ofsted|inspectors|the (?:report|letter|inspectorate|watchdog)) (?:has |have )?(?:published|praised|found|said|says|states?|warned|criticised|rated|visited|concluded)\b/i,
     /\b(?:council|authority) (?:spokesperson|spokesman|spokeswoman|leader|cabinet member)\b/i,
+    /\b(?:picture|photo(?:graph)?|image|credit):/i,
+    /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? /im,
+    /\b(?:the full report|read (?:the full|more))\b/i,
   ];
   return cues.filter((re) => re.test(headText) || re.test(allText)).length >= 2;
 }
@@ -203,7 +214,11 @@ const PUBLISHED = new RegExp(
   `^(?:report )?(?:published|publication date|date of publication|date published)(?: on)?:?\\s*${DAY_MONTH_YEAR}`,
   'i',
 );
-const DATE_LINE = new RegExp(`^${DAY_MONTH_YEAR}$`, 'i');
+// A dateline, possibly with its weekday, in British or American order.
+const DATE_LINE = new RegExp(
+  `^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? )?(?:${DAY_MONTH_YEAR}|${MONTH_DAY_YEAR})$`,
+  'i',
+);
 
 /** "Published: 23 March 2012", "Report published: 15 September 2015", or a letter's date line. */
 function publicationDate(head: Line[]): string | null {
@@ -216,7 +231,7 @@ function publicationDate(head: Line[]): string | null {
   const limit = dear >= 0 ? dear : Math.min(head.length, 25);
   for (let i = 0; i < limit; i++) {
     const text = head[i].text;
-    if (DATE_LINE.test(text)) return findDate(text);
+    if (DATE_LINE.test(text)) return findDate(text) ?? findMonthFirstDate(text);
   }
   return null;
 }
