@@ -49,6 +49,25 @@ describe('extractFacts', () => {
     });
   });
 
+  it('splits a cover line that runs the council’s name into the title', () => {
+    expect(
+      factsOf(
+        [
+          '1',
+          'Westmoor Borough Council Re-inspection of services for children in need of help and',
+          '',
+          'protection, children looked after and care leavers',
+          'Inspection dates: 2 to 26 October 2017',
+        ].join('\n'),
+      ),
+    ).toMatchObject({
+      kind: 'full_inspection',
+      authority: 'Westmoor Borough Council',
+      title:
+        'Re-inspection of services for children in need of help and protection, children looked after and care leavers',
+    });
+  });
+
   it('recognises joint inspections and names every inspectorate', () => {
     const facts = factsOf(
       [

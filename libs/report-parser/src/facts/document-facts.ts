@@ -28,7 +28,10 @@ function inspectoratesIn(lowerText: string): string[] {
 }
 
 const TITLE_START =
-  /^(?:inspection of|focused visit|monitoring visit|joint (?:targeted area )?inspection|joint inspection|review of|report of)\b/i;
+  /^(?:(?:re-)?inspection of|focused visit|monitoring visit|joint (?:targeted area )?inspection|joint inspection|review of|report of)\b/i;
+/** "Manchester City Council Re-inspection of services…": cover name and title on one line. */
+const COUNCIL_TITLE =
+  /^(.{3,80}?\b(?:Council|Unitary Authority|London Borough of [\p{Lu}][\p{L}'’ -]+?))\s+((?:re-)?inspection of\b.+)$/iu;
 const OFSTED_KINDS = new Set<DocumentKind>([
   'full_inspection',
   'focused_visit',
@@ -58,10 +61,11 @@ export function extractFacts(
   const kept = new Set(lines.slice(0, HEAD_LINES * 2));
   const titleCandidates = head
     .map((line, index) => ({ line, index }))
-    .filter(({ line }) => TITLE_START.test(line.text));
+    .filter(({ line }) => TITLE_START.test(line.text) || COUNCIL_TITLE.test(line.text));
   const titleIndex =
     (titleCandidates.find(({ line }) => kept.has(line)) ?? titleCandidates[0])?.index ?? -1;
-  const title = readTitle(head, titleIndex) ?? head[0]?.text ?? null;
+  const title =
+    readTitle(head, titleIndex) ?? head.find((l) => /\p{L}{3}/u.test(l.text))?.text ?? null;
   const kind = classify(title ?? '', headText, allText);
 
   // Ofsted inspects and visits local authority children's services in England and leads when
@@ -88,7 +92,8 @@ export function extractFacts(
 /** The title runs from its first line until the dates or the addressee. */
 function readTitle(lines: Line[], start: number): string | null {
   if (start < 0) return null;
-  const parts = [lines[start].text];
+  const first = lines[start].text;
+  const parts = [COUNCIL_TITLE.exec(first)?.[2] ?? first];
   for (let i = start + 1; i < Math.min(lines.length, start + 6); i++) {
     const line = lines[i];
     if (TITLE_STOP.test(line.text) || line.text.length > 100) break;
@@ -123,7 +128,7 @@ function classify(title: string, headText: string, allText: string): DocumentKin
     return 'focused_visit';
   }
   if (
-    /^inspection of\b/i.test(title) ||
+    /^(?:re-)?inspection of\b/i.test(title) ||
     /inspection of (?:.+ )?(?:local authority )?children['’]s services|inspection of services for children in need|children['’]s services inspection|single inspection framework|\bILACS\b/i.test(
       opening,
     )
@@ -166,6 +171,8 @@ function findAuthority(
     (l) => l.text.length <= 80 && l.text.split(' ').length <= 8 && COUNCIL_NAME.test(l.text),
   );
   if (named) return named.text.replace(/^the\s+/i, '');
+  const onTitleLine = head.map((l) => COUNCIL_TITLE.exec(l.text)).find((m) => m !== null);
+  if (onTitleLine) return onTitleLine[1];
 
   if (title) {
     const patterns = [
