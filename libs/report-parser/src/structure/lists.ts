@@ -546,12 +546,6 @@ function partSwitch(layout: Layout, index: number): Part | null {
   const next = layout.lines[index + 1];
   const joined = next && !next.gapBefore ? `${text} ${headingText(next.text)}` : text;
   if (BOARD_PART.test(text) || BOARD_PART.test(joined)) return 'board';
-  if (
-    /effectiveness of the local safeguarding$/i.test(text) &&
-    /^children board/i.test(next?.text ?? '')
-  ) {
-    return 'board';
-  }
   if (AUTHORITY_PART.test(text)) return 'authority';
   return null;
 }
