@@ -3,7 +3,8 @@ import type { Config } from 'jest';
 /** Path aliases shared by every jest project (mirrors tsconfig.json "paths"). */
 export const moduleNameMapper: Config['moduleNameMapper'] = {
   '^@app/config(|/.*)$': '<rootDir>/config$1',
-  '^@app/(common|database|queue|report-parser)(|/.*)$': '<rootDir>/libs/$1/src$2',
+  '^@app/(actions|auth|common|councils|database|queue|report-parser)(|/.*)$':
+    '<rootDir>/libs/$1/src$2',
 };
 
 export const transform: Config['transform'] = {

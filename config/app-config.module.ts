@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule, registerAs } from '@nestjs/config';
 import { toAppConfig } from './app.config';
+import { toAuthConfig } from './auth.config';
 import { toDatabaseConfig } from './database.config';
 import { readEnvironment } from './read-environment';
 import { toRedisConfig } from './redis.config';
@@ -15,7 +16,8 @@ export interface AppConfigModuleOptions {
 }
 
 /**
- * Validates the whole environment once and exposes the `app`, `database` and `redis` namespaces
+ * Validates the whole environment once and exposes the `app`, `database`, `redis` and `auth`
+ * namespaces
  * globally (inject them with `@Inject(appConfig.KEY)` and `ConfigType`).
  */
 @Module({})
@@ -42,6 +44,7 @@ export class AppConfigModule {
             registerAs('app', () => toAppConfig(env)),
             registerAs('database', () => toDatabaseConfig(env)),
             registerAs('redis', () => toRedisConfig(env)),
+            registerAs('auth', () => toAuthConfig(env)),
           ],
         }),
       ],

@@ -3,7 +3,7 @@ import type { EnvDto } from './env.dto';
 import { readEnvironment } from './read-environment';
 import { validateEnvKeys, type RawEnv } from './validate-env';
 
-const APP_ENV_KEYS = ['NODE_ENV', 'PORT', 'LOG_LEVEL', 'CORS_ORIGINS'] as const;
+const APP_ENV_KEYS = ['NODE_ENV', 'PORT', 'LOG_LEVEL', 'CORS_ORIGINS', 'TRUST_PROXY_HOPS'] as const;
 
 export function toAppConfig(env: Pick<EnvDto, (typeof APP_ENV_KEYS)[number]>) {
   return {
@@ -12,6 +12,8 @@ export function toAppConfig(env: Pick<EnvDto, (typeof APP_ENV_KEYS)[number]>) {
     logLevel: env.LOG_LEVEL,
     /** Empty means same-origin only: no CORS headers are sent. */
     corsOrigins: [...env.CORS_ORIGINS],
+    /** Reverse proxies whose X-Forwarded-For is believed (Express "trust proxy"). */
+    trustProxyHops: env.TRUST_PROXY_HOPS,
   };
 }
 

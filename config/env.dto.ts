@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { IsDefined, IsIn, IsInt, MinLength, Matches, Max, Min, ValidateBy } from 'class-validator';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -40,6 +40,12 @@ function IsOriginList(): PropertyDecorator {
   });
 }
 
+/** Only plain digits become numbers, so "3e3" or "80.5" are reported instead of coerced. */
+const ToInteger = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+  );
+
 /**
  * Every environment variable the apps read. Defaults live on the fields; required variables have
  * none. Values arrive as strings and are converted here, so the rest of the code gets real types.
@@ -48,10 +54,7 @@ export class EnvDto {
   @IsIn(NODE_ENVS)
   NODE_ENV: NodeEnv = 'development';
 
-  // Only plain digits become numbers, so "3e3" or "80.5" are reported instead of coerced.
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
-  )
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(65535)
@@ -82,6 +85,38 @@ export class EnvDto {
   // BullMQ joins prefix and queue name with ":", so the prefix itself stays simple.
   @Matches(/^[A-Za-z0-9_-]{1,64}$/)
   QUEUE_PREFIX: string = 'followthrough';
+
+  // HS256 key: at least 256 bits, as RFC 7518 asks.
+  @IsDefined()
+  @MinLength(32)
+  JWT_SECRET!: string;
+
+  // ASVS asks for short-lived access tokens; 15 minutes is the ceiling, not just the default.
+  @ToInteger()
+  @IsInt()
+  @Min(30)
+  @Max(900)
+  ACCESS_TOKEN_TTL_SECONDS: number = 900;
+
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  REFRESH_TOKEN_TTL_DAYS: number = 14;
+
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_ATTEMPTS_PER_MINUTE: number = 5;
+
+  // Proxies in front of the API: their X-Forwarded-For is trusted to give the client's IP, which
+  // the per-IP login limit needs (behind a load balancer every request comes from its address).
+  @ToInteger()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY_HOPS: number = 0;
 }
 
 export type EnvKey = keyof EnvDto;
@@ -98,6 +133,11 @@ export const ENV_EXPECTATIONS: Record<EnvKey, string> = {
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}`,
   CORS_ORIGINS: 'a comma-separated list of http(s) origins such as https://app.example.org',
   QUEUE_PREFIX: '1-64 letters, digits, "-" or "_"',
+  JWT_SECRET: 'a random secret of at least 32 characters (openssl rand -base64 48)',
+  ACCESS_TOKEN_TTL_SECONDS: 'an integer 30-900 (seconds an access token lives)',
+  REFRESH_TOKEN_TTL_DAYS: 'an integer 1-90 (days a session lasts without logging in again)',
+  LOGIN_ATTEMPTS_PER_MINUTE: 'an integer 1-10000 (login attempts per account and per IP)',
+  TRUST_PROXY_HOPS: 'an integer 0-10 (reverse proxies in front of the API)',
 };
 
 /** Declaration order, which is also the order problems are reported in. */

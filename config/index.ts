@@ -1,4 +1,5 @@
 export { AppConfigModule, type AppConfigModuleOptions } from './app-config.module';
+export { authConfig, loadAuthConfig, toAuthConfig, type AuthConfig } from './auth.config';
 export { appConfig, loadAppConfig, toAppConfig, type AppConfig } from './app.config';
 export {
   databaseConfig,

@@ -15,6 +15,7 @@ const env = {
   PORT: '4000',
   CORS_ORIGINS: 'https://a.example.org',
   QUEUE_PREFIX: 'ft_unit',
+  JWT_SECRET: 'a-test-secret-of-at-least-32-characters',
 };
 
 describe('standalone loaders', () => {
@@ -43,6 +44,7 @@ describe('standalone loaders', () => {
       port: 3000,
       logLevel: 'info',
       corsOrigins: [],
+      trustProxyHops: 0,
     });
     expect(() => loadAppConfig({ PORT: '70000' })).toThrow(EnvValidationError);
   });
@@ -72,6 +74,7 @@ describe('AppConfigModule', () => {
       port: 4000,
       logLevel: 'info',
       corsOrigins: ['https://a.example.org'],
+      trustProxyHops: 0,
     });
     expect(moduleRef.get<DatabaseConfig>(databaseConfig.KEY)).toEqual({ url: env.DATABASE_URL });
     expect(moduleRef.get<RedisConfig>(redisConfig.KEY)).toEqual({

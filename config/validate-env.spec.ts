@@ -3,6 +3,7 @@ import { EnvValidationError, validateEnv, validateEnvKeys } from './validate-env
 const valid = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/followthrough',
   REDIS_URL: 'redis://127.0.0.1:6379',
+  JWT_SECRET: 'a-test-secret-of-at-least-32-characters',
 };
 
 function messageFor(raw: Record<string, string | undefined>): string {
@@ -25,6 +26,11 @@ describe('validateEnv', () => {
       LOG_LEVEL: 'info',
       CORS_ORIGINS: [],
       QUEUE_PREFIX: 'followthrough',
+      JWT_SECRET: valid.JWT_SECRET,
+      ACCESS_TOKEN_TTL_SECONDS: 900,
+      REFRESH_TOKEN_TTL_DAYS: 14,
+      LOGIN_ATTEMPTS_PER_MINUTE: 5,
+      TRUST_PROXY_HOPS: 0,
     });
   });
 
@@ -54,13 +60,26 @@ describe('validateEnv', () => {
     expect(messageFor({ PORT: '0' })).toBe(
       'Invalid environment: PORT must be an integer 1-65535; ' +
         'DATABASE_URL is required (a postgres:// URL); ' +
-        'REDIS_URL is required (a redis:// or rediss:// URL)',
+        'REDIS_URL is required (a redis:// or rediss:// URL); ' +
+        'JWT_SECRET is required (a random secret of at least 32 characters (openssl rand -base64 48))',
     );
   });
 
   it('reads the example from the brief', () => {
-    expect(messageFor({ REDIS_URL: valid.REDIS_URL, PORT: 'http' })).toBe(
+    expect(messageFor({ ...valid, DATABASE_URL: undefined, PORT: 'http' })).toBe(
       'Invalid environment: PORT must be an integer 1-65535; DATABASE_URL is required (a postgres:// URL)',
+    );
+  });
+
+  it('refuses a JWT_SECRET too short to be a real key, without echoing it', () => {
+    expect(messageFor({ ...valid, JWT_SECRET: 'secret' })).toBe(
+      'Invalid environment: JWT_SECRET must be a random secret of at least 32 characters (openssl rand -base64 48)',
+    );
+  });
+
+  it('caps access tokens at 15 minutes', () => {
+    expect(messageFor({ ...valid, ACCESS_TOKEN_TTL_SECONDS: '3600' })).toBe(
+      'Invalid environment: ACCESS_TOKEN_TTL_SECONDS must be an integer 30-900 (seconds an access token lives)',
     );
   });
 

@@ -3,4 +3,4 @@
 import { loadDatabaseConfig } from '../config';
 import { createDataSource } from '../libs/database/src/database.options';
 
-export default createDataSource(loadDatabaseConfig());
+export default createDataSource(loadDatabaseConfig(), { withEntities: true });

@@ -1,3 +1,4 @@
+import { Public } from '@app/auth';
 import { Body, Controller, Get, Module, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { IsString } from 'class-validator';
@@ -12,6 +13,7 @@ class EchoDto {
 }
 
 /** Routes that exist only in this test, to reach the error paths through real HTTP. */
+@Public()
 @Controller('test-only')
 class TestOnlyController {
   @Post('echo')

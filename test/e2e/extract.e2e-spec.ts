@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import { createCouncil, createUser } from '../factories/people';
 import { createTestApp, type TestApp } from '../support/app';
 import { buildImagePdf, buildReportPdf } from '../support/pdf-builder';
 import { spec as northvaleSif } from '../fixtures/reports/northvale-sif-2016.pdf-spec';
@@ -10,15 +11,23 @@ const fixture = (name: string): Buffer =>
 
 describe('POST /extract (e2e)', () => {
   let t: TestApp;
+  let api: ReturnType<typeof request.agent>;
 
   beforeAll(async () => {
     t = await createTestApp();
+    const staff = await createUser(t, await createCouncil(t), { role: 'staff' });
+    api = request.agent(t.server).set('Authorization', `Bearer ${staff.token}`);
   });
 
   afterAll(() => t?.close());
 
+  it('is for logged-in users only', async () => {
+    const res = await request(t.server).post('/extract').send({ text: 'Areas for improvement' });
+    expect(res.status).toBe(401);
+  });
+
   it('reads an uploaded text report', async () => {
-    const res = await request(t.server)
+    const res = await api
       .post('/extract')
       .attach('file', fixture('northvale-focused-visit-2019.txt'), 'letter.txt')
       .expect(200);
@@ -44,7 +53,7 @@ describe('POST /extract (e2e)', () => {
   });
 
   it('reads an uploaded PDF report, list across a page break included', async () => {
-    const res = await request(t.server)
+    const res = await api
       .post('/extract')
       .attach('file', Buffer.from(await buildReportPdf(northvaleSif)), {
         filename: 'report.pdf',
@@ -61,7 +70,7 @@ describe('POST /extract (e2e)', () => {
   });
 
   it('reads text sent as JSON', async () => {
-    const res = await request(t.server)
+    const res = await api
       .post('/extract')
       .send({
         text: 'Areas for improvement\n\nWithin three months:\n- ensure that plans are reviewed\n',
@@ -84,26 +93,22 @@ describe('POST /extract (e2e)', () => {
     };
 
     it('400 with neither a file nor text', async () => {
-      expectError(await request(t.server).post('/extract'), 400, /multipart field "file"/);
+      expectError(await api.post('/extract'), 400, /multipart field "file"/);
     });
 
     it('400 for unknown JSON fields and for blank text', async () => {
       expectError(
-        await request(t.server).post('/extract').send({ text: 'x', councilId: 3 }),
+        await api.post('/extract').send({ text: 'x', councilId: 3 }),
         400,
         /councilId should not exist/,
       );
-      expectError(await request(t.server).post('/extract').send({ text: '   ' }), 400, /blank/);
-      expectError(
-        await request(t.server).post('/extract').send({ text: 42 }),
-        400,
-        /text must be a string/,
-      );
+      expectError(await api.post('/extract').send({ text: '   ' }), 400, /blank/);
+      expectError(await api.post('/extract').send({ text: 42 }), 400, /text must be a string/);
     });
 
     it('400 for an empty file', async () => {
       expectError(
-        await request(t.server).post('/extract').attach('file', Buffer.alloc(0), 'empty.txt'),
+        await api.post('/extract').attach('file', Buffer.alloc(0), 'empty.txt'),
         400,
         /empty/,
       );
@@ -111,7 +116,7 @@ describe('POST /extract (e2e)', () => {
 
     it('400 for a file under another field name', async () => {
       expectError(
-        await request(t.server)
+        await api
           .post('/extract')
           .attach('report', fixture('northvale-focused-visit-2019.txt'), 'a.txt'),
         400,
@@ -121,16 +126,14 @@ describe('POST /extract (e2e)', () => {
 
     it('413 for a file over 20 MB and for JSON over the limit', async () => {
       expectError(
-        await request(t.server)
+        await api
           .post('/extract')
           .attach('file', Buffer.alloc(20 * 1024 * 1024 + 1, 0x61), 'big.txt'),
         413,
         /too large/i,
       );
       expectError(
-        await request(t.server)
-          .post('/extract')
-          .send({ text: 'a'.repeat(23 * 1024 * 1024) }),
+        await api.post('/extract').send({ text: 'a'.repeat(23 * 1024 * 1024) }),
         413,
         /too large/i,
       );
@@ -138,18 +141,12 @@ describe('POST /extract (e2e)', () => {
 
     it('415 for a file that is neither PDF nor text', async () => {
       const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-      expectError(
-        await request(t.server).post('/extract').attach('file', png, 'scan.png'),
-        415,
-        /PNG image/,
-      );
+      expectError(await api.post('/extract').attach('file', png, 'scan.png'), 415, /PNG image/);
     });
 
     it('422 for a PDF without a text layer', async () => {
       expectError(
-        await request(t.server)
-          .post('/extract')
-          .attach('file', Buffer.from(await buildImagePdf()), 'scan.pdf'),
+        await api.post('/extract').attach('file', Buffer.from(await buildImagePdf()), 'scan.pdf'),
         422,
         /no text layer/,
       );
@@ -157,7 +154,7 @@ describe('POST /extract (e2e)', () => {
   });
 
   it('documents the endpoint with its request and response schemas', async () => {
-    const res = await request(t.server).get('/docs-json').expect(200);
+    const res = await api.get('/docs-json').expect(200);
     const doc = res.body as {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
       components: { schemas: Record<string, unknown> };

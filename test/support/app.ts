@@ -19,6 +19,7 @@ export function testEnv(overrides: RawEnv = {}): Record<string, string | undefin
     REDIS_URL: testRedisUrl(),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     QUEUE_PREFIX: uniqueQueuePrefix(),
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
     ...overrides,
   };
 }

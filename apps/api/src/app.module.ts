@@ -1,11 +1,18 @@
-import { createValidationPipe, HttpErrorFilter, LoggingModule } from '@app/common';
+import { AccessTokenGuard, AuthModule, RolesGuard } from '@app/auth';
+import { ClockModule, createValidationPipe, HttpErrorFilter, LoggingModule } from '@app/common';
 import { AppConfigModule, type AppConfigModuleOptions } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ActionsHttpModule } from './actions/actions-http.module';
+import { AuthHttpModule } from './auth/auth-http.module';
+import { CouncilHttpModule } from './council/council-http.module';
+import { DashboardHttpModule } from './dashboard/dashboard-http.module';
 import { ExtractModule } from './extract/extract.module';
 import { HealthModule } from './health/health.module';
+import { InspectionsHttpModule } from './inspections/inspections-http.module';
+import { UsersHttpModule } from './users/users-http.module';
 
 /**
  * The HTTP API. `forRoot()` reads the process environment; tests pass `{ env }` instead.
@@ -22,13 +29,24 @@ export class AppModule {
         LoggingModule.forRoot({ service: 'api' }),
         DatabaseModule,
         QueueModule,
+        ClockModule,
+        AuthModule,
         HealthModule,
         // Feature modules, one per domain (apps/api/src/<domain>/).
+        AuthHttpModule,
+        UsersHttpModule,
+        CouncilHttpModule,
         ExtractModule,
+        InspectionsHttpModule,
+        ActionsHttpModule,
+        DashboardHttpModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
+        // Every route needs a live session unless marked @Public(); then @RequireRole applies.
+        { provide: APP_GUARD, useExisting: AccessTokenGuard },
+        { provide: APP_GUARD, useExisting: RolesGuard },
       ],
     };
   }

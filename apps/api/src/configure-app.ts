@@ -11,6 +11,8 @@ import helmet from 'helmet';
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get<AppConfig>(appConfig.KEY);
 
+  app.set('trust proxy', config.trustProxyHops);
+
   // First, so every response carries x-request-id, including body-parser rejections (the body
   // parser runs before Nest's own middleware).
   app.use(requestIdMiddleware);
@@ -34,6 +36,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     .setTitle('followthrough API')
     .setDescription('Turns inspection findings into tracked, owned, time-bound actions.')
     .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addSecurityRequirements('bearer')
     .build();
   SwaggerModule.setup(
     'docs',

@@ -1,4 +1,4 @@
-import { LoggingModule } from '@app/common';
+import { ClockModule, LoggingModule } from '@app/common';
 import { AppConfigModule, type AppConfigModuleOptions } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
@@ -21,6 +21,7 @@ export class WorkerModule {
         LoggingModule.forRoot({ service: 'worker' }),
         DatabaseModule,
         QueueModule,
+        ClockModule,
         DiscoveryModule,
       ],
       providers: [

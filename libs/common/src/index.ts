@@ -10,3 +10,5 @@ export {
   requestIdMiddleware,
 } from './logging/request-id';
 export { createValidationPipe } from './validation/validation-pipe';
+export { ClockModule } from './time/clock.module';
+export { Clock, COUNCIL_TIME_ZONE, fixedClock, londonDateOf, SystemClock } from './time/clock';

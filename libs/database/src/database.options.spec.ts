@@ -21,9 +21,10 @@ describe('databaseOptions', () => {
     expect(MIGRATIONS_GLOB.endsWith('[0-9]*-*.{ts,js}')).toBe(true);
   });
 
-  it('builds an uninitialised DataSource for the CLI', () => {
+  it('builds an uninitialised DataSource for the CLI, with entities only when asked', () => {
     const dataSource = createDataSource(config);
     expect(dataSource.isInitialized).toBe(false);
-    expect(dataSource.options.entities).toHaveLength(1);
+    expect(dataSource.options.entities).toEqual([]);
+    expect(createDataSource(config, { withEntities: true }).options.entities).toHaveLength(1);
   });
 });

@@ -36,9 +36,16 @@ export function databaseOptions(config: DatabaseConfig): PostgresConnectionOptio
 }
 
 /**
- * A DataSource for code outside Nest (CLI migration commands, migrations/data-source.ts). It
- * finds entities on disk, since there is no TypeOrmModule.forFeature() to register them.
+ * A DataSource for code outside Nest. Running migrations needs no entities (the CLI, test
+ * setup); generating one does (`withEntities`, used by migrations/data-source.ts), and then the
+ * `@app/*` imports between libs must resolve, which the TypeORM CLI does via tsconfig-paths.
  */
-export function createDataSource(config: DatabaseConfig): DataSource {
-  return new DataSource({ ...databaseOptions(config), entities: [ENTITIES_GLOB] });
+export function createDataSource(
+  config: DatabaseConfig,
+  { withEntities = false }: { withEntities?: boolean } = {},
+): DataSource {
+  return new DataSource({
+    ...databaseOptions(config),
+    entities: withEntities ? [ENTITIES_GLOB] : [],
+  });
 }

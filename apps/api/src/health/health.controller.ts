@@ -1,3 +1,4 @@
+import { Public } from '@app/auth';
 import { RedisHealthIndicator } from '@app/queue';
 import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -14,6 +15,7 @@ import type { Response } from 'express';
  * process serves HTTP). Requests here are not logged (see LoggingModule).
  */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,0 +1,69 @@
+import { AuthService, CurrentUser, type Principal, Public } from '@app/auth';
+import { ErrorResponse } from '@app/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Req, UseGuards } from '@nestjs/common';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import type { Request } from 'express';
+import { UserDto } from '../users/dto/user.dto';
+import { LoginDto, RefreshDto } from './dto/login.dto';
+import { LoginResponseDto, TokensDto } from './dto/tokens.dto';
+import { ACCOUNT_THROTTLER } from './login-throttle';
+
+@ApiTags('auth')
+@Controller('auth')
+@UseGuards(ThrottlerGuard)
+@ApiTooManyRequestsResponse({
+  type: ErrorResponse,
+  description: 'Too many attempts; wait a minute.',
+})
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Log in with email and password',
+    description: 'Limited per account and per IP address (5 attempts a minute by default).',
+  })
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Wrong email or password.' })
+  async login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginResponseDto> {
+    const { user, tokens } = await this.auth.login(body.email, body.password, {
+      ip: request.ip,
+      userAgent: request.headers['user-agent'],
+    });
+    return { ...tokens, user: UserDto.of(user) };
+  }
+
+  @Post('refresh')
+  @Public()
+  @SkipThrottle({ [ACCOUNT_THROTTLER]: true })
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Swap a refresh token for a new access and refresh token',
+    description: 'Refresh tokens are single use; replaying an old one ends the session.',
+  })
+  @ApiOkResponse({ type: TokensDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'The session has ended.' })
+  refresh(@Body() body: RefreshDto): Promise<TokensDto> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Post('logout')
+  @SkipThrottle()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'End this session: its access and refresh tokens stop working at once' })
+  @ApiNoContentResponse()
+  @ApiUnauthorizedResponse({ type: ErrorResponse })
+  async logout(@CurrentUser() principal: Principal): Promise<void> {
+    await this.auth.logout(principal);
+  }
+}

@@ -1,0 +1,41 @@
+import { authConfig, type AuthConfig, redisConfig, type RedisConfig } from '@app/config';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import type { ExecutionContext } from '@nestjs/common';
+import { type ThrottlerAsyncOptions, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import { createHash } from 'node:crypto';
+
+export const IP_THROTTLER = 'ip';
+export const ACCOUNT_THROTTLER = 'account';
+
+const ONE_MINUTE_MS = 60_000;
+
+const digest = (value: string): string => createHash('sha256').update(value).digest('hex');
+
+/** The email a login attempt names, lower-cased: each account has its own budget. */
+function accountOf(request: Record<string, unknown>): string {
+  const body = request.body as { email?: unknown } | undefined;
+  return typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+}
+
+/**
+ * Login attempts limited per client IP and per account, counted in Redis so the limit holds
+ * across API instances and restarts. Keys hold digests, so Redis never stores an email.
+ */
+export const loginThrottleOptions: ThrottlerAsyncOptions = {
+  inject: [authConfig.KEY, redisConfig.KEY],
+  useFactory: (auth: AuthConfig, redis: RedisConfig): ThrottlerModuleOptions => ({
+    storage: new ThrottlerStorageRedisService(redis.url, { lazyConnect: false }),
+    errorMessage: 'Too many attempts; wait a minute and try again',
+    generateKey: (context: ExecutionContext, tracker: string, throttler: string) =>
+      `${redis.queuePrefix}:throttle:${throttler}:${context.getClass().name}:${digest(tracker)}`,
+    throttlers: [
+      { name: IP_THROTTLER, ttl: ONE_MINUTE_MS, limit: auth.loginAttemptsPerMinute },
+      {
+        name: ACCOUNT_THROTTLER,
+        ttl: ONE_MINUTE_MS,
+        limit: auth.loginAttemptsPerMinute,
+        getTracker: (request) => `account:${accountOf(request)}`,
+      },
+    ],
+  }),
+};

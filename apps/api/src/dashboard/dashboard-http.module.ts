@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+
+@Module({
+  imports: [],
+  controllers: [],
+})
+export class DashboardHttpModule {}

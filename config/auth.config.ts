@@ -1,0 +1,30 @@
+import { registerAs, type ConfigType } from '@nestjs/config';
+import type { EnvDto } from './env.dto';
+import { readEnvironment } from './read-environment';
+import { validateEnvKeys, type RawEnv } from './validate-env';
+
+const AUTH_ENV_KEYS = [
+  'JWT_SECRET',
+  'ACCESS_TOKEN_TTL_SECONDS',
+  'REFRESH_TOKEN_TTL_DAYS',
+  'LOGIN_ATTEMPTS_PER_MINUTE',
+] as const;
+
+export function toAuthConfig(env: Pick<EnvDto, (typeof AUTH_ENV_KEYS)[number]>) {
+  return {
+    jwtSecret: env.JWT_SECRET,
+    accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    /** Per account and, separately, per client IP, over a one-minute window. */
+    loginAttemptsPerMinute: env.LOGIN_ATTEMPTS_PER_MINUTE,
+  };
+}
+
+/** Validates and reads only the auth variables, for code that runs without Nest. */
+export function loadAuthConfig(raw: RawEnv = readEnvironment()) {
+  return toAuthConfig(validateEnvKeys(raw, AUTH_ENV_KEYS));
+}
+
+/** Inject with `@Inject(authConfig.KEY) config: AuthConfig`. */
+export const authConfig = registerAs('auth', () => loadAuthConfig());
+export type AuthConfig = ConfigType<typeof authConfig>;

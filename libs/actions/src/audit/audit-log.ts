@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditEntry, type AuditChanges, type AuditEvent } from '../entities/audit-entry.entity';
+
+export interface AuditRecord {
+  councilId: string;
+  actionId: string;
+  /** Null for the system (an import, a scheduled job). */
+  actorId: string | null;
+  event: AuditEvent;
+  changes: AuditChanges;
+  reason?: string | null;
+}
+
+/** Normalises values for the log: dates as ISO strings, undefined as null. */
+function plain(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  return value;
+}
+
+/**
+ * The before/after of every field that differs between `before` and `after`, for the fields
+ * named. Equal values are left out, so an entry lists only what really changed.
+ */
+export function diff<T extends object>(
+  before: T,
+  after: Partial<T>,
+  fields: readonly (keyof T & string)[],
+): AuditChanges {
+  const changes: AuditChanges = {};
+  for (const field of fields) {
+    if (!(field in after)) continue;
+    const from = plain(before[field]);
+    const to = plain(after[field]);
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
+  }
+  return changes;
+}
+
+/**
+ * Writes audit entries inside the caller's transaction (`em`), so a change and its record
+ * commit or roll back together.
+ */
+@Injectable()
+export class AuditLog {
+  async record(em: EntityManager, entry: AuditRecord): Promise<void> {
+    await this.recordMany(em, [entry]);
+  }
+
+  async recordMany(em: EntityManager, entries: AuditRecord[]): Promise<void> {
+    if (entries.length === 0) return;
+    const rows = entries.map((entry) =>
+      em.create(AuditEntry, { ...entry, reason: entry.reason ?? null }),
+    );
+    // reload: false, since nothing reads the generated ids back.
+    await em.save(AuditEntry, rows, { reload: false, chunk: 500 });
+  }
+}

@@ -1,0 +1,24 @@
+export { ActionsDataModule } from './actions-data.module';
+export { AuditLog, diff, type AuditRecord } from './audit/audit-log';
+export { ActionUpdate } from './entities/action-update.entity';
+export {
+  Action,
+  ACTION_STATUSES,
+  LIVE_STATUSES,
+  type ActionStatus,
+} from './entities/action.entity';
+export {
+  AUDIT_EVENTS,
+  AuditEntry,
+  type AuditChanges,
+  type AuditEvent,
+} from './entities/audit-entry.entity';
+export { DeadlineRevision } from './entities/deadline-revision.entity';
+export { InspectionFile } from './entities/inspection-file.entity';
+export { DEADLINE_BASES, Inspection, type DeadlineBasis } from './entities/inspection.entity';
+export { Recommendation } from './entities/recommendation.entity';
+export { daysLeft, isOverdue, overdueSql } from './overdue';
+// Each area keeps its own index, so work on one never edits another's exports.
+export * from './actions';
+export * from './dashboard';
+export * from './inspections';

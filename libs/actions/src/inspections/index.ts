@@ -1,0 +1,1 @@
+export { InspectionsModule } from './inspections.module';

@@ -1,0 +1,55 @@
+import { authConfig, type AuthConfig } from '@app/config';
+import { CouncilsModule } from '@app/councils';
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessTokenGuard } from './access-token.guard';
+import { AuthService } from './auth.service';
+import { Session } from './entities/session.entity';
+import { PasswordHasher } from './password-hasher';
+import { RolesGuard } from './roles.guard';
+import { SessionsService } from './sessions.service';
+import { TOKEN_ALGORITHMS, TOKEN_AUDIENCE, TOKEN_ISSUER } from './tokens';
+import { UserAccountsService } from './user-accounts.service';
+
+@Module({
+  imports: [
+    CouncilsModule,
+    TypeOrmModule.forFeature([Session]),
+    JwtModule.registerAsync({
+      inject: [authConfig.KEY],
+      useFactory: (config: AuthConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: {
+          algorithm: 'HS256',
+          expiresIn: config.accessTokenTtlSeconds,
+          audience: TOKEN_AUDIENCE,
+          issuer: TOKEN_ISSUER,
+        },
+        verifyOptions: {
+          algorithms: [...TOKEN_ALGORITHMS],
+          audience: TOKEN_AUDIENCE,
+          issuer: TOKEN_ISSUER,
+        },
+      }),
+    }),
+  ],
+  providers: [
+    PasswordHasher,
+    SessionsService,
+    AuthService,
+    UserAccountsService,
+    AccessTokenGuard,
+    RolesGuard,
+  ],
+  exports: [
+    CouncilsModule,
+    PasswordHasher,
+    SessionsService,
+    AuthService,
+    UserAccountsService,
+    AccessTokenGuard,
+    RolesGuard,
+  ],
+})
+export class AuthModule {}

@@ -1,0 +1,56 @@
+import { User } from '@app/councils';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+
+/**
+ * One login on one device. Access tokens name it (`sid`), so revoking the row ends them at once.
+ * The refresh token rotates on every use; only SHA-256 digests are stored, and presenting the
+ * previous token again (a stolen copy being replayed) revokes the session.
+ */
+@Entity({ name: 'sessions' })
+export class Session {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @Column({ name: 'refresh_token_hash', type: 'text' })
+  refreshTokenHash!: string;
+
+  @Column({ name: 'previous_refresh_token_hash', type: 'text', nullable: true })
+  previousRefreshTokenHash!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  /** Absolute end: refreshing does not extend it. */
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Column({ name: 'refreshed_at', type: 'timestamptz', nullable: true })
+  refreshedAt!: Date | null;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+
+  /** `logout`, `refresh_reuse`, `user_disabled`, `password_changed`. */
+  @Column({ name: 'revoked_reason', type: 'text', nullable: true })
+  revokedReason!: string | null;
+
+  @Column({ name: 'user_agent', type: 'text', nullable: true })
+  userAgent!: string | null;
+
+  @Column({ type: 'inet', nullable: true })
+  ip!: string | null;
+}

@@ -1,0 +1,119 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { isUniqueViolation } from './councils.service';
+import { User, type Role } from './entities/user.entity';
+
+export interface CreateUserInput {
+  councilId: string;
+  email: string;
+  name: string;
+  role: Role;
+  team?: string | null;
+  lineManagerId?: string | null;
+  /** Already hashed (see the auth lib's PasswordHasher). */
+  passwordHash: string;
+}
+
+export type UserChanges = Partial<
+  Pick<User, 'name' | 'email' | 'role' | 'team' | 'lineManagerId' | 'disabledAt'>
+>;
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+/**
+ * People in a council. Every read takes the council id, so a caller can never reach another
+ * council's user: such ids are simply "not found".
+ */
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  async create(input: CreateUserInput): Promise<User> {
+    if (input.lineManagerId) await this.get(input.councilId, input.lineManagerId, 'Line manager');
+    try {
+      const saved = await this.users.save(
+        this.users.create({
+          ...input,
+          email: normaliseEmail(input.email),
+          name: input.name.trim(),
+          team: input.team?.trim() || null,
+          lineManagerId: input.lineManagerId ?? null,
+        }),
+      );
+      return this.get(input.councilId, saved.id);
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_key')) {
+        throw new ConflictException(
+          `A user with email ${normaliseEmail(input.email)} already exists`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** The user in `councilId`, or a 404 naming `what`. */
+  async get(councilId: string, id: string, what = 'User'): Promise<User> {
+    const user = await this.users.findOne({
+      where: { id, councilId },
+      relations: { lineManager: true },
+    });
+    if (!user) throw new NotFoundException(`${what} not found`);
+    return user;
+  }
+
+  async findByEmail(councilId: string, email: string): Promise<User | null> {
+    return this.users.findOneBy({ councilId, email: normaliseEmail(email) });
+  }
+
+  /** For login only: the one lookup that is not scoped by council, and the one that reads the hash. */
+  async findForLogin(email: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.email = :email', { email: normaliseEmail(email) })
+      .getOne();
+  }
+
+  async list(councilId: string): Promise<User[]> {
+    return this.users.find({
+      where: { councilId },
+      relations: { lineManager: true },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+  }
+
+  async update(councilId: string, id: string, changes: UserChanges): Promise<User> {
+    const user = await this.get(councilId, id);
+    if (changes.lineManagerId) {
+      if (changes.lineManagerId === id) {
+        throw new BadRequestException('A user cannot be their own line manager');
+      }
+      await this.get(councilId, changes.lineManagerId, 'Line manager');
+    }
+    const next = {
+      ...changes,
+      ...(changes.email !== undefined && { email: normaliseEmail(changes.email) }),
+      ...(changes.name !== undefined && { name: changes.name.trim() }),
+      ...(changes.team !== undefined && { team: changes.team?.trim() || null }),
+    };
+    try {
+      await this.users.update({ id: user.id, councilId }, next);
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_key')) {
+        throw new ConflictException(`A user with email ${next.email} already exists`);
+      }
+      throw error;
+    }
+    return this.get(councilId, id);
+  }
+
+  async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    await this.users.update({ id: userId }, { passwordHash });
+  }
+}
