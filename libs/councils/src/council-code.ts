@@ -20,7 +20,10 @@ const GENERIC_WORDS = new Set([
 export function councilCode(name: string): string {
   const words = name.toUpperCase().match(/[A-Z]+/g) ?? [];
   const word = words.find((w) => !GENERIC_WORDS.has(w.toLowerCase())) ?? words[0] ?? 'X';
-  const consonants = word.slice(1).replace(/CK/g, 'K').replace(/[AEIOUY]/g, '');
+  const consonants = word
+    .slice(1)
+    .replace(/CK/g, 'K')
+    .replace(/[AEIOUY]/g, '');
   const code = (word[0] + consonants).slice(0, 3);
   // Short words ("Hull") run out of consonants: pad from the word itself.
   return code.length >= 2 ? code : word.slice(0, 3).padEnd(2, 'X');
