@@ -8,8 +8,9 @@ import { DeadlineRevision } from './entities/deadline-revision.entity';
 import { InspectionFile } from './entities/inspection-file.entity';
 import { Inspection } from './entities/inspection.entity';
 import { Recommendation } from './entities/recommendation.entity';
+import { ProgressService } from './progress/progress.service';
 
-/** The action-plan tables and the audit log, shared by the inspections, actions and dashboard modules. */
+/** The action-plan tables, the audit log and progress counts, shared by the inspections, actions and dashboard modules. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([
@@ -22,7 +23,7 @@ import { Recommendation } from './entities/recommendation.entity';
       AuditEntry,
     ]),
   ],
-  providers: [AuditLog],
-  exports: [TypeOrmModule, AuditLog],
+  providers: [AuditLog, ProgressService],
+  exports: [TypeOrmModule, AuditLog, ProgressService],
 })
 export class ActionsDataModule {}

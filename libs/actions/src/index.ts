@@ -22,3 +22,4 @@ export { daysLeft, isOverdue, overdueSql } from './overdue';
 export * from './actions';
 export * from './dashboard';
 export * from './inspections';
+export * from './progress';

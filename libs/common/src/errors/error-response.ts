@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /**
  * The body of every error response. `message` is always one string: validation failures list
@@ -19,4 +19,13 @@ export class ErrorResponse {
     description: 'Also sent as the x-request-id header; quote it when reporting a problem.',
   })
   requestId!: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { missing: ['ownerId', 'successMeasure'] },
+    description:
+      'Machine-readable facts about some errors: what is missing (422), the existing record (409).',
+  })
+  details?: Record<string, unknown>;
 }

@@ -1,6 +1,7 @@
 import {
   type ArgumentsHost,
   BadRequestException,
+  ConflictException,
   HttpException,
   Logger,
   NotFoundException,
@@ -73,6 +74,23 @@ describe('HttpErrorFilter', () => {
       message: 'a must be a string; b should not exist',
       requestId: 'req-1',
     });
+  });
+
+  it('passes on details an exception carries, and only an object', () => {
+    expect(
+      bodyOf(
+        new ConflictException({ message: 'Already imported', details: { inspectionId: 'i-1' } }),
+      ),
+    ).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'Already imported',
+      requestId: 'req-1',
+      details: { inspectionId: 'i-1' },
+    });
+    expect(bodyOf(new ConflictException({ message: 'x', details: 'text' }))).not.toHaveProperty(
+      'details',
+    );
   });
 
   it('uses the string response of an HttpException', () => {

@@ -14,12 +14,22 @@ import type { ErrorResponse } from './error-response';
 interface Described {
   statusCode: number;
   message: string;
+  details?: Record<string, unknown>;
 }
 
 const GENERIC_SERVER_ERROR = 'Internal server error';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
+}
+
+/** `details` given as `new ConflictException({ message, details: { inspectionId } })`. */
+function detailsOf(exception: HttpException): Record<string, unknown> | undefined {
+  const response = exception.getResponse();
+  if (isRecord(response) && isRecord(response.details) && !Array.isArray(response.details)) {
+    return response.details;
+  }
+  return undefined;
 }
 
 function messageOf(exception: HttpException): string {
@@ -89,7 +99,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const requestId = ensureRequestId(request, response);
-    const { statusCode, message } = this.describe(exception);
+    const { statusCode, message, details } = this.describe(exception);
 
     if (statusCode >= 500) {
       this.logger.error(
@@ -113,13 +123,18 @@ export class HttpErrorFilter implements ExceptionFilter {
       error: STATUS_CODES[statusCode] ?? 'Error',
       message,
       requestId,
+      ...(details && statusCode < 500 && { details }),
     };
     response.status(statusCode).json(body);
   }
 
   private describe(exception: unknown): Described {
     if (exception instanceof HttpException) {
-      return { statusCode: exception.getStatus(), message: messageOf(exception) };
+      return {
+        statusCode: exception.getStatus(),
+        message: messageOf(exception),
+        details: detailsOf(exception),
+      };
     }
     if (isRecord(exception)) {
       const described = describeMiddlewareError(exception);

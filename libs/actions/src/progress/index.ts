@@ -1,0 +1,9 @@
+export {
+  emptyByStatus,
+  RAG_RATINGS,
+  summarise,
+  type Progress,
+  type RagRating,
+  type StatusCount,
+} from './progress';
+export { ProgressService } from './progress.service';
