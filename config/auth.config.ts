@@ -8,6 +8,7 @@ const AUTH_ENV_KEYS = [
   'ACCESS_TOKEN_TTL_SECONDS',
   'REFRESH_TOKEN_TTL_DAYS',
   'LOGIN_ATTEMPTS_PER_MINUTE',
+  'LOGIN_ATTEMPTS_PER_IP_PER_MINUTE',
 ] as const;
 
 export function toAuthConfig(env: Pick<EnvDto, (typeof AUTH_ENV_KEYS)[number]>) {
@@ -15,8 +16,10 @@ export function toAuthConfig(env: Pick<EnvDto, (typeof AUTH_ENV_KEYS)[number]>) 
     jwtSecret: env.JWT_SECRET,
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
-    /** Per account and, separately, per client IP, over a one-minute window. */
+    /** Login attempts per account in a one-minute window. */
     loginAttemptsPerMinute: env.LOGIN_ATTEMPTS_PER_MINUTE,
+    /** Login attempts per client IP in a one-minute window. */
+    loginAttemptsPerIpPerMinute: env.LOGIN_ATTEMPTS_PER_IP_PER_MINUTE,
   };
 }
 

@@ -110,6 +110,13 @@ export class EnvDto {
   @Max(10000)
   LOGIN_ATTEMPTS_PER_MINUTE: number = 5;
 
+  // Higher than per account: a council office may sit behind one address.
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: number = 20;
+
   // Proxies in front of the API: their X-Forwarded-For is trusted to give the client's IP, which
   // the per-IP login limit needs (behind a load balancer every request comes from its address).
   @ToInteger()
@@ -136,7 +143,8 @@ export const ENV_EXPECTATIONS: Record<EnvKey, string> = {
   JWT_SECRET: 'a random secret of at least 32 characters (openssl rand -base64 48)',
   ACCESS_TOKEN_TTL_SECONDS: 'an integer 30-900 (seconds an access token lives)',
   REFRESH_TOKEN_TTL_DAYS: 'an integer 1-90 (days a session lasts without logging in again)',
-  LOGIN_ATTEMPTS_PER_MINUTE: 'an integer 1-10000 (login attempts per account and per IP)',
+  LOGIN_ATTEMPTS_PER_MINUTE: 'an integer 1-10000 (login attempts per account a minute)',
+  LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: 'an integer 1-10000 (login attempts per client IP a minute)',
   TRUST_PROXY_HOPS: 'an integer 0-10 (reverse proxies in front of the API)',
 };
 

@@ -30,6 +30,7 @@ describe('validateEnv', () => {
       ACCESS_TOKEN_TTL_SECONDS: 900,
       REFRESH_TOKEN_TTL_DAYS: 14,
       LOGIN_ATTEMPTS_PER_MINUTE: 5,
+      LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: 20,
       TRUST_PROXY_HOPS: 0,
     });
   });

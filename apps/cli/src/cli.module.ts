@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { cliEnvProvider } from './cli-env';
 import { CliOutput } from './cli-output';
+import { CouncilCreateCommand } from './council/council-create.command';
 import { ExtractCommand } from './extract/extract.command';
 import { MigrationRevertCommand } from './migration/migration-revert.command';
 import { MigrationRunCommand } from './migration/migration-run.command';
+import { UserCreateCommand } from './user/user-create.command';
 
 /**
  * The command-line tool. It imports no config, database or queue module, so it boots with an
@@ -17,6 +19,8 @@ import { MigrationRunCommand } from './migration/migration-run.command';
     ExtractCommand,
     MigrationRunCommand,
     MigrationRevertCommand,
+    CouncilCreateCommand,
+    UserCreateCommand,
   ],
 })
 export class CliModule {}

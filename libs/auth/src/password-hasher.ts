@@ -13,6 +13,22 @@ export const ARGON2_OPTIONS = {
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
+/**
+ * Why `password` is not acceptable, or null when it is. Length is the whole policy: ASVS 5
+ * (6.2.5) forbids composition rules. Enforced for every entry point (API, CLI).
+ */
+export function passwordProblem(password: string): string | null {
+  // UTF-16 units, as class-validator's MinLength/MaxLength count, so API and CLI agree.
+  const { length } = password;
+  if (length < PASSWORD_MIN_LENGTH) {
+    return `Password must be at least ${PASSWORD_MIN_LENGTH} characters`;
+  }
+  if (length > PASSWORD_MAX_LENGTH) {
+    return `Password must be at most ${PASSWORD_MAX_LENGTH} characters`;
+  }
+  return null;
+}
+
 @Injectable()
 export class PasswordHasher {
   // Verified against when the email is unknown, so a miss costs as long as a wrong password

@@ -1,9 +1,18 @@
+import { Clock } from '@app/common';
 import { type CreateUserInput, type User, type UserChanges, UsersService } from '@app/councils';
-import { Injectable } from '@nestjs/common';
-import { PasswordHasher } from './password-hasher';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { PasswordHasher, passwordProblem } from './password-hasher';
 import { SessionsService } from './sessions.service';
 
 export type CreateAccountInput = Omit<CreateUserInput, 'passwordHash'> & { password: string };
+
+/** What an admin may change about an account, in the API's terms. */
+export type AccountChanges = Omit<UserChanges, 'disabledAt'> & {
+  /** true disables (ending every session), false enables again. */
+  disabled?: boolean;
+  /** A new password; every session ends with the old one. */
+  password?: string;
+};
 
 /** Creating and changing people where credentials or sessions are involved. */
 @Injectable()
@@ -12,11 +21,12 @@ export class UserAccountsService {
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
+    private readonly clock: Clock,
   ) {}
 
   async create(input: CreateAccountInput): Promise<User> {
     const { password, ...rest } = input;
-    return this.users.create({ ...rest, passwordHash: await this.hasher.hash(password) });
+    return this.users.create({ ...rest, passwordHash: await this.hashAcceptable(password) });
   }
 
   /** Applies `changes`; disabling the account also ends every session it has. */
@@ -26,8 +36,48 @@ export class UserAccountsService {
     return user;
   }
 
+  /**
+   * An admin's change to an account in their council (`actorId` is the admin). Nobody may
+   * disable or demote themselves: the acting admin always remains, so a council cannot lose its
+   * last admin by accident, and someone else has to take an admin's rights away.
+   */
+  async change(
+    actorId: string,
+    councilId: string,
+    userId: string,
+    changes: AccountChanges,
+  ): Promise<User> {
+    const { disabled, password, ...rest } = changes;
+    const current = await this.users.get(councilId, userId);
+    if (actorId === userId) {
+      if (disabled === true) throw new BadRequestException('You cannot disable your own account');
+      if (rest.role !== undefined && rest.role !== current.role) {
+        throw new BadRequestException('You cannot change your own role');
+      }
+    }
+    // Hashed before anything is written, so a refused password leaves the account untouched.
+    const passwordHash = password === undefined ? undefined : await this.hashAcceptable(password);
+    const userChanges: UserChanges = { ...rest };
+    // Disabling an already disabled account keeps the time it was first disabled.
+    if (disabled === true && !current.disabledAt) userChanges.disabledAt = this.clock.now();
+    if (disabled === false) userChanges.disabledAt = null;
+    const user = await this.update(councilId, userId, userChanges);
+    if (passwordHash !== undefined) await this.storePassword(userId, passwordHash);
+    return user;
+  }
+
   async setPassword(userId: string, password: string): Promise<void> {
-    await this.users.setPasswordHash(userId, await this.hasher.hash(password));
+    await this.storePassword(userId, await this.hashAcceptable(password));
+  }
+
+  private async storePassword(userId: string, passwordHash: string): Promise<void> {
+    await this.users.setPasswordHash(userId, passwordHash);
     await this.sessions.revokeAllForUser(userId, 'password_changed');
+  }
+
+  private async hashAcceptable(password: string): Promise<string> {
+    const problem = passwordProblem(password);
+    if (problem) throw new BadRequestException(problem);
+    return this.hasher.hash(password);
   }
 }

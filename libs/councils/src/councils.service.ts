@@ -1,10 +1,42 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, type Repository } from 'typeorm';
 import { councilCode } from './council-code';
 import { Council } from './entities/council.entity';
+import { definedOnly } from './defined-only';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the councils table's CHECK constraints allow, so callers get a message, not a 500. */
+export const COUNCIL_CODE_PATTERN = /^[A-Z]{2,8}$/;
+export const IMMEDIATE_WINDOW_DAYS = { min: 0, max: 365 } as const;
+export const DEFAULT_WINDOW_MONTHS = { min: 1, max: 60 } as const;
+export const COUNCIL_NAME_MAX_LENGTH = 200;
+
+/** Why `settings` cannot be stored, or null. Names are expected trimmed. */
+export function councilSettingsProblem(settings: Partial<CouncilSettings>): string | null {
+  const { name, code, immediateWindowDays: days, defaultWindowMonths: months } = settings;
+  if (name !== undefined && (name === '' || name.length > COUNCIL_NAME_MAX_LENGTH)) {
+    return `Council name must be 1-${COUNCIL_NAME_MAX_LENGTH} characters`;
+  }
+  if (code !== undefined && !COUNCIL_CODE_PATTERN.test(code)) {
+    return 'Council code must be 2-8 capital letters (A-Z)';
+  }
+  const within = (value: number, range: { min: number; max: number }) =>
+    Number.isInteger(value) && value >= range.min && value <= range.max;
+  if (days !== undefined && !within(days, IMMEDIATE_WINDOW_DAYS)) {
+    return `immediateWindowDays must be an integer ${IMMEDIATE_WINDOW_DAYS.min}-${IMMEDIATE_WINDOW_DAYS.max}`;
+  }
+  if (months !== undefined && !within(months, DEFAULT_WINDOW_MONTHS)) {
+    return `defaultWindowMonths must be an integer ${DEFAULT_WINDOW_MONTHS.min}-${DEFAULT_WINDOW_MONTHS.max}`;
+  }
+  return null;
+}
 
 export interface CreateCouncilInput {
   name: string;
@@ -30,10 +62,11 @@ export class CouncilsService {
 
   async create(input: CreateCouncilInput): Promise<Council> {
     const name = input.name.trim();
+    const code = input.code ?? councilCode(name);
+    const problem = councilSettingsProblem({ name, code });
+    if (problem) throw new BadRequestException(problem);
     try {
-      return await this.councils.save(
-        this.councils.create({ name, code: input.code ?? councilCode(name) }),
-      );
+      return await this.councils.save(this.councils.create({ name, code }));
     } catch (error) {
       if (isUniqueViolation(error, 'councils_name_key')) {
         throw new ConflictException(`A council named "${name}" already exists`);
@@ -60,13 +93,23 @@ export class CouncilsService {
     return council;
   }
 
+  /**
+   * A changed `code` applies to references made from now on; existing inspections and actions
+   * keep theirs, since people have already quoted them.
+   */
   async updateSettings(id: string, changes: Partial<CouncilSettings>): Promise<Council> {
+    const next = {
+      ...definedOnly(changes),
+      ...(changes.name !== undefined && { name: changes.name.trim() }),
+    };
+    const problem = councilSettingsProblem(next);
+    if (problem) throw new BadRequestException(problem);
     const council = await this.get(id);
     try {
-      return await this.councils.save(this.councils.merge(council, changes));
+      return await this.councils.save(this.councils.merge(council, next));
     } catch (error) {
       if (isUniqueViolation(error, 'councils_name_key')) {
-        throw new ConflictException(`A council named "${changes.name}" already exists`);
+        throw new ConflictException(`A council named "${next.name}" already exists`);
       }
       throw error;
     }

@@ -1,7 +1,12 @@
 export { councilCode } from './council-code';
 export { CouncilsModule } from './councils.module';
 export {
+  COUNCIL_CODE_PATTERN,
+  COUNCIL_NAME_MAX_LENGTH,
+  councilSettingsProblem,
   CouncilsService,
+  DEFAULT_WINDOW_MONTHS,
+  IMMEDIATE_WINDOW_DAYS,
   isUniqueViolation,
   type CouncilSettings,
   type CreateCouncilInput,
@@ -13,4 +18,5 @@ export {
   UsersService,
   type CreateUserInput,
   type UserChanges,
+  type UserListFilter,
 } from './users.service';

@@ -7,6 +7,7 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { isUniqueViolation } from './councils.service';
+import { definedOnly } from './defined-only';
 import { User, type Role } from './entities/user.entity';
 
 export interface CreateUserInput {
@@ -24,7 +25,19 @@ export type UserChanges = Partial<
   Pick<User, 'name' | 'email' | 'role' | 'team' | 'lineManagerId' | 'disabledAt'>
 >;
 
+/** Narrows `list`; disabled accounts are left out unless asked for. */
+export interface UserListFilter {
+  team?: string;
+  role?: Role;
+  includeDisabled?: boolean;
+}
+
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+// The table refuses blank names; saying so beats a constraint error.
+function requireName(name: string): void {
+  if (name.trim() === '') throw new BadRequestException('Name must not be blank');
+}
 
 /**
  * People in a council. Every read takes the council id, so a caller can never reach another
@@ -35,6 +48,7 @@ export class UsersService {
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
 
   async create(input: CreateUserInput): Promise<User> {
+    requireName(input.name);
     if (input.lineManagerId) await this.get(input.councilId, input.lineManagerId, 'Line manager');
     try {
       const saved = await this.users.save(
@@ -80,15 +94,25 @@ export class UsersService {
       .getOne();
   }
 
-  async list(councilId: string): Promise<User[]> {
-    return this.users.find({
-      where: { councilId },
-      relations: { lineManager: true },
-      order: { name: 'ASC', id: 'ASC' },
-    });
+  /** The council's people by name (id breaks ties, so pages of equal names stay stable). */
+  async list(councilId: string, filter: UserListFilter = {}): Promise<User[]> {
+    const query = this.users
+      .createQueryBuilder('user')
+      .leftJoinAndSelect('user.lineManager', 'lineManager')
+      .where('user.council_id = :councilId', { councilId })
+      .orderBy('user.name', 'ASC')
+      .addOrderBy('user.id', 'ASC');
+    if (!filter.includeDisabled) query.andWhere('user.disabled_at IS NULL');
+    if (filter.role) query.andWhere('user.role = :role', { role: filter.role });
+    // Teams are free text typed by admins: match them as people read them, ignoring case.
+    if (filter.team !== undefined) {
+      query.andWhere('lower(user.team) = lower(:team)', { team: filter.team.trim() });
+    }
+    return query.getMany();
   }
 
   async update(councilId: string, id: string, changes: UserChanges): Promise<User> {
+    if (changes.name !== undefined) requireName(changes.name);
     const user = await this.get(councilId, id);
     if (changes.lineManagerId) {
       if (changes.lineManagerId === id) {
@@ -97,7 +121,7 @@ export class UsersService {
       await this.get(councilId, changes.lineManagerId, 'Line manager');
     }
     const next = {
-      ...changes,
+      ...definedOnly(changes),
       ...(changes.email !== undefined && { email: normaliseEmail(changes.email) }),
       ...(changes.name !== undefined && { name: changes.name.trim() }),
       ...(changes.team !== undefined && { team: changes.team?.trim() || null }),

@@ -9,25 +9,26 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { UserDto } from '../users/dto/user.dto';
 import { LoginDto, RefreshDto } from './dto/login.dto';
 import { LoginResponseDto, TokensDto } from './dto/tokens.dto';
-import { ACCOUNT_THROTTLER } from './login-throttle';
+import { LoginThrottlerGuard } from './login-throttler.guard';
 
 @ApiTags('auth')
 @Controller('auth')
-@UseGuards(ThrottlerGuard)
-@ApiTooManyRequestsResponse({
-  type: ErrorResponse,
-  description: 'Too many attempts; wait a minute.',
-})
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('login')
   @Public()
+  // Only login is limited. Refresh tokens are 256 random bits (guessing is hopeless) and logout
+  // needs a session; an IP cap on either would hit a whole office behind one address.
+  @UseGuards(LoginThrottlerGuard)
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponse,
+    description: 'Too many attempts for this account or from this address; wait a minute.',
+  })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Log in with email and password',
@@ -45,7 +46,6 @@ export class AuthController {
 
   @Post('refresh')
   @Public()
-  @SkipThrottle({ [ACCOUNT_THROTTLER]: true })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Swap a refresh token for a new access and refresh token',
@@ -58,7 +58,6 @@ export class AuthController {
   }
 
   @Post('logout')
-  @SkipThrottle()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'End this session: its access and refresh tokens stop working at once' })
   @ApiNoContentResponse()

@@ -26,10 +26,11 @@ export const loginThrottleOptions: ThrottlerAsyncOptions = {
   useFactory: (auth: AuthConfig, redis: RedisConfig): ThrottlerModuleOptions => ({
     storage: new ThrottlerStorageRedisService(redis.url, { lazyConnect: false }),
     errorMessage: 'Too many attempts; wait a minute and try again',
+    // One budget per route: attempts on one route must not use up another's.
     generateKey: (context: ExecutionContext, tracker: string, throttler: string) =>
-      `${redis.queuePrefix}:throttle:${throttler}:${context.getClass().name}:${digest(tracker)}`,
+      `${redis.queuePrefix}:throttle:${throttler}:${context.getClass().name}.${context.getHandler().name}:${digest(tracker)}`,
     throttlers: [
-      { name: IP_THROTTLER, ttl: ONE_MINUTE_MS, limit: auth.loginAttemptsPerMinute },
+      { name: IP_THROTTLER, ttl: ONE_MINUTE_MS, limit: auth.loginAttemptsPerIpPerMinute },
       {
         name: ACCOUNT_THROTTLER,
         ttl: ONE_MINUTE_MS,

@@ -1,7 +1,9 @@
+import { CouncilsModule } from '@app/councils';
 import { Module } from '@nestjs/common';
+import { CouncilController } from './council.controller';
 
 @Module({
-  imports: [],
-  controllers: [],
+  imports: [CouncilsModule],
+  controllers: [CouncilController],
 })
 export class CouncilHttpModule {}

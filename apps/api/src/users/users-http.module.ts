@@ -1,7 +1,9 @@
+import { AuthModule } from '@app/auth';
 import { Module } from '@nestjs/common';
+import { UsersController } from './users.controller';
 
 @Module({
-  imports: [],
-  controllers: [],
+  imports: [AuthModule],
+  controllers: [UsersController],
 })
 export class UsersHttpModule {}

@@ -2,7 +2,7 @@ import { ROLES, type Role, type User } from '@app/councils';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class UserSummaryDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '7d3c1a52-0f4e-4b8a-9e21-5c6d7e8f9a0b' })
   id!: string;
 
   @ApiProperty({ example: 'Priya Shah' })
@@ -18,7 +18,7 @@ export class UserSummaryDto {
 
 /** A person as the API shows them: never the password hash. */
 export class UserDto extends UserSummaryDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '3f0c2f1e-8a4b-4d5e-9c61-2b7d9e0a1c44' })
   councilId!: string;
 
   @ApiProperty({ enum: ROLES, example: 'manager' })
@@ -30,13 +30,13 @@ export class UserDto extends UserSummaryDto {
   @ApiProperty({ type: UserSummaryDto, nullable: true })
   lineManager!: UserSummaryDto | null;
 
-  @ApiProperty({ example: false })
+  @ApiProperty({ example: false, description: 'Disabled users cannot log in.' })
   disabled!: boolean;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null })
   disabledAt!: Date | null;
 
-  @ApiProperty({ type: String, format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-01-12T09:30:00.000Z' })
   createdAt!: Date;
 
   static override of(user: User): UserDto {

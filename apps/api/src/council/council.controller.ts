@@ -1,0 +1,48 @@
+import { CurrentUser, type Principal, RequireRole } from '@app/auth';
+import { ErrorResponse } from '@app/common';
+import { CouncilsService } from '@app/councils';
+import { Body, Controller, Get, Patch } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { CouncilDto } from './dto/council.dto';
+import { UpdateCouncilDto } from './dto/update-council.dto';
+
+/** The caller's own council: there is no id to ask for, so no other council can be reached. */
+@ApiTags('council')
+@Controller('council')
+@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No live session.' })
+export class CouncilController {
+  constructor(private readonly councils: CouncilsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Your council and its settings' })
+  @ApiOkResponse({ type: CouncilDto })
+  async get(@CurrentUser() principal: Principal): Promise<CouncilDto> {
+    return CouncilDto.of(await this.councils.get(principal.councilId));
+  }
+
+  @Patch()
+  @RequireRole('admin')
+  @ApiOperation({
+    summary: 'Change your council’s settings (admins)',
+    description:
+      'New deadline windows apply to reports imported from now on; existing deadlines stay.',
+  })
+  @ApiOkResponse({ type: CouncilDto })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'Invalid or unknown fields.' })
+  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Only an admin can change these.' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'Another council has that name.' })
+  async update(
+    @CurrentUser() principal: Principal,
+    @Body() body: UpdateCouncilDto,
+  ): Promise<CouncilDto> {
+    return CouncilDto.of(await this.councils.updateSettings(principal.councilId, body));
+  }
+}

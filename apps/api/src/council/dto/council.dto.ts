@@ -1,0 +1,44 @@
+import type { Council } from '@app/councils';
+import { ApiProperty } from '@nestjs/swagger';
+
+/** The caller's council and the settings that shape draft deadlines. */
+export class CouncilDto {
+  @ApiProperty({ format: 'uuid', example: '3f0c2f1e-8a4b-4d5e-9c61-2b7d9e0a1c44' })
+  id!: string;
+
+  @ApiProperty({ example: 'Stockport Metropolitan Borough Council' })
+  name!: string;
+
+  @ApiProperty({
+    example: 'STK',
+    pattern: '^[A-Z]{2,8}$',
+    description: 'Starts every human reference (STK-2012-R5-1).',
+  })
+  code!: string;
+
+  @ApiProperty({
+    example: 14,
+    minimum: 0,
+    maximum: 365,
+    description: 'Days given to a recommendation the report says to address immediately.',
+  })
+  immediateWindowDays!: number;
+
+  @ApiProperty({
+    example: 6,
+    minimum: 1,
+    maximum: 60,
+    description: 'Months given to a recommendation with no timescale.',
+  })
+  defaultWindowMonths!: number;
+
+  static of(council: Council): CouncilDto {
+    return {
+      id: council.id,
+      name: council.name,
+      code: council.code,
+      immediateWindowDays: council.immediateWindowDays,
+      defaultWindowMonths: council.defaultWindowMonths,
+    };
+  }
+}

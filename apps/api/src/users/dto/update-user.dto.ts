@@ -1,0 +1,94 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/auth';
+import { ROLES, type Role } from '@app/councils';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import {
+  EMAIL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  PASSWORD_DESCRIPTION,
+  TEAM_MAX_LENGTH,
+} from './create-user.dto';
+import { OmitOrValidate, Trim } from './transforms';
+
+/** Every field optional; `team` and `lineManagerId` take null to clear them. */
+export class UpdateUserDto {
+  @ApiPropertyOptional({ example: 'sam.okafor@stockport.gov.uk', maxLength: EMAIL_MAX_LENGTH })
+  @OmitOrValidate()
+  @Trim()
+  @IsEmail()
+  @MaxLength(EMAIL_MAX_LENGTH)
+  email?: string;
+
+  @ApiPropertyOptional({ example: 'Sam Okafor', maxLength: NAME_MAX_LENGTH })
+  @OmitOrValidate()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(NAME_MAX_LENGTH)
+  name?: string;
+
+  @ApiPropertyOptional({
+    enum: ROLES,
+    example: 'manager',
+    description: 'Takes effect on the next request. You cannot change your own role (400).',
+  })
+  @OmitOrValidate()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Front door',
+    maxLength: TEAM_MAX_LENGTH,
+    description: 'null removes the user from their team.',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(TEAM_MAX_LENGTH)
+  team?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'A user in the same council other than this one (404 otherwise); null removes the line manager.',
+  })
+  @IsOptional()
+  @IsUUID()
+  lineManagerId?: string | null;
+
+  @ApiPropertyOptional({
+    example: true,
+    description:
+      'true disables the account and ends all its sessions at once; false enables it again. ' +
+      'You cannot disable yourself (400).',
+  })
+  @OmitOrValidate()
+  @IsBoolean()
+  disabled?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'password',
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: `${PASSWORD_DESCRIPTION} Setting it ends all the user's sessions.`,
+  })
+  @OmitOrValidate()
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password?: string;
+}

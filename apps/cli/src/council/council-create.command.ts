@@ -1,0 +1,65 @@
+import type { RawEnv } from '@app/config';
+import { COUNCIL_CODE_PATTERN, type Council, CouncilsService } from '@app/councils';
+import { Inject } from '@nestjs/common';
+import { Command, CommandRunner, Option } from 'nest-commander';
+import { CLI_ENV } from '../cli-env';
+import { CliOutput } from '../cli-output';
+import { withCliDatabase } from './cli-database';
+import { InvalidOptionValue, nonBlank } from './cli-options';
+
+interface CouncilCreateOptions {
+  name: string;
+  code?: string;
+}
+
+/** What the command prints: the council as the API shows it, plus when it was created. */
+export function councilJson(council: Council): Record<string, unknown> {
+  return {
+    id: council.id,
+    name: council.name,
+    code: council.code,
+    immediateWindowDays: council.immediateWindowDays,
+    defaultWindowMonths: council.defaultWindowMonths,
+    createdAt: council.createdAt.toISOString(),
+  };
+}
+
+@Command({
+  name: 'council:create',
+  description: 'Create a council on DATABASE_URL and print it as JSON',
+})
+export class CouncilCreateCommand extends CommandRunner {
+  constructor(
+    @Inject(CLI_ENV) private readonly env: RawEnv,
+    private readonly output: CliOutput,
+  ) {
+    super();
+  }
+
+  async run(_args: string[], options: CouncilCreateOptions): Promise<void> {
+    const council = await withCliDatabase(this.env, (app) =>
+      app.get(CouncilsService).create({ name: options.name, code: options.code }),
+    );
+    this.output.line(councilJson(council));
+  }
+
+  @Option({
+    flags: '--name <name>',
+    description: 'Full name, e.g. "Stockport Metropolitan Borough Council" (unique)',
+    required: true,
+  })
+  parseName(value: string): string {
+    return nonBlank(value, 'The name');
+  }
+
+  @Option({
+    flags: '--code <code>',
+    description: '2-8 capital letters starting every reference (default: made from the name)',
+  })
+  parseCode(value: string): string {
+    if (!COUNCIL_CODE_PATTERN.test(value)) {
+      throw new InvalidOptionValue('The code must be 2-8 capital letters (A-Z).');
+    }
+    return value;
+  }
+}

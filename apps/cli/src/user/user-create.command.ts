@@ -1,0 +1,141 @@
+import { PasswordHasher, passwordProblem } from '@app/auth';
+import type { RawEnv } from '@app/config';
+import { CouncilsService, ROLES, type Role, type User, UsersService } from '@app/councils';
+import { Inject } from '@nestjs/common';
+import { isEmail } from 'class-validator';
+import { Command, CommandRunner, Option } from 'nest-commander';
+import { CLI_ENV } from '../cli-env';
+import { CliOutput } from '../cli-output';
+import { withCliDatabase } from '../council/cli-database';
+import { failUsage, InvalidOptionValue, nonBlank } from '../council/cli-options';
+import { readPasswordFromStdin } from './read-password';
+
+interface UserCreateOptions {
+  council: string;
+  email: string;
+  name: string;
+  role: Role;
+  lineManager?: string;
+  team?: string;
+  passwordStdin: boolean;
+}
+
+/** What the command prints: the user as the API shows them; never the hash. */
+export function userJson(user: User): Record<string, unknown> {
+  return {
+    id: user.id,
+    councilId: user.councilId,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    team: user.team,
+    lineManager: user.lineManager
+      ? { id: user.lineManager.id, name: user.lineManager.name, email: user.lineManager.email }
+      : null,
+    disabled: user.disabledAt !== null,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+function email(value: string, what: string): string {
+  const trimmed = value.trim();
+  if (!isEmail(trimmed) || trimmed.length > 254) {
+    throw new InvalidOptionValue(`${what} must be an email address.`);
+  }
+  return trimmed;
+}
+
+@Command({
+  name: 'user:create',
+  description:
+    'Create a user on DATABASE_URL with the password read from stdin, and print it as JSON',
+})
+export class UserCreateCommand extends CommandRunner {
+  constructor(
+    @Inject(CLI_ENV) private readonly env: RawEnv,
+    private readonly output: CliOutput,
+  ) {
+    super();
+  }
+
+  async run(_args: string[], options: UserCreateOptions): Promise<void> {
+    const password = await readPasswordFromStdin();
+    const problem = passwordProblem(password);
+    if (problem) {
+      failUsage(`${problem} (read from stdin)`);
+      return;
+    }
+    const user = await withCliDatabase(this.env, async (app) => {
+      const council = await app.get(CouncilsService).findByIdOrName(options.council);
+      const users = app.get(UsersService);
+      let lineManagerId: string | null = null;
+      if (options.lineManager) {
+        const manager = await users.findByEmail(council.id, options.lineManager);
+        if (!manager) {
+          throw new Error(`No user with email ${options.lineManager} in ${council.name}`);
+        }
+        lineManagerId = manager.id;
+      }
+      return users.create({
+        councilId: council.id,
+        email: options.email,
+        name: options.name,
+        role: options.role,
+        team: options.team ?? null,
+        lineManagerId,
+        passwordHash: await app.get(PasswordHasher).hash(password),
+      });
+    });
+    this.output.line(userJson(user));
+  }
+
+  @Option({
+    flags: '--council <id-or-name>',
+    description: 'The council, by id or by name (any case)',
+    required: true,
+  })
+  parseCouncil(value: string): string {
+    return nonBlank(value, 'The council');
+  }
+
+  @Option({ flags: '--email <email>', description: 'Login email, unique', required: true })
+  parseEmail(value: string): string {
+    return email(value, 'The email');
+  }
+
+  @Option({ flags: '--name <name>', description: 'Full name', required: true })
+  parseName(value: string): string {
+    return nonBlank(value, 'The name');
+  }
+
+  @Option({ flags: '--role <role>', description: ROLES.join(' | '), required: true })
+  parseRole(value: string): Role {
+    const role = ROLES.find((candidate) => candidate === value);
+    if (!role) throw new InvalidOptionValue(`The role must be one of ${ROLES.join(', ')}.`);
+    return role;
+  }
+
+  @Option({
+    flags: '--line-manager <email>',
+    description: 'Email of their line manager, in the same council',
+  })
+  parseLineManager(value: string): string {
+    return email(value, 'The line manager');
+  }
+
+  @Option({ flags: '--team <name>', description: 'Their team' })
+  parseTeam(value: string): string {
+    return nonBlank(value, 'The team', 100);
+  }
+
+  @Option({
+    flags: '--password-stdin',
+    description:
+      'Read the password from stdin (required: passwords never go on the command line, ' +
+      'where other users and shell history can see them)',
+    required: true,
+  })
+  parsePasswordStdin(): boolean {
+    return true;
+  }
+}

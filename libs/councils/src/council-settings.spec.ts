@@ -1,0 +1,42 @@
+import { councilSettingsProblem } from './councils.service';
+import { definedOnly } from './defined-only';
+
+describe('councilSettingsProblem', () => {
+  it('accepts settings within the table’s limits', () => {
+    expect(
+      councilSettingsProblem({
+        name: 'Leeds City Council',
+        code: 'LDS',
+        immediateWindowDays: 0,
+        defaultWindowMonths: 60,
+      }),
+    ).toBeNull();
+    expect(councilSettingsProblem({ immediateWindowDays: 365, defaultWindowMonths: 1 })).toBeNull();
+    expect(councilSettingsProblem({})).toBeNull();
+  });
+
+  it.each([
+    [{ name: '' }, /name/],
+    [{ name: 'x'.repeat(201) }, /name/],
+    [{ code: 'lds' }, /code/],
+    [{ code: 'ABCDEFGHI' }, /code/],
+    [{ immediateWindowDays: -1 }, /immediateWindowDays/],
+    [{ immediateWindowDays: 366 }, /immediateWindowDays/],
+    [{ immediateWindowDays: 1.5 }, /immediateWindowDays/],
+    [{ defaultWindowMonths: 0 }, /defaultWindowMonths/],
+    [{ defaultWindowMonths: 61 }, /defaultWindowMonths/],
+  ])('refuses %j', (settings, message) => {
+    expect(councilSettingsProblem(settings)).toMatch(message);
+  });
+});
+
+describe('definedOnly', () => {
+  it('drops undefined values but keeps null, false and 0 (they are changes)', () => {
+    expect(definedOnly({ a: undefined, b: null, c: false, d: 0, e: 'x' })).toEqual({
+      b: null,
+      c: false,
+      d: 0,
+      e: 'x',
+    });
+  });
+});

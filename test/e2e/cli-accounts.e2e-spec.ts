@@ -1,0 +1,231 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import request from 'supertest';
+import { createTestApp, type TestApp } from '../support/app';
+
+const ROOT = join(__dirname, '..', '..');
+const PASSWORD = 'a long enough passphrase';
+// Each case starts a CLI process (ts-node compiles on the way), so give them room.
+const SLOW = 60_000;
+
+interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs apps/cli/src/main.ts in a child process with exactly `env` (no inherited variables: in
+ * particular no JWT_SECRET or REDIS_URL) and `input` on stdin. Asynchronous, so independent
+ * cases can run side by side.
+ */
+function runCli(args: string[], env: Record<string, string>, input = ''): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+        timeout: SLOW,
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+/** stdout as the one JSON object it must be, after checking the run succeeded quietly. */
+function printed(result: CliResult): Record<string, unknown> {
+  expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+  const lines = result.stdout.split('\n').filter((line) => line !== '');
+  expect(lines).toHaveLength(1);
+  return JSON.parse(lines[0]) as Record<string, unknown>;
+}
+
+/** A failure: the exit status and exactly one line on stderr, nothing on stdout. */
+function expectFailure(result: CliResult, status: 1 | 2, message: RegExp): void {
+  expect(result.stdout).toBe('');
+  expect(result.stderr.split('\n').filter((line) => line !== '')).toHaveLength(1);
+  expect(result.stderr).toMatch(message);
+  expect(result.status).toBe(status);
+}
+
+describe('cli council:create and user:create (e2e)', () => {
+  let t: TestApp;
+  let env: Record<string, string>;
+  let council: { id: string; name: string };
+  let admin: { id: string; email: string };
+
+  // The API on the same database, to prove a CLI-made user can log in.
+  beforeAll(async () => {
+    t = await createTestApp();
+    env = { DATABASE_URL: t.database.url };
+  });
+
+  afterAll(() => t?.close());
+
+  const userArgs = (overrides: Record<string, string | undefined> = {}): string[] => {
+    const options: Record<string, string | undefined> = {
+      '--council': council.name,
+      '--email': `person.${Math.random().toString(36).slice(2)}@example.gov.uk`,
+      '--name': 'Sam Okafor',
+      '--role': 'staff',
+      ...overrides,
+    };
+    return [
+      'user:create',
+      ...Object.entries(options).flatMap(([flag, value]) =>
+        value === undefined ? [] : [flag, value],
+      ),
+      '--password-stdin',
+    ];
+  };
+
+  it(
+    'council:create prints the council, with a code made from its name or given',
+    async () => {
+      const [made, given] = await Promise.all([
+        runCli(['council:create', '--name', 'Stockport Metropolitan Borough Council'], env),
+        runCli(['council:create', '--name', 'Isle of Wight', '--code', 'IOW'], env),
+      ]);
+      const created = printed(made);
+      expect(created).toEqual({
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown,
+        name: 'Stockport Metropolitan Borough Council',
+        code: 'STK',
+        immediateWindowDays: 14,
+        defaultWindowMonths: 6,
+        createdAt: expect.any(String) as unknown,
+      });
+      council = created as typeof council;
+      expect(printed(given)).toMatchObject({ name: 'Isle of Wight', code: 'IOW' });
+    },
+    SLOW,
+  );
+
+  it(
+    'user:create reads the password from stdin, prints the user, and they can log in',
+    async () => {
+      const created = printed(
+        await runCli(
+          userArgs({
+            '--council': council.name.toLowerCase(),
+            '--email': 'Priya.Shah@Stockport.gov.uk',
+            '--name': 'Priya Shah',
+            '--role': 'admin',
+          }),
+          env,
+          `${PASSWORD}\n`,
+        ),
+      );
+      expect(created).toEqual({
+        id: expect.any(String) as unknown,
+        councilId: council.id,
+        email: 'priya.shah@stockport.gov.uk',
+        name: 'Priya Shah',
+        role: 'admin',
+        team: null,
+        lineManager: null,
+        disabled: false,
+        createdAt: expect.any(String) as unknown,
+      });
+      admin = created as typeof admin;
+
+      // Only the one trailing newline was dropped: the password is exactly PASSWORD.
+      const login = await request(t.server)
+        .post('/auth/login')
+        .send({ email: admin.email, password: PASSWORD })
+        .expect(200);
+      const token = (login.body as { accessToken: string }).accessToken;
+      const seen = await request(t.server)
+        .get('/council')
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
+      expect(seen.body).toMatchObject({ id: council.id, code: 'STK' });
+    },
+    SLOW,
+  );
+
+  it(
+    'user:create takes the council by id, a line manager by email and a team',
+    async () => {
+      // Leading spaces are part of the password, and no trailing newline is needed.
+      const password = `  ${PASSWORD}`;
+      const created = printed(
+        await runCli(
+          userArgs({
+            '--council': council.id,
+            '--line-manager': admin.email.toUpperCase(),
+            '--team': 'Children in care',
+          }),
+          env,
+          password,
+        ),
+      );
+      expect(created).toMatchObject({
+        councilId: council.id,
+        role: 'staff',
+        team: 'Children in care',
+        lineManager: { id: admin.id, email: admin.email, name: 'Priya Shah' },
+      });
+      expect(JSON.stringify(created)).not.toMatch(/password|argon2/i);
+      await request(t.server)
+        .post('/auth/login')
+        .send({ email: created.email, password })
+        .expect(200);
+    },
+    SLOW,
+  );
+
+  it(
+    'exits 2 with one line for missing or invalid options and unacceptable passwords',
+    async () => {
+      // Each option's checks are unit-tested beside the commands; here, that they exit 2.
+      const cases: Array<[string[], string, RegExp]> = [
+        [['council:create'], '', /^error: required option '--name <name>' not specified/],
+        [userArgs({ '--role': 'boss' }), PASSWORD, /role must be one of staff, manager, admin/],
+        [userArgs().slice(0, -1), PASSWORD, /required option '--password-stdin'/],
+        [userArgs(), 'too short\n', /^error: Password must be at least 12 characters/],
+      ];
+      const results = await Promise.all(cases.map(([args, input]) => runCli(args, env, input)));
+      results.forEach((result, i) => expectFailure(result, 2, cases[i][2]));
+    },
+    SLOW,
+  );
+
+  it(
+    'exits 1 with one line for an unknown council or line manager, a duplicate, or no DATABASE_URL',
+    async () => {
+      const cases: Array<[Promise<CliResult>, RegExp]> = [
+        [
+          runCli(userArgs({ '--council': 'Nowhere Council' }), env, PASSWORD),
+          /^error: No council "Nowhere Council"\n$/,
+        ],
+        [
+          runCli(userArgs({ '--line-manager': 'ghost@example.gov.uk' }), env, PASSWORD),
+          /^error: No user with email ghost@example.gov.uk in Stockport Metropolitan Borough Council\n$/,
+        ],
+        [
+          runCli(userArgs({ '--email': admin.email.toUpperCase() }), env, PASSWORD),
+          /^error: A user with email priya.shah@stockport.gov.uk already exists\n$/,
+        ],
+        [
+          runCli(['council:create', '--name', 'STOCKPORT Metropolitan Borough Council'], env),
+          /^error: A council named .* already exists\n$/,
+        ],
+        [
+          runCli(['council:create', '--name', 'Anywhere'], {}),
+          /^Invalid environment: DATABASE_URL is required \(a postgres:\/\/ URL\)\n$/,
+        ],
+      ];
+      for (const [run, message] of cases) expectFailure(await run, 1, message);
+    },
+    SLOW,
+  );
+});
