@@ -1,11 +1,10 @@
 import { createValidationPipe, ErrorResponse } from '@app/common';
-import { extractReport, MAX_INPUT_BYTES, ReportInputError } from '@app/report-parser';
+import { extractReport, MAX_INPUT_BYTES } from '@app/report-parser';
 import {
   BadRequestException,
   Body,
   Controller,
   HttpCode,
-  HttpException,
   HttpStatus,
   Post,
   Req,
@@ -29,16 +28,7 @@ import {
 import type { Request } from 'express';
 import { ExtractTextDto } from './dto/extract-text.dto';
 import { ExtractionResultDto } from './dto/extraction-result.dto';
-
-/** How each reason a report cannot be read maps to HTTP. */
-const STATUS_FOR: Record<ReportInputError['code'], HttpStatus> = {
-  empty: HttpStatus.BAD_REQUEST,
-  unreadable_pdf: HttpStatus.BAD_REQUEST,
-  too_large: HttpStatus.PAYLOAD_TOO_LARGE,
-  binary: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-  encrypted_pdf: HttpStatus.UNPROCESSABLE_ENTITY,
-  no_text_layer: HttpStatus.UNPROCESSABLE_ENTITY,
-};
+import { asHttpError } from './report-input-status';
 
 @ApiTags('extract')
 @ApiExtraModels(ExtractTextDto)
@@ -92,9 +82,7 @@ export class ExtractController {
     try {
       return await extractReport(input);
     } catch (error) {
-      if (error instanceof ReportInputError)
-        throw new HttpException(error.message, STATUS_FOR[error.code]);
-      throw error;
+      throw asHttpError(error);
     }
   }
 }

@@ -1,1 +1,23 @@
+export { actionTitle, MAX_TITLE_LENGTH } from './action-title';
+export {
+  addToDate,
+  deadlinesCountedFrom,
+  draftDueOn,
+  parseIsoDuration,
+  type DeadlineSettings,
+} from './draft-deadline';
+export { ImportService, type ImportInput, type ImportResult } from './import.service';
 export { InspectionsModule } from './inspections.module';
+export {
+  InspectionsService,
+  type InspectionDetail,
+  type InspectionWithProgress,
+  type StoredFile,
+} from './inspections.service';
+export {
+  DRAFT_PLAN_WORKING_DAYS,
+  FINAL_PLAN_WORKING_DAYS,
+  planDeadlines,
+  type PlanDeadlines,
+} from './plan-deadlines';
+export { addWorkingDays, bankHolidays, isWorkingDay } from './working-days';

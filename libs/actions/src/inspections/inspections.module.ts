@@ -1,9 +1,15 @@
+import { Council } from '@app/councils';
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionsDataModule } from '../actions-data.module';
+import { ImportService } from './import.service';
+import { InspectionsService } from './inspections.service';
 
+/** Importing reports into inspections, recommendations and draft actions, and reading them back. */
 @Module({
-  imports: [ActionsDataModule],
-  providers: [],
-  exports: [],
+  // Council: the import locks its row and reads its deadline settings.
+  imports: [ActionsDataModule, TypeOrmModule.forFeature([Council])],
+  providers: [ImportService, InspectionsService],
+  exports: [ImportService, InspectionsService],
 })
 export class InspectionsModule {}

@@ -1,0 +1,193 @@
+import { ImportService, InspectionsService } from '@app/actions';
+import { CurrentUser, type Principal, RequireRole } from '@app/auth';
+import { Clock, ErrorResponse, londonDateOf } from '@app/common';
+import { MAX_INPUT_BYTES } from '@app/report-parser';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { asHttpError } from '../extract/report-input-status';
+import { ImportedInspectionDto } from './dto/imported-inspection.dto';
+import { InspectionDetailDto } from './dto/inspection-detail.dto';
+import { InspectionSummaryDto } from './dto/inspection-summary.dto';
+
+@ApiTags('inspections')
+@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No valid access token.' })
+@Controller('inspections')
+export class InspectionsController {
+  constructor(
+    private readonly importer: ImportService,
+    private readonly inspections: InspectionsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @RequireRole('manager')
+  @HttpCode(HttpStatus.CREATED)
+  // Guards run before interceptors, so staff get their 403 before any upload is read. Browsers
+  // send file names as UTF-8; multer would read them as Latin-1 ("rÃ©sumÃ©").
+  @UseInterceptors(
+    FileInterceptor('file', {
+      limits: { fileSize: MAX_INPUT_BYTES, files: 1 },
+      defParamCharset: 'utf8',
+    }),
+  )
+  @ApiOperation({
+    summary: 'Import a report',
+    description:
+      'Send the report (PDF or plain text, up to 20 MB) as the multipart field `file`. Creates the ' +
+      'inspection, its recommendations and one draft action per recommendation, with draft ' +
+      'deadlines from the timescales and the council’s settings, and records the post-inspection ' +
+      'action plan deadlines. The same file imported twice answers 409 with the existing ' +
+      'inspection’s id in `details.inspectionId`. Managers and admins only.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: 'PDF or text, up to 20 MB' },
+      },
+    },
+  })
+  @ApiCreatedResponse({ type: ImportedInspectionDto })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description: 'No file, other form fields, an empty file or a damaged PDF.',
+  })
+  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Staff cannot import.' })
+  @ApiConflictResponse({
+    type: ErrorResponse,
+    description: 'Already imported: `details.inspectionId` is the existing inspection.',
+  })
+  @ApiPayloadTooLargeResponse({ type: ErrorResponse, description: 'Over 20 MB.' })
+  @ApiUnsupportedMediaTypeResponse({
+    type: ErrorResponse,
+    description: 'Not a PDF or text (an image, a Word file…).',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponse,
+    description: 'A PDF with no text layer (a scan) or a password.',
+  })
+  async import(
+    @CurrentUser() principal: Principal,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    // Multipart text fields land here. Typed loosely so the global pipe leaves it alone (an
+    // empty DTO fails its "unknown value" check); any field at all is refused below.
+    @Body() body: Record<string, unknown> | undefined,
+  ): Promise<ImportedInspectionDto> {
+    const unknown = Object.keys(body ?? {});
+    if (unknown.length > 0) {
+      throw new BadRequestException(
+        unknown.map((field) => `property ${field} should not exist`).join('; '),
+      );
+    }
+    if (!file) {
+      throw new BadRequestException('Send the report as the multipart field "file".');
+    }
+    const imported = await this.importer
+      .importReport({
+        councilId: principal.councilId,
+        importedById: principal.userId,
+        fileName: file.originalname,
+        content: file.buffer,
+      })
+      .catch((error: unknown) => {
+        throw asHttpError(error);
+      });
+    const detail = await this.inspections.get(
+      principal.councilId,
+      imported.inspection.id,
+      this.today(),
+    );
+    return ImportedInspectionDto.ofImport(detail, imported.actions.length);
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'The council’s inspections',
+    description: 'Most recently imported first, each with its plan deadlines and progress.',
+  })
+  @ApiOkResponse({ type: [InspectionSummaryDto] })
+  async list(@CurrentUser() principal: Principal): Promise<InspectionSummaryDto[]> {
+    const inspections = await this.inspections.list(principal.councilId, this.today());
+    return inspections.map((item) => InspectionSummaryDto.of(item));
+  }
+
+  @Get(':id')
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOperation({
+    summary: 'One inspection',
+    description: 'Its facts, file, plan deadlines, progress and recommendations.',
+  })
+  @ApiOkResponse({ type: InspectionDetailDto })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'The id is not a UUID.' })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'No such inspection in your council.' })
+  async get(
+    @CurrentUser() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<InspectionDetailDto> {
+    return InspectionDetailDto.of(
+      await this.inspections.get(principal.councilId, id, this.today()),
+    );
+  }
+
+  @Get(':id/file')
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOperation({ summary: 'Download the file an inspection was imported from' })
+  @ApiProduces('application/pdf', 'text/plain')
+  @ApiOkResponse({
+    description: 'The file as uploaded.',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'The id is not a UUID.' })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'No such inspection in your council.' })
+  async file(
+    @CurrentUser() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.inspections.file(principal.councilId, id);
+    // attachment: never rendered inline, so a crafted text file cannot run as a page. It also
+    // guesses a type from the name's extension; the type found at import replaces that guess.
+    response.attachment(file.fileName);
+    response.setHeader('Content-Type', file.mediaType);
+    return new StreamableFile(file.content, { length: file.content.byteLength });
+  }
+
+  private today(): string {
+    return londonDateOf(this.clock.now());
+  }
+}

@@ -1,0 +1,259 @@
+import { Clock, londonDateOf } from '@app/common';
+import { Council, isUniqueViolation } from '@app/councils';
+import { extractReport, type Recommendation as ExtractedRecommendation } from '@app/report-parser';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditLog, type AuditRecord } from '../audit/audit-log';
+import { Action } from '../entities/action.entity';
+import type { AuditChanges } from '../entities/audit-entry.entity';
+import { InspectionFile } from '../entities/inspection-file.entity';
+import { Inspection } from '../entities/inspection.entity';
+import { Recommendation } from '../entities/recommendation.entity';
+import { actionTitle } from './action-title';
+import { deadlinesCountedFrom, draftDueOn } from './draft-deadline';
+import { planDeadlines } from './plan-deadlines';
+
+export interface ImportInput {
+  councilId: string;
+  importedById: string;
+  /** The name the file was uploaded under (stored, shown, and used when downloading it). */
+  fileName: string;
+  content: Buffer;
+}
+
+export interface ImportResult {
+  inspection: Inspection;
+  recommendations: Recommendation[];
+  actions: Action[];
+}
+
+/** Longest file name kept; browsers and file systems rarely go beyond 255. */
+const MAX_FILE_NAME_LENGTH = 255;
+
+/** Fields a draft action starts with, recorded in its 'created' audit entry. */
+const CREATED_FIELDS = [
+  'reference',
+  'title',
+  'description',
+  'successMeasure',
+  'ownerId',
+  'dueOn',
+  'originalDueOn',
+  'status',
+] as const satisfies readonly (keyof Action)[];
+
+/**
+ * Imports a report: the inspection, its recommendations and one draft action for each, in one
+ * transaction. The file's bytes are kept with it; the same file twice in a council is a 409.
+ */
+@Injectable()
+export class ImportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly auditLog: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async importReport(input: ImportInput): Promise<ImportResult> {
+    const sha256 = createHash('sha256').update(input.content).digest('hex');
+    // Checked before parsing too, so a repeated PDF costs one indexed lookup, not a parse.
+    await this.refuseDuplicate(this.dataSource.manager, input.councilId, sha256);
+    // Parsing runs on the request thread (a large PDF takes a second or two); imports are rare
+    // enough for that to be acceptable. Throws ReportInputError for input it cannot read.
+    const extraction = await extractReport(input.content);
+    const importedOn = londonDateOf(this.clock.now());
+    try {
+      return await this.dataSource.transaction((em) =>
+        this.create(em, input, sha256, extraction, importedOn),
+      );
+    } catch (error) {
+      // Two imports of the same file at once: the lock below makes this unlikely; the unique
+      // index makes it impossible to store both.
+      if (isUniqueViolation(error, 'inspections_council_file_key')) {
+        await this.refuseDuplicate(this.dataSource.manager, input.councilId, sha256);
+      }
+      throw error;
+    }
+  }
+
+  private async create(
+    em: EntityManager,
+    input: ImportInput,
+    sha256: string,
+    extraction: Awaited<ReturnType<typeof extractReport>>,
+    importedOn: string,
+  ): Promise<ImportResult> {
+    // Locking the council row serialises its imports: the duplicate check and the choice of a
+    // free reference below cannot race another import into the same council.
+    const council = await em
+      .getRepository(Council)
+      .createQueryBuilder('council')
+      .setLock('pessimistic_write')
+      .where('council.id = :id', { id: input.councilId })
+      .getOne();
+    if (!council) throw new NotFoundException('Council not found');
+    await this.refuseDuplicate(em, input.councilId, sha256);
+
+    const { document } = extraction;
+    const extracted = extraction.recommendations;
+    const { countedFrom, basis } = deadlinesCountedFrom(document, importedOn);
+    const plan = planDeadlines(
+      document.kind,
+      extracted.map((rec) => rec.priority),
+      countedFrom,
+    );
+
+    const inspection = await em.save(
+      em.create(Inspection, {
+        councilId: council.id,
+        reference: await this.freeReference(em, council, countedFrom),
+        kind: document.kind,
+        title: document.title,
+        authority: document.authority,
+        inspectorates: document.inspectorates,
+        publishedOn: document.publishedOn,
+        visitStartedOn: document.visitStartedOn,
+        visitEndedOn: document.visitEndedOn,
+        judgements: document.judgements,
+        format: document.format,
+        pages: document.pages,
+        fileName: cleanFileName(input.fileName, document.format),
+        // From what the parser found, not the client's Content-Type: the file is served back
+        // with this type, so a client must not be able to choose e.g. text/html.
+        fileMediaType: document.format === 'pdf' ? 'application/pdf' : 'text/plain',
+        fileSize: input.content.byteLength,
+        fileSha256: sha256,
+        importedById: input.importedById,
+        deadlinesCountedFrom: countedFrom,
+        deadlinesBasis: basis,
+        draftPlanDueOn: plan.draftPlanDueOn,
+        finalPlanDueOn: plan.finalPlanDueOn,
+      }),
+    );
+    // insert, not save: nothing needs the bytes read back.
+    await em.insert(InspectionFile, { inspectionId: inspection.id, content: input.content });
+
+    const recommendations = await em.save(
+      extracted.map((rec, index) => toRecommendation(em, rec, index, inspection)),
+      { chunk: 200 },
+    );
+    const actions = await em.save(
+      recommendations.map((rec) => {
+        const dueOn = draftDueOn(rec, countedFrom, council);
+        return em.create(Action, {
+          councilId: council.id,
+          inspectionId: inspection.id,
+          recommendationId: rec.id,
+          reference: `${inspection.reference}-${rec.ref}-1`,
+          sequence: 1,
+          title: actionTitle(rec.text, `Recommendation ${rec.ref}`),
+          description: null,
+          successMeasure: null,
+          ownerId: null,
+          dueOn,
+          originalDueOn: dueOn,
+          status: 'draft',
+          statusReason: null,
+        });
+      }),
+      { chunk: 200 },
+    );
+    await this.auditLog.recordMany(
+      em,
+      actions.map((action): AuditRecord => ({
+        councilId: council.id,
+        actionId: action.id,
+        actorId: input.importedById,
+        event: 'created',
+        changes: createdChanges(action),
+        reason: `Imported from ${inspection.fileName}`,
+      })),
+    );
+    return { inspection, recommendations, actions };
+  }
+
+  /** 409 with the earlier inspection's id when the council already has this file. */
+  private async refuseDuplicate(em: EntityManager, councilId: string, sha256: string) {
+    const existing = await em.findOne(Inspection, {
+      select: { id: true, reference: true },
+      where: { councilId, fileSha256: sha256 },
+    });
+    if (existing) {
+      throw new ConflictException({
+        message: `This report was already imported as ${existing.reference}`,
+        details: { inspectionId: existing.id },
+      });
+    }
+  }
+
+  /**
+   * `${code}-${year}` (the year deadlines count from), or with `-2`, `-3`... when the council
+   * already has an inspection that year. The caller holds the council lock.
+   */
+  private async freeReference(
+    em: EntityManager,
+    council: Council,
+    countedFrom: string,
+  ): Promise<string> {
+    const base = `${council.code}-${countedFrom.slice(0, 4)}`;
+    const rows: Array<{ reference: string }> = await em.query(
+      `SELECT reference FROM inspections
+        WHERE council_id = $1 AND (reference = $2 OR reference LIKE $2 || '-%')`,
+      [council.id, base],
+    );
+    const taken = new Set(rows.map((row) => row.reference));
+    if (!taken.has(base)) return base;
+    let n = 2;
+    while (taken.has(`${base}-${n}`)) n++;
+    return `${base}-${n}`;
+  }
+}
+
+function toRecommendation(
+  em: EntityManager,
+  rec: ExtractedRecommendation,
+  index: number,
+  inspection: Inspection,
+): Recommendation {
+  return em.create(Recommendation, {
+    councilId: inspection.councilId,
+    inspectionId: inspection.id,
+    ref: rec.ref,
+    position: index + 1,
+    label: rec.label,
+    text: rec.text,
+    subItems: rec.subItems,
+    section: rec.section,
+    theme: rec.theme,
+    priority: rec.priority,
+    timescale: rec.timescale,
+    timescaleText: rec.timescaleText,
+    dueOn: rec.dueOn,
+    responsible: rec.responsible,
+    page: rec.page,
+  });
+}
+
+/** What an action was created with: each field that has a value, from null. */
+function createdChanges(action: Action): AuditChanges {
+  const changes: AuditChanges = {};
+  for (const field of CREATED_FIELDS) {
+    if (action[field] !== null) changes[field] = { from: null, to: action[field] };
+  }
+  return changes;
+}
+
+/**
+ * The upload's base name without control characters, shortened if need be; a made-up name
+ * when the client sent none (a name is required to download the file again).
+ */
+function cleanFileName(name: string, format: 'pdf' | 'text'): string {
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
+  if (base.length === 0) return format === 'pdf' ? 'report.pdf' : 'report.txt';
+  return base.length <= MAX_FILE_NAME_LENGTH ? base : base.slice(-MAX_FILE_NAME_LENGTH);
+}
