@@ -145,10 +145,10 @@ export class TrackActions1795448800000 implements MigrationInterface {
         verified_by_id uuid REFERENCES users (id) ON DELETE RESTRICT,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        -- The SMART rule, enforced below the API too: only drafts may lack an owner, a deadline
-        -- or a success measure.
+        -- The SMART rule, enforced below the API too: only drafts (and drafts cancelled as
+        -- not needed) may lack an owner, a deadline or a success measure.
         CONSTRAINT actions_smart_outside_draft CHECK (
-          status = 'draft'
+          status IN ('draft', 'cancelled')
           OR (owner_id IS NOT NULL AND due_on IS NOT NULL AND success_measure IS NOT NULL)
         ),
         CONSTRAINT actions_reason_when_blocked_or_cancelled CHECK (

@@ -1,7 +1,9 @@
+import { ActionsModule } from '@app/actions';
 import { Module } from '@nestjs/common';
+import { ActionsController } from './actions.controller';
 
 @Module({
-  imports: [],
-  controllers: [],
+  imports: [ActionsModule],
+  controllers: [ActionsController],
 })
 export class ActionsHttpModule {}

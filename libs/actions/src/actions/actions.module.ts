@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ActionsDataModule } from '../actions-data.module';
+import { ActionsService } from './actions.service';
 
 @Module({
   imports: [ActionsDataModule],
-  providers: [],
-  exports: [],
+  providers: [ActionsService],
+  exports: [ActionsService],
 })
 export class ActionsModule {}

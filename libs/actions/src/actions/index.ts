@@ -1,1 +1,51 @@
+export { actionsToCsv, EXPORT_MAX_ROWS, neutraliseFormula } from './action-csv';
+export {
+  ACTION_ROW_FROM,
+  ACTION_SORTS,
+  buildActionListQuery,
+  containsPattern,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  overdueCondition,
+  selectActionSql,
+  type ActionListFilters,
+  type ActionListParam,
+  type ActionListQuery,
+  type ActionRow,
+  type ActionSort,
+} from './action-list.query';
+export {
+  allowedNext,
+  canTransition,
+  illegalTransitionMessage,
+  MANAGER_ONLY_STATUSES,
+  mayAddUpdate,
+  missingToLeaveDraft,
+  patchDenial,
+  smartGaps,
+  STATUSES_NEEDING_REASON,
+  TRANSITIONS,
+  type Actor,
+  type PatchField,
+  type SmartField,
+  type SmartGap,
+} from './action-rules';
+export {
+  slippageDays,
+  toActionView,
+  type ActionDetailView,
+  type ActionUpdateView,
+  type ActionView,
+  type DeadlineRevisionView,
+  type PersonView,
+} from './action-view';
 export { ActionsModule } from './actions.module';
+export {
+  ActionsService,
+  type ActionActor,
+  type ActionPage,
+  type ActionPatch,
+  type ActionsCsv,
+  type CreateActionInput,
+  type HistoryEntryView,
+} from './actions.service';

@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIsoDate } from './iso-date';
+
+/** A new draft action on a recommendation: a recommendation can be split into several. */
+export class CreateActionDto {
+  @ApiProperty({ format: 'uuid', description: 'The recommendation the action answers.' })
+  @IsUUID('all')
+  recommendationId!: string;
+
+  @ApiProperty({ example: 'Train team managers on the new plan template', maxLength: 500 })
+  @IsString()
+  @Length(1, 500)
+  @Matches(/\S/, { message: 'title must not be blank' })
+  title!: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 5000)
+  description?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 2000,
+    example: 'Every team manager trained by September; audits show the template used',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  @Matches(/\S/, { message: 'successMeasure must not be blank' })
+  successMeasure?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'An enabled user of your council.',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  ownerId?: string | null;
+
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-09-01' })
+  @IsOptional()
+  @IsIsoDate()
+  dueOn?: string | null;
+}

@@ -1,0 +1,133 @@
+import {
+  ACTION_SORTS,
+  ACTION_STATUSES,
+  type ActionSort,
+  type ActionStatus,
+  MAX_PAGE_SIZE,
+} from '@app/actions';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { IsIsoDate } from './iso-date';
+
+/** `status=open,blocked` and `status=open&status=blocked` both become ['open', 'blocked']. */
+function toList({ value }: { value: unknown }): unknown {
+  const parts: unknown[] = Array.isArray(value) ? (value as unknown[]) : [value];
+  return parts.flatMap((part) =>
+    typeof part === 'string' ? part.split(',').map((s) => s.trim()) : [part],
+  );
+}
+
+/** Query string of GET /actions. Unknown parameters are refused (400), like unknown body fields. */
+export class ListActionsQuery {
+  @ApiPropertyOptional({
+    description: 'One status or a comma-separated list (any of them).',
+    example: 'open,in_progress',
+    type: String,
+  })
+  @IsOptional()
+  @Transform(toList)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ACTION_STATUSES.length)
+  @IsIn(ACTION_STATUSES, {
+    each: true,
+    message: `status must be one or more of ${ACTION_STATUSES.join(', ')}`,
+  })
+  status?: ActionStatus[];
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: only overdue actions; false: only actions that are not overdue.',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'overdue must be true or false' })
+  overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-12-31',
+    description: 'Due on or before this date (inclusive). Actions without a deadline drop out.',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  dueBefore?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-10-01',
+    description: 'Due on or after this date (inclusive). Actions without a deadline drop out.',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  dueAfter?: string;
+
+  @ApiPropertyOptional({
+    description: 'An owner’s user id, or `me` for the caller’s own actions.',
+    example: 'me',
+  })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== 'me')
+  @IsUUID('all', { message: 'ownerId must be a UUID or "me"' })
+  ownerId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  inspectionId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Case-insensitive text search in the reference, title, description and recommendation text.',
+    example: 'care plan',
+    minLength: 1,
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(/\S/, { message: 'q must not be blank' })
+  q?: string;
+
+  @ApiPropertyOptional({
+    enum: ACTION_SORTS,
+    default: 'dueOn',
+    description:
+      'A leading - sorts descending. dueOn puts actions without a deadline last; reference is ' +
+      'document order; status is workflow order. Ties are broken by id.',
+  })
+  @IsOptional()
+  @IsIn(ACTION_SORTS, { message: `sort must be one of ${ACTION_SORTS.join(', ')}` })
+  sort?: ActionSort;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1_000_000, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page must be a whole number' })
+  @Min(1)
+  @Max(1_000_000)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 25 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'pageSize must be a whole number' })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize?: number;
+}
+
+/** GET /actions/export.csv: the same filters, every page. */
+export class ExportActionsQuery extends OmitType(ListActionsQuery, ['page', 'pageSize'] as const) {}
