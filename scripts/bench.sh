@@ -1,9 +1,40 @@
 #!/usr/bin/env bash
-# `npm run bench`: extraction speed and memory on the corpus, beside poppler's pdftotext.
+# `npm run bench`: both benchmarks, one after the other. `npm run bench -- parser` or
+# `npm run bench -- api` runs one.
+#   parser: extraction speed and memory on the corpus, beside poppler's pdftotext.
+#   api:    GET /actions?overdue=true and GET /dashboard under HTTP load (autocannon) on
+#           1,000,000 actions in the followthrough_bench database (loaded on first run; set
+#           BENCH_RELOAD=1 to rebuild it), beside a bare node:http + pg baseline running the
+#           same SQL. BENCH_DURATION (s, default 10), BENCH_WARMUP (default 2) and
+#           BENCH_CONNECTIONS (default 10) tune the runs; see bench/api.bench.ts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+which=${1:-all}
+case "$which" in
+  all | parser | api) ;;
+  *)
+    echo "usage: npm run bench [-- parser|api]" >&2
+    exit 2
+    ;;
+esac
+
 bash scripts/ensure-deps.sh
-# Without pdftotext the PDF ratios are left out; the rest of the figures still stand.
-bash scripts/ensure-pdftotext.sh || true
 npx tsc -p bench/tsconfig.json
-exec node dist/bench/bench/extract.bench.js
+
+if [ "$which" != api ]; then
+  # Without pdftotext the PDF ratios are left out; the rest of the figures still stand.
+  bash scripts/ensure-pdftotext.sh || true
+  node dist/bench/bench/extract.bench.js
+fi
+
+if [ "$which" != parser ]; then
+  bash scripts/ensure-services.sh
+  # The API is measured as built for production; rebuild when any source is newer.
+  api_main=dist/apps/api/apps/api/src/main.js
+  if [ ! -f "$api_main" ] ||
+    [ -n "$(find apps libs config migrations -name '*.ts' -newer "$api_main" -print -quit)" ]; then
+    echo "==> Building the apps"
+    npm run build --silent
+  fi
+  node dist/bench/bench/api.bench.js
+fi

@@ -1,21 +1,39 @@
 #!/usr/bin/env bash
-# `npm run demo`: builds everything, migrates a demo database, starts the worker in the
-# background and the API in the foreground. Ctrl-C stops both.
+# `npm run demo`: builds everything, migrates a demo database, loads a demo council (an admin,
+# a manager and two staff), starts the worker in the background and the API in the foreground,
+# imports a sample inspection report (test/fixtures/demo/, fictional) through POST /inspections
+# and assigns some of its actions so GET /dashboard has something to show. Ctrl-C stops both.
+#
+# Safe to run again: the council, the people and the import are found and reused. Secrets stay
+# in .demo/ (git-ignored): jwt-secret, and credentials (the demo passwords, made on first run).
+# To start from scratch: psql -h 127.0.0.1 -U postgres -c 'DROP DATABASE followthrough_demo'
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT=${PORT:-3000}
 DEMO_DATABASE=followthrough_demo
+DEMO_COUNCIL="Brackwater Borough Council"
+DEMO_REPORT=test/fixtures/demo/brackwater-ilacs-2026.txt
 export NODE_ENV=development
 export PORT
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/${DEMO_DATABASE}"
 export REDIS_URL="redis://127.0.0.1:6379"
 export QUEUE_PREFIX=followthrough_demo
+API="http://127.0.0.1:${PORT}"
+CLI=(node dist/apps/cli/apps/cli/src/main.js)
+
+# The demo cast: key, role, email, name, team, line manager's email.
+PEOPLE=(
+  "admin|admin|amara.okafor@brackwater.example.gov.uk|Amara Okafor||"
+  "manager|manager|dan.whitlock@brackwater.example.gov.uk|Dan Whitlock|Quality assurance|"
+  "staff1|staff|priya.nair@brackwater.example.gov.uk|Priya Nair|Assessment|dan.whitlock@brackwater.example.gov.uk"
+  "staff2|staff|tom.eastwood@brackwater.example.gov.uk|Tom Eastwood|Care leavers|dan.whitlock@brackwater.example.gov.uk"
+)
 
 bash scripts/ensure-deps.sh
 bash scripts/ensure-services.sh
 
-if curl -s -o /dev/null "http://127.0.0.1:${PORT}/"; then
+if curl -s -o /dev/null "${API}/"; then
   echo "error: something already answers on port ${PORT}; stop it or run: PORT=3001 npm run demo" >&2
   exit 1
 fi
@@ -23,15 +41,77 @@ fi
 echo "==> Building"
 npm run build --silent
 
-if [ "$(psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '${DEMO_DATABASE}'")" != "1" ]; then
-  echo "==> Creating database ${DEMO_DATABASE}"
-  psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE ${DEMO_DATABASE}"
-fi
-
-echo "==> Migrating ${DEMO_DATABASE}"
-node dist/apps/cli/apps/cli/src/main.js migration:run
+sql() {
+  psql -h 127.0.0.1 -U postgres -d "$1" -v ON_ERROR_STOP=1 -tAc "$2"
+}
+database_exists() {
+  [ "$(sql postgres "SELECT 1 FROM pg_database WHERE datname = '${DEMO_DATABASE}'")" = "1" ]
+}
 
 mkdir -p .demo
+chmod 700 .demo
+# Passwords are only known when first made: a demo database whose credentials file has gone
+# cannot be logged into, so it is rebuilt.
+if database_exists && [ ! -s .demo/credentials ] &&
+  [ -n "$(sql "$DEMO_DATABASE" "SELECT 1 FROM information_schema.tables WHERE table_name = 'users'")" ] &&
+  [ -n "$(sql "$DEMO_DATABASE" "SELECT 1 FROM users LIMIT 1")" ]; then
+  echo "==> ${DEMO_DATABASE} has users but .demo/credentials is gone: recreating the database"
+  sql postgres "DROP DATABASE ${DEMO_DATABASE} WITH (FORCE)" >/dev/null
+fi
+if ! database_exists; then
+  echo "==> Creating database ${DEMO_DATABASE}"
+  sql postgres "CREATE DATABASE ${DEMO_DATABASE}" >/dev/null
+  # A new database gets a new signing key: tokens from an earlier demo must not work on it.
+  rm -f .demo/jwt-secret .demo/credentials
+fi
+if [ ! -s .demo/jwt-secret ]; then
+  (umask 077 && openssl rand -base64 48 | tr -d '\n' >.demo/jwt-secret)
+fi
+JWT_SECRET=$(cat .demo/jwt-secret)
+export JWT_SECRET
+
+echo "==> Migrating ${DEMO_DATABASE}"
+"${CLI[@]}" migration:run
+
+echo "==> Demo council and people"
+council_id=$(sql "$DEMO_DATABASE" "SELECT id FROM councils WHERE lower(name) = lower('${DEMO_COUNCIL}')")
+if [ -z "$council_id" ]; then
+  council_id=$("${CLI[@]}" council:create --name "$DEMO_COUNCIL" --code BRK |
+    node -e 'process.stdin.on("data", (d) => process.stdout.write(JSON.parse(d).id))')
+  echo "    created ${DEMO_COUNCIL} (${council_id})"
+else
+  echo "    ${DEMO_COUNCIL} already exists (${council_id})"
+fi
+touch .demo/credentials
+chmod 600 .demo/credentials
+password_of() {
+  awk -F'\t' -v key="$1" '$1 == key { print $2 }' .demo/credentials
+}
+for person in "${PEOPLE[@]}"; do
+  IFS='|' read -r key role email name team line_manager <<<"$person"
+  if [ -z "$(password_of "$email")" ]; then
+    printf '%s\t%s\n' "$email" "$(openssl rand -base64 18)" >>.demo/credentials
+  fi
+  if [ -n "$(sql "$DEMO_DATABASE" "SELECT 1 FROM users WHERE email = '${email}'")" ]; then
+    echo "    ${email} already exists"
+    continue
+  fi
+  args=(user:create --council "$council_id" --email "$email" --name "$name" --role "$role" --password-stdin)
+  [ -n "$team" ] && args+=(--team "$team")
+  [ -n "$line_manager" ] && args+=(--line-manager "$line_manager")
+  password_of "$email" | "${CLI[@]}" "${args[@]}" >/dev/null
+  echo "    created ${role} ${email}"
+done
+email_of() {
+  for person in "${PEOPLE[@]}"; do
+    IFS='|' read -r key _ email _ <<<"$person"
+    if [ "$key" = "$1" ]; then echo "$email"; fi
+  done
+}
+user_id() {
+  sql "$DEMO_DATABASE" "SELECT id FROM users WHERE email = '$(email_of "$1")'"
+}
+
 echo "==> Starting the worker (logs: .demo/worker.log)"
 node dist/apps/worker/apps/worker/src/main.js >.demo/worker.log 2>&1 &
 worker_pid=$!
@@ -52,7 +132,7 @@ node dist/apps/api/apps/api/src/main.js &
 api_pid=$!
 
 for _ in $(seq 1 120); do
-  if curl -sf -o /dev/null "http://127.0.0.1:${PORT}/health"; then
+  if curl -sf -o /dev/null "${API}/health"; then
     break
   fi
   if ! kill -0 "$api_pid" 2>/dev/null; then
@@ -61,36 +141,137 @@ for _ in $(seq 1 120); do
   fi
   sleep 0.5
 done
-if ! curl -sf -o /dev/null "http://127.0.0.1:${PORT}/health"; then
+if ! curl -sf -o /dev/null "${API}/health"; then
   echo "error: /health did not answer 200 within 60 s" >&2
   exit 1
 fi
 
-# A sample report (fictional, from the test fixtures) through the running API, so a newcomer
-# sees what extraction gives before reading any code.
-sample=test/fixtures/reports/harrowfield-safeguarding-lac-2012.txt
-echo "==> Extracting the sample report ${sample} through POST /extract"
-curl -sf -F "file=@${sample}" "http://127.0.0.1:${PORT}/extract" >.demo/sample-extraction.json
+# `json FILE EXPR`: EXPR evaluated on the JSON in FILE as `d`, printed (objects as JSON).
+json() {
+  node -e '
+    const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const v = eval(process.argv[2]);
+    process.stdout.write(typeof v === "string" ? v : JSON.stringify(v));
+  ' "$1" "$2"
+}
+# `call METHOD PATH TOKEN [curl args...]`: the body goes to .demo/response.json, the status
+# to stdout.
+call() {
+  local method=$1 path=$2 token=$3
+  shift 3
+  curl -s -o .demo/response.json -w '%{http_code}' -X "$method" \
+    -H "Authorization: Bearer ${token}" "$@" "${API}${path}"
+}
+fail_call() {
+  echo "error: $1 answered $2: $(cat .demo/response.json)" >&2
+  exit 1
+}
+login() {
+  local email
+  email=$(email_of "$1")
+  curl -sf -o .demo/login.json -H 'content-type: application/json' \
+    -d "{\"email\":\"${email}\",\"password\":\"$(password_of "$email")\"}" "${API}/auth/login" ||
+    {
+      echo "error: could not log in as ${email}" >&2
+      exit 1
+    }
+  json .demo/login.json 'd.accessToken'
+}
+
+echo "==> Logging in as the manager, $(email_of manager)"
+token=$(login manager)
+
+echo "==> Importing ${DEMO_REPORT} through POST /inspections"
+status=$(call POST /inspections "$token" -F "file=@${DEMO_REPORT};type=text/plain")
+case "$status" in
+  201)
+    inspection_id=$(json .demo/response.json 'd.id')
+    echo "    imported $(json .demo/response.json 'd.reference'): $(json .demo/response.json 'd.actionsCreated') draft actions"
+    ;;
+  409)
+    inspection_id=$(json .demo/response.json 'd.details.inspectionId')
+    echo "    already imported ($(json .demo/response.json 'd.message'))"
+    ;;
+  *) fail_call "POST /inspections" "$status" ;;
+esac
+
+echo "==> Assigning actions (only those still in draft, so a second run changes nothing)"
+status=$(call GET "/actions?inspectionId=${inspection_id}&sort=reference&pageSize=100" "$token")
+[ "$status" = 200 ] || fail_call "GET /actions" "$status"
+cp .demo/response.json .demo/actions.json
+day() { date -d "$1 days" +%F; }
+# Recommendation ref, owner, due in N days (negative: already overdue), final status.
+PLAN=(
+  "R1|staff1|-12|open"
+  "R2|staff1|5|in_progress"
+  "R3|manager|21|open"
+  "R4|staff2|-3|in_progress"
+  "R5|staff2|-20|completed"
+)
+for step in "${PLAN[@]}"; do
+  IFS='|' read -r ref owner days final <<<"$step"
+  action=$(json .demo/actions.json "d.items.find((a) => a.recommendation.ref === '${ref}') ?? null")
+  if [ "$action" = null ]; then
+    echo "    no action for ${ref}; skipped"
+    continue
+  fi
+  id=$(node -e 'process.stdout.write(JSON.parse(process.argv[1]).id)' "$action")
+  current=$(node -e 'process.stdout.write(JSON.parse(process.argv[1]).status)' "$action")
+  reference=$(node -e 'process.stdout.write(JSON.parse(process.argv[1]).reference)' "$action")
+  if [ "$current" != draft ]; then
+    echo "    ${reference} is already ${current}"
+    continue
+  fi
+  body=$(printf '{"ownerId":"%s","dueOn":"%s","successMeasure":"%s","status":"open"}' \
+    "$(user_id "$owner")" "$(day "$days")" \
+    "Monthly audit of 20 cases shows at least 80% rated good or better for three months running")
+  status=$(call PATCH "/actions/${id}" "$token" -H 'content-type: application/json' -d "$body")
+  [ "$status" = 200 ] || fail_call "PATCH /actions/${id}" "$status"
+  if [ "$final" != open ]; then
+    status=$(call PATCH "/actions/${id}" "$token" -H 'content-type: application/json' \
+      -d "{\"status\":\"${final}\"}")
+    [ "$status" = 200 ] || fail_call "PATCH /actions/${id} (${final})" "$status"
+  fi
+  echo "    ${reference}: $(email_of "$owner"), due $(day "$days"), ${final}"
+done
+
+status=$(call GET /dashboard "$token")
+[ "$status" = 200 ] || fail_call "GET /dashboard" "$status"
+cp .demo/response.json .demo/dashboard.json
 node -e '
-  const r = JSON.parse(require("fs").readFileSync(".demo/sample-extraction.json", "utf8"));
-  const d = r.document;
-  console.log(`    ${d.title} (${d.authority}, published ${d.publishedOn}): ${r.recommendations.length} recommendations`);
-  for (const x of r.recommendations.slice(0, 3)) {
-    console.log(`    ${x.ref} due ${x.dueOn ?? "-"}, ${x.responsible.join(" and ")}: ${x.text.slice(0, 70)}...`);
+  const d = JSON.parse(require("fs").readFileSync(".demo/dashboard.json", "utf8"));
+  const statuses = Object.entries(d.byStatus).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`);
+  console.log(`==> GET /dashboard (${d.today}): ${statuses.join(", ")}`);
+  console.log(`    overdue ${d.overdue.total}: ` + d.overdue.byOwner.map((o) => `${o.owner ? o.owner.name : "unassigned"} ${o.count}`).join(", "));
+  console.log(`    due in 7 days ${d.dueSoon.next7Days}, in 30 days ${d.dueSoon.next30Days}`);
+  for (const i of d.inspections) {
+    console.log(`    ${i.reference}: ${i.progress.percentComplete}% complete, RAG ${i.progress.rag}`);
   }
-  console.log("    Full result: .demo/sample-extraction.json");
 '
+
+# The extraction preview, as before: POST /extract needs a token now too.
+sample=test/fixtures/reports/harrowfield-safeguarding-lac-2012.txt
+status=$(call POST /extract "$token" -F "file=@${sample}")
+[ "$status" = 200 ] || [ "$status" = 201 ] || fail_call "POST /extract" "$status"
+cp .demo/response.json .demo/sample-extraction.json
+echo "==> POST /extract on ${sample}: $(json .demo/sample-extraction.json 'd.recommendations.length') recommendations (.demo/sample-extraction.json)"
 
 cat <<EOM
 
   followthrough is running
-    Health:   http://localhost:${PORT}/health
-    API docs: http://localhost:${PORT}/docs   (OpenAPI JSON: /docs-json)
-    Extract:  curl -F file=@report.pdf http://localhost:${PORT}/extract
-    Worker:   pid ${worker_pid}, logs in .demo/worker.log
-  Press Ctrl-C to stop.
+    Health:    ${API/127.0.0.1/localhost}/health
+    API docs:  ${API/127.0.0.1/localhost}/docs   (OpenAPI JSON: /docs-json)
+    Dashboard: curl -H "Authorization: Bearer \$TOKEN" ${API/127.0.0.1/localhost}/dashboard
+    Log in:    curl -H 'content-type: application/json' -d '{"email":"…","password":"…"}' ${API/127.0.0.1/localhost}/auth/login
+    Worker:    pid ${worker_pid}, logs in .demo/worker.log
 
+  ${DEMO_COUNCIL} (demo passwords, also in .demo/credentials):
 EOM
+for person in "${PEOPLE[@]}"; do
+  IFS='|' read -r _ role email _ <<<"$person"
+  printf '    %-8s %-42s %s\n' "$role" "$email" "$(password_of "$email")"
+done
+printf '\n  Press Ctrl-C to stop.\n\n'
 
 # If either app dies, stop: the trap takes the other one down.
 wait -n "$api_pid" "$worker_pid" || true

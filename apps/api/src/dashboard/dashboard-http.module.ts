@@ -1,7 +1,9 @@
+import { DashboardModule } from '@app/actions';
 import { Module } from '@nestjs/common';
+import { DashboardController } from './dashboard.controller';
 
 @Module({
-  imports: [],
-  controllers: [],
+  imports: [DashboardModule],
+  controllers: [DashboardController],
 })
 export class DashboardHttpModule {}

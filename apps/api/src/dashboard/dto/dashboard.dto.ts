@@ -1,0 +1,192 @@
+import {
+  ACTION_STATUSES,
+  type ActionStatus,
+  type Dashboard,
+  RAG_RATINGS,
+  type RagRating,
+} from '@app/actions';
+import { ApiProperty } from '@nestjs/swagger';
+
+/** Actions by status; every status is present, zero when there are none. */
+export class StatusCountsDto implements Record<ActionStatus, number> {
+  @ApiProperty({ example: 3 })
+  draft!: number;
+
+  @ApiProperty({ example: 12 })
+  open!: number;
+
+  @ApiProperty({ example: 9 })
+  in_progress!: number;
+
+  @ApiProperty({ example: 1 })
+  blocked!: number;
+
+  @ApiProperty({ example: 5 })
+  completed!: number;
+
+  @ApiProperty({ example: 4 })
+  verified!: number;
+
+  @ApiProperty({ example: 1 })
+  cancelled!: number;
+}
+
+export class DashboardOwnerDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'Priya Shah' })
+  name!: string;
+
+  @ApiProperty({ example: 'priya.shah@stockport.gov.uk' })
+  email!: string;
+}
+
+export class OverdueByOwnerDto {
+  @ApiProperty({
+    type: DashboardOwnerDto,
+    nullable: true,
+    description: 'Null for overdue drafts nobody owns yet.',
+  })
+  owner!: DashboardOwnerDto | null;
+
+  @ApiProperty({ example: 4 })
+  count!: number;
+}
+
+export class OverdueByTeamDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Children in care',
+    description: "The owner's team; null when the owner has no team or there is no owner.",
+  })
+  team!: string | null;
+
+  @ApiProperty({ example: 6 })
+  count!: number;
+}
+
+export class OverdueSummaryDto {
+  @ApiProperty({ example: 7, description: 'Live actions (draft to blocked) past their due date.' })
+  total!: number;
+
+  @ApiProperty({ type: [OverdueByOwnerDto], description: 'Most overdue first.' })
+  byOwner!: OverdueByOwnerDto[];
+
+  @ApiProperty({ type: [OverdueByTeamDto], description: 'Most overdue first.' })
+  byTeam!: OverdueByTeamDto[];
+}
+
+export class DueSoonDto {
+  @ApiProperty({ example: 2, description: 'Live actions due from today to today + 7 days.' })
+  next7Days!: number;
+
+  @ApiProperty({ example: 8, description: 'Live actions due from today to today + 30 days.' })
+  next30Days!: number;
+}
+
+export class DashboardProgressDto {
+  @ApiProperty({ example: 35 })
+  total!: number;
+
+  @ApiProperty({ type: StatusCountsDto })
+  byStatus!: StatusCountsDto;
+
+  @ApiProperty({
+    example: 26,
+    description: 'Completed or verified, as a whole percentage of the actions not cancelled.',
+  })
+  percentComplete!: number;
+
+  @ApiProperty({ example: 3 })
+  overdue!: number;
+
+  @ApiProperty({
+    example: 1,
+    description: 'Overdue actions answering an area for priority action.',
+  })
+  overduePriority!: number;
+
+  @ApiProperty({
+    enum: RAG_RATINGS,
+    example: 'red',
+    description:
+      'Red: a priority action or a fifth of live actions overdue; amber: anything overdue or blocked; green otherwise.',
+  })
+  rag!: RagRating;
+}
+
+export class DashboardInspectionDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'STK-2024' })
+  reference!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example:
+      "Stockport Metropolitan Borough Council: inspection of children's social care services",
+  })
+  title!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2024-03-01' })
+  publishedOn!: string | null;
+
+  @ApiProperty({ type: DashboardProgressDto })
+  progress!: DashboardProgressDto;
+}
+
+export class DashboardDto {
+  @ApiProperty({
+    format: 'date',
+    example: '2025-01-01',
+    description: 'The date in England the figures were worked out for.',
+  })
+  today!: string;
+
+  @ApiProperty({ type: StatusCountsDto, description: `Keys: ${ACTION_STATUSES.join(', ')}.` })
+  byStatus!: StatusCountsDto;
+
+  @ApiProperty({ type: OverdueSummaryDto })
+  overdue!: OverdueSummaryDto;
+
+  @ApiProperty({ type: DueSoonDto })
+  dueSoon!: DueSoonDto;
+
+  @ApiProperty({ type: [DashboardInspectionDto], description: 'Newest publication first.' })
+  inspections!: DashboardInspectionDto[];
+
+  /** The dashboard is already plain data; copying fixes the response to these fields. */
+  static of(dashboard: Dashboard): DashboardDto {
+    return {
+      today: dashboard.today,
+      byStatus: { ...dashboard.byStatus },
+      overdue: {
+        total: dashboard.overdue.total,
+        byOwner: dashboard.overdue.byOwner.map(({ owner, count }) => ({
+          owner: owner && { id: owner.id, name: owner.name, email: owner.email },
+          count,
+        })),
+        byTeam: dashboard.overdue.byTeam.map(({ team, count }) => ({ team, count })),
+      },
+      dueSoon: { ...dashboard.dueSoon },
+      inspections: dashboard.inspections.map((i) => ({
+        id: i.id,
+        reference: i.reference,
+        title: i.title,
+        publishedOn: i.publishedOn,
+        progress: {
+          total: i.progress.total,
+          byStatus: { ...i.progress.byStatus },
+          percentComplete: i.progress.percentComplete,
+          overdue: i.progress.overdue,
+          overduePriority: i.progress.overduePriority,
+          rag: i.progress.rag,
+        },
+      })),
+    };
+  }
+}

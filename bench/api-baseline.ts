@@ -1,0 +1,75 @@
+/**
+ * The bare baseline the API is measured against: node:http and a `pg` pool of 10 (TypeORM's
+ * default pool size), running the SAME statements from the shared SQL builders and shaping the
+ * same payload with the same pure functions. No framework, no validation, no authentication:
+ * the council comes in an `x-council-id` header. Started by api.bench.ts as a child process
+ * (PORT, DATABASE_URL); prints "listening" when ready.
+ */
+import './register-paths';
+import { createServer, type ServerResponse } from 'node:http';
+import { Pool } from 'pg';
+import {
+  type ActionRow,
+  buildActionListQuery,
+} from '../libs/actions/src/actions/action-list.query';
+import { toActionView } from '../libs/actions/src/actions/action-view';
+import { assembleDashboard } from '../libs/actions/src/dashboard/dashboard';
+import { dashboardQuery, type DashboardRow } from '../libs/actions/src/dashboard/dashboard.queries';
+import { londonDateOf } from '../libs/common/src/time/clock';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+  });
+  response.end(json);
+}
+
+async function dashboard(councilId: string): Promise<unknown> {
+  const today = londonDateOf(new Date());
+  const query = dashboardQuery(councilId, today);
+  const { rows } = await pool.query<DashboardRow>(query.sql, query.params);
+  return assembleDashboard(rows[0], today);
+}
+
+async function overdueActions(councilId: string): Promise<unknown> {
+  const today = londonDateOf(new Date());
+  const query = buildActionListQuery(councilId, today, { overdue: true, sort: 'dueOn' });
+  // Page and count side by side, as the API does.
+  const [page, count] = await Promise.all([
+    pool.query<ActionRow>(query.sql, query.params),
+    pool.query<{ total: number }>(query.countSql, query.params),
+  ]);
+  return {
+    items: page.rows.map((row) => toActionView(row, today)),
+    total: count.rows[0].total,
+    page: 1,
+    pageSize: 25,
+  };
+}
+
+const server = createServer((request, response) => {
+  const councilId = request.headers['x-council-id'];
+  const path = (request.url ?? '/').split('?')[0];
+  if (typeof councilId !== 'string') return send(response, 400, { message: 'x-council-id' });
+  const work =
+    path === '/dashboard'
+      ? dashboard(councilId)
+      : path === '/actions'
+        ? overdueActions(councilId)
+        : null;
+  if (!work) return send(response, 404, { message: 'Not found' });
+  work.then(
+    (body) => send(response, 200, body),
+    (error: unknown) => send(response, 500, { message: String(error) }),
+  );
+});
+
+server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('listening'));
+process.on('SIGTERM', () => {
+  server.close();
+  void pool.end();
+});

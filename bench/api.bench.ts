@@ -1,0 +1,298 @@
+/**
+ * `npm run bench -- api`: the API under HTTP load on 1,000,000 actions (50 councils of 20,000),
+ * beside a bare baseline running the same SQL through `pg` behind node:http.
+ *
+ * Targets (issue 4): p95 under 50 ms, and at least half the baseline's req/s. The built API
+ * runs as in production (its own process, real login, a bearer token on every request, which
+ * costs one session query each); the baseline skips all of that, which is the point.
+ *
+ * Environment: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 2),
+ * BENCH_CONNECTIONS (default 10), BENCH_RELOAD=1 to rebuild the data, BENCH_DATABASE_URL
+ * (default postgres://postgres@127.0.0.1:5432/followthrough_bench), REDIS_URL.
+ */
+import './register-paths';
+import autocannon from 'autocannon';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import {
+  BENCH_PASSWORD,
+  BENCH_SHAPE,
+  benchManagerEmail,
+  databaseUrlFor,
+  isLoaded,
+  loadData,
+  prepareDatabase,
+} from './api-data';
+
+const ROOT = resolve(__dirname, '../../..');
+const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
+const BASELINE_MAIN = join(__dirname, 'api-baseline.js');
+
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const warmup = Number(process.env.BENCH_WARMUP ?? 2);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const reload = process.env.BENCH_RELOAD === '1';
+const databaseUrl =
+  process.env.BENCH_DATABASE_URL ?? databaseUrlFor('followthrough_bench', process.env.DATABASE_URL);
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Requests rotate over this many councils, so no single council's pages stay hottest. */
+const COUNCILS_IN_ROTATION = 10;
+
+const TARGET_P95_MS = 50;
+const TARGET_RATIO = 0.5;
+
+const TARGETS = [
+  { name: 'GET /actions?overdue=true', path: '/actions?overdue=true&sort=dueOn' },
+  { name: 'GET /dashboard', path: '/dashboard' },
+] as const;
+
+interface Figures {
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+const log = (line: string): void => console.log(line);
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+function start(main: string, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [main], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, seconds = 60): Promise<void> {
+  for (let i = 0; i < seconds * 4; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode})`);
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((wait) => setTimeout(wait, 250));
+    }
+  }
+  throw new Error(`${url} did not answer within ${seconds} s`);
+}
+
+async function login(apiUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${apiUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`login ${email}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+async function councilIds(): Promise<string[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const ids: string[] = [];
+    for (let c = 0; c < COUNCILS_IN_ROTATION; c++) {
+      const { rows } = await client.query<{ council_id: string }>(
+        'SELECT council_id FROM users WHERE email = $1',
+        [benchManagerEmail(c)],
+      );
+      ids.push(rows[0].council_id);
+    }
+    return ids;
+  } finally {
+    await client.end();
+  }
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** One autocannon run; latencies come from each response (autocannon's own list has no p95). */
+function cannon(
+  url: string,
+  path: string,
+  headerSets: ReadonlyArray<Record<string, string>>,
+  seconds: number,
+): Promise<Figures> {
+  return new Promise((done, fail) => {
+    const latencies: number[] = [];
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        // Each connection walks through the councils in turn.
+        requests: headerSets.map((headers) => ({ method: 'GET' as const, path, headers })),
+      },
+      (error: Error | null, result: autocannon.Result) => {
+        if (error) return fail(error);
+        latencies.sort((a, b) => a - b);
+        done({
+          requestsPerSecond: result.requests.average,
+          p50: percentile(latencies, 50),
+          p95: percentile(latencies, 95),
+          p99: percentile(latencies, 99),
+          errors: result.errors + result.timeouts + result.non2xx,
+        });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+    });
+  });
+}
+
+async function getJson(url: string, headers: Record<string, string>): Promise<unknown> {
+  const response = await fetch(url, { headers });
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** Both servers must answer the same thing, or the comparison means nothing. */
+async function checkSameAnswers(
+  apiUrl: string,
+  baselineUrl: string,
+  apiHeaders: Record<string, string>,
+  baselineHeaders: Record<string, string>,
+): Promise<void> {
+  for (const target of TARGETS) {
+    const [api, baseline] = await Promise.all([
+      getJson(`${apiUrl}${target.path}`, apiHeaders),
+      getJson(`${baselineUrl}${target.path}`, baselineHeaders),
+    ]);
+    // JSON round trip on both: Date objects and undefined fields compare as sent.
+    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(api)), JSON.parse(JSON.stringify(baseline)))) {
+      throw new Error(`${target.name}: the API and the baseline answer differently`);
+    }
+    log(`  ${target.name}: same answer from both (${JSON.stringify(api).length} bytes)`);
+  }
+}
+
+const ms = (value: number): string => value.toFixed(1).padStart(8);
+
+async function main(): Promise<void> {
+  const shape = BENCH_SHAPE;
+  log(
+    `followthrough API benchmark: ${shape.councils * shape.actionsPerCouncil} actions in ${shape.councils} councils, ` +
+      `${connections} connections, ${warmup} s warm-up + ${duration} s per run, Node ${process.version}`,
+  );
+  log(`==> Database ${new URL(databaseUrl).pathname.slice(1)}`);
+  await prepareDatabase(databaseUrl, false);
+  if (reload || !(await isLoaded(databaseUrl))) {
+    log(reload ? '  reloading (BENCH_RELOAD=1)' : '  no complete data set: loading');
+    await prepareDatabase(databaseUrl, true);
+    await loadData(databaseUrl, log);
+  } else {
+    log('  data already loaded (BENCH_RELOAD=1 to rebuild)');
+  }
+
+  const [apiPort, baselinePort] = [await freePort(), await freePort()];
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const baselineUrl = `http://127.0.0.1:${baselinePort}`;
+  const api = start(API_MAIN, {
+    NODE_ENV: 'production',
+    PORT: String(apiPort),
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    JWT_SECRET: randomBytes(48).toString('base64'),
+    LOG_LEVEL: 'warn',
+    QUEUE_PREFIX: 'bench',
+    // Ten logins from one address in a second: above the production default of 5 a minute.
+    LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+  });
+  const baseline = start(BASELINE_MAIN, { PORT: String(baselinePort), DATABASE_URL: databaseUrl });
+  try {
+    await Promise.all([waitFor(`${apiUrl}/health`, api), waitFor(baselineUrl, baseline)]);
+    const tokens: string[] = [];
+    for (let c = 0; c < COUNCILS_IN_ROTATION; c++) {
+      tokens.push(await login(apiUrl, benchManagerEmail(c)));
+    }
+    const apiHeaders = tokens.map((token) => ({ authorization: `Bearer ${token}` }));
+    const baselineHeaders = (await councilIds()).map((id) => ({ 'x-council-id': id }));
+    log(`==> Logged in as the managers of ${COUNCILS_IN_ROTATION} councils; checking answers`);
+    await checkSameAnswers(apiUrl, baselineUrl, apiHeaders[0], baselineHeaders[0]);
+
+    const rows: string[] = [];
+    let allMet = true;
+    for (const target of TARGETS) {
+      const measured: Record<'baseline' | 'api', Figures> = {} as Record<
+        'baseline' | 'api',
+        Figures
+      >;
+      for (const [which, url, headers] of [
+        ['baseline', baselineUrl, baselineHeaders],
+        ['api', apiUrl, apiHeaders],
+      ] as const) {
+        log(`==> ${target.name} on the ${which}`);
+        await cannon(url, target.path, headers, warmup);
+        measured[which] = await cannon(url, target.path, headers, duration);
+      }
+      const ratio = measured.api.requestsPerSecond / measured.baseline.requestsPerSecond;
+      const met =
+        measured.api.p95 < TARGET_P95_MS && ratio >= TARGET_RATIO && measured.api.errors === 0;
+      allMet &&= met;
+      for (const which of ['baseline', 'api'] as const) {
+        const f = measured[which];
+        rows.push(
+          [
+            `${target.name} (${which === 'api' ? 'API' : 'baseline'})`.padEnd(40),
+            f.requestsPerSecond.toFixed(0).padStart(7),
+            ms(f.p50),
+            ms(f.p95),
+            ms(f.p99),
+            String(f.errors).padStart(6),
+            (which === 'api' ? ratio.toFixed(2) : '').padStart(8),
+            which === 'api'
+              ? `${met ? 'yes' : 'NO'} (p95 ${f.p95 < TARGET_P95_MS ? '<' : '>='} ${TARGET_P95_MS} ms, ratio ${ratio >= TARGET_RATIO ? '>=' : '<'} ${TARGET_RATIO})`
+              : '',
+          ].join(' '),
+        );
+      }
+    }
+    log('');
+    log(
+      [
+        'target'.padEnd(40),
+        'req/s'.padStart(7),
+        'p50 ms'.padStart(8),
+        'p95 ms'.padStart(8),
+        'p99 ms'.padStart(8),
+        'errors'.padStart(6),
+        'API/base'.padStart(8),
+        'target met',
+      ].join(' '),
+    );
+    for (const row of rows) log(row);
+    log('');
+    log(
+      `Targets: p95 < ${TARGET_P95_MS} ms and API req/s >= ${TARGET_RATIO} x baseline. ` +
+        `The API also checks each bearer token (JWT + one session query); the baseline does not. ` +
+        `All met: ${allMet ? 'yes' : 'no'}.`,
+    );
+  } finally {
+    for (const child of [api, baseline]) child.kill('SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
