@@ -1,13 +1,13 @@
 /**
  * The bare baseline the API is measured against: node:http and a `pg` pool of 10 (TypeORM's
- * default pool size), running the SAME statements from the shared SQL builders and shaping the
- * same payload with the same pure functions. No framework, no validation, no authentication:
+ * default pool size), running the SAME statements from the shared SQL builders (as named
+ * prepared statements, like the API) and shaping the same payload with the same pure functions. No framework, no validation, no authentication:
  * the council comes in an `x-council-id` header. Started by api.bench.ts as a child process
  * (PORT, DATABASE_URL); prints "listening" when ready.
  */
 import './register-paths';
 import { createServer, type ServerResponse } from 'node:http';
-import { Pool } from 'pg';
+import { Pool, type QueryResultRow } from 'pg';
 import {
   type ActionRow,
   buildActionListQuery,
@@ -16,8 +16,14 @@ import { toActionView } from '../libs/actions/src/actions/action-view';
 import { assembleDashboard } from '../libs/actions/src/dashboard/dashboard';
 import { dashboardQuery, type DashboardRow } from '../libs/actions/src/dashboard/dashboard.queries';
 import { londonDateOf } from '../libs/common/src/time/clock';
+import { statementName } from '../libs/database/src/statement-name';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+
+/** As the API's SqlRunner runs them: named prepared statements, planned once per connection. */
+function run<T extends QueryResultRow>(sql: string, params: unknown[]) {
+  return pool.query<T>({ name: statementName(sql), text: sql, values: params });
+}
 
 function send(response: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
@@ -31,7 +37,7 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 async function dashboard(councilId: string): Promise<unknown> {
   const today = londonDateOf(new Date());
   const query = dashboardQuery(councilId, today);
-  const { rows } = await pool.query<DashboardRow>(query.sql, query.params);
+  const { rows } = await run<DashboardRow>(query.sql, query.params);
   return assembleDashboard(rows[0], today);
 }
 
@@ -40,8 +46,8 @@ async function overdueActions(councilId: string): Promise<unknown> {
   const query = buildActionListQuery(councilId, today, { overdue: true, sort: 'dueOn' });
   // Page and count side by side, as the API does.
   const [page, count] = await Promise.all([
-    pool.query<ActionRow>(query.sql, query.params),
-    pool.query<{ total: number }>(query.countSql, query.params),
+    run<ActionRow>(query.sql, query.params),
+    run<{ total: number }>(query.countSql, query.params),
   ]);
   return {
     items: page.rows.map((row) => toActionView(row, today)),

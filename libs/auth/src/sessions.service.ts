@@ -1,5 +1,6 @@
 import { Clock } from '@app/common';
 import { authConfig, type AuthConfig } from '@app/config';
+import { SqlRunner } from '@app/database';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { addDays } from 'date-fns';
@@ -24,6 +25,7 @@ export class SessionsService {
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
     private readonly clock: Clock,
+    private readonly sql: SqlRunner,
   ) {}
 
   async start(
@@ -94,7 +96,7 @@ export class SessionsService {
    * query per request, which is what makes logout and disabling take effect at once.
    */
   async principalFor(sessionId: string, userId: string): Promise<Principal | null> {
-    const rows: Array<{ council_id: string; role: Principal['role'] }> = await this.sessions.query(
+    const rows = await this.sql.query<{ council_id: string; role: Principal['role'] }>(
       `SELECT u.council_id, u.role
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > $3

@@ -1,12 +1,14 @@
 import { databaseConfig, type DatabaseConfig } from '@app/config';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { databaseOptions } from './database.options';
+import { SqlRunner } from './sql-runner';
 
 /**
  * The Postgres connection for the Nest apps. Entities register themselves with
  * TypeOrmModule.forFeature() in their own lib (autoLoadEntities).
  */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -17,5 +19,7 @@ import { databaseOptions } from './database.options';
       }),
     }),
   ],
+  providers: [SqlRunner],
+  exports: [SqlRunner],
 })
 export class DatabaseModule {}

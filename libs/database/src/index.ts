@@ -5,3 +5,5 @@ export {
   ENTITIES_GLOB,
   MIGRATIONS_GLOB,
 } from './database.options';
+export { SqlRunner } from './sql-runner';
+export { statementName } from './statement-name';

@@ -1,5 +1,6 @@
 import { Clock, londonDateOf } from '@app/common';
 import type { Role } from '@app/councils';
+import { SqlRunner } from '@app/database';
 import {
   BadRequestException,
   ForbiddenException,
@@ -128,6 +129,8 @@ const person = (row: PersonRow): PersonView => ({
 export class ActionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    // Reads outside a transaction run as prepared statements (SqlRunner); writes use dataSource.
+    private readonly sql: SqlRunner,
     private readonly auditLog: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -140,8 +143,8 @@ export class ActionsService {
     const today = this.today();
     const { sql, countSql, params } = buildActionListQuery(councilId, today, filters);
     const [rows, counted] = await Promise.all([
-      this.dataSource.query<ActionRow[]>(sql, params),
-      this.dataSource.query<{ total: number }[]>(countSql, params),
+      this.sql.query<ActionRow>(sql, params),
+      this.sql.query<{ total: number }>(countSql, params),
     ]);
     return {
       items: rows.map((row) => toActionView(row, today)),
@@ -163,8 +166,8 @@ export class ActionsService {
       pageSize: EXPORT_MAX_ROWS,
     });
     const [rows, counted] = await Promise.all([
-      this.dataSource.query<ActionRow[]>(sql, params),
-      this.dataSource.query<{ total: number }[]>(countSql, params),
+      this.sql.query<ActionRow>(sql, params),
+      this.sql.query<{ total: number }>(countSql, params),
     ]);
     const total = counted[0]?.total ?? rows.length;
     return {
@@ -176,15 +179,13 @@ export class ActionsService {
   }
 
   async get(councilId: string, id: string): Promise<ActionDetailView> {
-    const rows = await this.dataSource.query<ActionRow[]>(selectActionSql, [councilId, id]);
+    const rows = await this.sql.query<ActionRow>(selectActionSql, [councilId, id]);
     const row = rows[0];
     if (!row) throw new NotFoundException('Action not found');
     const [updates, revisions] = await Promise.all([
-      this.dataSource.query<
-        Array<
-          PersonRow &
-            Pick<ActionUpdate, 'id' | 'note'> & { evidence_url: string | null; created_at: Date }
-        >
+      this.sql.query<
+        PersonRow &
+          Pick<ActionUpdate, 'id' | 'note'> & { evidence_url: string | null; created_at: Date }
       >(
         `SELECT au.id, au.note, au.evidence_url, au.created_at,
                 u.id AS person_id, u.name AS person_name, u.email AS person_email
@@ -193,15 +194,13 @@ export class ActionsService {
           ORDER BY au.created_at, au.id`,
         [councilId, id],
       ),
-      this.dataSource.query<
-        Array<
-          PersonRow & {
-            from_due_on: string;
-            to_due_on: string;
-            reason: string;
-            revised_at: Date;
-          }
-        >
+      this.sql.query<
+        PersonRow & {
+          from_due_on: string;
+          to_due_on: string;
+          reason: string;
+          revised_at: Date;
+        }
       >(
         `SELECT to_char(d.from_due_on, 'YYYY-MM-DD') AS from_due_on,
                 to_char(d.to_due_on, 'YYYY-MM-DD') AS to_due_on, d.reason, d.revised_at,
@@ -488,23 +487,21 @@ export class ActionsService {
 
   /** The audit log of one action, oldest first. */
   async history(councilId: string, id: string): Promise<HistoryEntryView[]> {
-    const exists = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM actions WHERE council_id = $1 AND id = $2`,
+    const exists = await this.sql.query<{ found: number }>(
+      `SELECT 1 AS found FROM actions WHERE council_id = $1 AND id = $2`,
       [councilId, id],
     );
     if (exists.length === 0) throw new NotFoundException('Action not found');
-    const rows = await this.dataSource.query<
-      Array<{
-        id: string;
-        occurred_at: Date;
-        event: AuditEvent;
-        changes: AuditChanges;
-        reason: string | null;
-        person_id: string | null;
-        person_name: string | null;
-        person_email: string | null;
-      }>
-    >(
+    const rows = await this.sql.query<{
+      id: string;
+      occurred_at: Date;
+      event: AuditEvent;
+      changes: AuditChanges;
+      reason: string | null;
+      person_id: string | null;
+      person_name: string | null;
+      person_email: string | null;
+    }>(
       `SELECT e.id::text AS id, e.occurred_at, e.event, e.changes, e.reason,
               u.id AS person_id, u.name AS person_name, u.email AS person_email
          FROM audit_entries e LEFT JOIN users u ON u.id = e.actor_id

@@ -1,6 +1,5 @@
+import { SqlRunner } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { ActionStatus } from '../entities/action.entity';
 import { overdueSql } from '../overdue';
 import { type Progress, summarise, type StatusCount } from './progress';
@@ -16,7 +15,7 @@ interface Row {
 /** Counts per inspection for progress and RAG: one grouped query for any number of them. */
 @Injectable()
 export class ProgressService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly sql: SqlRunner) {}
 
   /** Progress of each of `inspectionIds` (all the council's when omitted), by inspection id. */
   async forInspections(
@@ -25,7 +24,7 @@ export class ProgressService {
     inspectionIds?: readonly string[],
   ): Promise<Map<string, Progress>> {
     const overdue = overdueSql('a', '$2');
-    const rows: Row[] = await this.dataSource.query(
+    const rows = await this.sql.query<Row>(
       `SELECT a.inspection_id, a.status, count(*) AS count,
               count(*) FILTER (WHERE ${overdue}) AS overdue,
               count(*) FILTER (WHERE ${overdue} AND r.priority = 'priority_action') AS overdue_priority
