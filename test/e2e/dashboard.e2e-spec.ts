@@ -2,6 +2,7 @@ import { ProgressService } from '@app/actions';
 import { londonDateOf } from '@app/common';
 import { addDays, formatISO, parseISO } from 'date-fns';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import {
   createCouncil,
   createCouncilWithPeople,
@@ -207,5 +208,70 @@ describe('GET /dashboard', () => {
   it('answers 401 without a token', async () => {
     const response = await request(t.server).get('/dashboard').expect(401);
     expect(response.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+  });
+});
+
+describe('action_counts (the dashboard’s per-status counts)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(() => t.close());
+
+  /** The trigger-kept counts, and the same figures counted from actions, zero rows left out. */
+  async function bothCounts(): Promise<[unknown[], unknown[]]> {
+    const dataSource = t.app.get(DataSource);
+    const kept: unknown[] = await dataSource.query(
+      `SELECT inspection_id, status, count FROM action_counts WHERE count > 0
+        ORDER BY inspection_id, status`,
+    );
+    const counted: unknown[] = await dataSource.query(
+      `SELECT inspection_id, status, count(*)::int AS count FROM actions
+        GROUP BY inspection_id, status ORDER BY inspection_id, status`,
+    );
+    return [kept, counted];
+  }
+
+  it('follows inserts, API status changes, bulk updates and deletes', async () => {
+    const { council, manager, staff } = await createCouncilWithPeople(t);
+    const owned = { ownerId: staff.user.id, successMeasure: 'Audits say good' };
+    const plan = await createPlan(t, council, manager.user, {
+      recommendations: [
+        { actions: [{ status: 'open', ...owned }, { status: 'open', ...owned }, {}] },
+        { actions: [{ status: 'in_progress', ...owned }, {}] },
+      ],
+    });
+    await createPlan(t, council, manager.user, { recommendations: [{}, {}] });
+    let [kept, counted] = await bothCounts();
+    expect(counted.length).toBeGreaterThan(0);
+    expect(kept).toEqual(counted);
+
+    const [first, second] = plan.actions;
+    await staff
+      .as(request(t.server).patch(`/actions/${first.id}`))
+      .send({ status: 'in_progress' })
+      .expect(200);
+    await manager
+      .as(request(t.server).patch(`/actions/${second.id}`))
+      .send({ status: 'cancelled', statusReason: 'Merged into R2' })
+      .expect(200);
+    [kept, counted] = await bothCounts();
+    expect(kept).toEqual(counted);
+
+    const dataSource = t.app.get(DataSource);
+    await dataSource.query(
+      `UPDATE actions SET status = 'completed' WHERE inspection_id = $1 AND status = 'in_progress'`,
+      [plan.inspection.id],
+    );
+    // Actions without history can be deleted (the audit log keeps the rest); the counts follow.
+    await dataSource.query(
+      `DELETE FROM actions WHERE inspection_id = $1 AND status = 'draft'
+          AND NOT EXISTS (SELECT 1 FROM audit_entries e WHERE e.action_id = actions.id)`,
+      [plan.inspection.id],
+    );
+    [kept, counted] = await bothCounts();
+    expect(kept).toEqual(counted);
   });
 });

@@ -60,9 +60,9 @@ const live = `a.status IN (${LIVE_STATUSES.map((status) => `'${status}'`).join('
  * Everything GET /dashboard shows for one council, in ONE statement (one round trip); each
  * column of its single row is JSON, small whatever the council's size:
  *
- * - `counts`: actions per (inspection, status). Summed it gives counts by status; per
- *   inspection it feeds the progress/RAG rule (`summarise`). An index-only scan of
- *   (council_id, inspection_id, status) that arrives already grouped.
+ * - `counts`: actions per (inspection, status), from the trigger-kept action_counts table.
+ *   Summed it gives counts by status; per inspection it feeds the progress/RAG rule
+ *   (`summarise`).
  * - `overdue`, `by_owner`, `by_team`, `due_soon`: ranges of the live-status partial index on
  *   (council_id, due_on), which carries the grouped columns (index-only again). Rows are
  *   grouped before any join, so users and recommendations are looked up per group, not per
@@ -78,10 +78,10 @@ export function dashboardQuery(councilId: string, today: string): NamedQuery {
     name: 'dashboard',
     sql: `
 WITH counts AS (
-  SELECT a.inspection_id, a.status, count(*)::int AS count
-    FROM actions a
-   WHERE a.council_id = $1
-   GROUP BY a.inspection_id, a.status
+  -- Kept by triggers on actions (migration CountActionsByStatus): a few rows, not a count.
+  SELECT c.inspection_id, c.status, c.count
+    FROM action_counts c
+   WHERE c.council_id = $1 AND c.count > 0
 ),
 overdue_by_plan AS (
   -- At most one row per recommendation and status, so the priority join below stays small.

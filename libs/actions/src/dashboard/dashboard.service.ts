@@ -1,7 +1,6 @@
 import { Clock, londonDateOf } from '@app/common';
+import { SqlRunner } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { assembleDashboard, type Dashboard } from './dashboard';
 import { dashboardQuery, type DashboardRow } from './dashboard.queries';
 
@@ -9,14 +8,14 @@ import { dashboardQuery, type DashboardRow } from './dashboard.queries';
 @Injectable()
 export class DashboardService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sql: SqlRunner,
     private readonly clock: Clock,
   ) {}
 
   async forCouncil(councilId: string): Promise<Dashboard> {
     const today = londonDateOf(this.clock.now());
     const query = dashboardQuery(councilId, today);
-    const rows: DashboardRow[] = await this.dataSource.query(query.sql, query.params);
+    const rows = await this.sql.query<DashboardRow>(query.sql, query.params);
     return assembleDashboard(rows[0], today);
   }
 }
