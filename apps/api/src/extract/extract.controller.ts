@@ -21,6 +21,7 @@ import {
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiTags,
+  ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
   getSchemaPath,
@@ -63,6 +64,7 @@ export class ExtractController {
     type: ErrorResponse,
     description: 'No file or text, an empty file or a damaged PDF.',
   })
+  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Not logged in.' })
   @ApiPayloadTooLargeResponse({ type: ErrorResponse, description: 'Over 20 MB.' })
   @ApiUnsupportedMediaTypeResponse({
     type: ErrorResponse,

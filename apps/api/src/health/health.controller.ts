@@ -1,7 +1,7 @@
 import { Public } from '@app/auth';
 import { RedisHealthIndicator } from '@app/queue';
 import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -25,6 +25,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer (503 names what is down)' })
   @HealthCheck()
   async check(@Res() res: Response): Promise<void> {
     const { statusCode, body } = await this.run();
@@ -34,6 +35,7 @@ export class HealthController {
   }
 
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process serves HTTP' })
   @ApiOkResponse({ schema: { example: { status: 'ok' } } })
   live(): { status: 'ok' } {
     return { status: 'ok' };
