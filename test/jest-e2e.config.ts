@@ -10,7 +10,7 @@ const config: Config = {
   transform,
   moduleNameMapper,
   testTimeout: 30_000,
-  // Migrates followthrough_test_template once; files clone it (test/support/database.ts).
+  // Migrates a template database once per run; files clone it (test/support/database.ts).
   globalSetup: '<rootDir>/test/support/database.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };
