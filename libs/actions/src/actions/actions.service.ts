@@ -142,8 +142,11 @@ export class ActionsService {
   async list(councilId: string, filters: ActionListFilters): Promise<ActionPage> {
     const today = this.today();
     const { sql, countSql, params } = buildActionListQuery(councilId, today, filters);
+    // LIMIT and OFFSET are written into the page's SQL (a generic plan with them as parameters
+    // is costed so badly that Postgres replans every time), so only first pages, a small set of
+    // texts, are prepared.
     const [rows, counted] = await Promise.all([
-      this.sql.query<ActionRow>(sql, params),
+      this.sql.query<ActionRow>(sql, params, { prepare: (filters.page ?? 1) === 1 }),
       this.sql.query<{ total: number }>(countSql, params),
     ]);
     return {
@@ -166,7 +169,7 @@ export class ActionsService {
       pageSize: EXPORT_MAX_ROWS,
     });
     const [rows, counted] = await Promise.all([
-      this.sql.query<ActionRow>(sql, params),
+      this.sql.query<ActionRow>(sql, params, { prepare: false }),
       this.sql.query<{ total: number }>(countSql, params),
     ]);
     const total = counted[0]?.total ?? rows.length;
