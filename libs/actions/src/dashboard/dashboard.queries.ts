@@ -103,9 +103,13 @@ overdue_by_owner AS (
 SELECT
   (SELECT coalesce(json_agg(c), '[]') FROM counts c) AS counts,
   (SELECT coalesce(json_agg(p), '[]') FROM (
+     -- Priority looked up per group by primary key: a join here gets hashed over the whole
+     -- recommendations table, every council's, because the planner overestimates the groups.
      SELECT o.inspection_id, o.status, sum(o.count)::int AS overdue,
-            coalesce(sum(o.count) FILTER (WHERE r.priority = 'priority_action'), 0)::int AS overdue_priority
-       FROM overdue_by_plan o JOIN recommendations r ON r.id = o.recommendation_id
+            coalesce(sum(o.count) FILTER (
+              WHERE (SELECT r.priority FROM recommendations r WHERE r.id = o.recommendation_id)
+                    = 'priority_action'), 0)::int AS overdue_priority
+       FROM overdue_by_plan o
       GROUP BY o.inspection_id, o.status) p) AS overdue,
   (SELECT coalesce(json_agg(w ORDER BY w.count DESC, w.name NULLS LAST, w.id), '[]') FROM (
      SELECT o.id, o.name, o.email, sum(o.count)::int AS count
