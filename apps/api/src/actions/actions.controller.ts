@@ -35,7 +35,7 @@ import { CreateActionDto } from './dto/create-action.dto';
 import { ExportActionsQuery, ListActionsQuery } from './dto/list-actions.query';
 import { UpdateActionDto } from './dto/update-action.dto';
 
-/** Validated query → list filters: `me` becomes the caller, "true"/"false" booleans. */
+/** Validated query → list filters: `me` becomes the caller. */
 function filtersOf(
   query: ExportActionsQuery & Partial<Pick<ListActionsQuery, 'page' | 'pageSize'>>,
   principal: Principal,
@@ -45,7 +45,7 @@ function filtersOf(
   }
   return {
     statuses: query.status,
-    overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+    overdue: query.overdue,
     dueBefore: query.dueBefore,
     dueAfter: query.dueAfter,
     ownerId: query.ownerId === 'me' ? principal.userId : query.ownerId,

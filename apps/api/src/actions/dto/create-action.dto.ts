@@ -1,6 +1,6 @@
+import { IsIsoDate } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { IsIsoDate } from './iso-date';
 
 /** A new draft action on a recommendation: a recommendation can be split into several. */
 export class CreateActionDto {

@@ -5,11 +5,13 @@ import {
   type ActionStatus,
   MAX_PAGE_SIZE,
 } from '@app/actions';
+import { IsIsoDate, ToBoolean } from '@app/common';
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -21,7 +23,6 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsIsoDate } from './iso-date';
 
 /** `status=open,blocked` and `status=open&status=blocked` both become ['open', 'blocked']. */
 function toList({ value }: { value: unknown }): unknown {
@@ -49,12 +50,13 @@ export class ListActionsQuery {
   status?: ActionStatus[];
 
   @ApiPropertyOptional({
-    enum: ['true', 'false'],
+    type: Boolean,
     description: 'true: only overdue actions; false: only actions that are not overdue.',
   })
   @IsOptional()
-  @IsIn(['true', 'false'], { message: 'overdue must be true or false' })
-  overdue?: 'true' | 'false';
+  @ToBoolean()
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
 
   @ApiPropertyOptional({
     format: 'date',

@@ -1,7 +1,7 @@
 import { ACTION_STATUSES, type ActionStatus } from '@app/actions';
+import { IsIsoDate } from '@app/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
-import { IsIsoDate } from './iso-date';
 
 /** Present (not undefined) and not null: so `null` reaches the validators of non-nullable fields. */
 const present = (_: object, value: unknown): boolean => value !== undefined;

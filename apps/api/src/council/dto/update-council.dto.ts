@@ -1,3 +1,4 @@
+import { OmitOrValidate, Trim } from '@app/common';
 import {
   COUNCIL_CODE_PATTERN,
   COUNCIL_NAME_MAX_LENGTH,
@@ -6,7 +7,6 @@ import {
 } from '@app/councils';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { OmitOrValidate, Trim } from '../../users/dto/transforms';
 
 /** Any of the settings; what is left out stays as it is. */
 export class UpdateCouncilDto {

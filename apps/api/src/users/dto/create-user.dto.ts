@@ -1,4 +1,5 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/auth';
+import { Trim } from '@app/common';
 import { ROLES, type Role } from '@app/councils';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
@@ -11,7 +12,6 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { Trim } from './transforms';
 
 export const EMAIL_MAX_LENGTH = 254;
 export const NAME_MAX_LENGTH = 200;

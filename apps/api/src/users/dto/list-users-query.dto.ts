@@ -1,8 +1,8 @@
+import { ToBoolean, Trim } from '@app/common';
 import { ROLES, type Role } from '@app/councils';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { TEAM_MAX_LENGTH } from './create-user.dto';
-import { ToBoolean, Trim } from './transforms';
 
 export class ListUsersQueryDto {
   @ApiPropertyOptional({ example: 'Children in care', description: 'Exact team, any case.' })

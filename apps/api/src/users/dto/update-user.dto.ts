@@ -1,4 +1,5 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/auth';
+import { OmitOrValidate, Trim } from '@app/common';
 import { ROLES, type Role } from '@app/councils';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
@@ -18,7 +19,6 @@ import {
   PASSWORD_DESCRIPTION,
   TEAM_MAX_LENGTH,
 } from './create-user.dto';
-import { OmitOrValidate, Trim } from './transforms';
 
 /** Every field optional; `team` and `lineManagerId` take null to clear them. */
 export class UpdateUserDto {
