@@ -120,6 +120,16 @@ describe('error responses (e2e)', () => {
     ]);
   });
 
+  it('refuses NUL characters, which Postgres cannot store, with 400 not 500', async () => {
+    const body = await request(testApp.server)
+      .post('/test-only/echo')
+      .send({ name: 'a\u0000b' })
+      .expect(400);
+    expect(expectErrorShape(body, 400, 'Bad Request').message).toBe(
+      'name must not contain NUL (\\u0000) characters',
+    );
+  });
+
   it('accepts a valid body (the pipe is not rejecting everything)', async () => {
     await request(testApp.server)
       .post('/test-only/echo')
