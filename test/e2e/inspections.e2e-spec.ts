@@ -453,6 +453,18 @@ describe('/inspections (e2e)', () => {
         await expectError(await importAs(manager, png, 'scan.png'), 415, /PNG image/);
       });
 
+      it('422 for text that is no inspection document at all', async () => {
+        const memo = Buffer.from(
+          'Team meeting notes\n\nWe discussed the rota and the new printer.\n' +
+            'Actions: order toner; book the room for next week.\n',
+        );
+        await expectError(
+          await importAs(manager, memo, 'notes.txt'),
+          422,
+          /does not look like an inspection report/,
+        );
+      });
+
       it('422 for a scanned PDF with no text layer', async () => {
         const scan = Buffer.from(await buildImagePdf());
         await expectError(await importAs(manager, scan, 'scan.pdf'), 422, /.+/);

@@ -99,7 +99,9 @@ export class InspectionsController {
   })
   @ApiUnprocessableEntityResponse({
     type: ErrorResponse,
-    description: 'A PDF with no text layer (a scan) or a password.',
+    description:
+      'A PDF with no text layer (a scan) or a password, or a file with no inspectorate, dates or ' +
+      'recommendations in it (not an inspection document).',
   })
   async import(
     @CurrentUser() principal: Principal,

@@ -1,7 +1,12 @@
 import { Clock, londonDateOf } from '@app/common';
 import { Council, isUniqueViolation } from '@app/councils';
 import { extractReport, type Recommendation as ExtractedRecommendation } from '@app/report-parser';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -63,6 +68,21 @@ export class ImportService {
     // Parsing runs on the request thread (a large PDF takes a second or two); imports are rare
     // enough for that to be acceptable. Throws ReportInputError for input it cannot read.
     const extraction = await extractReport(input.content);
+    const { document } = extraction;
+    // A monitoring letter with no list is still an inspection worth recording; a file with no
+    // list, no inspectorate and no dates (a spreadsheet export, code, a memo) is not one.
+    if (
+      extraction.recommendations.length === 0 &&
+      document.inspectorate === null &&
+      !document.publishedOn &&
+      !document.visitStartedOn &&
+      !document.visitEndedOn
+    ) {
+      throw new UnprocessableEntityException(
+        'This does not look like an inspection report or letter: no inspectorate, dates or ' +
+          'recommendations were found in it',
+      );
+    }
     const importedOn = londonDateOf(this.clock.now());
     try {
       return await this.dataSource.transaction((em) =>
