@@ -1,5 +1,6 @@
 import { createValidationPipe, ErrorResponse } from '@app/common';
-import { extractReport, MAX_INPUT_BYTES } from '@app/report-parser';
+import { ReportReader } from '@app/actions';
+import { MAX_INPUT_BYTES } from '@app/report-parser';
 import {
   BadRequestException,
   Body,
@@ -35,6 +36,8 @@ import { asHttpError } from './report-input-status';
 @ApiExtraModels(ExtractTextDto)
 @Controller('extract')
 export class ExtractController {
+  constructor(private readonly reader: ReportReader) {}
+
   @Post()
   @HttpCode(HttpStatus.OK)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_INPUT_BYTES, files: 1 } }))
@@ -82,7 +85,7 @@ export class ExtractController {
   ): Promise<ExtractionResultDto> {
     const input = file ? file.buffer : await textFrom(request, body);
     try {
-      return await extractReport(input);
+      return await this.reader.extract(input);
     } catch (error) {
       throw asHttpError(error);
     }

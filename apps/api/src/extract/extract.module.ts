@@ -1,6 +1,8 @@
+import { InspectionsModule } from '@app/actions';
 import { Module } from '@nestjs/common';
 import { ExtractController } from './extract.controller';
 
 /** Stateless extraction: a report in, its recommendations out, nothing stored. */
-@Module({ controllers: [ExtractController] })
+// InspectionsModule for its ReportReader, the parser on a worker thread.
+@Module({ imports: [InspectionsModule], controllers: [ExtractController] })
 export class ExtractModule {}

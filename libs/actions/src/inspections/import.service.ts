@@ -1,6 +1,9 @@
 import { Clock, londonDateOf } from '@app/common';
 import { Council, isUniqueViolation } from '@app/councils';
-import { extractReport, type Recommendation as ExtractedRecommendation } from '@app/report-parser';
+import type {
+  ExtractionResult,
+  Recommendation as ExtractedRecommendation,
+} from '@app/report-parser';
 import {
   ConflictException,
   Injectable,
@@ -19,6 +22,7 @@ import { Recommendation } from '../entities/recommendation.entity';
 import { actionTitle } from './action-title';
 import { deadlinesCountedFrom, draftDueOn } from './draft-deadline';
 import { planDeadlines } from './plan-deadlines';
+import { ReportReader } from './report-reader';
 
 export interface ImportInput {
   councilId: string;
@@ -59,15 +63,15 @@ export class ImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly auditLog: AuditLog,
     private readonly clock: Clock,
+    private readonly reader: ReportReader,
   ) {}
 
   async importReport(input: ImportInput): Promise<ImportResult> {
     const sha256 = createHash('sha256').update(input.content).digest('hex');
     // Checked before parsing too, so a repeated PDF costs one indexed lookup, not a parse.
     await this.refuseDuplicate(this.dataSource.manager, input.councilId, sha256);
-    // Parsing runs on the request thread (a large PDF takes a second or two); imports are rare
-    // enough for that to be acceptable. Throws ReportInputError for input it cannot read.
-    const extraction = await extractReport(input.content);
+    // On a worker thread; throws ReportInputError for input it cannot read.
+    const extraction = await this.reader.extract(input.content);
     const { document } = extraction;
     // A monitoring letter with no list is still an inspection worth recording; a file with no
     // list, no inspectorate and no dates (a spreadsheet export, code, a memo) is not one.
@@ -102,7 +106,7 @@ export class ImportService {
     em: EntityManager,
     input: ImportInput,
     sha256: string,
-    extraction: Awaited<ReturnType<typeof extractReport>>,
+    extraction: ExtractionResult,
     importedOn: string,
   ): Promise<ImportResult> {
     // Locking the council row serialises its imports: the duplicate check and the choice of a

@@ -21,3 +21,4 @@ export {
   type PlanDeadlines,
 } from './plan-deadlines';
 export { addWorkingDays, bankHolidays, isWorkingDay } from './working-days';
+export { ReportReader } from './report-reader';

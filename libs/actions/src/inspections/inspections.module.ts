@@ -4,12 +4,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionsDataModule } from '../actions-data.module';
 import { ImportService } from './import.service';
 import { InspectionsService } from './inspections.service';
+import { ReportReader } from './report-reader';
 
 /** Importing reports into inspections, recommendations and draft actions, and reading them back. */
 @Module({
   // Council: the import locks its row and reads its deadline settings.
   imports: [ActionsDataModule, TypeOrmModule.forFeature([Council])],
-  providers: [ImportService, InspectionsService],
-  exports: [ImportService, InspectionsService],
+  providers: [ImportService, InspectionsService, ReportReader],
+  exports: [ImportService, InspectionsService, ReportReader],
 })
 export class InspectionsModule {}
