@@ -117,7 +117,10 @@ describe('/inspections (e2e)', () => {
 
   describe('POST /inspections', () => {
     it('imports a text report: inspection, recommendations and one draft action each, audited', async () => {
-      const { council, manager } = await createCouncilWithPeople(t, { code: 'HFD' });
+      const { council, manager } = await createCouncilWithPeople(t, {
+        name: 'Harrowfield Council',
+        code: 'HFD',
+      });
       // "Immediately" items get the council's window: make it something other than the default.
       await t.app.get(CouncilsService).updateSettings(council.id, { immediateWindowDays: 7 });
       const bytes = fixture('reports/harrowfield-safeguarding-lac-2012.txt');
@@ -315,6 +318,17 @@ describe('/inspections (e2e)', () => {
       });
       expect(await countRows('inspections', council.id)).toBe(1);
       expect(await countRows('actions', council.id)).toBe(0);
+    });
+
+    it('imports a report about another authority, but says so', async () => {
+      const { manager } = await createCouncilWithPeople(t);
+      const res = await importAs(
+        manager,
+        fixture('reports/northvale-focused-visit-2019.txt'),
+      ).expect(201);
+      expect((res.body as InspectionBody).notice).toMatch(
+        /^This report is about .*Northvale.*, not Testshire .* Council: check it was meant/,
+      );
     });
 
     it('answers 409 with the existing inspection for the same file, and duplicates nothing', async () => {

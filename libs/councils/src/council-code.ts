@@ -13,6 +13,22 @@ const GENERIC_WORDS = new Set([
   'council',
 ]);
 
+/** The words of a council's name that tell it apart, lower-case ("tower", "hamlets"). */
+export function distinctiveWords(name: string): string[] {
+  return (name.toLowerCase().match(/[a-z]+/g) ?? []).filter((word) => !GENERIC_WORDS.has(word));
+}
+
+/**
+ * Whether two names plausibly mean the same authority: the distinctive words of one contain
+ * the other's ("Stockport" and "Stockport Metropolitan Borough Council").
+ */
+export function sameAuthority(a: string, b: string): boolean {
+  const [left, right] = [distinctiveWords(a), distinctiveWords(b)];
+  if (left.length === 0 || right.length === 0) return true;
+  const [shorter, longer] = left.length <= right.length ? [left, right] : [right, left];
+  return shorter.every((word) => longer.includes(word));
+}
+
 /**
  * A short code for human references, from the council's name: the first distinctive word's
  * initial and its next consonants ("Stockport Metropolitan Borough Council" → "STK").

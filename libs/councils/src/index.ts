@@ -1,4 +1,4 @@
-export { councilCode } from './council-code';
+export { councilCode, distinctiveWords, sameAuthority } from './council-code';
 export { CouncilsModule } from './councils.module';
 export {
   COUNCIL_CODE_PATTERN,

@@ -134,7 +134,7 @@ export class InspectionsController {
       imported.inspection.id,
       this.today(),
     );
-    return ImportedInspectionDto.ofImport(detail, imported.actions.length);
+    return ImportedInspectionDto.ofImport(detail, imported.actions.length, imported.notices);
   }
 
   @Get()

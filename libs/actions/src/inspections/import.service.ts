@@ -1,5 +1,5 @@
 import { Clock, londonDateOf } from '@app/common';
-import { Council, isUniqueViolation } from '@app/councils';
+import { Council, isUniqueViolation, sameAuthority } from '@app/councils';
 import type {
   ExtractionResult,
   Recommendation as ExtractedRecommendation,
@@ -36,7 +36,12 @@ export interface ImportResult {
   inspection: Inspection;
   recommendations: Recommendation[];
   actions: Action[];
+  /** What a person should check about this import (none when all is as expected). */
+  notices: string[];
 }
+
+export const NO_RECOMMENDATIONS_NOTICE =
+  'No recommendations were found in this report, so no actions were created. The inspection is recorded.';
 
 /** Longest file name kept; browsers and file systems rarely go beyond 255. */
 const MAX_FILE_NAME_LENGTH = 255;
@@ -195,7 +200,15 @@ export class ImportService {
         reason: `Imported from ${inspection.fileName}`,
       })),
     );
-    return { inspection, recommendations, actions };
+    const notices: string[] = [];
+    if (extracted.length === 0) notices.push(NO_RECOMMENDATIONS_NOTICE);
+    // Imported all the same: the council may be filing a neighbour's report on purpose.
+    if (document.authority && !sameAuthority(document.authority, council.name)) {
+      notices.push(
+        `This report is about ${document.authority}, not ${council.name}: check it was meant for this council.`,
+      );
+    }
+    return { inspection, recommendations, actions, notices };
   }
 
   /** 409 with the earlier inspection's id when the council already has this file. */

@@ -6,7 +6,12 @@ export {
   parseIsoDuration,
   type DeadlineSettings,
 } from './draft-deadline';
-export { ImportService, type ImportInput, type ImportResult } from './import.service';
+export {
+  ImportService,
+  NO_RECOMMENDATIONS_NOTICE,
+  type ImportInput,
+  type ImportResult,
+} from './import.service';
 export { InspectionsModule } from './inspections.module';
 export {
   InspectionsService,

@@ -2,9 +2,6 @@ import type { InspectionDetail } from '@app/actions';
 import { ApiProperty } from '@nestjs/swagger';
 import { InspectionDetailDto } from './inspection-detail.dto';
 
-export const NO_RECOMMENDATIONS_NOTICE =
-  'No recommendations were found in this report, so no actions were created. The inspection is recorded.';
-
 /** The inspection just imported, and what the import created. */
 export class ImportedInspectionDto extends InspectionDetailDto {
   @ApiProperty({ example: 19, description: 'Draft actions created: one per recommendation.' })
@@ -14,15 +11,21 @@ export class ImportedInspectionDto extends InspectionDetailDto {
     type: String,
     nullable: true,
     example: null,
-    description: 'Set when the import needs a second look, e.g. no recommendations were found.',
+    description:
+      'Set when the import needs a second look: no recommendations were found, or the report ' +
+      'names another authority than your council.',
   })
   notice!: string | null;
 
-  static ofImport(detail: InspectionDetail, actionsCreated: number): ImportedInspectionDto {
+  static ofImport(
+    detail: InspectionDetail,
+    actionsCreated: number,
+    notices: readonly string[],
+  ): ImportedInspectionDto {
     return {
       ...InspectionDetailDto.of(detail),
       actionsCreated,
-      notice: detail.recommendations.length === 0 ? NO_RECOMMENDATIONS_NOTICE : null,
+      notice: notices.length > 0 ? notices.join(' ') : null,
     };
   }
 }
