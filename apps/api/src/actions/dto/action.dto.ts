@@ -9,23 +9,12 @@ import {
   type AuditEvent,
   type DeadlineRevisionView,
   type HistoryEntryView,
-  type PersonView,
   type SmartGap,
 } from '@app/actions';
 import { ApiProperty } from '@nestjs/swagger';
+import { UserSummaryDto } from '../../users/dto/user.dto';
 
 const SMART_GAPS: SmartGap[] = ['owner', 'dueOn', 'successMeasure'];
-
-export class ActionPersonDto implements PersonView {
-  @ApiProperty({ format: 'uuid', example: '3f0c6a52-8d0e-4b7e-9a55-1c2d3e4f5a6b' })
-  id!: string;
-
-  @ApiProperty({ example: 'Priya Shah' })
-  name!: string;
-
-  @ApiProperty({ example: 'priya.shah@stockport.gov.uk' })
-  email!: string;
-}
 
 export class ActionRecommendationDto {
   @ApiProperty({ format: 'uuid' })
@@ -96,8 +85,8 @@ export class ActionDto implements ActionView {
   })
   responsible!: string[];
 
-  @ApiProperty({ type: ActionPersonDto, nullable: true })
-  owner!: ActionPersonDto | null;
+  @ApiProperty({ type: UserSummaryDto, nullable: true })
+  owner!: UserSummaryDto | null;
 
   @ApiProperty({ type: String, format: 'date', nullable: true, example: '2026-09-01' })
   dueOn!: string | null;
@@ -181,8 +170,8 @@ export class ActionUpdateDto implements ActionUpdateView {
   })
   evidenceUrl!: string | null;
 
-  @ApiProperty({ type: ActionPersonDto })
-  author!: ActionPersonDto;
+  @ApiProperty({ type: UserSummaryDto })
+  author!: UserSummaryDto;
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
@@ -198,8 +187,8 @@ export class DeadlineRevisionDto implements DeadlineRevisionView {
   @ApiProperty({ example: 'Audit tool delivered late' })
   reason!: string;
 
-  @ApiProperty({ type: ActionPersonDto })
-  revisedBy!: ActionPersonDto;
+  @ApiProperty({ type: UserSummaryDto })
+  revisedBy!: UserSummaryDto;
 
   @ApiProperty({ type: String, format: 'date-time' })
   revisedAt!: Date;
@@ -238,11 +227,11 @@ export class HistoryEntryDto implements HistoryEntryView {
   event!: AuditEvent;
 
   @ApiProperty({
-    type: ActionPersonDto,
+    type: UserSummaryDto,
     nullable: true,
     description: 'Null for changes made by the system (an import).',
   })
-  actor!: ActionPersonDto | null;
+  actor!: UserSummaryDto | null;
 
   @ApiProperty({
     type: 'object',

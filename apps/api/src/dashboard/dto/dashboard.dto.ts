@@ -1,54 +1,17 @@
-import {
-  ACTION_STATUSES,
-  type ActionStatus,
-  type Dashboard,
-  RAG_RATINGS,
-  type RagRating,
-} from '@app/actions';
+import { ACTION_STATUSES, type Dashboard } from '@app/actions';
 import { ApiProperty } from '@nestjs/swagger';
-
-/** Actions by status; every status is present, zero when there are none. */
-export class StatusCountsDto implements Record<ActionStatus, number> {
-  @ApiProperty({ example: 3 })
-  draft!: number;
-
-  @ApiProperty({ example: 12 })
-  open!: number;
-
-  @ApiProperty({ example: 9 })
-  in_progress!: number;
-
-  @ApiProperty({ example: 1 })
-  blocked!: number;
-
-  @ApiProperty({ example: 5 })
-  completed!: number;
-
-  @ApiProperty({ example: 4 })
-  verified!: number;
-
-  @ApiProperty({ example: 1 })
-  cancelled!: number;
-}
-
-export class DashboardOwnerDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ example: 'Priya Shah' })
-  name!: string;
-
-  @ApiProperty({ example: 'priya.shah@stockport.gov.uk' })
-  email!: string;
-}
+// The same shapes as an inspection's progress and the people elsewhere in the API.
+import { InspectionProgressDto } from '../../inspections/dto/inspection-progress.dto';
+import { InspectionStatusCountsDto } from '../../inspections/dto/inspection-status-counts.dto';
+import { UserSummaryDto } from '../../users/dto/user.dto';
 
 export class OverdueByOwnerDto {
   @ApiProperty({
-    type: DashboardOwnerDto,
+    type: UserSummaryDto,
     nullable: true,
     description: 'Null for overdue drafts nobody owns yet.',
   })
-  owner!: DashboardOwnerDto | null;
+  owner!: UserSummaryDto | null;
 
   @ApiProperty({ example: 4 })
   count!: number;
@@ -86,37 +49,6 @@ export class DueSoonDto {
   next30Days!: number;
 }
 
-export class DashboardProgressDto {
-  @ApiProperty({ example: 35 })
-  total!: number;
-
-  @ApiProperty({ type: StatusCountsDto })
-  byStatus!: StatusCountsDto;
-
-  @ApiProperty({
-    example: 26,
-    description: 'Completed or verified, as a whole percentage of the actions not cancelled.',
-  })
-  percentComplete!: number;
-
-  @ApiProperty({ example: 3 })
-  overdue!: number;
-
-  @ApiProperty({
-    example: 1,
-    description: 'Overdue actions answering an area for priority action.',
-  })
-  overduePriority!: number;
-
-  @ApiProperty({
-    enum: RAG_RATINGS,
-    example: 'red',
-    description:
-      'Red: a priority action or a fifth of live actions overdue; amber: anything overdue or blocked; green otherwise.',
-  })
-  rag!: RagRating;
-}
-
 export class DashboardInspectionDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -135,8 +67,8 @@ export class DashboardInspectionDto {
   @ApiProperty({ type: String, format: 'date', nullable: true, example: '2024-03-01' })
   publishedOn!: string | null;
 
-  @ApiProperty({ type: DashboardProgressDto })
-  progress!: DashboardProgressDto;
+  @ApiProperty({ type: InspectionProgressDto })
+  progress!: InspectionProgressDto;
 }
 
 export class DashboardDto {
@@ -147,8 +79,11 @@ export class DashboardDto {
   })
   today!: string;
 
-  @ApiProperty({ type: StatusCountsDto, description: `Keys: ${ACTION_STATUSES.join(', ')}.` })
-  byStatus!: StatusCountsDto;
+  @ApiProperty({
+    type: InspectionStatusCountsDto,
+    description: `Keys: ${ACTION_STATUSES.join(', ')}.`,
+  })
+  byStatus!: InspectionStatusCountsDto;
 
   @ApiProperty({ type: OverdueSummaryDto })
   overdue!: OverdueSummaryDto;
