@@ -1,6 +1,4 @@
 import { ProgressService } from '@app/actions';
-import { londonDateOf } from '@app/common';
-import { addDays, formatISO, parseISO } from 'date-fns';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
@@ -9,13 +7,13 @@ import {
   createUser,
   type TestUser,
 } from '../factories/people';
+import { daysFromToday, todayInLondon } from '../factories/actions';
 import { createPlan } from '../factories/plans';
 import { createTestApp, type TestApp } from '../support/app';
 
 // Dates relative to the real today in England, which is what the API counts from.
-const today = londonDateOf(new Date());
-const day = (offset: number): string =>
-  formatISO(addDays(parseISO(today), offset), { representation: 'date' });
+const today = todayInLondon();
+const day = daysFromToday;
 
 describe('GET /dashboard', () => {
   let t: TestApp;
