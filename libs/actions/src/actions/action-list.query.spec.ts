@@ -1,5 +1,4 @@
-import { overdueSql } from '../overdue';
-import { buildActionListQuery, containsPattern, overdueCondition } from './action-list.query';
+import { buildActionListQuery, containsPattern } from './action-list.query';
 
 const COUNCIL = '11111111-1111-4111-8111-111111111111';
 const TODAY = '2026-11-23';
@@ -80,12 +79,6 @@ describe('buildActionListQuery', () => {
     ['title', 'lower(a.title) ASC, a.id ASC'],
   ] as const)('sorts %s by %s', (sort, orderBy) => {
     expect(buildActionListQuery(COUNCIL, TODAY, { sort }).sql).toContain(`ORDER BY ${orderBy}`);
-  });
-});
-
-describe('overdueCondition', () => {
-  it('is overdueSql for the actions alias', () => {
-    expect(overdueCondition('$7')).toBe(overdueSql('a', '$7'));
   });
 });
 

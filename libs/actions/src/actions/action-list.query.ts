@@ -1,18 +1,10 @@
 import type { ActionStatus } from '../entities/action.entity';
+import { overdueSql } from '../overdue';
 
 /**
  * The action list as plain parameterised SQL ($1..$n), so the API and the bench's bare
- * node:http + pg baseline run exactly the same statements. Pure: no database, no Nest, and
- * only type imports, so the baseline can load this file without TypeORM or path aliases.
+ * node:http + pg baseline run exactly the same statements. Pure: no database, no Nest.
  */
-
-/**
- * overdueSql('a', param) spelt out: the literal status list of actions_council_live_due_idx,
- * so the planner can use that partial index. The spec checks it still equals overdueSql.
- */
-export function overdueCondition(todayParam: string): string {
-  return `(a.due_on < ${todayParam} AND a.status IN ('draft', 'open', 'in_progress', 'blocked'))`;
-}
 
 export const ACTION_SORTS = [
   'dueOn',
@@ -170,10 +162,10 @@ export function buildActionListQuery(
     where.push(`a.status = ANY(${param([...filters.statuses])}::text[])`);
   }
   if (filters.overdue === true) {
-    where.push(overdueCondition(param(today)));
+    where.push(overdueSql('a', param(today)));
   } else if (filters.overdue === false) {
     // A null due_on makes the overdue test null: count that as "not overdue".
-    where.push(`NOT COALESCE(${overdueCondition(param(today))}, false)`);
+    where.push(`NOT COALESCE(${overdueSql('a', param(today))}, false)`);
   }
   if (filters.dueBefore !== undefined) where.push(`a.due_on <= ${param(filters.dueBefore)}::date`);
   if (filters.dueAfter !== undefined) where.push(`a.due_on >= ${param(filters.dueAfter)}::date`);

@@ -6,7 +6,6 @@ export {
   containsPattern,
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
-  overdueCondition,
   selectActionSql,
   type ActionListFilters,
   type ActionListParam,
