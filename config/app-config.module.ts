@@ -3,8 +3,10 @@ import { ConfigModule, registerAs } from '@nestjs/config';
 import { toAppConfig } from './app.config';
 import { toAuthConfig } from './auth.config';
 import { toDatabaseConfig } from './database.config';
+import { toMailConfig } from './mail.config';
 import { readEnvironment } from './read-environment';
 import { toRedisConfig } from './redis.config';
+import { toRemindersConfig } from './reminders.config';
 import { validateEnv, type RawEnv } from './validate-env';
 
 export interface AppConfigModuleOptions {
@@ -16,9 +18,8 @@ export interface AppConfigModuleOptions {
 }
 
 /**
- * Validates the whole environment once and exposes the `app`, `database`, `redis` and `auth`
- * namespaces
- * globally (inject them with `@Inject(appConfig.KEY)` and `ConfigType`).
+ * Validates the whole environment once and exposes the `app`, `database`, `redis`, `auth`,
+ * `mail` and `reminders` namespaces globally (inject them with `@Inject(appConfig.KEY)` and `ConfigType`).
  */
 @Module({})
 export class AppConfigModule {
@@ -45,6 +46,8 @@ export class AppConfigModule {
             registerAs('database', () => toDatabaseConfig(env)),
             registerAs('redis', () => toRedisConfig(env)),
             registerAs('auth', () => toAuthConfig(env)),
+            registerAs('mail', () => toMailConfig(env)),
+            registerAs('reminders', () => toRemindersConfig(env)),
           ],
         }),
       ],

@@ -1,5 +1,15 @@
 import { Transform } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, MinLength, Matches, Max, Min, ValidateBy } from 'class-validator';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  MinLength,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+} from 'class-validator';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -36,6 +46,40 @@ function IsOriginList(): PropertyDecorator {
           if (!isUrlWithProtocol(item, ['http:', 'https:'])) return false;
           return new URL(item as string).origin === item;
         }),
+    },
+  });
+}
+
+/** `5m`, `10s`, `250ms`, `1h`: a duration in milliseconds, or undefined when malformed. */
+export function parseDuration(value: string): number | undefined {
+  const match = /^(\d+)(ms|s|m|h)$/.exec(value);
+  if (!match) return undefined;
+  const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }[match[2] as 'ms' | 's' | 'm' | 'h'];
+  return Number(match[1]) * unit;
+}
+
+function IsDurationBetween(minMs: number, maxMs: number): PropertyDecorator {
+  return ValidateBy({
+    name: 'isDurationBetween',
+    validator: {
+      validate: (value) => {
+        const ms = typeof value === 'string' ? parseDuration(value) : undefined;
+        return ms !== undefined && ms >= minMs && ms <= maxMs;
+      },
+    },
+  });
+}
+
+/** Comma-separated whole days before a deadline, each 0-365, no repeats (`28,14,7,1,0`). */
+function IsOffsetList(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isOffsetList',
+    validator: {
+      validate: (value) =>
+        Array.isArray(value) &&
+        value.length > 0 &&
+        value.every((day) => Number.isInteger(day) && day >= 0 && day <= 365) &&
+        new Set(value).size === value.length,
     },
   });
 }
@@ -124,6 +168,65 @@ export class EnvDto {
   @Min(0)
   @Max(10)
   TRUST_PROXY_HOPS: number = 0;
+
+  // Where reminders are sent: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://.
+  @IsDefined()
+  @IsUrlWithProtocol(['smtp:', 'smtps:'])
+  SMTP_URL!: string;
+
+  @Matches(/^[^\r\n]{3,200}$/)
+  MAIL_FROM: string = 'followthrough <no-reply@followthrough.invalid>';
+
+  // Links in emails point here (the web pages), so it is the public address, not PORT.
+  @IsUrlWithProtocol(['http:', 'https:'])
+  APP_URL: string = 'http://localhost:3000';
+
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value.split(',').map((day) => (/^\s*\d+\s*$/.test(day) ? Number(day) : Number.NaN))
+      : value,
+  )
+  @IsOffsetList()
+  REMINDER_OFFSETS: number[] = [28, 14, 7, 1, 0];
+
+  @ToInteger()
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  SEND_HOUR: number = 8;
+
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean()
+  WORKING_DAYS_ONLY: boolean = true;
+
+  @IsDurationBetween(1_000, 86_400_000)
+  REMINDER_SWEEP_EVERY: string = '5m';
+
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  MAIL_ATTEMPTS: number = 6;
+
+  // First retry after this long, doubling each time: 30s, 1m, 2m, 4m, 8m by default.
+  @IsDurationBetween(10, 3_600_000)
+  MAIL_RETRY_DELAY: string = '30s';
+
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  MAIL_CONCURRENCY: number = 8;
+
+  // Development only: the API runs a local SMTP sink on this port and shows what it caught at
+  // GET /dev/mail. 0 turns it off.
+  @ToInteger()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  DEV_MAIL_SINK_PORT: number = 0;
 }
 
 export type EnvKey = keyof EnvDto;
@@ -146,6 +249,17 @@ export const ENV_EXPECTATIONS: Record<EnvKey, string> = {
   LOGIN_ATTEMPTS_PER_MINUTE: 'an integer 1-10000 (login attempts per account a minute)',
   LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: 'an integer 1-10000 (login attempts per client IP a minute)',
   TRUST_PROXY_HOPS: 'an integer 0-10 (reverse proxies in front of the API)',
+  SMTP_URL: 'an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.org:587',
+  MAIL_FROM: 'a sender such as "Children\'s services <actions@council.gov.uk>" (one line)',
+  APP_URL: 'the http(s) address people open the service at, used for links in emails',
+  REMINDER_OFFSETS: 'comma-separated days before a deadline, each 0-365, such as 28,14,7,1,0',
+  SEND_HOUR: 'an integer 0-23 (hour in England when reminders go out)',
+  WORKING_DAYS_ONLY: 'true or false (send only on working days in England)',
+  REMINDER_SWEEP_EVERY: 'a duration from 1s to 24h such as 5m, 30s or 1h',
+  MAIL_ATTEMPTS: 'an integer 1-20 (tries per email before it is marked failed)',
+  MAIL_RETRY_DELAY: 'a duration from 10ms to 1h such as 30s (first retry; it doubles after)',
+  MAIL_CONCURRENCY: 'an integer 1-16 (emails one worker sends at once)',
+  DEV_MAIL_SINK_PORT: 'an integer 0-65535 (0 turns the development mail sink off)',
 };
 
 /** Declaration order, which is also the order problems are reported in. */

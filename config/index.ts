@@ -7,10 +7,24 @@ export {
   toDatabaseConfig,
   type DatabaseConfig,
 } from './database.config';
-export { ENV_EXPECTATIONS, ENV_KEYS, EnvDto, LOG_LEVELS, NODE_ENVS } from './env.dto';
+export {
+  ENV_EXPECTATIONS,
+  ENV_KEYS,
+  EnvDto,
+  LOG_LEVELS,
+  NODE_ENVS,
+  parseDuration,
+} from './env.dto';
+export { loadMailConfig, mailConfig, toMailConfig, type MailConfig } from './mail.config';
 export type { EnvKey, LogLevel, NodeEnv } from './env.dto';
 export { readEnvironment } from './read-environment';
 export { loadRedisConfig, redisConfig, toRedisConfig, type RedisConfig } from './redis.config';
+export {
+  loadRemindersConfig,
+  remindersConfig,
+  toRemindersConfig,
+  type RemindersConfig,
+} from './reminders.config';
 export {
   EnvValidationError,
   validateEnv,

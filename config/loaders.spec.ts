@@ -16,6 +16,7 @@ const env = {
   CORS_ORIGINS: 'https://a.example.org',
   QUEUE_PREFIX: 'ft_unit',
   JWT_SECRET: 'a-test-secret-of-at-least-32-characters',
+  SMTP_URL: 'smtp://mail.internal:587',
 };
 
 describe('standalone loaders', () => {

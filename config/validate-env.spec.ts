@@ -4,6 +4,7 @@ const valid = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/followthrough',
   REDIS_URL: 'redis://127.0.0.1:6379',
   JWT_SECRET: 'a-test-secret-of-at-least-32-characters',
+  SMTP_URL: 'smtp://127.0.0.1:1025',
 };
 
 function messageFor(raw: Record<string, string | undefined>): string {
@@ -32,7 +33,47 @@ describe('validateEnv', () => {
       LOGIN_ATTEMPTS_PER_MINUTE: 5,
       LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: 20,
       TRUST_PROXY_HOPS: 0,
+      SMTP_URL: valid.SMTP_URL,
+      MAIL_FROM: 'followthrough <no-reply@followthrough.invalid>',
+      APP_URL: 'http://localhost:3000',
+      REMINDER_OFFSETS: [28, 14, 7, 1, 0],
+      SEND_HOUR: 8,
+      WORKING_DAYS_ONLY: true,
+      REMINDER_SWEEP_EVERY: '5m',
+      MAIL_ATTEMPTS: 6,
+      MAIL_RETRY_DELAY: '30s',
+      MAIL_CONCURRENCY: 8,
+      DEV_MAIL_SINK_PORT: 0,
     });
+  });
+
+  it('reads the reminder settings', () => {
+    const env = validateEnv({
+      ...valid,
+      REMINDER_OFFSETS: '14, 3,0',
+      SEND_HOUR: '7',
+      WORKING_DAYS_ONLY: 'false',
+      REMINDER_SWEEP_EVERY: '10s',
+    });
+    expect(env.REMINDER_OFFSETS).toEqual([14, 3, 0]);
+    expect(env.SEND_HOUR).toBe(7);
+    expect(env.WORKING_DAYS_ONLY).toBe(false);
+    expect(env.REMINDER_SWEEP_EVERY).toBe('10s');
+  });
+
+  it.each([
+    ['REMINDER_OFFSETS', '7,7'],
+    ['REMINDER_OFFSETS', '7,x'],
+    ['REMINDER_OFFSETS', '400'],
+    ['SEND_HOUR', '24'],
+    ['WORKING_DAYS_ONLY', 'yes'],
+    ['REMINDER_SWEEP_EVERY', '5 minutes'],
+    ['REMINDER_SWEEP_EVERY', '500ms'],
+    ['SMTP_URL', 'http://mail.example.org'],
+    ['MAIL_FROM', 'a@b.c\r\nBcc: x@y.z'],
+    ['MAIL_CONCURRENCY', '17'],
+  ])('refuses %s=%j, naming it', (key, value) => {
+    expect(messageFor({ ...valid, [key]: value })).toContain(`${key} must be`);
   });
 
   it('converts and keeps supplied values', () => {
@@ -62,7 +103,8 @@ describe('validateEnv', () => {
       'Invalid environment: PORT must be an integer 1-65535; ' +
         'DATABASE_URL is required (a postgres:// URL); ' +
         'REDIS_URL is required (a redis:// or rediss:// URL); ' +
-        'JWT_SECRET is required (a random secret of at least 32 characters (openssl rand -base64 48))',
+        'JWT_SECRET is required (a random secret of at least 32 characters (openssl rand -base64 48)); ' +
+        'SMTP_URL is required (an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.org:587)',
     );
   });
 

@@ -1,3 +1,4 @@
+import { Clock } from '@app/common';
 import type { RawEnv } from '@app/config';
 import type { ModuleMetadata } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -20,6 +21,8 @@ export function testEnv(overrides: RawEnv = {}): Record<string, string | undefin
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     QUEUE_PREFIX: uniqueQueuePrefix(),
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
+    // Nothing listens here unless a test starts a sink: mail a test did not expect fails loudly.
+    SMTP_URL: 'smtp://127.0.0.1:9',
     ...overrides,
   };
 }
@@ -38,16 +41,22 @@ export interface TestAppOptions {
   env?: RawEnv;
   /** Extra modules, e.g. a test-only controller. They get the global pipe and filter too. */
   imports?: ModuleMetadata['imports'];
+  /** Replaces the system clock (e.g. a MovableClock shared with a worker). */
+  clock?: Clock;
+  /** An existing database to use instead of a new one (still dropped on close). */
+  database?: TestDatabase;
 }
 
 /** The real AppModule on its own database, set up by the same configureApp() as main.ts. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const env = testEnv({ DATABASE_URL: database.url, ...options.env });
   try {
-    const moduleRef = await Test.createTestingModule({
+    const builder = Test.createTestingModule({
       imports: [AppModule.forRoot({ env }), ...(options.imports ?? [])],
-    }).compile();
+    });
+    if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+    const moduleRef = await builder.compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
     app.useLogger(app.get(Logger));
     configureApp(app);

@@ -32,6 +32,9 @@ export function databaseOptions(config: DatabaseConfig): PostgresConnectionOptio
     // One transaction per migration: a failure keeps the ones before it applied.
     migrationsTransactionMode: 'each',
     logging: false,
+    // node-postgres defaults to 10; the worker holds one connection per email in flight
+    // (MAIL_CONCURRENCY, up to 16) beside the sweep's. Connections open only when needed.
+    extra: { max: 30 },
   };
 }
 

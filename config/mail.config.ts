@@ -1,0 +1,38 @@
+import { registerAs, type ConfigType } from '@nestjs/config';
+import { type EnvDto, parseDuration } from './env.dto';
+import { readEnvironment } from './read-environment';
+import { validateEnvKeys, type RawEnv } from './validate-env';
+
+const MAIL_ENV_KEYS = [
+  'SMTP_URL',
+  'MAIL_FROM',
+  'APP_URL',
+  'MAIL_ATTEMPTS',
+  'MAIL_RETRY_DELAY',
+  'MAIL_CONCURRENCY',
+  'DEV_MAIL_SINK_PORT',
+  'NODE_ENV',
+] as const;
+
+export function toMailConfig(env: Pick<EnvDto, (typeof MAIL_ENV_KEYS)[number]>) {
+  return {
+    smtpUrl: env.SMTP_URL,
+    from: env.MAIL_FROM,
+    /** No trailing slash, so links are `${appUrl}/actions/<id>`. */
+    appUrl: env.APP_URL.replace(/\/+$/, ''),
+    attempts: env.MAIL_ATTEMPTS,
+    // Validated as a duration by EnvDto.
+    retryDelayMs: parseDuration(env.MAIL_RETRY_DELAY) ?? 30_000,
+    concurrency: env.MAIL_CONCURRENCY,
+    /** The local SMTP sink runs only in development, whatever the port says. */
+    devSinkPort: env.NODE_ENV === 'development' ? env.DEV_MAIL_SINK_PORT : 0,
+  };
+}
+
+export function loadMailConfig(raw: RawEnv = readEnvironment()) {
+  return toMailConfig(validateEnvKeys(raw, MAIL_ENV_KEYS));
+}
+
+/** Inject with `@Inject(mailConfig.KEY) config: MailConfig`. */
+export const mailConfig = registerAs('mail', () => loadMailConfig());
+export type MailConfig = ConfigType<typeof mailConfig>;
