@@ -1,4 +1,4 @@
-import { addWorkingDays } from '@app/actions';
+import { addWorkingDays } from '@app/common';
 import { londonDateOf } from '@app/common';
 import { CouncilsService } from '@app/councils';
 import { MAX_INPUT_BYTES } from '@app/report-parser';

@@ -12,5 +12,6 @@ export {
 export { createValidationPipe } from './validation/validation-pipe';
 export { ClockModule } from './time/clock.module';
 export { Clock, COUNCIL_TIME_ZONE, fixedClock, londonDateOf, SystemClock } from './time/clock';
+export { addWorkingDays, bankHolidays, isWorkingDay } from './time/working-days';
 export { IsIsoDate } from './validation/iso-date';
 export { OmitOrValidate, ToBoolean, Trim } from './validation/transforms';

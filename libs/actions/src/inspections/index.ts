@@ -25,5 +25,4 @@ export {
   planDeadlines,
   type PlanDeadlines,
 } from './plan-deadlines';
-export { addWorkingDays, bankHolidays, isWorkingDay } from './working-days';
 export { ReportReader } from './report-reader';

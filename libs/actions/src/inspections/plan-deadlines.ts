@@ -1,5 +1,5 @@
 import type { DocumentKind, RecommendationPriority } from '@app/report-parser';
-import { addWorkingDays } from './working-days';
+import { addWorkingDays } from '@app/common';
 
 /** Ofsted's post-inspection action plan: the final plan within 70 working days of publication. */
 export const FINAL_PLAN_WORKING_DAYS = 70;
