@@ -8,6 +8,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, type Repository } from 'typeorm';
 import { councilCode } from './council-code';
 import { Council } from './entities/council.entity';
+import type { NotificationSettings } from './notification-settings';
 import { definedOnly } from './defined-only';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -97,7 +98,13 @@ export class CouncilsService {
    * A changed `code` applies to references made from now on; existing inspections and actions
    * keep theirs, since people have already quoted them.
    */
-  async updateSettings(id: string, changes: Partial<CouncilSettings>): Promise<Council> {
+  async updateSettings(
+    id: string,
+    {
+      notifications,
+      ...changes
+    }: Partial<CouncilSettings> & { notifications?: NotificationSettings },
+  ): Promise<Council> {
     const next = {
       ...definedOnly(changes),
       ...(changes.name !== undefined && { name: changes.name.trim() }),
@@ -105,6 +112,12 @@ export class CouncilsService {
     const problem = councilSettingsProblem(next);
     if (problem) throw new BadRequestException(problem);
     const council = await this.get(id);
+    // Reminder settings merge field by field: sending one leaves the others as they were.
+    if (notifications) {
+      Object.assign(next, {
+        notificationSettings: { ...council.notificationSettings, ...definedOnly(notifications) },
+      });
+    }
     try {
       return await this.councils.save(this.councils.merge(council, next));
     } catch (error) {

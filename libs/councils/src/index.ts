@@ -14,6 +14,12 @@ export {
 export { Council } from './entities/council.entity';
 export { ROLES, User, type Role } from './entities/user.entity';
 export {
+  EMAIL_PREFERENCES,
+  NOTIFICATION_DEFAULTS,
+  type EmailPreference,
+  type NotificationSettings,
+} from './notification-settings';
+export {
   normaliseEmail,
   UsersService,
   type CreateUserInput,

@@ -22,7 +22,10 @@ export interface CreateUserInput {
 }
 
 export type UserChanges = Partial<
-  Pick<User, 'name' | 'email' | 'role' | 'team' | 'lineManagerId' | 'disabledAt'>
+  Pick<
+    User,
+    'name' | 'email' | 'role' | 'team' | 'lineManagerId' | 'disabledAt' | 'emailPreference'
+  >
 >;
 
 /** Narrows `list`; disabled accounts are left out unless asked for. */

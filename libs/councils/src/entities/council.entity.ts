@@ -1,3 +1,4 @@
+import type { NotificationSettings } from '../notification-settings';
 import {
   Column,
   CreateDateColumn,
@@ -26,6 +27,10 @@ export class Council {
   /** Months given to an item the report sets no timescale for. */
   @Column({ name: 'default_window_months', type: 'integer', default: 6 })
   defaultWindowMonths!: number;
+
+  /** Overrides of the deployment's reminder defaults; `{}` follows them all. */
+  @Column({ name: 'notification_settings', type: 'jsonb', default: () => "'{}'::jsonb" })
+  notificationSettings!: NotificationSettings;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

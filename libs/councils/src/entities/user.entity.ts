@@ -7,6 +7,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { EmailPreference } from '../notification-settings';
 import { Council } from './council.entity';
 
 export const ROLES = ['staff', 'manager', 'admin'] as const;
@@ -44,6 +45,9 @@ export class User {
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'line_manager_id' })
   lineManager?: User | null;
+
+  @Column({ name: 'email_preference', type: 'text', default: 'every' })
+  emailPreference!: EmailPreference;
 
   /** argon2id, PHC string format (parameters travel with the hash). */
   @Column({ name: 'password_hash', type: 'text', select: false })
