@@ -1,0 +1,57 @@
+/**
+ * View models for the emails. The delivery service builds them from the database; the templates
+ * only turn them into text, so they stay pure and easy to test.
+ */
+export interface ActionMailItem {
+  actionId: string;
+  /** Shown first in subjects and headings, e.g. "STK-2026-R1-1". */
+  reference: string;
+  title: string;
+  /** The recommendation the action answers; long ones are shortened in the body. */
+  recommendation: string;
+  /** e.g. "Inspection of local authority children's services (ILACS), 2026". */
+  inspectionTitle: string;
+  /** ISO date (YYYY-MM-DD). */
+  dueOn: string;
+  /** Days from today to the deadline: 0 is today, negative is overdue (-3 = overdue by 3 days). */
+  daysLeft: number;
+  successMeasure: string | null;
+  ownerName: string | null;
+  /** An action status such as "in_progress". */
+  status: string;
+}
+
+export type MailMessageInput =
+  | { kind: 'assigned'; recipientName: string; item: ActionMailItem; assignedByName: string | null }
+  | { kind: 'due_soon'; recipientName: string; item: ActionMailItem }
+  | { kind: 'overdue'; recipientName: string; item: ActionMailItem }
+  /** To a line manager: overdue actions owned by people they manage. */
+  | { kind: 'escalation'; recipientName: string; items: ActionMailItem[] }
+  /** To council admins: actions overdue by more than `afterDays`. */
+  | { kind: 'admin_escalation'; recipientName: string; items: ActionMailItem[]; afterDays: number }
+  /** Weekly summary for people who chose it over every reminder. */
+  | {
+      kind: 'digest';
+      recipientName: string;
+      overdue: ActionMailItem[];
+      dueSoon: ActionMailItem[];
+      windowDays: number;
+    };
+
+export type MailKind = MailMessageInput['kind'];
+
+export interface RenderContext {
+  councilName: string;
+  /** Public address of the web app, without a trailing slash. */
+  appUrl: string;
+  /** Where people change how often they get email; defaults to `${appUrl}/settings`. */
+  preferencesUrl?: string;
+}
+
+export interface RenderedMail {
+  /** One line, safe to put in a header. */
+  subject: string;
+  /** Complete on its own, for clients that do not show HTML. */
+  text: string;
+  html: string;
+}
