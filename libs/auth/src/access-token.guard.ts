@@ -7,10 +7,16 @@ import {
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { type AuthenticatedRequest, IS_PUBLIC } from './decorators';
+import type { Principal } from './principal';
 import { SessionsService } from './sessions.service';
 import type { AccessTokenClaims } from './tokens';
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+
+/** The token of an `Authorization: Bearer <token>` header, if the header holds one. */
+export function bearerTokenOf(authorization: string | undefined): string | undefined {
+  return BEARER.exec(authorization ?? '')?.[1];
+}
 
 /**
  * Every route needs a valid access token unless marked @Public(). The token's signature,
@@ -32,11 +38,20 @@ export class AccessTokenGuard implements CanActivate {
     ]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearerTokenOf(request.headers.authorization);
     if (!token)
       throw new UnauthorizedException(
         'Log in and send the access token as "Authorization: Bearer <token>"',
       );
+    request.principal = await this.authenticate(token);
+    return true;
+  }
+
+  /**
+   * The caller behind an access token, however it arrived (the queue board takes it from a
+   * cookie): throws UnauthorizedException unless the token verifies and its session is live.
+   */
+  async authenticate(token: string): Promise<Principal> {
     let claims: AccessTokenClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims & object>(token);
@@ -48,7 +63,6 @@ export class AccessTokenGuard implements CanActivate {
     }
     const principal = await this.sessions.principalFor(claims.sid, claims.sub);
     if (!principal) throw new UnauthorizedException('Session has ended; log in again');
-    request.principal = principal;
-    return true;
+    return principal;
   }
 }

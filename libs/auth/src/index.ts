@@ -1,4 +1,4 @@
-export { AccessTokenGuard } from './access-token.guard';
+export { AccessTokenGuard, bearerTokenOf } from './access-token.guard';
 export { AuthModule } from './auth.module';
 export { AuthService, type IssuedTokens } from './auth.service';
 export { CurrentUser, Public, RequireRole, type AuthenticatedRequest } from './decorators';

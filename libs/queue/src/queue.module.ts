@@ -18,7 +18,27 @@ import { SystemQueue } from './system.queue';
         prefix: config.queuePrefix,
       }),
     }),
-    BullModule.registerQueue({ name: QueueName.System }),
+    BullModule.registerQueue(
+      { name: QueueName.System },
+      {
+        name: QueueName.Mail,
+        defaultJobOptions: {
+          // Postgres records every email's fate (sent, failed, cancelled). A finished job kept
+          // here would also block its batch key from being queued again, so none is kept.
+          removeOnComplete: true,
+          removeOnFail: true,
+        },
+      },
+      {
+        name: QueueName.Reminders,
+        defaultJobOptions: {
+          attempts: 3,
+          backoff: { type: 'exponential', delay: 5_000 },
+          removeOnComplete: true,
+          removeOnFail: { count: 1_000, age: 7 * 24 * 3600 },
+        },
+      },
+    ),
   ],
   providers: [SystemQueue],
   exports: [BullModule, SystemQueue],

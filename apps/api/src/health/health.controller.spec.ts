@@ -1,4 +1,4 @@
-import { RedisHealthIndicator } from '@app/queue';
+import { QueueHealthIndicator, RedisHealthIndicator } from '@app/queue';
 import { ServiceUnavailableException } from '@nestjs/common';
 import {
   type HealthCheckResult,
@@ -28,6 +28,8 @@ function controllerWhose(check: () => Promise<HealthCheckResult>) {
     { check } as unknown as HealthCheckService,
     {} as TypeOrmHealthIndicator,
     {} as RedisHealthIndicator,
+    {} as QueueHealthIndicator,
+    [],
   );
 }
 

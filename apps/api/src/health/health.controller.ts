@@ -1,6 +1,13 @@
 import { Public } from '@app/auth';
-import { RedisHealthIndicator } from '@app/queue';
-import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ALL_QUEUES, QueueHealthIndicator, RedisHealthIndicator } from '@app/queue';
+import {
+  Controller,
+  Get,
+  HttpStatus,
+  Inject,
+  Res,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -8,11 +15,13 @@ import {
   type HealthCheckResult,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
+import type { Queue } from 'bullmq';
 import type { Response } from 'express';
 
 /**
  * Readiness (`GET /health`: Postgres and Redis answer) and liveness (`GET /health/live`: the
- * process serves HTTP). Requests here are not logged (see LoggingModule).
+ * process serves HTTP). Readiness also shows each queue's backlog and workers, which never fail
+ * it on their own. Requests here are not logged (see LoggingModule).
  */
 @ApiTags('health')
 @Public()
@@ -22,10 +31,17 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly postgres: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly queueHealth: QueueHealthIndicator,
+    @Inject(ALL_QUEUES) private readonly queues: Queue[],
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer (503 names what is down)' })
+  @ApiOperation({
+    summary: 'Readiness: PostgreSQL and Redis answer (503 names what is down)',
+    description:
+      "`queues` lists each queue's waiting, active, delayed and failed jobs and its workers " +
+      '(null when Redis will not list clients). Only an unanswered Redis makes it down.',
+  })
   @HealthCheck()
   async check(@Res() res: Response): Promise<void> {
     const { statusCode, body } = await this.run();
@@ -46,6 +62,7 @@ export class HealthController {
       const body = await this.health.check([
         () => this.postgres.pingCheck('postgres', { timeout: 1_500 }),
         () => this.redis.pingCheck('redis', { timeoutMs: 1_500 }),
+        () => this.queueHealth.check('queues', this.queues, { timeoutMs: 1_500 }),
       ]);
       return { statusCode: HttpStatus.OK, body };
     } catch (error) {
