@@ -2,16 +2,19 @@ import { AccessTokenGuard, AuthModule, RolesGuard } from '@app/auth';
 import { ClockModule, createValidationPipe, HttpErrorFilter, LoggingModule } from '@app/common';
 import { AppConfigModule, type AppConfigModuleOptions } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { QueueModule } from '@app/queue';
+import { QueueModule, RedisPolicyModule } from '@app/queue';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ActionsHttpModule } from './actions/actions-http.module';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { CouncilHttpModule } from './council/council-http.module';
 import { DashboardHttpModule } from './dashboard/dashboard-http.module';
+import { DevMailModule } from './dev-mail/dev-mail.module';
 import { ExtractModule } from './extract/extract.module';
 import { HealthModule } from './health/health.module';
 import { InspectionsHttpModule } from './inspections/inspections-http.module';
+import { NotificationsHttpModule } from './notifications/notifications-http.module';
+import { QueueBoardModule } from './queue-board/queue-board.module';
 import { UsersHttpModule } from './users/users-http.module';
 
 /**
@@ -28,10 +31,14 @@ export class AppModule {
         AppConfigModule.forRoot(options),
         LoggingModule.forRoot({ service: 'api' }),
         DatabaseModule,
+        // Before anything uses Redis: stops boot if it may evict queued jobs.
+        RedisPolicyModule,
         QueueModule,
         ClockModule,
         AuthModule,
         HealthModule,
+        QueueBoardModule,
+        DevMailModule,
         // Feature modules, one per domain (apps/api/src/<domain>/).
         AuthHttpModule,
         UsersHttpModule,
@@ -40,6 +47,7 @@ export class AppModule {
         InspectionsHttpModule,
         ActionsHttpModule,
         DashboardHttpModule,
+        NotificationsHttpModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,0 +1,296 @@
+import { Clock, londonDateOf } from '@app/common';
+import { mailConfig, type MailConfig, remindersConfig, type RemindersConfig } from '@app/config';
+import type { EmailPreference, NotificationSettings } from '@app/councils';
+import { type ActionMailItem, Mailer, type MailMessageInput, renderMail } from '@app/notifications';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { NotificationKind } from '../notification-kinds';
+import { REMINDED_STATUSES } from '../notification-kinds';
+import { daysBetween, resolvePolicy, shiftDate } from '../schedule';
+import { DIGEST_WINDOW_DAYS } from '../sweep/reminder-sweeper';
+import { noLongerOwed } from './still-owed';
+
+interface PendingRow {
+  id: string;
+  councilId: string;
+  actionId: string | null;
+  kind: NotificationKind;
+  dueOn: string | null;
+  recipientId: string;
+  attempts: number;
+}
+
+interface RecipientRow {
+  id: string;
+  name: string;
+  email: string;
+  disabled: boolean;
+  emailPreference: EmailPreference;
+  councilName: string;
+  councilSettings: NotificationSettings;
+}
+
+interface ActionRow {
+  id: string;
+  status: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  dueOn: string | null;
+  reference: string;
+  title: string;
+  successMeasure: string | null;
+  recommendation: string;
+  inspectionTitle: string | null;
+  inspectionReference: string;
+}
+
+export type DeliveryOutcome =
+  | { outcome: 'sent'; notifications: number; messageId: string }
+  | { outcome: 'nothing-to-send'; cancelled: number }
+  | { outcome: 'retry'; error: Error }
+  | { outcome: 'failed'; error: Error };
+
+/** Thrown when a batch has used its last attempt: retrying will not help. */
+export class DeliveryFailedError extends Error {
+  constructor(batchKey: string, cause: Error) {
+    super(`Gave up on ${batchKey}: ${cause.message}`);
+    this.name = 'DeliveryFailedError';
+  }
+}
+
+/**
+ * Sends one batch of pending notifications as one email. The rows stay locked
+ * (`FOR UPDATE SKIP LOCKED`) from the moment they are read until they are marked sent, in one
+ * transaction around the SMTP conversation: if the worker dies mid-send, the connection drops,
+ * the transaction rolls back and the rows are pending again for the next attempt; while it is
+ * alive, no other worker can pick them up. The one window left is between the SMTP server's
+ * "250 OK" and our COMMIT (see the README): a crash exactly there sends the email twice.
+ */
+@Injectable()
+export class DeliveryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly mailer: Mailer,
+    @Inject(mailConfig.KEY) private readonly config: MailConfig,
+    @Inject(remindersConfig.KEY) private readonly reminders: RemindersConfig,
+    @InjectPinoLogger(DeliveryService.name) private readonly logger: PinoLogger,
+  ) {}
+
+  async deliver(batchKey: string): Promise<DeliveryOutcome> {
+    const outcome = await this.dataSource.transaction((em) => this.deliverLocked(em, batchKey));
+    if (outcome.outcome === 'sent') {
+      this.logger.info(
+        { batchKey, messageId: outcome.messageId, notifications: outcome.notifications },
+        'Email sent',
+      );
+    } else if (outcome.outcome !== 'nothing-to-send') {
+      this.logger.warn(
+        { batchKey, outcome: outcome.outcome, err: outcome.error },
+        'Email not sent',
+      );
+    }
+    return outcome;
+  }
+
+  private async deliverLocked(em: EntityManager, batchKey: string): Promise<DeliveryOutcome> {
+    const rows = await em.query<PendingRow[]>(
+      `SELECT id, council_id AS "councilId", action_id AS "actionId", kind,
+              due_on::text AS "dueOn", recipient_id AS "recipientId", attempts
+         FROM notifications
+        WHERE batch_key = $1 AND status = 'pending'
+        ORDER BY created_at, id
+          FOR UPDATE SKIP LOCKED`,
+      [batchKey],
+    );
+    if (rows.length === 0) return { outcome: 'nothing-to-send', cancelled: 0 };
+
+    const [recipient] = await em.query<RecipientRow[]>(
+      `SELECT u.id, u.name, u.email, (u.disabled_at IS NOT NULL) AS disabled,
+              u.email_preference AS "emailPreference", c.name AS "councilName",
+              c.notification_settings AS "councilSettings"
+         FROM users u JOIN councils c ON c.id = u.council_id
+        WHERE u.id = $1`,
+      [rows[0].recipientId],
+    );
+    const actions = await this.actionsById(
+      em,
+      rows.flatMap((row) => (row.actionId ? [row.actionId] : [])),
+    );
+
+    const owed: PendingRow[] = [];
+    const cancelled: Array<{ id: string; reason: string }> = [];
+    for (const row of rows) {
+      const action = row.actionId ? (actions.get(row.actionId) ?? null) : null;
+      const reason = noLongerOwed(row, action, recipient ?? null);
+      if (reason) cancelled.push({ id: row.id, reason });
+      else owed.push(row);
+    }
+
+    const today = londonDateOf(this.clock.now());
+    const input =
+      recipient && owed.length > 0
+        ? await this.messageFor(em, owed, actions, recipient, today)
+        : null;
+    if (!recipient || !input) {
+      for (const row of owed) cancelled.push({ id: row.id, reason: 'nothing to report' });
+      await this.cancel(em, cancelled);
+      return { outcome: 'nothing-to-send', cancelled: cancelled.length };
+    }
+    await this.cancel(em, cancelled);
+
+    const ids = owed.map((row) => row.id);
+    const attempt = Math.max(...owed.map((row) => row.attempts)) + 1;
+    const mail = renderMail(input, {
+      councilName: recipient.councilName,
+      appUrl: this.config.appUrl,
+      preferencesUrl: `${this.config.appUrl}/settings`,
+    });
+    // The same id on every attempt: a mail system that got it twice can tell.
+    const messageId = `<${batchKey}@followthrough>`;
+    try {
+      await this.mailer.send({
+        to: { name: recipient.name, email: recipient.email },
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId,
+      });
+    } catch (caught) {
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      const final = attempt >= this.config.attempts;
+      await em.query(
+        `UPDATE notifications
+            SET attempts = $2, last_error = $3, status = $4, updated_at = now()
+          WHERE id = ANY($1)`,
+        [ids, attempt, error.message.slice(0, 1000), final ? 'failed' : 'pending'],
+      );
+      return { outcome: final ? 'failed' : 'retry', error };
+    }
+    await em.query(
+      `UPDATE notifications
+          SET status = 'sent', sent_at = $2, attempts = $3, message_id = $4, last_error = NULL,
+              updated_at = now()
+        WHERE id = ANY($1)`,
+      [ids, this.clock.now(), attempt, messageId],
+    );
+    return { outcome: 'sent', notifications: ids.length, messageId };
+  }
+
+  private async messageFor(
+    em: EntityManager,
+    owed: readonly PendingRow[],
+    actions: ReadonlyMap<string, ActionRow>,
+    recipient: RecipientRow,
+    today: string,
+  ): Promise<MailMessageInput | null> {
+    const items = owed.flatMap((row) => {
+      const action = row.actionId ? actions.get(row.actionId) : undefined;
+      return action ? [this.item(action, today)] : [];
+    });
+    const kind = owed[0].kind;
+    const recipientName = recipient.name;
+    switch (kind) {
+      case 'assigned':
+        return { kind, recipientName, item: items[0], assignedByName: null };
+      case 'due_soon':
+      case 'overdue':
+        return { kind, recipientName, item: items[0] };
+      case 'escalation':
+        return { kind, recipientName, items: byMostOverdue(items) };
+      case 'admin_escalation':
+        return {
+          kind,
+          recipientName,
+          items: byMostOverdue(items),
+          afterDays:
+            resolvePolicy(recipient.councilSettings, this.reminders).escalateToAdminsAfterDays ?? 0,
+        };
+      case 'digest':
+        return this.digestFor(em, recipient, today);
+    }
+  }
+
+  /** The recipient's and their direct reports' live actions: overdue, and due within the window. */
+  private async digestFor(
+    em: EntityManager,
+    recipient: RecipientRow,
+    today: string,
+  ): Promise<MailMessageInput | null> {
+    const ids = await em.query<Array<{ id: string }>>(
+      `SELECT a.id FROM actions a JOIN users o ON o.id = a.owner_id
+        WHERE (o.id = $1 OR o.line_manager_id = $1) AND a.status = ANY($2) AND a.due_on <= $3
+        ORDER BY a.due_on, a.reference`,
+      [recipient.id, [...REMINDED_STATUSES], shiftDate(today, DIGEST_WINDOW_DAYS)],
+    );
+    const actions = await this.actionsById(
+      em,
+      ids.map((row) => row.id),
+    );
+    const items = [...actions.values()].map((action) => this.item(action, today));
+    if (items.length === 0) return null;
+    return {
+      kind: 'digest',
+      recipientName: recipient.name,
+      overdue: byMostOverdue(items.filter((item) => item.daysLeft < 0)),
+      dueSoon: items.filter((item) => item.daysLeft >= 0).sort((a, b) => a.daysLeft - b.daysLeft),
+      windowDays: DIGEST_WINDOW_DAYS,
+    };
+  }
+
+  private async actionsById(
+    em: EntityManager,
+    ids: readonly string[],
+  ): Promise<Map<string, ActionRow>> {
+    if (ids.length === 0) return new Map();
+    const rows = await em.query<ActionRow[]>(
+      `SELECT a.id, a.status, a.owner_id AS "ownerId", o.name AS "ownerName",
+              a.due_on::text AS "dueOn", a.reference, a.title,
+              a.success_measure AS "successMeasure", r.text AS recommendation,
+              i.title AS "inspectionTitle", i.reference AS "inspectionReference"
+         FROM actions a
+         JOIN recommendations r ON r.id = a.recommendation_id
+         JOIN inspections i ON i.id = a.inspection_id
+         LEFT JOIN users o ON o.id = a.owner_id
+        WHERE a.id = ANY($1)`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  private item(action: ActionRow, today: string): ActionMailItem {
+    return {
+      actionId: action.id,
+      reference: action.reference,
+      title: action.title,
+      recommendation: action.recommendation,
+      inspectionTitle: action.inspectionTitle ?? action.inspectionReference,
+      dueOn: action.dueOn ?? today,
+      daysLeft: action.dueOn ? daysBetween(today, action.dueOn) : 0,
+      successMeasure: action.successMeasure,
+      ownerName: action.ownerName,
+      status: action.status,
+    };
+  }
+
+  private async cancel(
+    em: EntityManager,
+    rows: ReadonlyArray<{ id: string; reason: string }>,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await em.query(
+      `UPDATE notifications n SET status = 'cancelled', reason = v.reason, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[]) AS v(id, reason)
+        WHERE n.id = v.id`,
+      [rows.map((row) => row.id), rows.map((row) => row.reason)],
+    );
+  }
+}
+
+function byMostOverdue(items: ActionMailItem[]): ActionMailItem[] {
+  return [...items].sort(
+    (a, b) => a.daysLeft - b.daysLeft || a.reference.localeCompare(b.reference),
+  );
+}

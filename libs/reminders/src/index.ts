@@ -1,0 +1,18 @@
+export { type DeliveryOutcome, DeliveryService } from './delivery/delivery.service';
+export { Notification } from './entities/notification.entity';
+export {
+  NOTIFICATION_KINDS,
+  NOTIFICATION_STATUSES,
+  type NotificationKind,
+  type NotificationStatus,
+} from './notification-kinds';
+export {
+  type NotificationFilters,
+  NotificationsService,
+  type NotificationView,
+} from './notifications.service';
+export { ReminderJobsModule } from './reminder-jobs.module';
+export { RemindersModule } from './reminders.module';
+export { RemindersQueue } from './reminders-queue';
+export { notificationSettingsProblem, type ReminderPolicy, resolvePolicy } from './schedule';
+export { DIGEST_WINDOW_DAYS, ReminderSweeper, type SweepResult } from './sweep/reminder-sweeper';

@@ -1,0 +1,24 @@
+export const NOTIFICATION_KINDS = [
+  'assigned',
+  'due_soon',
+  'overdue',
+  'escalation',
+  'admin_escalation',
+  'digest',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;
+/** `cancelled`: no longer owed when its turn came (action done, reassigned, deadline moved...). */
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+/** Kinds that a digest-only recipient does not get one by one. */
+export const REMINDER_KINDS: readonly NotificationKind[] = [
+  'due_soon',
+  'overdue',
+  'escalation',
+  'admin_escalation',
+];
+
+/** Only these statuses are still to be done, so only they are reminded about. */
+export const REMINDED_STATUSES = ['open', 'in_progress', 'blocked'] as const;

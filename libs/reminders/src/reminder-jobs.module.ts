@@ -1,0 +1,13 @@
+import { NotificationsModule } from '@app/notifications';
+import { Module } from '@nestjs/common';
+import { DeliveryService } from './delivery/delivery.service';
+import { RemindersModule } from './reminders.module';
+import { ReminderSweeper } from './sweep/reminder-sweeper';
+
+/** What the worker runs: the sweep that works out what is owed, and sending it. */
+@Module({
+  imports: [RemindersModule, NotificationsModule],
+  providers: [ReminderSweeper, DeliveryService],
+  exports: [ReminderSweeper, DeliveryService, RemindersModule],
+})
+export class ReminderJobsModule {}

@@ -1,0 +1,88 @@
+import { type ActionPeople, addressees, addressPlan, type Person } from './recipients';
+
+const person = (id: string, overrides: Partial<Person> = {}): Person => ({
+  id,
+  emailPreference: 'every',
+  disabled: false,
+  ...overrides,
+});
+const today = '2026-11-30';
+
+describe('addressees', () => {
+  const people: ActionPeople = {
+    owner: person('owner'),
+    lineManager: person('manager'),
+    admins: [person('admin-1'), person('admin-2')],
+  };
+
+  it('sends owner kinds to the owner, one email each', () => {
+    for (const kind of ['assigned', 'due_soon', 'overdue'] as const) {
+      expect(addressees(kind, people, today)).toEqual([
+        { kind, recipientId: 'owner', batchKey: null },
+      ]);
+    }
+  });
+
+  it('escalates to the line manager in a per-day batch', () => {
+    expect(addressees('escalation', people, today)).toEqual([
+      { kind: 'escalation', recipientId: 'manager', batchKey: `esc_manager_${today}` },
+    ]);
+  });
+
+  it('escalates to the admins when the owner has no line manager', () => {
+    const recipients = addressees('escalation', { ...people, lineManager: null }, today);
+    expect(recipients.map((r) => r.recipientId)).toEqual(['admin-1', 'admin-2']);
+  });
+
+  it('does not send an admin escalation to an admin who is also the line manager', () => {
+    const admin = person('admin-1');
+    const recipients = addressees('admin_escalation', { ...people, lineManager: admin }, today);
+    expect(recipients).toEqual([
+      { kind: 'admin_escalation', recipientId: 'admin-2', batchKey: `adm_admin-2_${today}` },
+    ]);
+  });
+
+  it('never escalates to the owner about their own action', () => {
+    const owner = person('admin-1');
+    const recipients = addressees('admin_escalation', { ...people, owner }, today);
+    expect(recipients.map((r) => r.recipientId)).toEqual(['admin-2']);
+  });
+
+  it('leaves digest-only people out of reminders but not assignments', () => {
+    const owner = person('owner', { emailPreference: 'digest' });
+    expect(addressees('due_soon', { ...people, owner }, today)).toEqual([]);
+    expect(addressees('assigned', { ...people, owner }, today)).toHaveLength(1);
+    const lineManager = person('manager', { emailPreference: 'digest' });
+    expect(addressees('escalation', { ...people, lineManager }, today)).toEqual([]);
+  });
+
+  it('emails nobody who is disabled', () => {
+    const owner = person('owner', { disabled: true });
+    expect(addressees('assigned', { ...people, owner }, today)).toEqual([]);
+  });
+});
+
+describe('addressPlan', () => {
+  it('gives admins one escalation, not two, when the owner has no line manager', () => {
+    const people: ActionPeople = {
+      owner: person('owner'),
+      lineManager: null,
+      admins: [person('admin-1')],
+    };
+    expect(addressPlan(['overdue', 'escalation', 'admin_escalation'], people, today)).toEqual([
+      { kind: 'overdue', recipientId: 'owner', batchKey: null },
+      { kind: 'escalation', recipientId: 'admin-1', batchKey: `esc_admin-1_${today}` },
+    ]);
+  });
+
+  it('still sends the admin escalation when line managers are not escalated to', () => {
+    const people: ActionPeople = {
+      owner: person('owner'),
+      lineManager: person('manager'),
+      admins: [person('admin-1')],
+    };
+    expect(addressPlan(['admin_escalation'], people, today)).toEqual([
+      { kind: 'admin_escalation', recipientId: 'admin-1', batchKey: `adm_admin-1_${today}` },
+    ]);
+  });
+});
