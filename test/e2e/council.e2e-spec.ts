@@ -1,8 +1,22 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createCouncilWithPeople } from '../factories/people';
+import { createPlan } from '../factories/plans';
 import { createTestApp, type TestApp } from '../support/app';
 
 type Cast = Awaited<ReturnType<typeof createCouncilWithPeople>>;
+
+/** The deployment's defaults (REMINDER_OFFSETS and friends unset in tests). */
+const DEFAULT_NOTIFICATIONS = {
+  reminderOffsets: [28, 14, 7, 1, 0],
+  assignment: true,
+  ownerOverdue: true,
+  escalateToLineManager: true,
+  escalateToAdminsAfterDays: 28,
+  weeklyDigest: true,
+  sendHour: 8,
+  workingDaysOnly: true,
+};
 
 describe('council (e2e)', () => {
   let t: TestApp;
@@ -27,6 +41,7 @@ describe('council (e2e)', () => {
           code: home.council.code,
           immediateWindowDays: 14,
           defaultWindowMonths: 6,
+          notifications: DEFAULT_NOTIFICATIONS,
         });
       }
       const theirs = await away.staff.as(request(t.server).get('/council')).expect(200);
@@ -51,6 +66,7 @@ describe('council (e2e)', () => {
         code: 'REN',
         immediateWindowDays: 0,
         defaultWindowMonths: 60,
+        notifications: DEFAULT_NOTIFICATIONS,
       });
       // Partial: what is left out stays.
       const partial = await home.admin
@@ -68,6 +84,63 @@ describe('council (e2e)', () => {
         immediateWindowDays: 14,
         defaultWindowMonths: 6,
       });
+    });
+
+    it('changes reminder rules field by field and plans every action again', async () => {
+      const plan = await createPlan(t, home.council, home.admin.user, {
+        recommendations: [
+          { actions: [{ status: 'open', ownerId: home.staff.user.id, dueOn: '2030-01-10' }] },
+        ],
+      });
+      const awayPlan = await createPlan(t, away.council, away.admin.user);
+      const db = t.app.get(DataSource);
+      // As a sweep would leave them: nothing to look at until 2029.
+      await db.query(`UPDATE reminder_schedule SET check_at = '2029-12-13T08:00:00Z'`);
+      const res = await home.admin
+        .as(request(t.server).patch('/council'))
+        .send({ notifications: { reminderOffsets: [10, 2], escalateToAdminsAfterDays: null } })
+        .expect(200);
+      expect((res.body as { notifications: unknown }).notifications).toEqual({
+        ...DEFAULT_NOTIFICATIONS,
+        reminderOffsets: [10, 2],
+        escalateToAdminsAfterDays: null,
+      });
+      const next = await home.admin
+        .as(request(t.server).patch('/council'))
+        .send({ notifications: { weeklyDigest: false } })
+        .expect(200);
+      // What was left out keeps the value set before.
+      expect((next.body as { notifications: unknown }).notifications).toMatchObject({
+        reminderOffsets: [10, 2],
+        escalateToAdminsAfterDays: null,
+        weeklyDigest: false,
+      });
+      const theirs = await away.admin.as(request(t.server).get('/council')).expect(200);
+      expect(theirs.body).toMatchObject({ notifications: DEFAULT_NOTIFICATIONS });
+
+      const checks = await db.query<Array<{ action_id: string; check_at: string }>>(
+        `SELECT action_id, check_at::text FROM reminder_schedule WHERE action_id = ANY($1)`,
+        [[plan.actions[0].id, awayPlan.actions[0].id]],
+      );
+      expect(Object.fromEntries(checks.map((row) => [row.action_id, row.check_at]))).toEqual({
+        [plan.actions[0].id]: '-infinity',
+        [awayPlan.actions[0].id]: '2029-12-13 08:00:00+00',
+      });
+    });
+
+    it.each([
+      [{ reminderOffsets: [] }],
+      [{ reminderOffsets: [7, 7] }],
+      [{ reminderOffsets: [400] }],
+      [{ reminderOffsets: [1.5] }],
+      [{ escalateToAdminsAfterDays: 0 }],
+      [{ weeklyDigest: 'yes' }],
+      [{ sendHour: 9 }],
+    ])('refuses notifications %j with 400, changing nothing', async (notifications) => {
+      const before = await home.admin.as(request(t.server).get('/council')).expect(200);
+      await home.admin.as(request(t.server).patch('/council')).send({ notifications }).expect(400);
+      const after = await home.admin.as(request(t.server).get('/council')).expect(200);
+      expect(after.body).toEqual(before.body);
     });
 
     it('answers 403 to managers and staff', async () => {

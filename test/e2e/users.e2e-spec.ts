@@ -221,6 +221,32 @@ describe('users (e2e)', () => {
     });
   });
 
+  describe('PATCH /me', () => {
+    it('lets anyone choose every reminder or the weekly digest only', async () => {
+      const res = await home.staff
+        .as(request(t.server).patch('/me'))
+        .send({ emailPreference: 'digest' })
+        .expect(200);
+      expect(res.body).toMatchObject({ id: home.staff.user.id, emailPreference: 'digest' });
+      const me = await home.staff.as(request(t.server).get('/me')).expect(200);
+      expect(me.body).toMatchObject({ emailPreference: 'digest' });
+      await home.staff
+        .as(request(t.server).patch('/me'))
+        .send({ emailPreference: 'every' })
+        .expect(200);
+    });
+
+    it.each([[{ emailPreference: 'never' }], [{}], [{ emailPreference: 'every', role: 'admin' }]])(
+      'refuses %j with 400, changing nothing',
+      async (body) => {
+        const res = await home.staff.as(request(t.server).patch('/me')).send(body).expect(400);
+        expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+        const me = await home.staff.as(request(t.server).get('/me')).expect(200);
+        expect(me.body).toMatchObject({ role: 'staff', emailPreference: 'every' });
+      },
+    );
+  });
+
   describe('PATCH /users/:id', () => {
     it('changes name, email, role, team and line manager; null clears', async () => {
       const target = await throwaway();

@@ -1,7 +1,9 @@
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { ErrorResponse } from '@app/common';
-import { CouncilsService } from '@app/councils';
-import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { remindersConfig, type RemindersConfig } from '@app/config';
+import { type Council, CouncilsService } from '@app/councils';
+import { NotificationsService, resolvePolicy } from '@app/reminders';
+import { Body, Controller, Get, Inject, Patch } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -19,13 +21,17 @@ import { UpdateCouncilDto } from './dto/update-council.dto';
 @Controller('council')
 @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No live session.' })
 export class CouncilController {
-  constructor(private readonly councils: CouncilsService) {}
+  constructor(
+    private readonly councils: CouncilsService,
+    private readonly notifications: NotificationsService,
+    @Inject(remindersConfig.KEY) private readonly reminders: RemindersConfig,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Your council and its settings' })
   @ApiOkResponse({ type: CouncilDto })
   async get(@CurrentUser() principal: Principal): Promise<CouncilDto> {
-    return CouncilDto.of(await this.councils.get(principal.councilId));
+    return this.toDto(await this.councils.get(principal.councilId));
   }
 
   @Patch()
@@ -43,6 +49,13 @@ export class CouncilController {
     @CurrentUser() principal: Principal,
     @Body() body: UpdateCouncilDto,
   ): Promise<CouncilDto> {
-    return CouncilDto.of(await this.councils.updateSettings(principal.councilId, body));
+    const council = await this.councils.updateSettings(principal.councilId, body);
+    // Reminders already planned under the old rules are planned again under the new ones.
+    if (body.notifications) await this.notifications.replanCouncil(principal.councilId);
+    return this.toDto(council);
+  }
+
+  private toDto(council: Council): CouncilDto {
+    return CouncilDto.of(council, resolvePolicy(council.notificationSettings, this.reminders));
   }
 }

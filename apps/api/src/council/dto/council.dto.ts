@@ -1,5 +1,7 @@
 import type { Council } from '@app/councils';
+import type { ReminderPolicy } from '@app/reminders';
 import { ApiProperty } from '@nestjs/swagger';
+import { NotificationSettingsDto } from './notification-settings.dto';
 
 /** The caller's council and the settings that shape draft deadlines. */
 export class CouncilDto {
@@ -32,13 +34,17 @@ export class CouncilDto {
   })
   defaultWindowMonths!: number;
 
-  static of(council: Council): CouncilDto {
+  @ApiProperty({ type: NotificationSettingsDto })
+  notifications!: NotificationSettingsDto;
+
+  static of(council: Council, policy: ReminderPolicy): CouncilDto {
     return {
       id: council.id,
       name: council.name,
       code: council.code,
       immediateWindowDays: council.immediateWindowDays,
       defaultWindowMonths: council.defaultWindowMonths,
+      notifications: NotificationSettingsDto.of(policy),
     };
   }
 }

@@ -6,7 +6,19 @@ import {
   IMMEDIATE_WINDOW_DAYS,
 } from '@app/councils';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { UpdateNotificationSettingsDto } from './notification-settings.dto';
 
 /** Any of the settings; what is left out stays as it is. */
 export class UpdateCouncilDto {
@@ -54,4 +66,14 @@ export class UpdateCouncilDto {
   @Min(DEFAULT_WINDOW_MONTHS.min)
   @Max(DEFAULT_WINDOW_MONTHS.max)
   defaultWindowMonths?: number;
+
+  @ApiPropertyOptional({
+    type: UpdateNotificationSettingsDto,
+    description: 'Reminder and escalation rules; fields left out keep their current values.',
+  })
+  @OmitOrValidate()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => UpdateNotificationSettingsDto)
+  notifications?: UpdateNotificationSettingsDto;
 }

@@ -1,4 +1,10 @@
-import { ROLES, type Role, type User } from '@app/councils';
+import {
+  EMAIL_PREFERENCES,
+  type EmailPreference,
+  ROLES,
+  type Role,
+  type User,
+} from '@app/councils';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class UserSummaryDto {
@@ -36,6 +42,13 @@ export class UserDto extends UserSummaryDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null })
   disabledAt!: Date | null;
 
+  @ApiProperty({
+    enum: EMAIL_PREFERENCES,
+    example: 'every',
+    description: '`every`: each reminder as it falls due; `digest`: only the Monday summary.',
+  })
+  emailPreference!: EmailPreference;
+
   @ApiProperty({ type: String, format: 'date-time', example: '2026-01-12T09:30:00.000Z' })
   createdAt!: Date;
 
@@ -48,6 +61,7 @@ export class UserDto extends UserSummaryDto {
       lineManager: user.lineManager ? UserSummaryDto.of(user.lineManager) : null,
       disabled: user.disabledAt !== null,
       disabledAt: user.disabledAt,
+      emailPreference: user.emailPreference,
       createdAt: user.createdAt,
     };
   }
