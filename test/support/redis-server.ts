@@ -1,0 +1,127 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { Redis } from 'ioredis';
+
+/**
+ * A Redis of the test's own, for what must never happen to the shared one (FLUSHALL, a
+ * restart): other test files run in parallel on 127.0.0.1:6379.
+ */
+export interface RedisServer {
+  port: number;
+  /** redis://127.0.0.1:<port> */
+  url: string;
+  /** A plain client (not BullMQ's), for poking at the server. Closed by stop(). */
+  client: Redis;
+  /** What the server printed, for a failing test's message. */
+  output(): string;
+  /** Kills the server and waits for it to exit. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 10_000;
+const START_ATTEMPTS = 3;
+
+/** A port nothing listens on right now (another process may still take it before we do). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** Starts `redis-server` (on PATH) on a free port: in memory only, loopback only. */
+export async function startRedisServer(): Promise<RedisServer> {
+  let lastError: unknown;
+  // The free port can be taken between probing and binding: try again on a new one.
+  for (let attempt = 1; attempt <= START_ATTEMPTS; attempt += 1) {
+    try {
+      return await startOn(await freePort());
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+async function startOn(port: number): Promise<RedisServer> {
+  const child = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      // What production requires (RedisPolicyCheck refuses anything else at boot).
+      '--maxmemory-policy',
+      'noeviction',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const gone = exited(child);
+
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`redis-server on ${port} not ready in time:\n${output}`)),
+      START_TIMEOUT_MS,
+    );
+    child.stdout?.on('data', () => {
+      if (output.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    void gone.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server on ${port} exited:\n${output}`));
+    });
+  });
+  try {
+    await ready;
+  } catch (error) {
+    child.kill('SIGKILL');
+    await gone;
+    throw error;
+  }
+
+  const url = `redis://127.0.0.1:${port}`;
+  const client = new Redis({ host: '127.0.0.1', port, lazyConnect: true });
+  await client.connect();
+  let stopped: Promise<void> | undefined;
+  return {
+    port,
+    url,
+    client,
+    output: () => output,
+    stop: () => {
+      stopped ??= (async () => {
+        client.disconnect();
+        // Nothing in it is worth keeping: no need for a graceful shutdown.
+        child.kill('SIGKILL');
+        await gone;
+      })();
+      return stopped;
+    },
+  };
+}
