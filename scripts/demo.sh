@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm run demo`: builds everything, migrates a demo database, loads a demo council (an admin,
-# a manager and two staff), starts the worker in the background and the API in the foreground,
+# a manager and two staff), starts the API in the foreground (with a local SMTP sink: the emails
+# the worker sends are at /dev/mail) and the worker in the background,
 # imports a sample inspection report (test/fixtures/demo/, fictional) through POST /inspections
 # and assigns some of its actions so GET /dashboard has something to show. Ctrl-C stops both.
 #
@@ -19,6 +20,16 @@ export PORT
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/${DEMO_DATABASE}"
 export REDIS_URL="redis://127.0.0.1:6379"
 export QUEUE_PREFIX=followthrough_demo
+# Reminder emails go to a sink inside the API (development only), readable at /dev/mail.
+MAIL_SINK_PORT=${MAIL_SINK_PORT:-1025}
+export DEV_MAIL_SINK_PORT=$MAIL_SINK_PORT
+export SMTP_URL="smtp://127.0.0.1:${MAIL_SINK_PORT}"
+export APP_URL="http://localhost:${PORT}"
+# So a newcomer sees reminders at once, whatever the day and hour: every hour is a send hour
+# and every day a working day, and the worker sweeps every 30 seconds.
+export SEND_HOUR=0
+export WORKING_DAYS_ONLY=false
+export REMINDER_SWEEP_EVERY=30s
 API="http://127.0.0.1:${PORT}"
 CLI=(node dist/apps/cli/apps/cli/src/main.js)
 
@@ -35,6 +46,10 @@ bash scripts/ensure-services.sh
 
 if curl -s -o /dev/null "${API}/"; then
   echo "error: something already answers on port ${PORT}; stop it or run: PORT=3001 npm run demo" >&2
+  exit 1
+fi
+if (exec 3<>"/dev/tcp/127.0.0.1/${MAIL_SINK_PORT}") 2>/dev/null; then
+  echo "error: port ${MAIL_SINK_PORT} (the demo's mail sink) is taken; run: MAIL_SINK_PORT=2525 npm run demo" >&2
   exit 1
 fi
 
@@ -112,10 +127,8 @@ user_id() {
   sql "$DEMO_DATABASE" "SELECT id FROM users WHERE email = '$(email_of "$1")'"
 }
 
-echo "==> Starting the worker (logs: .demo/worker.log)"
-node dist/apps/worker/apps/worker/src/main.js >.demo/worker.log 2>&1 &
-worker_pid=$!
 api_pid=
+worker_pid=
 cleanup() {
   trap - EXIT INT TERM
   # SIGTERM lets both apps finish running work and close their connections.
@@ -145,6 +158,11 @@ if ! curl -sf -o /dev/null "${API}/health"; then
   echo "error: /health did not answer 200 within 60 s" >&2
   exit 1
 fi
+
+# After the API: the mail sink the worker sends to lives in the API process.
+echo "==> Starting the worker (logs: .demo/worker.log)"
+node dist/apps/worker/apps/worker/src/main.js >.demo/worker.log 2>&1 &
+worker_pid=$!
 
 # `json FILE EXPR`: EXPR evaluated on the JSON in FILE as `d`, printed (objects as JSON).
 json() {
@@ -256,6 +274,20 @@ status=$(call POST /extract "$token" -F "file=@${sample}")
 cp .demo/response.json .demo/sample-extraction.json
 echo "==> POST /extract on ${sample}: $(json .demo/sample-extraction.json 'd.recommendations.length') recommendations (.demo/sample-extraction.json)"
 
+# Assignment emails go as soon as the worker sees them; give it a moment.
+for _ in $(seq 1 40); do
+  curl -s -o .demo/mail.json "${API}/dev/mail"
+  if [ "$(json .demo/mail.json 'd.total')" -gt 0 ]; then
+    sleep 2
+    break
+  fi
+  sleep 0.5
+done
+curl -s -o .demo/mail.json "${API}/dev/mail"
+echo "==> GET /dev/mail: $(json .demo/mail.json 'd.total') emails caught by the local sink"
+json .demo/mail.json 'd.items.slice(0, 8).map((m) => `    ${m.to.join(", ")}: ${m.subject}`).join("\n")'
+echo
+
 cat <<EOM
 
   followthrough is running
@@ -264,6 +296,8 @@ cat <<EOM
     Dashboard: curl -H "Authorization: Bearer \$TOKEN" ${API/127.0.0.1/localhost}/dashboard
     Log in:    curl -H 'content-type: application/json' -d '{"email":"…","password":"…"}' ${API/127.0.0.1/localhost}/auth/login
     Worker:    pid ${worker_pid}, logs in .demo/worker.log
+    Emails:    ${API/127.0.0.1/localhost}/dev/mail   (one: /dev/mail/<id>, its HTML: /dev/mail/<id>/html)
+    Queues:    ${API/127.0.0.1/localhost}/admin/queues   (admins: POST /admin/queues/session first)
 
   ${DEMO_COUNCIL} (demo passwords, also in .demo/credentials):
 EOM
