@@ -180,6 +180,38 @@ describe('Reminders follow changes to the action', () => {
     expect(await walk('2027-03-06', '2027-03-22')).toEqual([]);
   }, 60_000);
 
+  it('gathers a day of escalations to one manager into one email', async () => {
+    await setup('2027-03-01T07:00:00Z');
+    const one = await openAction(people.first, '2027-03-26');
+    const two = await openAction(people.second, '2027-03-26');
+    await rig.sweep();
+    await rig.settle();
+    rig.takeMail();
+
+    // Thursday 4 March: both deadlines are moved to Monday 1 March, so both are overdue.
+    rig.clock.set('2027-03-04T09:00:00Z');
+    for (const { id } of [one, two]) {
+      await people.manager
+        .as(request(rig.api.server).patch(`/actions/${id}`))
+        .send({ dueOn: '2027-03-01', dueOnReason: 'Recorded late' })
+        .expect(200);
+    }
+    await rig.settle();
+    // The owners hear at once; the manager's escalation waits for the sweep to gather them.
+    expect(rig.takeMail().map((mail) => mail.subject.split(':')[0])).toEqual([
+      'Overdue by 3 days',
+      'Overdue by 3 days',
+    ]);
+    await rig.sweep();
+    await rig.settle();
+    const escalations = rig.takeMail();
+    expect(escalations.map((mail) => `${mail.to.join(',')} ${mail.subject}`)).toEqual([
+      `${people.manager.user.email} Escalation: 2 actions overdue in your team`,
+    ]);
+    expect(escalations[0].text).toContain(one.reference);
+    expect(escalations[0].text).toContain(two.reference);
+  }, 60_000);
+
   it('skips weekends and bank holidays: early before a deadline, late after it', async () => {
     // Christmas 2027: Sat 25 and Sun 26 December, so the bank holidays are Mon 27 and Tue 28.
     // Deadline Wednesday 29 December. The 1-day moment (Tue 28) moves back to Fri 24; the

@@ -7,7 +7,6 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { Queue } from 'bullmq';
 import { Logger } from 'nestjs-pino';
-import { DataSource } from 'typeorm';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, type TestApp } from './app';
 
@@ -38,7 +37,7 @@ export interface ReminderRig {
   clock: MovableClock;
   /** One sweep as the worker's timer would run it, at the clock's time. */
   sweep(): Promise<SweepResult>;
-  /** Waits until the queues are idle and no notification is pending. */
+  /** Waits until the mail and reminders queues are idle. */
   settle(timeoutMs?: number): Promise<void>;
   /** Mail caught since the last call. */
   takeMail(): CaughtMail[];
@@ -80,18 +79,17 @@ export async function createReminderRig(
   const queues = [QueueName.Mail, QueueName.Reminders].map((name) =>
     started.get<Queue>(getQueueToken(name), { strict: false }),
   );
-  const dataSource = api.app.get(DataSource);
   let seen = 0;
 
+  // A sweep returns after queuing its emails, and a check job queues its emails before it
+  // completes, so empty queues mean nothing is on its way. (Escalations made by a check job
+  // stay pending until the next sweep, on purpose.)
   const idle = async (): Promise<boolean> => {
     for (const queue of queues) {
       const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
       if (Object.values(counts).some((count) => count > 0)) return false;
     }
-    const [{ pending }] = await dataSource.query<Array<{ pending: number }>>(
-      `SELECT count(*)::int AS pending FROM notifications WHERE status = 'pending'`,
-    );
-    return pending === 0;
+    return true;
   };
 
   return {

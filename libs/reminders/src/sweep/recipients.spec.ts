@@ -1,4 +1,10 @@
-import { type ActionPeople, addressees, addressPlan, type Person } from './recipients';
+import {
+  type ActionPeople,
+  addressees,
+  addressPlan,
+  isSharedBatch,
+  type Person,
+} from './recipients';
 
 const person = (id: string, overrides: Partial<Person> = {}): Person => ({
   id,
@@ -84,5 +90,20 @@ describe('addressPlan', () => {
     expect(addressPlan(['admin_escalation'], people, today)).toEqual([
       { kind: 'admin_escalation', recipientId: 'admin-1', batchKey: `adm_admin-1_${today}` },
     ]);
+  });
+});
+
+describe('isSharedBatch', () => {
+  it('tells escalation batches from single emails', () => {
+    const people: ActionPeople = {
+      owner: person('owner'),
+      lineManager: person('manager'),
+      admins: [person('admin-1')],
+    };
+    const [escalation] = addressees('escalation', people, today);
+    const [admin] = addressees('admin_escalation', people, today);
+    expect(isSharedBatch(escalation.batchKey ?? '')).toBe(true);
+    expect(isSharedBatch(admin.batchKey ?? '')).toBe(true);
+    expect(isSharedBatch('0b8e2f8c-3f6e-4f57-9d0a-8c1e6b0a9f11')).toBe(false);
   });
 });

@@ -44,7 +44,7 @@ export function addressees(
     !person.disabled && !(REMINDER_KINDS.includes(kind) && person.emailPreference === 'digest');
   const single = (person: Person): Addressed[] =>
     wants(person) ? [{ kind, recipientId: person.id, batchKey: null }] : [];
-  const batched = (persons: readonly Person[], prefix: string): Addressed[] =>
+  const batched = (persons: readonly Person[], prefix: 'esc' | 'adm'): Addressed[] =>
     persons
       .filter((person) => person.id !== people.owner.id && wants(person))
       .map((person) => ({
@@ -85,4 +85,9 @@ export function addressPlan(
     all.filter((item) => item.kind === 'escalation').map((item) => item.recipientId),
   );
   return all.filter((item) => item.kind !== 'admin_escalation' || !escalated.has(item.recipientId));
+}
+
+/** Batches that gather several actions (escalations) rather than one email per row. */
+export function isSharedBatch(batchKey: string): boolean {
+  return batchKey.startsWith('esc_') || batchKey.startsWith('adm_');
 }

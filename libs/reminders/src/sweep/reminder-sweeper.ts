@@ -16,7 +16,7 @@ import {
   resolvePolicy,
   shiftDate,
 } from '../schedule';
-import { addressPlan, type Person } from './recipients';
+import { addressPlan, isSharedBatch, type Person } from './recipients';
 
 /** Actions looked at per transaction: big enough to amortise round trips, small enough to keep locks short. */
 const BATCH_SIZE = 500;
@@ -80,11 +80,15 @@ export class ReminderSweeper {
     return { checked, created, enqueued };
   }
 
-  /** One action, now: after the API changed it, so an assignment email need not wait. */
+  /**
+   * One action, now: after the API changed it, so an assignment email need not wait. An
+   * escalation it makes owed waits for the next sweep, which sends each manager one email for
+   * all of the day's actions rather than one per change.
+   */
   async checkAction(actionId: string): Promise<void> {
     const now = this.clock.now();
     const { batchKeys } = await this.checkDue(now, actionId);
-    await this.queue.deliver(batchKeys);
+    await this.queue.deliver(batchKeys.filter((key) => !isSharedBatch(key)));
   }
 
   private checkDue(
