@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
-# `npm run bench`: both benchmarks, one after the other. `npm run bench -- parser` or
-# `npm run bench -- api` runs one.
+# `npm run bench`: every benchmark, one after the other. `npm run bench -- parser`,
+# `npm run bench -- api` or `npm run bench -- reminders` runs one.
 #   parser: extraction speed and memory on the corpus, beside poppler's pdftotext.
 #   api:    GET /actions?overdue=true and GET /dashboard under HTTP load (autocannon) on
 #           1,000,000 actions in the followthrough_bench database (loaded on first run; set
 #           BENCH_RELOAD=1 to rebuild it), beside a bare node:http + pg baseline running the
 #           same SQL. BENCH_DURATION (s, default 10), BENCH_WARMUP (default 2) and
 #           BENCH_CONNECTIONS (default 10) tune the runs; see bench/api.bench.ts.
+#   reminders: the reminder sweep on 1,000,000 actions in followthrough_bench_reminders (brought
+#           to steady state on first run; BENCH_RELOAD=1 rebuilds it), emails per second through
+#           one in-process worker to an SMTP sink in a child process, and Redis memory per pending
+#           email job on a private redis-server; see bench/reminders.bench.ts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-all}
 case "$which" in
-  all | parser | api) ;;
+  all | parser | api | reminders) ;;
   *)
-    echo "usage: npm run bench [-- parser|api]" >&2
+    echo "usage: npm run bench [-- parser|api|reminders]" >&2
     exit 2
     ;;
 esac
@@ -21,13 +25,13 @@ esac
 bash scripts/ensure-deps.sh
 npx tsc -p bench/tsconfig.json
 
-if [ "$which" != api ]; then
+if [ "$which" = all ] || [ "$which" = parser ]; then
   # Without pdftotext the PDF ratios are left out; the rest of the figures still stand.
   bash scripts/ensure-pdftotext.sh || true
   node dist/bench/bench/extract.bench.js
 fi
 
-if [ "$which" != parser ]; then
+if [ "$which" = all ] || [ "$which" = api ]; then
   bash scripts/ensure-services.sh
   # The API is measured as built for production; rebuild when any source is newer.
   api_main=dist/apps/api/apps/api/src/main.js
@@ -37,4 +41,10 @@ if [ "$which" != parser ]; then
     npm run build --silent
   fi
   node dist/bench/bench/api.bench.js
+fi
+
+if [ "$which" = all ] || [ "$which" = reminders ]; then
+  bash scripts/ensure-services.sh
+  # In process from dist/bench (compiled above): the sweeper and the worker as the tests run them.
+  node dist/bench/bench/reminders.bench.js
 fi
