@@ -137,8 +137,7 @@ export class ReminderSweeper {
           council.policy,
           now,
         );
-        // A next check at or before now would have this batch pick the action up forever.
-        const at = plan.nextCheckAt && plan.nextCheckAt > now ? plan.nextCheckAt : null;
+        const at = nextCheck(plan.nextCheckAt, now);
         next.push({ actionId: row.actionId, at });
         if (plan.owed.length === 0 || !row.ownerId) continue;
 
@@ -334,6 +333,17 @@ export class ReminderSweeper {
   }
 }
 
+const RECHECK_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * When to look at an action again. A time at or before now would have the sweep pick it up
+ * forever, and null would silence it for good, so a plan that says either by mistake is looked
+ * at again in an hour.
+ */
+function nextCheck(planned: Date | null, now: Date): Date | null {
+  if (planned === null || planned > now) return planned;
+  return new Date(now.getTime() + RECHECK_AFTER_MS);
+}
 const OWNER_REMINDERS: ReadonlySet<string> = new Set(['due_soon', 'overdue']);
 
 interface AssignmentRecord {
