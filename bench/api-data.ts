@@ -7,9 +7,9 @@
  * work side by side for years: a council's rows are scattered through the table, not packed
  * together, so queries cannot lean on lucky physical order.
  */
-import { Client } from 'pg';
 import { PasswordHasher } from '../libs/auth/src/password-hasher';
 import { createDataSource } from '../libs/database/src/database.options';
+import { createNumberedIds, timedStep, withClient } from './bench-db';
 
 export const BENCH_SHAPE = {
   councils: 50,
@@ -34,16 +34,6 @@ export function databaseUrlFor(database: string, base?: string): string {
   const url = new URL(base ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   url.pathname = `/${database}`;
   return url.toString();
-}
-
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Creates (or, with `reset`, recreates) the database, then runs every pending migration. */
@@ -85,39 +75,9 @@ export async function loadData(url: string, log: (line: string) => void): Promis
   const shape = BENCH_SHAPE;
   const passwordHash = await new PasswordHasher().hash(BENCH_PASSWORD);
   await withClient(url, async (client) => {
-    const step = async (label: string, sql: string, params: unknown[] = []): Promise<void> => {
-      const started = Date.now();
-      const result = await client.query(sql, params);
-      log(
-        `  ${label}: ${result.rowCount ?? 0} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-      );
-    };
+    const step = timedStep(client, log);
     await client.query('BEGIN');
-    // Numbered ids first, so the inserts below can join by number (council c, user u, ...).
-    await client.query(
-      `CREATE TEMP TABLE bc ON COMMIT DROP AS
-         SELECT c, gen_random_uuid() AS id, 'BZ' || chr(65 + c / 26) || chr(65 + c % 26) AS code,
-                format('Bench Council %s', c) AS name
-           FROM generate_series(0, $1::int - 1) c`,
-      [shape.councils],
-    );
-    await client.query(
-      `CREATE TEMP TABLE bu ON COMMIT DROP AS
-         SELECT c, u, gen_random_uuid() AS id FROM bc, generate_series(0, $1::int - 1) u`,
-      [shape.usersPerCouncil],
-    );
-    await client.query(
-      `CREATE TEMP TABLE bi ON COMMIT DROP AS
-         SELECT c, i, gen_random_uuid() AS id, code || '-' || (2019 + i) AS reference
-           FROM bc, generate_series(0, $1::int - 1) i`,
-      [shape.inspectionsPerCouncil],
-    );
-    await client.query(
-      `CREATE TEMP TABLE br ON COMMIT DROP AS
-         SELECT bi.c, bi.i, r, gen_random_uuid() AS id, bi.id AS inspection_id, bi.reference
-           FROM bi, generate_series(0, $1::int - 1) r`,
-      [shape.recommendationsPerInspection],
-    );
+    await createNumberedIds(client, shape, { codePrefix: 'BZ', councilName: 'Bench Council' });
     await step('councils', `INSERT INTO councils (id, name, code) SELECT id, name, code FROM bc`);
     // u0 admin, u1-u2 managers, the rest staff; five teams, and some people in none.
     await step(

@@ -9,7 +9,9 @@
  *
  * Dates are fixed (BENCH_TODAY, not current_date), so every run plans the same reminders.
  */
-import { Client } from 'pg';
+import { createNumberedIds, type DataShape, timedStep, withClient } from './bench-db';
+
+export { type DataShape, withClient } from './bench-db';
 
 /** A Tuesday in GMT with no bank holiday near it: an ordinary working day in England. */
 export const BENCH_TODAY = '2027-03-09';
@@ -26,14 +28,6 @@ export const STEADY_AT = new Date('2027-03-08T20:00:00Z');
  * days" reminder is owed whichever way the hour is compared.
  */
 export const MAIL_AT = new Date('2027-03-09T10:00:00Z');
-
-export interface DataShape {
-  councils: number;
-  usersPerCouncil: number;
-  inspectionsPerCouncil: number;
-  recommendationsPerInspection: number;
-  actionsPerCouncil: number;
-}
 
 export const SWEEP_SHAPE: DataShape = {
   councils: 50,
@@ -57,16 +51,6 @@ export const MAIL_SHAPE: DataShape = {
  * 'due-in-7-days': every action open, owned and due on BENCH_TODAY + 7.
  */
 export type DataMix = 'spread' | 'due-in-7-days';
-
-export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Drops `name` (closing its connections) on the server `url` points at. */
 export async function dropDatabase(url: string, name: string): Promise<void> {
@@ -101,39 +85,12 @@ export async function loadReminderData(
 ): Promise<void> {
   const totalActions = shape.councils * shape.actionsPerCouncil;
   await withClient(url, async (client) => {
-    const step = async (label: string, sql: string, params: unknown[] = []): Promise<void> => {
-      const started = Date.now();
-      const result = await client.query(sql, params);
-      log(
-        `  ${label}: ${result.rowCount ?? 0} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-      );
-    };
+    const step = timedStep(client, log);
     await client.query('BEGIN');
-    // Numbered ids first, so the inserts below can join by number (council c, user u, ...).
-    await client.query(
-      `CREATE TEMP TABLE bc ON COMMIT DROP AS
-         SELECT c, gen_random_uuid() AS id, 'RZ' || chr(65 + c / 26) || chr(65 + c % 26) AS code,
-                format('Reminder Bench Council %s', c) AS name
-           FROM generate_series(0, $1::int - 1) c`,
-      [shape.councils],
-    );
-    await client.query(
-      `CREATE TEMP TABLE bu ON COMMIT DROP AS
-         SELECT c, u, gen_random_uuid() AS id FROM bc, generate_series(0, $1::int - 1) u`,
-      [shape.usersPerCouncil],
-    );
-    await client.query(
-      `CREATE TEMP TABLE bi ON COMMIT DROP AS
-         SELECT c, i, gen_random_uuid() AS id, code || '-' || (2019 + i) AS reference
-           FROM bc, generate_series(0, $1::int - 1) i`,
-      [shape.inspectionsPerCouncil],
-    );
-    await client.query(
-      `CREATE TEMP TABLE br ON COMMIT DROP AS
-         SELECT bi.c, bi.i, r, gen_random_uuid() AS id, bi.id AS inspection_id, bi.reference
-           FROM bi, generate_series(0, $1::int - 1) r`,
-      [shape.recommendationsPerInspection],
-    );
+    await createNumberedIds(client, shape, {
+      codePrefix: 'RZ',
+      councilName: 'Reminder Bench Council',
+    });
     await step('councils', `INSERT INTO councils (id, name, code) SELECT id, name, code FROM bc`);
     // u0 admin, u1-u2 managers (no line manager: their escalations go to the admin), the rest
     // staff reporting to u1 or u2. In the spread mix one person in ten chose the weekly summary

@@ -1,0 +1,70 @@
+import { Client } from 'pg';
+
+/** How many of each thing a bench data set has. */
+export interface DataShape {
+  councils: number;
+  usersPerCouncil: number;
+  inspectionsPerCouncil: number;
+  recommendationsPerInspection: number;
+  actionsPerCouncil: number;
+}
+
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs one loading statement and logs how many rows it wrote and how long it took. */
+export function timedStep(
+  client: Client,
+  log: (line: string) => void,
+): (label: string, sql: string, params?: unknown[]) => Promise<void> {
+  return async (label, sql, params = []) => {
+    const started = Date.now();
+    const result = await client.query(sql, params);
+    log(
+      `  ${label}: ${result.rowCount ?? 0} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  };
+}
+
+/**
+ * Numbered ids first, so the inserts that follow can join by number: temp tables bc (council
+ * c), bu (user u of council c), bi (inspection i) and br (recommendation r), dropped at COMMIT.
+ * Council codes are `<codePrefix>AA`, `<codePrefix>AB`, ...
+ */
+export async function createNumberedIds(
+  client: Client,
+  shape: DataShape,
+  names: { codePrefix: string; councilName: string },
+): Promise<void> {
+  await client.query(
+    `CREATE TEMP TABLE bc ON COMMIT DROP AS
+       SELECT c, gen_random_uuid() AS id, $2 || chr(65 + c / 26) || chr(65 + c % 26) AS code,
+              format('%s %s', $3::text, c) AS name
+         FROM generate_series(0, $1::int - 1) c`,
+    [shape.councils, names.codePrefix, names.councilName],
+  );
+  await client.query(
+    `CREATE TEMP TABLE bu ON COMMIT DROP AS
+       SELECT c, u, gen_random_uuid() AS id FROM bc, generate_series(0, $1::int - 1) u`,
+    [shape.usersPerCouncil],
+  );
+  await client.query(
+    `CREATE TEMP TABLE bi ON COMMIT DROP AS
+       SELECT c, i, gen_random_uuid() AS id, code || '-' || (2019 + i) AS reference
+         FROM bc, generate_series(0, $1::int - 1) i`,
+    [shape.inspectionsPerCouncil],
+  );
+  await client.query(
+    `CREATE TEMP TABLE br ON COMMIT DROP AS
+       SELECT bi.c, bi.i, r, gen_random_uuid() AS id, bi.id AS inspection_id, bi.reference
+         FROM bi, generate_series(0, $1::int - 1) r`,
+    [shape.recommendationsPerInspection],
+  );
+}
