@@ -1,26 +1,18 @@
-import {
-  ACTION_SORTS,
-  ACTION_STATUSES,
-  type ActionSort,
-  type ActionStatus,
-  MAX_PAGE_SIZE,
-} from '@app/actions';
+import { ACTION_SORTS, ACTION_STATUSES, type ActionSort, type ActionStatus } from '@app/actions';
 import { IsIsoDate, ToBoolean } from '@app/common';
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { PageQuery } from '../../common/page.query';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsBoolean,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
-  Max,
-  Min,
   ValidateIf,
 } from 'class-validator';
 
@@ -33,7 +25,7 @@ function toList({ value }: { value: unknown }): unknown {
 }
 
 /** Query string of GET /actions. Unknown parameters are refused (400), like unknown body fields. */
-export class ListActionsQuery {
+export class ListActionsQuery extends PageQuery {
   @ApiPropertyOptional({
     description: 'One status or a comma-separated list (any of them).',
     example: 'open,in_progress',
@@ -113,22 +105,6 @@ export class ListActionsQuery {
   @IsOptional()
   @IsIn(ACTION_SORTS, { message: `sort must be one of ${ACTION_SORTS.join(', ')}` })
   sort?: ActionSort;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 1_000_000, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1)
-  @Max(1_000_000)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'pageSize must be a whole number' })
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
 }
 
 /** GET /actions/export.csv: the same filters, every page. */

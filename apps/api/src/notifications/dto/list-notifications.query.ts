@@ -5,11 +5,11 @@ import {
   type NotificationStatus,
 } from '@app/reminders';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQuery } from '../../common/page.query';
 
 /** Query string of GET /notifications. Unknown parameters are refused (400). */
-export class ListNotificationsQuery {
+export class ListNotificationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES, example: 'failed' })
   @IsOptional()
   @IsIn(NOTIFICATION_STATUSES)
@@ -24,20 +24,4 @@ export class ListNotificationsQuery {
   @IsOptional()
   @IsUUID()
   actionId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 1_000_000, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1)
-  @Max(1_000_000)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'pageSize must be a whole number' })
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
