@@ -47,6 +47,13 @@ interface NotificationRow {
   total: string;
 }
 
+/** The columns of a NotificationView (with notifications n, users u and actions a joined). */
+const SELECT_VIEW = `SELECT n.id, n.kind, n.status, n.moment, n.due_on::text AS "dueOn",
+       n.action_id AS "actionId", a.reference AS "actionReference", a.title AS "actionTitle",
+       u.id AS "recipientId", u.name AS "recipientName", u.email AS "recipientEmail",
+       n.attempts, n.last_error AS "lastError", n.reason, n.created_at AS "createdAt",
+       n.sent_at AS "sentAt"`;
+
 /** What the API shows and does about notifications: the record, a retry, a re-plan. */
 @Injectable()
 export class NotificationsService {
@@ -60,11 +67,7 @@ export class NotificationsService {
     filters: NotificationFilters,
   ): Promise<{ items: NotificationView[]; total: number }> {
     const rows = await this.dataSource.query<NotificationRow[]>(
-      `SELECT n.id, n.kind, n.status, n.moment, n.due_on::text AS "dueOn",
-              n.action_id AS "actionId", a.reference AS "actionReference", a.title AS "actionTitle",
-              u.id AS "recipientId", u.name AS "recipientName", u.email AS "recipientEmail",
-              n.attempts, n.last_error AS "lastError", n.reason, n.created_at AS "createdAt",
-              n.sent_at AS "sentAt", count(*) OVER () AS total
+      `${SELECT_VIEW}, count(*) OVER () AS total
          FROM notifications n
          JOIN users u ON u.id = n.recipient_id
          LEFT JOIN actions a ON a.id = n.action_id
@@ -113,11 +116,7 @@ export class NotificationsService {
 
   async get(councilId: string, id: string): Promise<NotificationView> {
     const rows = await this.dataSource.query<NotificationRow[]>(
-      `SELECT n.id, n.kind, n.status, n.moment, n.due_on::text AS "dueOn",
-              n.action_id AS "actionId", a.reference AS "actionReference", a.title AS "actionTitle",
-              u.id AS "recipientId", u.name AS "recipientName", u.email AS "recipientEmail",
-              n.attempts, n.last_error AS "lastError", n.reason, n.created_at AS "createdAt",
-              n.sent_at AS "sentAt", 1 AS total
+      `${SELECT_VIEW}, 1 AS total
          FROM notifications n
          JOIN users u ON u.id = n.recipient_id
          LEFT JOIN actions a ON a.id = n.action_id

@@ -52,14 +52,6 @@ export type DeliveryOutcome =
   | { outcome: 'retry'; error: Error }
   | { outcome: 'failed'; error: Error };
 
-/** Thrown when a batch has used its last attempt: retrying will not help. */
-export class DeliveryFailedError extends Error {
-  constructor(batchKey: string, cause: Error) {
-    super(`Gave up on ${batchKey}: ${cause.message}`);
-    this.name = 'DeliveryFailedError';
-  }
-}
-
 /**
  * Sends one batch of pending notifications as one email. The rows stay locked
  * (`FOR UPDATE SKIP LOCKED`) from the moment they are read until they are marked sent, in one
