@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -42,7 +42,7 @@ describe('cli extract (e2e)', () => {
     const result = JSON.parse(run.stdout) as {
       document: Record<string, unknown>;
       recommendations: Array<Record<string, unknown>>;
-      suggestions: unknown[];
+      suggestions: Array<{ text: string; cue: string }>;
     };
     expect(result.document).toMatchObject({
       kind: 'full_inspection',
@@ -63,7 +63,28 @@ describe('cli extract (e2e)', () => {
         'responsible',
       ]),
     );
-    expect(result.suggestions).toEqual([]);
+    // Weaknesses in the prose, each quoted from the report and none repeating a listed item.
+    const report = readFileSync(
+      join(FIXTURES, 'harrowfield-safeguarding-lac-2012.txt'),
+      'utf8',
+    ).replace(/\s+/g, ' ');
+    expect(result.suggestions.length).toBeGreaterThan(0);
+    for (const suggestion of result.suggestions) {
+      expect(report).toContain(suggestion.text);
+      expect(result.recommendations.map((r) => r.text)).not.toContain(suggestion.text);
+    }
+  });
+
+  it('lists the prose suggestions in the table too', () => {
+    const run = extract(
+      join(FIXTURES, '..', 'prose', 'hartwell-monitoring-visit-2026.txt'),
+      '--format',
+      'table',
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^0 recommendation\(s\)$/m);
+    expect(run.stdout).toMatch(/^\d+ suggestion\(s\): weaknesses stated in the prose/m);
+    expect(run.stdout).toMatch(/^S1 {2}cue: "[a-z ]+" {2}confidence: 0\.\d\d {2}page 1$/m);
   });
 
   it('prints a table for a person with --format table', () => {

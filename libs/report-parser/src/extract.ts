@@ -6,6 +6,7 @@ import { textToPages } from './input/text-lines';
 import { removeContents } from './layout/contents';
 import { bodySize, removePageFurniture } from './layout/furniture';
 import type { Line, PageLines } from './layout/line';
+import { findSuggestions } from './prose/suggestions';
 import { findListItems, type RawItem } from './structure/lists';
 import { leadInBodies, ownerNames, type PartyNames } from './structure/responsible';
 import {
@@ -61,7 +62,7 @@ function extractFromPages(pages: PageLines[], format: 'pdf' | 'text'): Extractio
   const recommendations = items.map((item, index) =>
     toRecommendation(item, index, document, names),
   );
-  return { document, recommendations, suggestions: [] };
+  return { document, recommendations, suggestions: findSuggestions(lines, recommendations) };
 }
 
 function toRecommendation(

@@ -65,12 +65,18 @@ export interface Recommendation {
   page: number;
 }
 
-/** A weakness found in prose (a later issue fills these in). */
+/** A weakness stated in prose rather than in a recommendations list. */
 export interface Suggestion {
+  /** The sentence, or its critical clause, exactly as written with its lines rejoined. */
   text: string;
+  /** The heading it sits under; null before the first heading. */
   section: string | null;
+  /** The cue phrase that marked it, lower-case as it appears (e.g. "not consistently"). */
   cue: string;
+  /** 0-1: how sure the rules are that this states a weakness. */
   confidence: number;
+  /** 1-based page it starts on. */
+  page: number;
 }
 
 export interface ExtractionResult {

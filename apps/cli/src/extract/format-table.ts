@@ -43,5 +43,17 @@ export function formatTable(result: ExtractionResult): string {
       ...wrap(r.text, TEXT_WIDTH).map((line) => `    ${line}`),
     );
   }
+  out.push(
+    '',
+    `${result.suggestions.length} suggestion(s): weaknesses stated in the prose, not in a list`,
+  );
+  result.suggestions.forEach((s, index) => {
+    out.push(
+      '',
+      `S${index + 1}  cue: "${s.cue}"  confidence: ${s.confidence.toFixed(2)}  page ${s.page}`,
+      `    section: ${s.section ?? '(before the first heading)'}`,
+      ...wrap(`“${s.text}”`, TEXT_WIDTH).map((line) => `    ${line}`),
+    );
+  });
   return `${out.join('\n')}\n`;
 }

@@ -127,17 +127,24 @@ export class RecommendationDto implements Recommendation {
 }
 
 export class SuggestionDto implements Suggestion {
-  @ApiProperty()
+  @ApiProperty({
+    example: 'Child protection plans are not consistently specific',
+    description:
+      'The sentence, or its critical clause, exactly as written with its lines rejoined.',
+  })
   text!: string;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, example: 'Help and protection' })
   section!: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'not consistently', description: 'The phrase that marked it.' })
   cue!: string;
 
-  @ApiProperty({ minimum: 0, maximum: 1 })
+  @ApiProperty({ minimum: 0, maximum: 1, example: 0.85 })
   confidence!: number;
+
+  @ApiProperty({ example: 2 })
+  page!: number;
 }
 
 export class ExtractionResultDto implements ExtractionResult {
@@ -149,7 +156,8 @@ export class ExtractionResultDto implements ExtractionResult {
 
   @ApiProperty({
     type: [SuggestionDto],
-    description: 'Weaknesses found in prose (not yet filled in).',
+    description:
+      'Weaknesses stated in the prose rather than in a list, each quoted with the cue that marked it.',
   })
   suggestions!: SuggestionDto[];
 }
