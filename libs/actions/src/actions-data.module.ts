@@ -8,6 +8,7 @@ import { DeadlineRevision } from './entities/deadline-revision.entity';
 import { InspectionFile } from './entities/inspection-file.entity';
 import { Inspection } from './entities/inspection.entity';
 import { Recommendation } from './entities/recommendation.entity';
+import { InspectionSuggestion } from './entities/suggestion.entity';
 import { ProgressService } from './progress/progress.service';
 
 /** The action-plan tables, the audit log and progress counts, shared by the inspections, actions and dashboard modules. */
@@ -21,6 +22,7 @@ import { ProgressService } from './progress/progress.service';
       ActionUpdate,
       DeadlineRevision,
       AuditEntry,
+      InspectionSuggestion,
     ]),
   ],
   providers: [AuditLog, ProgressService],

@@ -1,10 +1,11 @@
 import { InspectionsModule } from '@app/actions';
 import { Module } from '@nestjs/common';
 import { InspectionsController } from './inspections.controller';
+import { SuggestionsController } from './suggestions.controller';
 
-/** POST/GET /inspections: importing reports and reading inspections back. */
+/** POST/GET /inspections: importing reports, reading inspections back, their suggestions. */
 @Module({
   imports: [InspectionsModule],
-  controllers: [InspectionsController],
+  controllers: [InspectionsController, SuggestionsController],
 })
 export class InspectionsHttpModule {}

@@ -3,6 +3,9 @@ import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 't
 import { Inspection } from './inspection.entity';
 
 /** One item the report asks the council to act on, as extracted. Never edited after import. */
+export const RECOMMENDATION_SOURCES = ['list', 'suggestion'] as const;
+export type RecommendationSource = (typeof RECOMMENDATION_SOURCES)[number];
+
 @Entity({ name: 'recommendations' })
 export class Recommendation {
   @PrimaryGeneratedColumn('uuid')
@@ -59,4 +62,9 @@ export class Recommendation {
 
   @Column({ type: 'integer' })
   page!: number;
+
+  /** `list`: from the report's list of recommendations; `suggestion`: a weakness in its prose
+   * that a manager accepted. */
+  @Column({ type: 'text', default: 'list' })
+  source!: RecommendationSource;
 }

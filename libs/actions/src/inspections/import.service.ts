@@ -19,6 +19,7 @@ import type { AuditChanges } from '../entities/audit-entry.entity';
 import { InspectionFile } from '../entities/inspection-file.entity';
 import { Inspection } from '../entities/inspection.entity';
 import { Recommendation } from '../entities/recommendation.entity';
+import { InspectionSuggestion } from '../entities/suggestion.entity';
 import { actionTitle } from './action-title';
 import { deadlinesCountedFrom, draftDueOn } from './draft-deadline';
 import { planDeadlines } from './plan-deadlines';
@@ -189,6 +190,21 @@ export class ImportService {
       }),
       { chunk: 200 },
     );
+    if (extraction.suggestions.length > 0) {
+      await em.insert(
+        InspectionSuggestion,
+        extraction.suggestions.map((suggestion, index) => ({
+          councilId: council.id,
+          inspectionId: inspection.id,
+          position: index + 1,
+          text: suggestion.text,
+          section: suggestion.section,
+          cue: suggestion.cue,
+          confidence: suggestion.confidence,
+          page: suggestion.page,
+        })),
+      );
+    }
     await this.auditLog.recordMany(
       em,
       actions.map((action): AuditRecord => ({
@@ -201,7 +217,13 @@ export class ImportService {
       })),
     );
     const notices: string[] = [];
-    if (extracted.length === 0) notices.push(NO_RECOMMENDATIONS_NOTICE);
+    if (extracted.length === 0) {
+      notices.push(
+        extraction.suggestions.length > 0
+          ? suggestionsOnlyNotice(extraction.suggestions.length)
+          : NO_RECOMMENDATIONS_NOTICE,
+      );
+    }
     // Imported all the same: the council may be filing a neighbour's report on purpose.
     if (document.authority && !sameAuthority(document.authority, council.name)) {
       notices.push(
@@ -271,6 +293,10 @@ function toRecommendation(
     responsible: rec.responsible,
     page: rec.page,
   });
+}
+
+function suggestionsOnlyNotice(count: number): string {
+  return `No list of recommendations was found, so no actions were created, but ${count} weakness${count === 1 ? ' is' : 'es are'} stated in the prose: they are listed as suggestions to accept or dismiss.`;
 }
 
 /** What an action was created with: each field that has a value, from null. */

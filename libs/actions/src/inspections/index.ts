@@ -26,3 +26,8 @@ export {
   type PlanDeadlines,
 } from './plan-deadlines';
 export { ReportReader } from './report-reader';
+export {
+  type AcceptedSuggestion,
+  type SuggestionActor,
+  SuggestionsService,
+} from './suggestions.service';

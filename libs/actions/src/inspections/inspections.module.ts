@@ -5,12 +5,13 @@ import { ActionsDataModule } from '../actions-data.module';
 import { ImportService } from './import.service';
 import { InspectionsService } from './inspections.service';
 import { ReportReader } from './report-reader';
+import { SuggestionsService } from './suggestions.service';
 
 /** Importing reports into inspections, recommendations and draft actions, and reading them back. */
 @Module({
   // Council: the import locks its row and reads its deadline settings.
   imports: [ActionsDataModule, TypeOrmModule.forFeature([Council])],
-  providers: [ImportService, InspectionsService, ReportReader],
-  exports: [ImportService, InspectionsService, ReportReader],
+  providers: [ImportService, InspectionsService, ReportReader, SuggestionsService],
+  exports: [ImportService, InspectionsService, ReportReader, SuggestionsService],
 })
 export class InspectionsModule {}

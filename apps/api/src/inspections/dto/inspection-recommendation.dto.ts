@@ -1,4 +1,8 @@
-import type { Recommendation } from '@app/actions';
+import {
+  RECOMMENDATION_SOURCES,
+  type Recommendation,
+  type RecommendationSource,
+} from '@app/actions';
 import type { RecommendationPriority } from '@app/report-parser';
 import { ApiProperty } from '@nestjs/swagger';
 
@@ -63,6 +67,13 @@ export class InspectionRecommendationDto {
   page!: number;
 
   @ApiProperty({
+    enum: RECOMMENDATION_SOURCES,
+    example: 'list',
+    description: '`suggestion`: a weakness in the prose that a manager accepted (ref S1, S2, ...).',
+  })
+  source!: RecommendationSource;
+
+  @ApiProperty({
     type: [String],
     format: 'uuid',
     description: 'Actions answering it, in sequence order (GET /actions/:id).',
@@ -73,6 +84,7 @@ export class InspectionRecommendationDto {
     return {
       id: recommendation.id,
       ref: recommendation.ref,
+      source: recommendation.source,
       label: recommendation.label,
       text: recommendation.text,
       subItems: recommendation.subItems,

@@ -1,0 +1,87 @@
+import { SuggestionsService } from '@app/actions';
+import { CurrentUser, type Principal, RequireRole } from '@app/auth';
+import { ErrorResponse } from '@app/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { AcceptedSuggestionDto, DismissSuggestionDto, SuggestionDto } from './dto/suggestion.dto';
+
+/** Weaknesses an inspection's report states in prose, for managers to accept or dismiss. */
+@ApiTags('inspections')
+@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No valid access token.' })
+@ApiNotFoundResponse({
+  type: ErrorResponse,
+  description: 'No such inspection or suggestion in your council.',
+})
+@Controller('inspections/:id/suggestions')
+export class SuggestionsController {
+  constructor(private readonly suggestions: SuggestionsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Weaknesses stated in the report’s prose, in document order' })
+  @ApiOkResponse({ type: [SuggestionDto] })
+  async list(
+    @CurrentUser() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<SuggestionDto[]> {
+    const suggestions = await this.suggestions.list(principal.councilId, id);
+    return suggestions.map((suggestion) => SuggestionDto.of(suggestion));
+  }
+
+  @Post(':suggestionId/accept')
+  @RequireRole('manager')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Turn a suggestion into a recommendation with a draft action (managers)',
+    description:
+      'The recommendation quotes the report and is marked `source: suggestion`; the draft ' +
+      'action gets the council’s default deadline. Then PATCH /actions/:id to assign and open it.',
+  })
+  @ApiOkResponse({ type: AcceptedSuggestionDto })
+  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Managers and admins only.' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'Already accepted or dismissed.' })
+  async accept(
+    @CurrentUser() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('suggestionId', new ParseUUIDPipe()) suggestionId: string,
+  ): Promise<AcceptedSuggestionDto> {
+    const { suggestion, action } = await this.suggestions.accept(principal, id, suggestionId);
+    return {
+      suggestion: SuggestionDto.of(suggestion),
+      action: {
+        id: action.id,
+        reference: action.reference,
+        title: action.title,
+        dueOn: action.dueOn,
+        status: action.status,
+      },
+    };
+  }
+
+  @Post(':suggestionId/dismiss')
+  @RequireRole('manager')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Dismiss a suggestion, saying why (managers)' })
+  @ApiOkResponse({ type: SuggestionDto })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'No reason, or unknown fields.' })
+  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Managers and admins only.' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'Already accepted or dismissed.' })
+  async dismiss(
+    @CurrentUser() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('suggestionId', new ParseUUIDPipe()) suggestionId: string,
+    @Body() body: DismissSuggestionDto,
+  ): Promise<SuggestionDto> {
+    return SuggestionDto.of(
+      await this.suggestions.dismiss(principal, id, suggestionId, body.reason),
+    );
+  }
+}

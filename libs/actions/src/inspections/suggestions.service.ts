@@ -1,0 +1,177 @@
+import { Clock } from '@app/common';
+import { Council } from '@app/councils';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditLog } from '../audit/audit-log';
+import { Action } from '../entities/action.entity';
+import { Inspection } from '../entities/inspection.entity';
+import { Recommendation } from '../entities/recommendation.entity';
+import { InspectionSuggestion } from '../entities/suggestion.entity';
+import { actionTitle } from './action-title';
+import { draftDueOn } from './draft-deadline';
+
+export interface SuggestionActor {
+  councilId: string;
+  userId: string;
+}
+
+/** What accepting a suggestion made: its recommendation and the draft action to fill in. */
+export interface AcceptedSuggestion {
+  suggestion: InspectionSuggestion;
+  recommendation: Recommendation;
+  action: Action;
+}
+
+/** The section accepted suggestions are filed under when the prose had no heading. */
+const NO_HEADING = 'Weaknesses stated in the report';
+
+/**
+ * Weaknesses the parser found in a report's prose. A manager accepts one (it becomes a
+ * recommendation marked `suggestion`, quoting the report, with a draft action) or dismisses it
+ * with a reason; either way who decided and when stays on the suggestion.
+ */
+@Injectable()
+export class SuggestionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly auditLog: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  /** An inspection's suggestions in document order; 404 for another council's inspection. */
+  async list(councilId: string, inspectionId: string): Promise<InspectionSuggestion[]> {
+    const inspection = await this.dataSource
+      .getRepository(Inspection)
+      .findOneBy({ id: inspectionId, councilId });
+    if (!inspection) throw new NotFoundException('Inspection not found');
+    return this.dataSource.getRepository(InspectionSuggestion).find({
+      where: { inspectionId, councilId },
+      relations: { decidedBy: true },
+      order: { position: 'ASC' },
+    });
+  }
+
+  async accept(
+    actor: SuggestionActor,
+    inspectionId: string,
+    suggestionId: string,
+  ): Promise<AcceptedSuggestion> {
+    return this.dataSource.transaction(async (em) => {
+      const suggestion = await this.openSuggestion(em, actor.councilId, inspectionId, suggestionId);
+      const inspection = await em.findOneByOrFail(Inspection, { id: inspectionId });
+      const council = await em.findOneByOrFail(Council, { id: actor.councilId });
+      const ref = `S${suggestion.position}`;
+      const recommendation = await em.save(
+        em.create(Recommendation, {
+          councilId: actor.councilId,
+          inspectionId,
+          ref,
+          // After the listed ones, in the order the prose gave them.
+          position: 10_000 + suggestion.position,
+          label: null,
+          text: suggestion.text,
+          subItems: [],
+          section: suggestion.section ?? NO_HEADING,
+          theme: null,
+          priority: 'improvement',
+          timescale: null,
+          timescaleText: null,
+          dueOn: null,
+          responsible: inspection.authority ? [inspection.authority] : [],
+          page: suggestion.page,
+          source: 'suggestion',
+        }),
+      );
+      const dueOn = draftDueOn(recommendation, inspection.deadlinesCountedFrom, council);
+      const action = await em.save(
+        em.create(Action, {
+          councilId: actor.councilId,
+          inspectionId,
+          recommendationId: recommendation.id,
+          reference: `${inspection.reference}-${ref}-1`,
+          sequence: 1,
+          title: actionTitle(suggestion.text, `Suggestion ${ref}`),
+          description: null,
+          successMeasure: null,
+          ownerId: null,
+          dueOn,
+          originalDueOn: dueOn,
+          status: 'draft',
+          statusReason: null,
+        }),
+      );
+      await em.update(
+        InspectionSuggestion,
+        { id: suggestion.id },
+        {
+          status: 'accepted',
+          decidedById: actor.userId,
+          decidedAt: this.clock.now(),
+          recommendationId: recommendation.id,
+        },
+      );
+      await this.auditLog.record(em, {
+        councilId: actor.councilId,
+        actionId: action.id,
+        actorId: actor.userId,
+        event: 'created',
+        changes: {
+          reference: { from: null, to: action.reference },
+          title: { from: null, to: action.title },
+          dueOn: { from: null, to: dueOn },
+          status: { from: null, to: 'draft' },
+        },
+        reason: `Accepted suggestion ${ref}: “${suggestion.text}”`,
+      });
+      return { suggestion: await this.reload(em, suggestion.id), recommendation, action };
+    });
+  }
+
+  async dismiss(
+    actor: SuggestionActor,
+    inspectionId: string,
+    suggestionId: string,
+    reason: string,
+  ): Promise<InspectionSuggestion> {
+    return this.dataSource.transaction(async (em) => {
+      const suggestion = await this.openSuggestion(em, actor.councilId, inspectionId, suggestionId);
+      await em.update(
+        InspectionSuggestion,
+        { id: suggestion.id },
+        {
+          status: 'dismissed',
+          decidedById: actor.userId,
+          decidedAt: this.clock.now(),
+          dismissReason: reason,
+        },
+      );
+      return this.reload(em, suggestion.id);
+    });
+  }
+
+  private reload(em: EntityManager, id: string): Promise<InspectionSuggestion> {
+    return em.findOneOrFail(InspectionSuggestion, {
+      where: { id },
+      relations: { decidedBy: true },
+    });
+  }
+
+  /** The suggestion, locked; 404 outside the council or inspection, 409 once decided. */
+  private async openSuggestion(
+    em: EntityManager,
+    councilId: string,
+    inspectionId: string,
+    suggestionId: string,
+  ): Promise<InspectionSuggestion> {
+    const suggestion = await em.findOne(InspectionSuggestion, {
+      where: { id: suggestionId, inspectionId, councilId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!suggestion) throw new NotFoundException('Suggestion not found');
+    if (suggestion.status !== 'open') {
+      throw new ConflictException(`This suggestion was already ${suggestion.status}`);
+    }
+    return suggestion;
+  }
+}
