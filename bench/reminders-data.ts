@@ -9,7 +9,13 @@
  *
  * Dates are fixed (BENCH_TODAY, not current_date), so every run plans the same reminders.
  */
-import { createNumberedIds, type DataShape, timedStep, withClient } from './bench-db';
+import {
+  createNumberedIds,
+  INSERT_INSPECTIONS,
+  type DataShape,
+  timedStep,
+  withClient,
+} from './bench-db';
 
 export { type DataShape, withClient } from './bench-db';
 
@@ -110,21 +116,7 @@ export async function loadReminderData(
          FROM bu JOIN bc USING (c)`,
       [mix],
     );
-    await step(
-      'inspections',
-      `INSERT INTO inspections (id, council_id, reference, kind, title, authority, inspectorates,
-                                published_on, visit_started_on, visit_ended_on, format, pages,
-                                file_name, file_media_type, file_size, file_sha256, imported_by_id,
-                                deadlines_counted_from, deadlines_basis)
-       SELECT bi.id, bc.id, bi.reference, 'ilacs',
-              format('Inspection of %s children''s services', bc.name), bc.name, '{Ofsted}',
-              make_date(2019 + i, 3, 1), make_date(2019 + i, 1, 10), make_date(2019 + i, 1, 21),
-              'text', 12, 'report.txt', 'text/plain', 40000,
-              encode(sha256(convert_to(bi.id::text, 'UTF8')), 'hex'),
-              (SELECT bu.id FROM bu WHERE bu.c = bi.c AND bu.u = 1),
-              make_date(2019 + i, 3, 1), 'published'
-         FROM bi JOIN bc USING (c)`,
-    );
+    await step('inspections', INSERT_INSPECTIONS);
     await step(
       'recommendations',
       `INSERT INTO recommendations (id, council_id, inspection_id, ref, position, text, section,
