@@ -66,6 +66,9 @@ const RULES: CueRule[] = [
   {
     pattern: /not all|at an early stage|in its infancy|little (?:time|evidence|impact|progress)/,
     weight: MEDIUM,
+    // "mediation at an early stage", "help at an early stage": early help is a strength.
+    notAfter:
+      /\b(?:help|support|intervention|mediation|action|identified|identify|acted|act|effective(?:ly)?)\s*$/,
   },
   {
     pattern:
@@ -103,8 +106,9 @@ const RULES: CueRule[] = [
   {
     pattern: /needs? to|must|should/,
     weight: WEAK,
+    // "what needs to improve", "decisions about where children should live": a topic, not a finding.
     notAfter:
-      /\b(?:what(?: still| else| now)?|who|which|that|they|we|you|skills|support|help|information|care)\s*$/,
+      /\b(?:what(?: still| else| now)?|who|which|that|they|we|you|skills|support|help|information|care)\s*$|\b(?:where|how|whether|why)\b[^,;.]{0,40}$/,
   },
   {
     pattern: /more (?:work |progress )?(?:is needed|needs to be done)|still to be (?:done|made)/,
@@ -153,7 +157,9 @@ const STRENGTH_PATTERNS: RegExp[] = [
   /\b(?:strengths and weaknesses|weaknesses and strengths)\b/i,
   /\b(?:know|knows|knew|understand|understands|understood|aware|awareness|understanding|view|grip) of (?:the |their |its )?(?:weaknesses|shortfalls|gaps)\b/i,
   /\b(?:identify|identifies|identified|recognise[sd]?|recognize[sd]?|know|knows|understand|understands|acknowledge[sd]?)\s+(?:\w+\s+){0,2}?(?:the |their |its )?(?:same )?(?:weaknesses|shortfalls|gaps|areas for improvement)\b/i,
-  /\b(?:delays?|drift|backlogs?|gaps?|weaknesses|shortfalls?|concerns?)\b[^,;]{0,40}\b(?:have|has|had) (?:been )?(?:reduced|fallen|decreased|addressed|resolved|tackled|eliminated|removed|closed|cleared|overcome)\b/i,
+  /\b(?:delays?|drift|backlogs?|gaps?|weaknesses|shortfalls?|concerns?)\b[^,;]{0,40}\b(?:have|has|had) (?:been )?(?:reduced|fallen|decreased|addressed|resolved|tackled|eliminated|removed|closed|cleared|overcome|minimised|minimized|avoided|prevented)\b/i,
+  // "only one care leaver is not in touch": the exception proves the strength.
+  /\bonly (?:one|two|three|a (?:few|small number|handful)|a minority)\b[^,;]{0,60}\b(?:is|are|was|were|do|does|did|has|have) not\b/i,
   /\b(?:judged|rated|graded|found to be|judgement of|grade of)\s+(?:as\s+)?["“]?(?:inadequate|requires? improvement|requiring improvement)/i,
   /\brequires? improvement\b(?! in\b)/i,
 ];

@@ -42,6 +42,29 @@ describe('cues', () => {
     expect(readsAsStrength('The local authority was judged inadequate in 2024.')).toBe(true);
     expect(readsAsStrength('Care plans are not consistently specific.')).toBe(false);
   });
+
+  // False positives seen in a sample of suggestions from real inspection reports.
+  it('reads an exception that proves a strength as a strength', () => {
+    expect(
+      readsAsStrength('As a result, only one care leaver is not in touch with the service.'),
+    ).toBe(true);
+    expect(readsAsStrength('Delays in achieving permanence have been minimised.')).toBe(true);
+    expect(readsAsStrength('One care leaver is not in touch with the service.')).toBe(false);
+  });
+
+  it('does not take "should" in a question of where or how for a finding', () => {
+    expect(findCue('Decisions about where children should live are carefully considered.')).toBe(
+      null,
+    );
+    expect(findCue('Plans should be reviewed monthly.')).toMatchObject({ cue: 'should' });
+  });
+
+  it('does not take help given at an early stage for a weakness', () => {
+    expect(findCue('Effective mediation at an early stage helped young people home.')).toBe(null);
+    expect(findCue('The new service is at an early stage.')).toMatchObject({
+      cue: 'at an early stage',
+    });
+  });
 });
 
 describe('contrastive sentences', () => {
