@@ -16,6 +16,7 @@ import { InspectionsHttpModule } from './inspections/inspections-http.module';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
 import { QueueBoardModule } from './queue-board/queue-board.module';
 import { UsersHttpModule } from './users/users-http.module';
+import { WebModule } from './web/web.module';
 
 /**
  * The HTTP API. `forRoot()` reads the process environment; tests pass `{ env }` instead.
@@ -48,6 +49,7 @@ export class AppModule {
         ActionsHttpModule,
         DashboardHttpModule,
         NotificationsHttpModule,
+        WebModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

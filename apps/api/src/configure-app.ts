@@ -2,7 +2,10 @@ import { ErrorResponse, REQUEST_ID_HEADER, requestIdMiddleware } from '@app/comm
 import { appConfig, type AppConfig } from '@app/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { Response } from 'express';
 import helmet from 'helmet';
+import { configureViews, cspNonce } from './web/views';
 
 /**
  * Everything about the HTTP app that is not a module: middleware, CORS and the API docs. Both
@@ -16,13 +19,25 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   // First, so every response carries x-request-id, including body-parser rejections (the body
   // parser runs before Nest's own middleware).
   app.use(requestIdMiddleware);
+  app.use(cspNonce);
   app.use(
     helmet({
-      // TLS is the proxy's job (it sends HSTS). Upgrading requests would break /docs when the
-      // API is reached over plain HTTP by anything but "localhost" (a demo on a LAN address).
-      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+      contentSecurityPolicy: {
+        directives: {
+          // TLS is the proxy's job (it sends HSTS). Upgrading requests would break /docs when
+          // the API is reached over plain HTTP by anything but "localhost" (a demo on a LAN).
+          upgradeInsecureRequests: null,
+          // The GOV.UK template's one inline script carries this request's nonce.
+          scriptSrc: [
+            "'self'",
+            (_req, res) => `'nonce-${String((res as Response).locals.cspNonce)}'`,
+          ],
+        },
+      },
     }),
   );
+  app.use(cookieParser());
+  configureViews(app, { watch: config.nodeEnv === 'development' });
 
   // Reports may arrive as JSON text up to the 20 MB file limit (plus room for escaping).
   app.useBodyParser('json', { limit: '22mb' });

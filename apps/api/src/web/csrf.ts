@@ -1,0 +1,51 @@
+import { authConfig, type AuthConfig, mailConfig, type MailConfig } from '@app/config';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { doubleCsrf } from 'csrf-csrf';
+import type { Request, Response } from 'express';
+import { createHmac } from 'node:crypto';
+
+/** Set on the request by the page that knows who is signed in; forms are bound to it. */
+export const CSRF_SESSION = Symbol('csrfSession');
+type WithSession = Request & { [CSRF_SESSION]?: string };
+
+/**
+ * CSRF tokens for every form (csrf-csrf, double submit: an httpOnly cookie and a hidden
+ * field, HMAC-bound to the session so a token from one session is refused in another).
+ */
+@Injectable()
+export class Csrf {
+  private readonly utilities: ReturnType<typeof doubleCsrf>;
+
+  constructor(@Inject(authConfig.KEY) auth: AuthConfig, @Inject(mailConfig.KEY) mail: MailConfig) {
+    // A key of its own, derived from JWT_SECRET, so the two uses never share one.
+    const secret = createHmac('sha256', auth.jwtSecret).update('followthrough-csrf').digest('hex');
+    this.utilities = doubleCsrf({
+      getSecret: () => secret,
+      getSessionIdentifier: (req) => (req as WithSession)[CSRF_SESSION] ?? 'signed-out',
+      cookieName: 'ft_csrf',
+      cookieOptions: {
+        httpOnly: true,
+        sameSite: 'lax',
+        path: '/',
+        secure: mail.appUrl.startsWith('https:'),
+      },
+      getCsrfTokenFromRequest: (req) => {
+        const body = req.body as Record<string, unknown> | undefined;
+        return typeof body?._csrf === 'string' ? body._csrf : null;
+      },
+    });
+  }
+
+  token(req: Request, res: Response, sessionId: string | null): string {
+    if (sessionId) (req as WithSession)[CSRF_SESSION] = sessionId;
+    return this.utilities.generateCsrfToken(req, res, { overwrite: false, validateOnReuse: false });
+  }
+
+  /** 403 unless the form carries this session's token. */
+  assert(req: Request, sessionId: string | null): void {
+    if (sessionId) (req as WithSession)[CSRF_SESSION] = sessionId;
+    if (!this.utilities.validateRequest(req)) {
+      throw new ForbiddenException('The form had expired or did not come from this service');
+    }
+  }
+}

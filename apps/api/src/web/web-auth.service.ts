@@ -1,0 +1,67 @@
+import { AccessTokenGuard, AuthService, type Principal } from '@app/auth';
+import { mailConfig, type MailConfig } from '@app/config';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import {
+  ACCESS_COOKIE,
+  clearSessionCookies,
+  REFRESH_COOKIE,
+  setSessionCookies,
+  type WebTokens,
+} from './web-session';
+
+/** Who is signed in, from the session cookies: the same tokens and checks as the API. */
+@Injectable()
+export class WebAuth {
+  readonly secureCookies: boolean;
+
+  constructor(
+    private readonly tokens: AccessTokenGuard,
+    private readonly auth: AuthService,
+    @Inject(mailConfig.KEY) mail: MailConfig,
+  ) {
+    this.secureCookies = mail.appUrl.startsWith('https:');
+  }
+
+  /**
+   * The principal, renewing an expired access token with the refresh token (which rotates);
+   * null when there is no live session (signed out, expired, revoked or disabled).
+   */
+  async principal(req: Request, res: Response): Promise<Principal | null> {
+    const cookies = req.cookies as Record<string, string | undefined>;
+    const access = cookies[ACCESS_COOKIE];
+    if (access) {
+      try {
+        return await this.tokens.authenticate(access);
+      } catch {
+        // Expired or revoked: the refresh token decides.
+      }
+    }
+    const refresh = cookies[REFRESH_COOKIE];
+    if (!refresh) return null;
+    try {
+      const renewed = await this.auth.refresh(refresh);
+      this.start(res, renewed);
+      return await this.tokens.authenticate(renewed.accessToken);
+    } catch {
+      clearSessionCookies(res, this.secureCookies);
+      return null;
+    }
+  }
+
+  /** Whether the browser had a session at all (to tell "expired" from "never signed in"). */
+  hadSession(req: Request): boolean {
+    const cookies = req.cookies as Record<string, string | undefined>;
+    return Boolean(cookies[REFRESH_COOKIE] ?? cookies[ACCESS_COOKIE]);
+  }
+
+  start(res: Response, tokens: WebTokens): void {
+    setSessionCookies(res, tokens, this.secureCookies);
+  }
+
+  /** Ends the session server-side too, so a copied cookie stops working at once. */
+  async end(principal: Principal | null, res: Response): Promise<void> {
+    if (principal) await this.auth.logout(principal);
+    clearSessionCookies(res, this.secureCookies);
+  }
+}

@@ -1,0 +1,69 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Response } from 'express';
+
+/** Thrown by a page that needs a signed-in user when there is none. */
+export class SignInRequired extends HttpException {
+  constructor(readonly expired: boolean) {
+    super('Sign in required', HttpStatus.UNAUTHORIZED);
+  }
+}
+
+const PAGES: Partial<Record<number, { title: string; paragraphs: string[] }>> = {
+  [HttpStatus.BAD_REQUEST]: {
+    title: 'There is a problem with what was sent',
+    paragraphs: ['Go back, check the form and try again.'],
+  },
+  [HttpStatus.FORBIDDEN]: {
+    title: 'You cannot do that',
+    paragraphs: [
+      'The form may have expired, or your role does not allow it. Go back and try again.',
+    ],
+  },
+  [HttpStatus.NOT_FOUND]: {
+    title: 'Page not found',
+    paragraphs: ['If you typed the web address, check it is correct.'],
+  },
+  [HttpStatus.TOO_MANY_REQUESTS]: {
+    title: 'Too many attempts to sign in',
+    paragraphs: ['Wait a minute, then try again.'],
+  },
+};
+
+/**
+ * Errors on the web pages as pages, not JSON: sign in again when the session has gone, GOV.UK
+ * style "Page not found" (also for another council's records), and a plain apology otherwise.
+ */
+@Catch()
+export class WebExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(WebExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof SignInRequired) {
+      res.redirect(303, exception.expired ? '/sign-in?expired=1' : '/sign-in');
+      return;
+    }
+    if (exception instanceof HttpException && exception.getStatus() === 401) {
+      res.redirect(303, '/sign-in');
+      return;
+    }
+    const status = exception instanceof HttpException ? exception.getStatus() : 500;
+    const page = PAGES[status];
+    if (!page) {
+      this.logger.error(exception);
+      res.status(500).render('message', {
+        title: 'Sorry, there is a problem with the service',
+        paragraphs: ['Try again later.'],
+      });
+      return;
+    }
+    res.status(status).render('message', page);
+  }
+}
