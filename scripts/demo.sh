@@ -291,6 +291,7 @@ echo
 cat <<EOM
 
   followthrough is running
+    Sign in:   ${API/127.0.0.1/localhost}/sign-in   (web pages; a staff member lands on My actions)
     Health:    ${API/127.0.0.1/localhost}/health
     API docs:  ${API/127.0.0.1/localhost}/docs   (OpenAPI JSON: /docs-json)
     Dashboard: curl -H "Authorization: Bearer \$TOKEN" ${API/127.0.0.1/localhost}/dashboard
