@@ -111,7 +111,7 @@ describe('web pages (e2e): sign-in, My actions, sign-out', () => {
     expect(res.text).toContain('Brackwater Borough Council');
     const section = (id: string) => res.text.split(`id="${id}"`)[1]?.split('<h2')[0] ?? '';
     expect(section('overdue')).toContain('Late action');
-    expect(section('overdue')).toContain('3 days overdue');
+    expect(section('overdue')).toContain('Overdue by 3 days');
     expect(section('due-soon')).toContain('Soon action');
     expect(section('due-soon')).toContain('5 days left');
     expect(section('later')).toContain('Later action');

@@ -1,6 +1,7 @@
 import { type ActionView, ActionsService, LIVE_STATUSES } from '@app/actions';
 import { AuthService, type Principal, Public } from '@app/auth';
 import { CouncilsService } from '@app/councils';
+import { daysPhrase, formatLongDate } from '@app/notifications';
 import { Controller, Get, HttpStatus, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -19,32 +20,17 @@ const STATUS_LABELS: Record<string, { label: string; tag: string }> = {
   cancelled: { label: 'Cancelled', tag: 'govuk-tag--grey' },
 };
 
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 function row(action: ActionView) {
-  const days = action.daysLeft;
   const status = STATUS_LABELS[action.status] ?? { label: action.status, tag: '' };
   return {
     id: action.id,
     reference: action.reference,
     title: action.title,
-    dueLabel: action.dueOn
-      ? LONG_DATE.format(new Date(`${action.dueOn}T00:00:00Z`))
-      : 'No deadline',
-    daysLabel:
-      days === null
-        ? ''
-        : days < 0
-          ? `${-days} day${days === -1 ? '' : 's'} overdue`
-          : days === 0
-            ? 'Due today'
-            : `${days} day${days === 1 ? '' : 's'} left`,
+    dueLabel: action.dueOn ? formatLongDate(action.dueOn) : 'No deadline',
+    // The same words as the reminder emails.
+    daysLabel: action.daysLeft === null ? '' : capitalise(daysPhrase(action.daysLeft)),
     statusLabel: status.label,
     statusClass: status.tag,
   };
