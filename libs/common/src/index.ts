@@ -12,6 +12,7 @@ export {
 export { createValidationPipe } from './validation/validation-pipe';
 export { ClockModule } from './time/clock.module';
 export { Clock, COUNCIL_TIME_ZONE, fixedClock, londonDateOf, SystemClock } from './time/clock';
+export { withTimeout } from './time/with-timeout';
 export { addWorkingDays, bankHolidays, isWorkingDay } from './time/working-days';
 export { IsIsoDate } from './validation/iso-date';
 export { OmitOrValidate, ToBoolean, Trim } from './validation/transforms';

@@ -1,3 +1,4 @@
+import { withTimeout } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import type { Queue } from 'bullmq';
@@ -50,27 +51,19 @@ export class QueueHealthIndicator {
     { timeoutMs = 1_000 }: { timeoutMs?: number } = {},
   ): Promise<HealthIndicatorResult<Key>> {
     const indicator = this.health.check(key);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      // BullMQ's connection queues commands while Redis is away (it never gives up), so without
-      // this a probe would hang instead of reporting the outage.
-      timer = setTimeout(
-        () => reject(new Error(`Queue counts timed out after ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-    });
     try {
-      const counts = await Promise.race([
+      // BullMQ's connection queues commands while Redis is away (it never gives up), so without
+      // the timeout a probe would hang instead of reporting the outage.
+      const counts = await withTimeout(
         Promise.all(queues.map(async (queue) => [queue.name, await countsOf(queue)] as const)),
-        timeout,
-      ]);
+        timeoutMs,
+        `Queue counts timed out after ${timeoutMs} ms`,
+      );
       return indicator.up(Object.fromEntries(counts));
     } catch (error) {
       return indicator.down({
         message: error instanceof Error ? error.message : 'Queue counts failed',
       });
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { withTimeout } from '@app/common';
 import { redisConfig, type RedisConfig } from '@app/config';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { Redis } from 'ioredis';
@@ -65,26 +66,19 @@ export class RedisPolicyCheck implements OnModuleInit {
       reason = error;
     });
     const where = addressOf(client);
-    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([
+      // connectTimeout covers the TCP connect; this also covers a server that accepts the
+      // connection but never answers (a TLS/plain mix-up, a stuck proxy).
+      await withTimeout(
         client.connect(),
-        // connectTimeout covers the TCP connect; this also covers a server that accepts the
-        // connection but never answers (a TLS/plain mix-up, a stuck proxy).
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () => reject(new Error(`no answer in ${POLICY_CHECK_TIMEOUT_MS / 1000} s`)),
-            POLICY_CHECK_TIMEOUT_MS,
-          );
-        }),
-      ]);
+        POLICY_CHECK_TIMEOUT_MS,
+        `no answer in ${POLICY_CHECK_TIMEOUT_MS / 1000} s`,
+      );
     } catch (error) {
       client.disconnect();
       // `error` is always an Error here: ioredis's own, or the timeout's.
       const message = reason?.message ?? (error as Error).message;
       throw new Error(`Cannot connect to Redis at ${where} (REDIS_URL): ${message}`);
-    } finally {
-      clearTimeout(timer);
     }
     try {
       await assertNoEviction(client);

@@ -1,3 +1,4 @@
+import { withTimeout } from '@app/common';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 
@@ -8,18 +9,6 @@ export const REDIS_HEALTH_CLIENT = Symbol('REDIS_HEALTH_CLIENT');
 export interface PingableRedis {
   ping(): Promise<string>;
   disconnect(): void;
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Terminus indicator: PINGs REDIS_URL and reports `up` only on PONG. */
@@ -36,7 +25,11 @@ export class RedisHealthIndicator implements OnApplicationShutdown {
   ): Promise<HealthIndicatorResult<Key>> {
     const indicator = this.health.check(key);
     try {
-      const reply = await withTimeout(this.redis.ping(), timeoutMs, 'Redis PING');
+      const reply = await withTimeout(
+        this.redis.ping(),
+        timeoutMs,
+        `Redis PING timed out after ${timeoutMs} ms`,
+      );
       return reply === 'PONG'
         ? indicator.up()
         : indicator.down({ message: `Unexpected PING reply: ${reply}` });

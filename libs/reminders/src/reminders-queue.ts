@@ -1,3 +1,4 @@
+import { withTimeout } from '@app/common';
 import { mailConfig, type MailConfig } from '@app/config';
 import {
   type CheckActionJobData,
@@ -62,7 +63,11 @@ export class RemindersQueue {
     try {
       // No job id: checking twice is harmless, and a fixed id would let a failed job block the next.
       // BullMQ waits for Redis to come back rather than failing; a request should not.
-      await withTimeout(this.reminders.add(RemindersJob.CheckAction, { actionId }), 2_000);
+      await withTimeout(
+        this.reminders.add(RemindersJob.CheckAction, { actionId }),
+        2_000,
+        'Redis did not answer within 2 s',
+      );
     } catch (error) {
       this.logger.warn(
         { err: error, actionId },
@@ -70,12 +75,4 @@ export class RemindersQueue {
       );
     }
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
