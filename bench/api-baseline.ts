@@ -62,9 +62,9 @@ const server = createServer((request, response) => {
   const path = (request.url ?? '/').split('?')[0];
   if (typeof councilId !== 'string') return send(response, 400, { message: 'x-council-id' });
   const work =
-    path === '/dashboard'
+    path === '/api/dashboard'
       ? dashboard(councilId)
-      : path === '/actions'
+      : path === '/api/actions'
         ? overdueActions(councilId)
         : null;
   if (!work) return send(response, 404, { message: 'Not found' });

@@ -46,8 +46,8 @@ const TARGET_P95_MS = 50;
 const TARGET_RATIO = 0.5;
 
 const TARGETS = [
-  { name: 'GET /actions?overdue=true', path: '/actions?overdue=true&sort=dueOn' },
-  { name: 'GET /dashboard', path: '/dashboard' },
+  { name: 'GET /actions?overdue=true', path: '/api/actions?overdue=true&sort=dueOn' },
+  { name: 'GET /dashboard', path: '/api/dashboard' },
 ] as const;
 
 interface Figures {

@@ -3,7 +3,7 @@
 # a manager and two staff), starts the API in the foreground (with a local SMTP sink: the emails
 # the worker sends are at /dev/mail) and the worker in the background,
 # imports a sample inspection report (test/fixtures/demo/, fictional) through POST /inspections
-# and assigns some of its actions so GET /dashboard has something to show. Ctrl-C stops both.
+# and assigns some of its actions so GET /api/dashboard has something to show. Ctrl-C stops both.
 #
 # Safe to run again: the council, the people and the import are found and reused. Secrets stay
 # in .demo/ (git-ignored): jwt-secret, and credentials (the demo passwords, made on first run).
@@ -178,17 +178,17 @@ call() {
   local method=$1 path=$2 token=$3
   shift 3
   curl -s -o .demo/response.json -w '%{http_code}' -X "$method" \
-    -H "Authorization: Bearer ${token}" "$@" "${API}${path}"
+    -H "Authorization: Bearer ${token}" "$@" "${API}/api${path}"
 }
 fail_call() {
-  echo "error: $1 answered $2: $(cat .demo/response.json)" >&2
+  echo "error: $1 (under /api) answered $2: $(cat .demo/response.json)" >&2
   exit 1
 }
 login() {
   local email
   email=$(email_of "$1")
   curl -sf -o .demo/login.json -H 'content-type: application/json' \
-    -d "{\"email\":\"${email}\",\"password\":\"$(password_of "$email")\"}" "${API}/auth/login" ||
+    -d "{\"email\":\"${email}\",\"password\":\"$(password_of "$email")\"}" "${API}/api/auth/login" ||
     {
       echo "error: could not log in as ${email}" >&2
       exit 1
@@ -199,7 +199,7 @@ login() {
 echo "==> Logging in as the manager, $(email_of manager)"
 token=$(login manager)
 
-echo "==> Importing ${DEMO_REPORT} through POST /inspections"
+echo "==> Importing ${DEMO_REPORT} through POST /api/inspections"
 status=$(call POST /inspections "$token" -F "file=@${DEMO_REPORT};type=text/plain")
 case "$status" in
   201)
@@ -259,7 +259,7 @@ cp .demo/response.json .demo/dashboard.json
 node -e '
   const d = JSON.parse(require("fs").readFileSync(".demo/dashboard.json", "utf8"));
   const statuses = Object.entries(d.byStatus).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`);
-  console.log(`==> GET /dashboard (${d.today}): ${statuses.join(", ")}`);
+  console.log(`==> GET /api/dashboard (${d.today}): ${statuses.join(", ")}`);
   console.log(`    overdue ${d.overdue.total}: ` + d.overdue.byOwner.map((o) => `${o.owner ? o.owner.name : "unassigned"} ${o.count}`).join(", "));
   console.log(`    due in 7 days ${d.dueSoon.next7Days}, in 30 days ${d.dueSoon.next30Days}`);
   for (const i of d.inspections) {
@@ -272,7 +272,7 @@ sample=test/fixtures/reports/harrowfield-safeguarding-lac-2012.txt
 status=$(call POST /extract "$token" -F "file=@${sample}")
 [ "$status" = 200 ] || [ "$status" = 201 ] || fail_call "POST /extract" "$status"
 cp .demo/response.json .demo/sample-extraction.json
-echo "==> POST /extract on ${sample}: $(json .demo/sample-extraction.json 'd.recommendations.length') recommendations (.demo/sample-extraction.json)"
+echo "==> POST /api/extract on ${sample}: $(json .demo/sample-extraction.json 'd.recommendations.length') recommendations (.demo/sample-extraction.json)"
 
 # Assignment emails go as soon as the worker sees them; give it a moment.
 for _ in $(seq 1 40); do
@@ -293,9 +293,9 @@ cat <<EOM
   followthrough is running
     Sign in:   ${API/127.0.0.1/localhost}/sign-in   (web pages; a staff member lands on My actions)
     Health:    ${API/127.0.0.1/localhost}/health
-    API docs:  ${API/127.0.0.1/localhost}/docs   (OpenAPI JSON: /docs-json)
-    Dashboard: curl -H "Authorization: Bearer \$TOKEN" ${API/127.0.0.1/localhost}/dashboard
-    Log in:    curl -H 'content-type: application/json' -d '{"email":"…","password":"…"}' ${API/127.0.0.1/localhost}/auth/login
+    API docs:  ${API/127.0.0.1/localhost}/api/docs   (OpenAPI JSON: /api/docs-json)
+    Dashboard: curl -H "Authorization: Bearer \$TOKEN" ${API/127.0.0.1/localhost}/api/dashboard
+    Log in:    curl -H 'content-type: application/json' -d '{"email":"…","password":"…"}' ${API/127.0.0.1/localhost}/api/auth/login
     Worker:    pid ${worker_pid}, logs in .demo/worker.log
     Emails:    ${API/127.0.0.1/localhost}/dev/mail   (one: /dev/mail/<id>, its HTML: /dev/mail/<id>/html)
     Queues:    ${API/127.0.0.1/localhost}/admin/queues   (admins: POST /admin/queues/session first)

@@ -119,7 +119,7 @@ describe('actions: list, filters and CSV export (e2e)', () => {
   afterAll(() => t?.close());
 
   const list = async (query: string, who = home.staff): Promise<ActionListJson> =>
-    (await who.as(request(t.server).get(`/actions${query}`)).expect(200)).body as ActionListJson;
+    (await who.as(request(t.server).get(`/api/actions${query}`)).expect(200)).body as ActionListJson;
   const titles = (page: ActionListJson): string[] => page.items.map((a) => a.title);
 
   it('lists the council’s actions only, by deadline with undated last', async () => {
@@ -283,20 +283,20 @@ describe('actions: list, filters and CSV export (e2e)', () => {
     ['colour=red', /colour should not exist/],
     ['dueAfter=2026-05-01&dueBefore=2026-04-01', /dueAfter must not be later than dueBefore/],
   ])('answers 400 for %s', async (query, message) => {
-    const res = await home.staff.as(request(t.server).get(`/actions?${query}`)).expect(400);
+    const res = await home.staff.as(request(t.server).get(`/api/actions?${query}`)).expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect((res.body as { message: string }).message).toMatch(message);
   });
 
   it('needs a session', async () => {
-    await request(t.server).get('/actions').expect(401);
-    await request(t.server).get('/actions/export.csv').expect(401);
+    await request(t.server).get('/api/actions').expect(401);
+    await request(t.server).get('/api/actions/export.csv').expect(401);
   });
 
   describe('GET /actions/export.csv', () => {
     const download = (query: string, who = home.staff) =>
       who
-        .as(request(t.server).get(`/actions/export.csv${query}`))
+        .as(request(t.server).get(`/api/actions/export.csv${query}`))
         .buffer(true)
         .parse(bytes)
         .expect(200);
@@ -340,8 +340,8 @@ describe('actions: list, filters and CSV export (e2e)', () => {
     });
 
     it('refuses bad filters and paging parameters', async () => {
-      await home.staff.as(request(t.server).get('/actions/export.csv?overdue=maybe')).expect(400);
-      await home.staff.as(request(t.server).get('/actions/export.csv?page=2')).expect(400);
+      await home.staff.as(request(t.server).get('/api/actions/export.csv?overdue=maybe')).expect(400);
+      await home.staff.as(request(t.server).get('/api/actions/export.csv?page=2')).expect(400);
     });
   });
 });

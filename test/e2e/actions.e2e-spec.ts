@@ -29,11 +29,11 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
   }
 
   const patch = (who: TestUser, id: string, body: object) =>
-    who.as(request(t.server).patch(`/actions/${id}`)).send(body);
+    who.as(request(t.server).patch(`/api/actions/${id}`)).send(body);
   const show = async (who: TestUser, id: string): Promise<ActionJson> =>
-    (await who.as(request(t.server).get(`/actions/${id}`)).expect(200)).body as ActionJson;
+    (await who.as(request(t.server).get(`/api/actions/${id}`)).expect(200)).body as ActionJson;
   const history = async (who: TestUser, id: string): Promise<HistoryJson[]> =>
-    (await who.as(request(t.server).get(`/actions/${id}/history`)).expect(200))
+    (await who.as(request(t.server).get(`/api/actions/${id}/history`)).expect(200))
       .body as HistoryJson[];
 
   describe('GET /actions/:id', () => {
@@ -79,13 +79,13 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
 
     it('answers 404 for another council’s action, 400 for a bad id, 401 without a session', async () => {
       const action = await oneAction();
-      const res = await away.admin.as(request(t.server).get(`/actions/${action.id}`)).expect(404);
+      const res = await away.admin.as(request(t.server).get(`/api/actions/${action.id}`)).expect(404);
       expect(res.body).toMatchObject({ message: 'Action not found' });
       await home.staff
-        .as(request(t.server).get('/actions/00000000-0000-4000-8000-000000000000'))
+        .as(request(t.server).get('/api/actions/00000000-0000-4000-8000-000000000000'))
         .expect(404);
-      await home.staff.as(request(t.server).get('/actions/not-a-uuid')).expect(400);
-      await request(t.server).get(`/actions/${action.id}`).expect(401);
+      await home.staff.as(request(t.server).get('/api/actions/not-a-uuid')).expect(400);
+      await request(t.server).get(`/api/actions/${action.id}`).expect(401);
     });
   });
 
@@ -96,7 +96,7 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
       });
       const recommendationId = plan.recommendations[0].id;
       const first = await home.manager
-        .as(request(t.server).post('/actions'))
+        .as(request(t.server).post('/api/actions'))
         .send({
           recommendationId,
           title: 'Train team managers',
@@ -106,7 +106,7 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
         })
         .expect(201);
       const second = await home.admin
-        .as(request(t.server).post('/actions'))
+        .as(request(t.server).post('/api/actions'))
         .send({ recommendationId, title: 'Audit plans', ownerId: home.otherStaff.user.id })
         .expect(201);
       const a = first.body as ActionJson;
@@ -143,7 +143,7 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
         recommendations: [{ actions: [{}, {}] }],
       });
       const res = await home.manager
-        .as(request(t.server).post('/actions'))
+        .as(request(t.server).post('/api/actions'))
         .send({ recommendationId: plan.recommendations[0].id, title: 'A third part' })
         .expect(201);
       expect((res.body as ActionJson).reference).toBe(`${plan.inspection.reference}-R1-3`);
@@ -152,7 +152,7 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
     it('is for managers: staff get 403', async () => {
       const plan = await createPlan(t, home.council, home.manager.user);
       await home.staff
-        .as(request(t.server).post('/actions'))
+        .as(request(t.server).post('/api/actions'))
         .send({ recommendationId: plan.recommendations[0].id, title: 'Mine' })
         .expect(403);
     });
@@ -161,13 +161,13 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
       const plan = await createPlan(t, home.council, home.manager.user);
       const recommendationId = plan.recommendations[0].id;
       const theirs = await away.manager
-        .as(request(t.server).post('/actions'))
+        .as(request(t.server).post('/api/actions'))
         .send({ recommendationId, title: 'Not ours' })
         .expect(404);
       expect(theirs.body).toMatchObject({ message: 'Recommendation not found' });
 
       const owner = await home.manager
-        .as(request(t.server).post('/actions'))
+        .as(request(t.server).post('/api/actions'))
         .send({ recommendationId, title: 'x', ownerId: away.staff.user.id })
         .expect(404);
       expect(owner.body).toMatchObject({ message: 'Owner not found' });
@@ -177,7 +177,7 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
         .get(DataSource)
         .query('UPDATE users SET disabled_at = now() WHERE id = $1', [gone.staff.user.id]);
       await gone.manager
-        .as(request(t.server).post('/actions'))
+        .as(request(t.server).post('/api/actions'))
         .send({
           recommendationId: (await createPlan(t, gone.council, gone.manager.user))
             .recommendations[0].id,
@@ -191,7 +191,7 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
       const plan = await createPlan(t, home.council, home.manager.user);
       const recommendationId = plan.recommendations[0].id;
       const send = (body: object) =>
-        home.manager.as(request(t.server).post('/actions')).send(body).expect(400);
+        home.manager.as(request(t.server).post('/api/actions')).send(body).expect(400);
       await send({ title: 'No recommendation' });
       await send({ recommendationId, title: '   ' });
       await send({ recommendationId, title: 'x', dueOn: '2026-02-30' });
@@ -429,7 +429,7 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
     it('takes progress from the owner and managers, not other staff', async () => {
       const action = await oneAction({ status: 'open', ownerId: home.staff.user.id });
       const post = (who: TestUser, body: object) =>
-        who.as(request(t.server).post(`/actions/${action.id}/updates`)).send(body);
+        who.as(request(t.server).post(`/api/actions/${action.id}/updates`)).send(body);
 
       const mine = await post(home.staff, {
         note: 'Audited 40 of 120 plans',
@@ -454,14 +454,14 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
     it('validates note and evidenceUrl', async () => {
       const action = await oneAction({ status: 'open', ownerId: home.staff.user.id });
       const post = (body: object) =>
-        home.staff.as(request(t.server).post(`/actions/${action.id}/updates`)).send(body);
+        home.staff.as(request(t.server).post(`/api/actions/${action.id}/updates`)).send(body);
       await post({ note: '' }).expect(400);
       await post({ note: 'x'.repeat(5001) }).expect(400);
       await post({ note: 'ok', evidenceUrl: 'http://insecure.example.gov.uk/a' }).expect(400);
       await post({ note: 'ok', evidenceUrl: 'javascript:alert(1)' }).expect(400);
       await post({ note: 'ok', evidenceUrl: `https://x.gov.uk/${'a'.repeat(2000)}` }).expect(400);
       await home.staff
-        .as(request(t.server).post('/actions/not-a-uuid/updates'))
+        .as(request(t.server).post('/api/actions/not-a-uuid/updates'))
         .send({ note: 'ok' })
         .expect(400);
     });
@@ -485,7 +485,7 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
         dueOnReason: 'Tool arrives in September',
       }).expect(200);
       await home.staff
-        .as(request(t.server).post(`/actions/${action.id}/updates`))
+        .as(request(t.server).post(`/api/actions/${action.id}/updates`))
         .send({ note: 'Tool ordered' })
         .expect(201);
 
@@ -525,24 +525,24 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
 
     it('answers 404 for another council’s action', async () => {
       const action = await oneAction();
-      await away.staff.as(request(t.server).get(`/actions/${action.id}/history`)).expect(404);
+      await away.staff.as(request(t.server).get(`/api/actions/${action.id}/history`)).expect(404);
     });
   });
 
   it('documents every action route with typed 4xx responses', async () => {
-    const res = await request(t.server).get('/docs-json').expect(200);
+    const res = await request(t.server).get('/api/docs-json').expect(200);
     const doc = res.body as {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
       components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
     };
     const expected: Array<[string, string, string[]]> = [
-      ['/actions', 'get', ['200', '400', '401']],
-      ['/actions', 'post', ['201', '400', '401', '403', '404']],
-      ['/actions/export.csv', 'get', ['200', '400', '401']],
-      ['/actions/{id}', 'get', ['200', '400', '401', '404']],
-      ['/actions/{id}', 'patch', ['200', '400', '401', '403', '404', '422']],
-      ['/actions/{id}/updates', 'post', ['201', '400', '401', '403', '404']],
-      ['/actions/{id}/history', 'get', ['200', '400', '401', '404']],
+      ['/api/actions', 'get', ['200', '400', '401']],
+      ['/api/actions', 'post', ['201', '400', '401', '403', '404']],
+      ['/api/actions/export.csv', 'get', ['200', '400', '401']],
+      ['/api/actions/{id}', 'get', ['200', '400', '401', '404']],
+      ['/api/actions/{id}', 'patch', ['200', '400', '401', '403', '404', '422']],
+      ['/api/actions/{id}/updates', 'post', ['201', '400', '401', '403', '404']],
+      ['/api/actions/{id}/history', 'get', ['200', '400', '401', '404']],
     ];
     for (const [path, method, codes] of expected) {
       const responses = doc.paths[path]?.[method]?.responses ?? {};

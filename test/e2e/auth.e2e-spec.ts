@@ -44,10 +44,10 @@ describe('auth (e2e)', () => {
   afterAll(() => t?.close());
 
   const login = (email: string, password: string) =>
-    request(t.server).post('/auth/login').send({ email, password });
+    request(t.server).post('/api/auth/login').send({ email, password });
 
   const me = (token: string) =>
-    request(t.server).get('/me').set('Authorization', `Bearer ${token}`);
+    request(t.server).get('/api/me').set('Authorization', `Bearer ${token}`);
 
   it('logs in, shows /me, refreshes and logs out', async () => {
     const res = await login(staff.user.email.toUpperCase(), staff.password).expect(200);
@@ -60,28 +60,28 @@ describe('auth (e2e)', () => {
     expect(shown.body).not.toHaveProperty('passwordHash');
 
     const refreshed = await request(t.server)
-      .post('/auth/refresh')
+      .post('/api/auth/refresh')
       .send({ refreshToken: body.refreshToken })
       .expect(200);
     const next = refreshed.body as Tokens;
     expect(next.refreshToken).not.toBe(body.refreshToken);
 
     await request(t.server)
-      .post('/auth/logout')
+      .post('/api/auth/logout')
       .set('Authorization', `Bearer ${next.accessToken}`)
       .expect(204);
     await me(next.accessToken).expect(401);
     await request(t.server)
-      .post('/auth/refresh')
+      .post('/api/auth/refresh')
       .send({ refreshToken: next.refreshToken })
       .expect(401);
   });
 
   it('answers 401 without a token, or with a malformed one', async () => {
-    const res = await request(t.server).get('/me').expect(401);
+    const res = await request(t.server).get('/api/me').expect(401);
     expect(res.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
-    await request(t.server).get('/me').set('Authorization', staff.token).expect(401);
-    await request(t.server).get('/me').set('Authorization', 'Bearer not-a-jwt').expect(401);
+    await request(t.server).get('/api/me').set('Authorization', staff.token).expect(401);
+    await request(t.server).get('/api/me').set('Authorization', 'Bearer not-a-jwt').expect(401);
   });
 
   it('says the same thing for a wrong password and an unknown email', async () => {
@@ -98,7 +98,7 @@ describe('auth (e2e)', () => {
   it('replaying a rotated refresh token ends the session, new tokens included', async () => {
     const user = await createUser(t, await createCouncil(t));
     const rotated = await request(t.server)
-      .post('/auth/refresh')
+      .post('/api/auth/refresh')
       .send({ refreshToken: user.refreshToken })
       .expect(200);
     const next = rotated.body as Tokens;
@@ -106,12 +106,12 @@ describe('auth (e2e)', () => {
 
     // The old token again: someone else holds a copy.
     await request(t.server)
-      .post('/auth/refresh')
+      .post('/api/auth/refresh')
       .send({ refreshToken: user.refreshToken })
       .expect(401);
 
     await request(t.server)
-      .post('/auth/refresh')
+      .post('/api/auth/refresh')
       .send({ refreshToken: next.refreshToken })
       .expect(401);
     await me(next.accessToken).expect(401);
@@ -127,7 +127,7 @@ describe('auth (e2e)', () => {
     const { admin, staff: victim } = await createCouncilWithPeople(t);
     await me(victim.token).expect(200);
     await admin
-      .as(request(t.server).patch(`/users/${victim.user.id}`))
+      .as(request(t.server).patch(`/api/users/${victim.user.id}`))
       .send({ disabled: true })
       .expect(200);
     await me(victim.token).expect(401);
@@ -222,7 +222,7 @@ describe('auth rate limits (e2e)', () => {
   afterAll(() => t?.close());
 
   const login = (ip: string, email: string, password: string) =>
-    request(t.server).post('/auth/login').set('X-Forwarded-For', ip).send({ email, password });
+    request(t.server).post('/api/auth/login').set('X-Forwarded-For', ip).send({ email, password });
 
   const expectTooMany = (res: request.Response) => {
     expect(res.status).toBe(429);
@@ -263,14 +263,14 @@ describe('auth rate limits (e2e)', () => {
     );
     for (const user of users) {
       await request(t.server)
-        .post('/auth/refresh')
+        .post('/api/auth/refresh')
         .set('X-Forwarded-For', ip)
         .send({ refreshToken: user.refreshToken })
         .expect(200);
     }
     for (const user of users) {
       await request(t.server)
-        .post('/auth/logout')
+        .post('/api/auth/logout')
         .set('X-Forwarded-For', ip)
         .set('Authorization', `Bearer ${user.token}`)
         .expect(204);

@@ -139,12 +139,12 @@ describe('cli council:create and user:create (e2e)', () => {
 
       // Only the one trailing newline was dropped: the password is exactly PASSWORD.
       const login = await request(t.server)
-        .post('/auth/login')
+        .post('/api/auth/login')
         .send({ email: admin.email, password: PASSWORD })
         .expect(200);
       const token = (login.body as { accessToken: string }).accessToken;
       const seen = await request(t.server)
-        .get('/council')
+        .get('/api/council')
         .set('Authorization', `Bearer ${token}`)
         .expect(200);
       expect(seen.body).toMatchObject({ id: council.id, code: 'STK' });
@@ -176,7 +176,7 @@ describe('cli council:create and user:create (e2e)', () => {
       });
       expect(JSON.stringify(created)).not.toMatch(/password|argon2/i);
       await request(t.server)
-        .post('/auth/login')
+        .post('/api/auth/login')
         .send({ email: created.email, password })
         .expect(200);
     },

@@ -34,7 +34,7 @@ describe('council (e2e)', () => {
   describe('GET /council', () => {
     it('shows every role its own council and settings', async () => {
       for (const caller of [home.admin, home.manager, home.staff]) {
-        const res = await caller.as(request(t.server).get('/council')).expect(200);
+        const res = await caller.as(request(t.server).get('/api/council')).expect(200);
         expect(res.body).toEqual({
           id: home.council.id,
           name: home.council.name,
@@ -44,12 +44,12 @@ describe('council (e2e)', () => {
           notifications: DEFAULT_NOTIFICATIONS,
         });
       }
-      const theirs = await away.staff.as(request(t.server).get('/council')).expect(200);
+      const theirs = await away.staff.as(request(t.server).get('/api/council')).expect(200);
       expect(theirs.body).toMatchObject({ id: away.council.id });
     });
 
     it('answers 401 without a token', async () => {
-      await request(t.server).get('/council').expect(401);
+      await request(t.server).get('/api/council').expect(401);
     });
   });
 
@@ -57,7 +57,7 @@ describe('council (e2e)', () => {
     it('lets an admin change settings, touching no other council', async () => {
       const name = `${home.council.name} (renamed)`;
       const res = await home.admin
-        .as(request(t.server).patch('/council'))
+        .as(request(t.server).patch('/api/council'))
         .send({ name: `  ${name} `, code: 'REN', immediateWindowDays: 0, defaultWindowMonths: 60 })
         .expect(200);
       expect(res.body).toEqual({
@@ -70,14 +70,14 @@ describe('council (e2e)', () => {
       });
       // Partial: what is left out stays.
       const partial = await home.admin
-        .as(request(t.server).patch('/council'))
+        .as(request(t.server).patch('/api/council'))
         .send({ immediateWindowDays: 365 })
         .expect(200);
       expect(partial.body).toMatchObject({ name, code: 'REN', immediateWindowDays: 365 });
 
-      const seen = await home.staff.as(request(t.server).get('/council')).expect(200);
+      const seen = await home.staff.as(request(t.server).get('/api/council')).expect(200);
       expect(seen.body).toMatchObject({ code: 'REN', immediateWindowDays: 365 });
-      const theirs = await away.admin.as(request(t.server).get('/council')).expect(200);
+      const theirs = await away.admin.as(request(t.server).get('/api/council')).expect(200);
       expect(theirs.body).toMatchObject({
         name: away.council.name,
         code: away.council.code,
@@ -97,7 +97,7 @@ describe('council (e2e)', () => {
       // As a sweep would leave them: nothing to look at until 2029.
       await db.query(`UPDATE reminder_schedule SET check_at = '2029-12-13T08:00:00Z'`);
       const res = await home.admin
-        .as(request(t.server).patch('/council'))
+        .as(request(t.server).patch('/api/council'))
         .send({ notifications: { reminderOffsets: [10, 2], escalateToAdminsAfterDays: null } })
         .expect(200);
       expect((res.body as { notifications: unknown }).notifications).toEqual({
@@ -106,7 +106,7 @@ describe('council (e2e)', () => {
         escalateToAdminsAfterDays: null,
       });
       const next = await home.admin
-        .as(request(t.server).patch('/council'))
+        .as(request(t.server).patch('/api/council'))
         .send({ notifications: { weeklyDigest: false } })
         .expect(200);
       // What was left out keeps the value set before.
@@ -115,7 +115,7 @@ describe('council (e2e)', () => {
         escalateToAdminsAfterDays: null,
         weeklyDigest: false,
       });
-      const theirs = await away.admin.as(request(t.server).get('/council')).expect(200);
+      const theirs = await away.admin.as(request(t.server).get('/api/council')).expect(200);
       expect(theirs.body).toMatchObject({ notifications: DEFAULT_NOTIFICATIONS });
 
       const checks = await db.query<Array<{ action_id: string; check_at: string }>>(
@@ -137,16 +137,16 @@ describe('council (e2e)', () => {
       [{ weeklyDigest: 'yes' }],
       [{ sendHour: 9 }],
     ])('refuses notifications %j with 400, changing nothing', async (notifications) => {
-      const before = await home.admin.as(request(t.server).get('/council')).expect(200);
-      await home.admin.as(request(t.server).patch('/council')).send({ notifications }).expect(400);
-      const after = await home.admin.as(request(t.server).get('/council')).expect(200);
+      const before = await home.admin.as(request(t.server).get('/api/council')).expect(200);
+      await home.admin.as(request(t.server).patch('/api/council')).send({ notifications }).expect(400);
+      const after = await home.admin.as(request(t.server).get('/api/council')).expect(200);
       expect(after.body).toEqual(before.body);
     });
 
     it('answers 403 to managers and staff', async () => {
       for (const caller of [home.manager, home.staff]) {
         const res = await caller
-          .as(request(t.server).patch('/council'))
+          .as(request(t.server).patch('/api/council'))
           .send({ immediateWindowDays: 7 })
           .expect(403);
         expect(res.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
@@ -155,7 +155,7 @@ describe('council (e2e)', () => {
 
     it('answers 409 when another council has the name (any case)', async () => {
       const res = await home.admin
-        .as(request(t.server).patch('/council'))
+        .as(request(t.server).patch('/api/council'))
         .send({ name: away.council.name.toUpperCase() })
         .expect(409);
       expect(res.body).toMatchObject({ statusCode: 409, error: 'Conflict' });
@@ -177,7 +177,7 @@ describe('council (e2e)', () => {
         { name: null },
         { id: away.council.id },
       ]) {
-        const res = await home.admin.as(request(t.server).patch('/council')).send(change);
+        const res = await home.admin.as(request(t.server).patch('/api/council')).send(change);
         expect({ change, status: res.status }).toEqual({ change, status: 400 });
       }
     });

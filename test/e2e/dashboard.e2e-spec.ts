@@ -102,7 +102,7 @@ describe('GET /dashboard', () => {
   afterAll(() => t.close());
 
   it('counts by status, overdue by owner and team, and what is due soon', async () => {
-    const response = await alex.as(request(t.server).get('/dashboard')).expect(200);
+    const response = await alex.as(request(t.server).get('/api/dashboard')).expect(200);
     const body = response.body as Record<string, unknown>;
     expect(body.today).toBe(today);
     expect(body.byStatus).toEqual({
@@ -137,7 +137,7 @@ describe('GET /dashboard', () => {
   });
 
   it('gives each inspection its progress and RAG, the same as ProgressService', async () => {
-    const response = await manager.as(request(t.server).get('/dashboard')).expect(200);
+    const response = await manager.as(request(t.server).get('/api/dashboard')).expect(200);
     const inspections = (
       response.body as {
         inspections: Array<{
@@ -188,7 +188,7 @@ describe('GET /dashboard', () => {
   });
 
   it('shows another council only its own figures', async () => {
-    const response = await otherCouncilStaff.as(request(t.server).get('/dashboard')).expect(200);
+    const response = await otherCouncilStaff.as(request(t.server).get('/api/dashboard')).expect(200);
     expect(response.body).toMatchObject({
       byStatus: { draft: 1, open: 1, blocked: 1, completed: 0 },
       overdue: {
@@ -204,7 +204,7 @@ describe('GET /dashboard', () => {
   });
 
   it('answers 401 without a token', async () => {
-    const response = await request(t.server).get('/dashboard').expect(401);
+    const response = await request(t.server).get('/api/dashboard').expect(401);
     expect(response.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
   });
 });
@@ -248,11 +248,11 @@ describe('action_counts (the dashboard’s per-status counts)', () => {
 
     const [first, second] = plan.actions;
     await staff
-      .as(request(t.server).patch(`/actions/${first.id}`))
+      .as(request(t.server).patch(`/api/actions/${first.id}`))
       .send({ status: 'in_progress' })
       .expect(200);
     await manager
-      .as(request(t.server).patch(`/actions/${second.id}`))
+      .as(request(t.server).patch(`/api/actions/${second.id}`))
       .send({ status: 'cancelled', statusReason: 'Merged into R2' })
       .expect(200);
     [kept, counted] = await bothCounts();

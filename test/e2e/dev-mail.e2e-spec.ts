@@ -119,7 +119,7 @@ describe('dev mail (e2e)', () => {
     });
 
     it('is not in the API docs', async () => {
-      const response = await request(testApp.server).get('/docs-json').expect(200);
+      const response = await request(testApp.server).get('/api/docs-json').expect(200);
       const paths = Object.keys((response.body as { paths: Record<string, unknown> }).paths);
       expect(paths.filter((path) => path.startsWith('/dev'))).toEqual([]);
     });

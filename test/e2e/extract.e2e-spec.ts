@@ -22,13 +22,13 @@ describe('POST /extract (e2e)', () => {
   afterAll(() => t?.close());
 
   it('is for logged-in users only', async () => {
-    const res = await request(t.server).post('/extract').send({ text: 'Areas for improvement' });
+    const res = await request(t.server).post('/api/extract').send({ text: 'Areas for improvement' });
     expect(res.status).toBe(401);
   });
 
   it('reads an uploaded text report', async () => {
     const res = await api
-      .post('/extract')
+      .post('/api/extract')
       .attach('file', fixture('northvale-focused-visit-2019.txt'), 'letter.txt')
       .expect(200);
     const body = res.body as {
@@ -54,7 +54,7 @@ describe('POST /extract (e2e)', () => {
 
   it('reads an uploaded PDF report, list across a page break included', async () => {
     const res = await api
-      .post('/extract')
+      .post('/api/extract')
       .attach('file', Buffer.from(await buildReportPdf(northvaleSif)), {
         filename: 'report.pdf',
         contentType: 'application/pdf',
@@ -71,7 +71,7 @@ describe('POST /extract (e2e)', () => {
 
   it('reads text sent as JSON', async () => {
     const res = await api
-      .post('/extract')
+      .post('/api/extract')
       .send({
         text: 'Areas for improvement\n\nWithin three months:\n- ensure that plans are reviewed\n',
       })
@@ -93,22 +93,22 @@ describe('POST /extract (e2e)', () => {
     };
 
     it('400 with neither a file nor text', async () => {
-      expectError(await api.post('/extract'), 400, /multipart field "file"/);
+      expectError(await api.post('/api/extract'), 400, /multipart field "file"/);
     });
 
     it('400 for unknown JSON fields and for blank text', async () => {
       expectError(
-        await api.post('/extract').send({ text: 'x', councilId: 3 }),
+        await api.post('/api/extract').send({ text: 'x', councilId: 3 }),
         400,
         /councilId should not exist/,
       );
-      expectError(await api.post('/extract').send({ text: '   ' }), 400, /blank/);
-      expectError(await api.post('/extract').send({ text: 42 }), 400, /text must be a string/);
+      expectError(await api.post('/api/extract').send({ text: '   ' }), 400, /blank/);
+      expectError(await api.post('/api/extract').send({ text: 42 }), 400, /text must be a string/);
     });
 
     it('400 for an empty file', async () => {
       expectError(
-        await api.post('/extract').attach('file', Buffer.alloc(0), 'empty.txt'),
+        await api.post('/api/extract').attach('file', Buffer.alloc(0), 'empty.txt'),
         400,
         /empty/,
       );
@@ -117,7 +117,7 @@ describe('POST /extract (e2e)', () => {
     it('400 for a file under another field name', async () => {
       expectError(
         await api
-          .post('/extract')
+          .post('/api/extract')
           .attach('report', fixture('northvale-focused-visit-2019.txt'), 'a.txt'),
         400,
         /Unexpected file field/,
@@ -127,13 +127,13 @@ describe('POST /extract (e2e)', () => {
     it('413 for a file over 20 MB and for JSON over the limit', async () => {
       expectError(
         await api
-          .post('/extract')
+          .post('/api/extract')
           .attach('file', Buffer.alloc(20 * 1024 * 1024 + 1, 0x61), 'big.txt'),
         413,
         /too large/i,
       );
       expectError(
-        await api.post('/extract').send({ text: 'a'.repeat(23 * 1024 * 1024) }),
+        await api.post('/api/extract').send({ text: 'a'.repeat(23 * 1024 * 1024) }),
         413,
         /too large/i,
       );
@@ -141,12 +141,12 @@ describe('POST /extract (e2e)', () => {
 
     it('415 for a file that is neither PDF nor text', async () => {
       const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-      expectError(await api.post('/extract').attach('file', png, 'scan.png'), 415, /PNG image/);
+      expectError(await api.post('/api/extract').attach('file', png, 'scan.png'), 415, /PNG image/);
     });
 
     it('422 for a PDF without a text layer', async () => {
       expectError(
-        await api.post('/extract').attach('file', Buffer.from(await buildImagePdf()), 'scan.pdf'),
+        await api.post('/api/extract').attach('file', Buffer.from(await buildImagePdf()), 'scan.pdf'),
         422,
         /no text layer/,
       );
@@ -154,12 +154,12 @@ describe('POST /extract (e2e)', () => {
   });
 
   it('documents the endpoint with its request and response schemas', async () => {
-    const res = await api.get('/docs-json').expect(200);
+    const res = await api.get('/api/docs-json').expect(200);
     const doc = res.body as {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
       components: { schemas: Record<string, unknown> };
     };
-    expect(Object.keys(doc.paths['/extract'].post.responses)).toEqual(
+    expect(Object.keys(doc.paths['/api/extract'].post.responses)).toEqual(
       expect.arrayContaining(['200', '400', '413', '415', '422']),
     );
     expect(doc.components.schemas).toHaveProperty('ExtractionResultDto');

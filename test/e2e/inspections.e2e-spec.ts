@@ -73,7 +73,7 @@ interface AuditRow {
   changes: Record<string, { from: unknown; to: unknown }>;
 }
 
-describe('/inspections (e2e)', () => {
+describe('/api/inspections (e2e)', () => {
   let t: TestApp;
   let db: DataSource;
 
@@ -85,7 +85,7 @@ describe('/inspections (e2e)', () => {
   afterAll(() => t?.close());
 
   const importAs = (user: TestUser, bytes: Buffer | Uint8Array, name = 'report.txt') =>
-    user.as(request(t.server).post('/inspections')).attach('file', Buffer.from(bytes), name);
+    user.as(request(t.server).post('/api/inspections')).attach('file', Buffer.from(bytes), name);
 
   const actionsOf = (inspectionId: string): Promise<ActionRow[]> =>
     db.query(
@@ -208,7 +208,7 @@ describe('/inspections (e2e)', () => {
       }
 
       // The stored file is the upload, byte for byte, served back as an attachment.
-      const file = await download(manager, `/inspections/${body.id}/file`).expect(200);
+      const file = await download(manager, `/api/inspections/${body.id}/file`).expect(200);
       expect(file.headers['content-type']).toBe('text/plain');
       expect(file.headers['content-disposition']).toBe(
         'attachment; filename="harrowfield-2012.txt"',
@@ -242,7 +242,7 @@ describe('/inspections (e2e)', () => {
       expect(actions.map((a) => a.reference)).toContain('NVL-2016-R19-1');
       expect(await countRows('audit_entries', council.id)).toBe(19);
 
-      const file = await download(admin, `/inspections/${body.id}/file`)
+      const file = await download(admin, `/api/inspections/${body.id}/file`)
         .expect(200)
         .expect('content-type', 'application/pdf');
       expect(file.headers['content-disposition']).toContain(
@@ -401,7 +401,7 @@ describe('/inspections (e2e)', () => {
 
     it('needs a login', async () => {
       await request(t.server)
-        .post('/inspections')
+        .post('/api/inspections')
         .attach('file', fixture('reports/northvale-focused-visit-2019.txt'), 'r.txt')
         .expect(401);
     });
@@ -434,7 +434,7 @@ describe('/inspections (e2e)', () => {
 
       it('400 without a file', async () => {
         await expectError(
-          await manager.as(request(t.server).post('/inspections')),
+          await manager.as(request(t.server).post('/api/inspections')),
           400,
           /multipart field "file"/,
         );
@@ -443,7 +443,7 @@ describe('/inspections (e2e)', () => {
       it('400 for a file under another field name', async () => {
         await expectError(
           await manager
-            .as(request(t.server).post('/inspections'))
+            .as(request(t.server).post('/api/inspections'))
             .attach('report', Buffer.from('Areas for improvement'), 'r.txt'),
           400,
           /Unexpected field|report/,
@@ -520,7 +520,7 @@ describe('/inspections (e2e)', () => {
     });
 
     it('lists the council’s inspections, most recently imported first, for any role', async () => {
-      const res = await home.staff.as(request(t.server).get('/inspections')).expect(200);
+      const res = await home.staff.as(request(t.server).get('/api/inspections')).expect(200);
       const list = res.body as InspectionBody[];
       expect(list.map((i) => i.id)).toEqual([newer.id, older.id]);
       expect(list[1]).toEqual({
@@ -569,13 +569,13 @@ describe('/inspections (e2e)', () => {
     });
 
     it('does not show another council’s inspections', async () => {
-      const res = await other.staff.as(request(t.server).get('/inspections')).expect(200);
+      const res = await other.staff.as(request(t.server).get('/api/inspections')).expect(200);
       expect((res.body as InspectionBody[]).map((i) => i.id)).toEqual([theirs.id]);
     });
 
     it('shows one inspection in full to any role', async () => {
       const res = await home.staff
-        .as(request(t.server).get(`/inspections/${older.id}`))
+        .as(request(t.server).get(`/api/inspections/${older.id}`))
         .expect(200);
       const body = res.body as InspectionBody & { judgements: unknown[] };
       expect(body).toMatchObject({
@@ -608,23 +608,23 @@ describe('/inspections (e2e)', () => {
     });
 
     it('answers 404 for another council’s inspection, as for a missing one', async () => {
-      for (const path of [`/inspections/${theirs.id}`, `/inspections/${theirs.id}/file`]) {
+      for (const path of [`/api/inspections/${theirs.id}`, `/api/inspections/${theirs.id}/file`]) {
         const res = await home.admin.as(request(t.server).get(path)).expect(404);
         expect(res.body).toMatchObject({ message: 'Inspection not found' });
       }
       await home.admin
-        .as(request(t.server).get('/inspections/00000000-0000-4000-8000-000000000000'))
+        .as(request(t.server).get('/api/inspections/00000000-0000-4000-8000-000000000000'))
         .expect(404);
     });
 
     it('answers 400 for an id that is not a UUID', async () => {
-      await home.staff.as(request(t.server).get('/inspections/not-a-uuid')).expect(400);
-      await home.staff.as(request(t.server).get('/inspections/42/file')).expect(400);
+      await home.staff.as(request(t.server).get('/api/inspections/not-a-uuid')).expect(400);
+      await home.staff.as(request(t.server).get('/api/inspections/42/file')).expect(400);
     });
 
     it('needs a login', async () => {
-      await request(t.server).get('/inspections').expect(401);
-      await request(t.server).get(`/inspections/${older.id}`).expect(401);
+      await request(t.server).get('/api/inspections').expect(401);
+      await request(t.server).get(`/api/inspections/${older.id}`).expect(401);
     });
   });
 });

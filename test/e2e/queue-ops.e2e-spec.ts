@@ -192,7 +192,7 @@ describe('queue board (e2e)', () => {
     const response = await get(`${BOARD}/nope/at/all`, admin.token);
     expectNotFound(response, `${BOARD}/nope/at/all`);
     // Nothing of the board's Express app leaks into later requests.
-    await admin.as(request(t.server).get('/me')).expect(200);
+    await admin.as(request(t.server).get('/api/me')).expect(200);
   });
 
   it('refuses the session endpoint to managers and staff (403), and to nobody at all (401)', async () => {
@@ -242,7 +242,7 @@ describe('queue board (e2e)', () => {
     const another = await createUser(t, council, { role: 'admin' });
     await openBoard(another);
     await get(`${BOARD}/api/queues`, another.token).expect(200);
-    await another.as(request(t.server).post('/auth/logout')).expect(204);
+    await another.as(request(t.server).post('/api/auth/logout')).expect(204);
     expectNotFound(await get(`${BOARD}/api/queues`, another.token), `${BOARD}/api/queues`);
   });
 

@@ -105,7 +105,7 @@ describe('Reminders follow changes to the action', () => {
 
     rig.clock.set('2027-03-08T10:00:00Z');
     await people.manager
-      .as(request(rig.api.server).patch(`/actions/${id}`))
+      .as(request(rig.api.server).patch(`/api/actions/${id}`))
       .send({ ownerId: people.second.user.id })
       .expect(200);
     await rig.settle();
@@ -134,7 +134,7 @@ describe('Reminders follow changes to the action', () => {
     // passed; only the 14-day one is owed, and it goes at once (inside the send window).
     rig.clock.set('2027-02-18T11:00:00Z');
     await people.manager
-      .as(request(rig.api.server).patch(`/actions/${id}`))
+      .as(request(rig.api.server).patch(`/api/actions/${id}`))
       .send({ dueOn: '2027-03-01', dueOnReason: 'The inspectors asked for it sooner' })
       .expect(200);
     await rig.settle();
@@ -164,7 +164,7 @@ describe('Reminders follow changes to the action', () => {
     rig.clock.set('2027-03-05T08:30:00Z');
     expect((await rig.sweep()).enqueued).toBe(1);
     await people.first
-      .as(request(rig.api.server).patch(`/actions/${id}`))
+      .as(request(rig.api.server).patch(`/api/actions/${id}`))
       .send({ status: 'completed' })
       .expect(200);
     await mailQueue.resume();
@@ -192,7 +192,7 @@ describe('Reminders follow changes to the action', () => {
     rig.clock.set('2027-03-04T09:00:00Z');
     for (const { id } of [one, two]) {
       await people.manager
-        .as(request(rig.api.server).patch(`/actions/${id}`))
+        .as(request(rig.api.server).patch(`/api/actions/${id}`))
         .send({ dueOn: '2027-03-01', dueOnReason: 'Recorded late' })
         .expect(200);
     }
@@ -260,7 +260,7 @@ describe('The weekly digest', () => {
     const admin = await createUser(rig.api, council, { role: 'admin' });
     const manager = await createUser(rig.api, council, { role: 'manager', name: 'Dee Gest' });
     await manager
-      .as(request(rig.api.server).patch('/me'))
+      .as(request(rig.api.server).patch('/api/me'))
       .send({ emailPreference: 'digest' })
       .expect(200)
       .expect(({ body }: { body: { emailPreference: string } }) =>

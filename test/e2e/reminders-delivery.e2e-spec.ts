@@ -173,7 +173,7 @@ describe('Reminder delivery (e2e)', () => {
     afterAll(() => rig?.close());
 
     const failedList = (user: TestUser) =>
-      user.as(request(rig.api.server).get('/notifications').query({ status: 'failed' }));
+      user.as(request(rig.api.server).get('/api/notifications').query({ status: 'failed' }));
 
     it('stops after MAIL_ATTEMPTS and records the SMTP error', async () => {
       expect(rig.takeMail()).toEqual([]);
@@ -217,7 +217,7 @@ describe('Reminder delivery (e2e)', () => {
       });
       // The filter filters: nothing of this council was sent.
       const sent = await assignment.manager
-        .as(request(rig.api.server).get('/notifications').query({ status: 'sent' }))
+        .as(request(rig.api.server).get('/api/notifications').query({ status: 'sent' }))
         .expect(200);
       expect(sent.body).toMatchObject({ items: [], total: 0 });
     });
@@ -225,12 +225,12 @@ describe('Reminder delivery (e2e)', () => {
     it('is managers only, and only their own council', async () => {
       const [row] = await notifications(rig.api);
       await failedList(staff).expect(403);
-      await staff.as(request(rig.api.server).post(`/notifications/${row.id}/retry`)).expect(403);
+      await staff.as(request(rig.api.server).post(`/api/notifications/${row.id}/retry`)).expect(403);
 
       const other = await failedList(otherManager).expect(200);
       expect(other.body).toMatchObject({ items: [], total: 0 });
       await otherManager
-        .as(request(rig.api.server).post(`/notifications/${row.id}/retry`))
+        .as(request(rig.api.server).post(`/api/notifications/${row.id}/retry`))
         .expect(404);
 
       // None of that changed anything.
@@ -241,7 +241,7 @@ describe('Reminder delivery (e2e)', () => {
     it('sends it once when a manager retries, with fresh attempts', async () => {
       const [row] = await notifications(rig.api);
       const retried = await assignment.manager
-        .as(request(rig.api.server).post(`/notifications/${row.id}/retry`))
+        .as(request(rig.api.server).post(`/api/notifications/${row.id}/retry`))
         .expect(200);
       // The worker may already have sent it by the time the API reads the row back.
       expect(retried.body).toMatchObject({ id: row.id, kind: 'assigned' });
@@ -262,7 +262,7 @@ describe('Reminder delivery (e2e)', () => {
 
       // Only a failed email can be retried; and a sweep does not send a sent one again.
       await assignment.manager
-        .as(request(rig.api.server).post(`/notifications/${row.id}/retry`))
+        .as(request(rig.api.server).post(`/api/notifications/${row.id}/retry`))
         .expect(409);
       await rig.sweep();
       await rig.settle();

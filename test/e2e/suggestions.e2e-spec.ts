@@ -36,7 +36,7 @@ describe('suggestions (e2e): weaknesses stated in prose, accepted or dismissed',
     home = await createCouncilWithPeople(t, { name: 'Hartwell Borough Council' });
     away = await createCouncilWithPeople(t);
     const imported = await home.manager
-      .as(request(t.server).post('/inspections'))
+      .as(request(t.server).post('/api/inspections'))
       .attach('file', letter, 'hartwell-monitoring-visit.txt')
       .expect(201);
     inspectionId = (imported.body as { id: string }).id;
@@ -44,7 +44,7 @@ describe('suggestions (e2e): weaknesses stated in prose, accepted or dismissed',
     expect(imported.body).toMatchObject({ actionsCreated: 0 });
     expect((imported.body as { notice: string }).notice).toMatch(/suggestions/);
     const listed = await home.staff
-      .as(request(t.server).get(`/inspections/${inspectionId}/suggestions`))
+      .as(request(t.server).get(`/api/inspections/${inspectionId}/suggestions`))
       .expect(200);
     suggestions = listed.body as SuggestionBody[];
   });
@@ -64,7 +64,7 @@ describe('suggestions (e2e): weaknesses stated in prose, accepted or dismissed',
   it('turns a suggestion into a tracked action in two calls', async () => {
     const chosen = suggestions[0];
     const accepted = await home.manager
-      .as(request(t.server).post(`/inspections/${inspectionId}/suggestions/${chosen.id}/accept`))
+      .as(request(t.server).post(`/api/inspections/${inspectionId}/suggestions/${chosen.id}/accept`))
       .expect(200);
     const body = accepted.body as {
       suggestion: SuggestionBody;
@@ -78,7 +78,7 @@ describe('suggestions (e2e): weaknesses stated in prose, accepted or dismissed',
     expect(body.action.reference).toMatch(/-S1-1$/);
 
     await home.manager
-      .as(request(t.server).patch(`/actions/${body.action.id}`))
+      .as(request(t.server).patch(`/api/actions/${body.action.id}`))
       .send({
         ownerId: home.staff.user.id,
         successMeasure: 'Audits show the weakness gone in 9 of 10 cases',
@@ -87,7 +87,7 @@ describe('suggestions (e2e): weaknesses stated in prose, accepted or dismissed',
       .expect(200);
 
     const inspection = await home.staff
-      .as(request(t.server).get(`/inspections/${inspectionId}`))
+      .as(request(t.server).get(`/api/inspections/${inspectionId}`))
       .expect(200);
     const recommendations = (
       inspection.body as {
@@ -103,7 +103,7 @@ describe('suggestions (e2e): weaknesses stated in prose, accepted or dismissed',
       }),
     ]);
     const history = await home.staff
-      .as(request(t.server).get(`/actions/${body.action.id}/history`))
+      .as(request(t.server).get(`/api/actions/${body.action.id}/history`))
       .expect(200);
     const created = (history.body as Array<{ event: string; reason: string | null }>).find(
       (entry) => entry.event === 'created',
@@ -114,11 +114,11 @@ describe('suggestions (e2e): weaknesses stated in prose, accepted or dismissed',
   it('dismisses one with a reason, kept with who and when', async () => {
     const chosen = suggestions[1];
     await home.manager
-      .as(request(t.server).post(`/inspections/${inspectionId}/suggestions/${chosen.id}/dismiss`))
+      .as(request(t.server).post(`/api/inspections/${inspectionId}/suggestions/${chosen.id}/dismiss`))
       .send({})
       .expect(400);
     const res = await home.manager
-      .as(request(t.server).post(`/inspections/${inspectionId}/suggestions/${chosen.id}/dismiss`))
+      .as(request(t.server).post(`/api/inspections/${inspectionId}/suggestions/${chosen.id}/dismiss`))
       .send({ reason: '  Already covered by our improvement plan  ' })
       .expect(200);
     expect(res.body).toMatchObject({
@@ -128,7 +128,7 @@ describe('suggestions (e2e): weaknesses stated in prose, accepted or dismissed',
       recommendationId: null,
     });
     const listed = await home.manager
-      .as(request(t.server).get(`/inspections/${inspectionId}/suggestions`))
+      .as(request(t.server).get(`/api/inspections/${inspectionId}/suggestions`))
       .expect(200);
     expect((listed.body as SuggestionBody[])[1]).toMatchObject({ status: 'dismissed' });
   });
@@ -140,29 +140,29 @@ describe('suggestions (e2e): weaknesses stated in prose, accepted or dismissed',
       [dismissedOne.id, 'accept'],
     ] as const) {
       await home.manager
-        .as(request(t.server).post(`/inspections/${inspectionId}/suggestions/${id}/${verb}`))
+        .as(request(t.server).post(`/api/inspections/${inspectionId}/suggestions/${id}/${verb}`))
         .send({ reason: 'x' })
         .expect(409);
     }
     await home.staff
-      .as(request(t.server).post(`/inspections/${inspectionId}/suggestions/${open.id}/accept`))
+      .as(request(t.server).post(`/api/inspections/${inspectionId}/suggestions/${open.id}/accept`))
       .expect(403);
   });
 
   it('shows another council "not found", for the inspection and each suggestion', async () => {
     const open = suggestions[2];
     await away.manager
-      .as(request(t.server).get(`/inspections/${inspectionId}/suggestions`))
+      .as(request(t.server).get(`/api/inspections/${inspectionId}/suggestions`))
       .expect(404);
     await away.manager
-      .as(request(t.server).post(`/inspections/${inspectionId}/suggestions/${open.id}/accept`))
+      .as(request(t.server).post(`/api/inspections/${inspectionId}/suggestions/${open.id}/accept`))
       .expect(404);
     await away.manager
-      .as(request(t.server).post(`/inspections/${inspectionId}/suggestions/${open.id}/dismiss`))
+      .as(request(t.server).post(`/api/inspections/${inspectionId}/suggestions/${open.id}/dismiss`))
       .send({ reason: 'Not ours' })
       .expect(404);
     const still = await home.manager
-      .as(request(t.server).get(`/inspections/${inspectionId}/suggestions`))
+      .as(request(t.server).get(`/api/inspections/${inspectionId}/suggestions`))
       .expect(200);
     expect((still.body as SuggestionBody[])[2]).toMatchObject({ status: 'open' });
   });

@@ -41,7 +41,7 @@ describe('users (e2e)', () => {
 
   describe('GET /users', () => {
     it('lists only the caller’s council, sorted by name, without hashes', async () => {
-      const res = await home.manager.as(request(t.server).get('/users')).expect(200);
+      const res = await home.manager.as(request(t.server).get('/api/users')).expect(200);
       const users = res.body as UserBody[];
       expect(users.length).toBeGreaterThanOrEqual(4);
       expect(users.every((user) => user.councilId === home.council.id)).toBe(true);
@@ -60,26 +60,26 @@ describe('users (e2e)', () => {
     });
 
     it('another council’s manager sees only their own people', async () => {
-      const res = await away.manager.as(request(t.server).get('/users')).expect(200);
+      const res = await away.manager.as(request(t.server).get('/api/users')).expect(200);
       const users = res.body as UserBody[];
       expect(users.every((user) => user.councilId === away.council.id)).toBe(true);
       expect(users.map((user) => user.id)).not.toContain(home.staff.user.id);
     });
 
     it('admins may list too; staff get 403', async () => {
-      await home.admin.as(request(t.server).get('/users')).expect(200);
-      const res = await home.staff.as(request(t.server).get('/users')).expect(403);
+      await home.admin.as(request(t.server).get('/api/users')).expect(200);
+      const res = await home.staff.as(request(t.server).get('/api/users')).expect(403);
       expect(res.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
     });
 
     it('filters by team (any case) and role', async () => {
       const byTeam = await home.manager
-        .as(request(t.server).get('/users').query({ team: 'children IN care' }))
+        .as(request(t.server).get('/api/users').query({ team: 'children IN care' }))
         .expect(200);
       expect((byTeam.body as UserBody[]).map((user) => user.id)).toEqual([home.staff.user.id]);
 
       const byRole = await home.manager
-        .as(request(t.server).get('/users').query({ role: 'admin' }))
+        .as(request(t.server).get('/api/users').query({ role: 'admin' }))
         .expect(200);
       expect((byRole.body as UserBody[]).map((user) => user.id)).toEqual([home.admin.user.id]);
     });
@@ -87,13 +87,13 @@ describe('users (e2e)', () => {
     it('leaves disabled accounts out unless includeDisabled=true', async () => {
       const gone = await throwaway();
       await home.admin
-        .as(request(t.server).patch(`/users/${gone.user.id}`))
+        .as(request(t.server).patch(`/api/users/${gone.user.id}`))
         .send({ disabled: true })
         .expect(200);
-      const active = await home.manager.as(request(t.server).get('/users')).expect(200);
+      const active = await home.manager.as(request(t.server).get('/api/users')).expect(200);
       expect((active.body as UserBody[]).map((user) => user.id)).not.toContain(gone.user.id);
       const all = await home.manager
-        .as(request(t.server).get('/users').query({ includeDisabled: 'true' }))
+        .as(request(t.server).get('/api/users').query({ includeDisabled: 'true' }))
         .expect(200);
       expect((all.body as UserBody[]).find((user) => user.id === gone.user.id)).toMatchObject({
         disabled: true,
@@ -102,20 +102,20 @@ describe('users (e2e)', () => {
 
     it('answers 400 for unknown or invalid filters', async () => {
       for (const query of [{ role: 'owner' }, { includeDisabled: 'yes' }, { sort: 'name' }]) {
-        const res = await home.manager.as(request(t.server).get('/users').query(query));
+        const res = await home.manager.as(request(t.server).get('/api/users').query(query));
         expect(res.status).toBe(400);
       }
     });
 
     it('answers 401 without a token', async () => {
-      await request(t.server).get('/users').expect(401);
+      await request(t.server).get('/api/users').expect(401);
     });
   });
 
   describe('GET /users/:id', () => {
     it('managers and admins see anyone in their council', async () => {
       for (const caller of [home.manager, home.admin]) {
-        const res = await caller.as(request(t.server).get(`/users/${home.staff.user.id}`));
+        const res = await caller.as(request(t.server).get(`/api/users/${home.staff.user.id}`));
         expect(res.status).toBe(200);
         expect(res.body).toMatchObject({
           id: home.staff.user.id,
@@ -129,21 +129,21 @@ describe('users (e2e)', () => {
     });
 
     it('staff see themselves but get 403 for a colleague', async () => {
-      await home.staff.as(request(t.server).get(`/users/${home.staff.user.id}`)).expect(200);
-      await home.staff.as(request(t.server).get(`/users/${home.otherStaff.user.id}`)).expect(403);
+      await home.staff.as(request(t.server).get(`/api/users/${home.staff.user.id}`)).expect(200);
+      await home.staff.as(request(t.server).get(`/api/users/${home.otherStaff.user.id}`)).expect(403);
     });
 
     it('answers 404 for another council’s user, whatever the role', async () => {
       for (const caller of [home.admin, home.manager, home.staff]) {
-        const res = await caller.as(request(t.server).get(`/users/${away.staff.user.id}`));
+        const res = await caller.as(request(t.server).get(`/api/users/${away.staff.user.id}`));
         expect(res.status).toBe(404);
         expect(res.body).toMatchObject({ statusCode: 404, message: 'User not found' });
       }
-      await home.admin.as(request(t.server).get(`/users/${NO_SUCH_ID}`)).expect(404);
+      await home.admin.as(request(t.server).get(`/api/users/${NO_SUCH_ID}`)).expect(404);
     });
 
     it('answers 400 for an id that is not a UUID', async () => {
-      await home.admin.as(request(t.server).get('/users/42')).expect(400);
+      await home.admin.as(request(t.server).get('/api/users/42')).expect(400);
     });
   });
 
@@ -159,7 +159,7 @@ describe('users (e2e)', () => {
 
     it('creates a user who can then log in', async () => {
       const input = body({ lineManagerId: home.manager.user.id });
-      const res = await home.admin.as(request(t.server).post('/users')).send(input).expect(201);
+      const res = await home.admin.as(request(t.server).post('/api/users')).send(input).expect(201);
       const created = res.body as UserBody;
       expect(created).toMatchObject({
         councilId: home.council.id,
@@ -174,7 +174,7 @@ describe('users (e2e)', () => {
       expect(res.body).not.toHaveProperty('passwordHash');
 
       const login = await request(t.server)
-        .post('/auth/login')
+        .post('/api/auth/login')
         .send({ email: input.email, password: PASSWORD })
         .expect(200);
       expect((login.body as { user: { id: string } }).user.id).toBe(created.id);
@@ -183,7 +183,7 @@ describe('users (e2e)', () => {
     it('answers 409 for an email already in use, in any case and any council', async () => {
       for (const email of [home.staff.user.email.toUpperCase(), away.staff.user.email]) {
         const res = await home.admin
-          .as(request(t.server).post('/users'))
+          .as(request(t.server).post('/api/users'))
           .send(body({ email }))
           .expect(409);
         expect(res.body).toMatchObject({ statusCode: 409, error: 'Conflict' });
@@ -192,15 +192,15 @@ describe('users (e2e)', () => {
 
     it('answers 404 for a line manager in another council', async () => {
       const res = await home.admin
-        .as(request(t.server).post('/users'))
+        .as(request(t.server).post('/api/users'))
         .send(body({ lineManagerId: away.manager.user.id }))
         .expect(404);
       expect(res.body).toMatchObject({ message: 'Line manager not found' });
     });
 
     it('answers 403 to managers and staff', async () => {
-      await home.manager.as(request(t.server).post('/users')).send(body()).expect(403);
-      await home.staff.as(request(t.server).post('/users')).send(body()).expect(403);
+      await home.manager.as(request(t.server).post('/api/users')).send(body()).expect(403);
+      await home.staff.as(request(t.server).post('/api/users')).send(body()).expect(403);
     });
 
     it('answers 400 for bad input', async () => {
@@ -215,7 +215,7 @@ describe('users (e2e)', () => {
         body({ password: undefined }),
       ];
       for (const input of bad) {
-        const res = await home.admin.as(request(t.server).post('/users')).send(input);
+        const res = await home.admin.as(request(t.server).post('/api/users')).send(input);
         expect({ input, status: res.status }).toEqual({ input, status: 400 });
       }
     });
@@ -224,14 +224,14 @@ describe('users (e2e)', () => {
   describe('PATCH /me', () => {
     it('lets anyone choose every reminder or the weekly digest only', async () => {
       const res = await home.staff
-        .as(request(t.server).patch('/me'))
+        .as(request(t.server).patch('/api/me'))
         .send({ emailPreference: 'digest' })
         .expect(200);
       expect(res.body).toMatchObject({ id: home.staff.user.id, emailPreference: 'digest' });
-      const me = await home.staff.as(request(t.server).get('/me')).expect(200);
+      const me = await home.staff.as(request(t.server).get('/api/me')).expect(200);
       expect(me.body).toMatchObject({ emailPreference: 'digest' });
       await home.staff
-        .as(request(t.server).patch('/me'))
+        .as(request(t.server).patch('/api/me'))
         .send({ emailPreference: 'every' })
         .expect(200);
     });
@@ -239,9 +239,9 @@ describe('users (e2e)', () => {
     it.each([[{ emailPreference: 'never' }], [{}], [{ emailPreference: 'every', role: 'admin' }]])(
       'refuses %j with 400, changing nothing',
       async (body) => {
-        const res = await home.staff.as(request(t.server).patch('/me')).send(body).expect(400);
+        const res = await home.staff.as(request(t.server).patch('/api/me')).send(body).expect(400);
         expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
-        const me = await home.staff.as(request(t.server).get('/me')).expect(200);
+        const me = await home.staff.as(request(t.server).get('/api/me')).expect(200);
         expect(me.body).toMatchObject({ role: 'staff', emailPreference: 'every' });
       },
     );
@@ -252,7 +252,7 @@ describe('users (e2e)', () => {
       const target = await throwaway();
       const email = `renamed.${target.user.id.slice(0, 8)}@example.gov.uk`;
       const res = await home.admin
-        .as(request(t.server).patch(`/users/${target.user.id}`))
+        .as(request(t.server).patch(`/api/users/${target.user.id}`))
         .send({
           name: 'Renamed Person',
           email: email.toUpperCase(),
@@ -271,10 +271,10 @@ describe('users (e2e)', () => {
       });
 
       // The new role applies at once: the same token may now list users.
-      await target.as(request(t.server).get('/users')).expect(200);
+      await target.as(request(t.server).get('/api/users')).expect(200);
 
       const cleared = await home.admin
-        .as(request(t.server).patch(`/users/${target.user.id}`))
+        .as(request(t.server).patch(`/api/users/${target.user.id}`))
         .send({ team: null, lineManagerId: null })
         .expect(200);
       expect(cleared.body).toMatchObject({ team: null, lineManager: null, role: 'manager' });
@@ -283,36 +283,36 @@ describe('users (e2e)', () => {
     it('disabling ends every session at once; enabling lets the user log in again', async () => {
       const target = await throwaway();
       const second = await request(t.server)
-        .post('/auth/login')
+        .post('/api/auth/login')
         .send({ email: target.user.email, password: target.password })
         .expect(200);
       const res = await home.admin
-        .as(request(t.server).patch(`/users/${target.user.id}`))
+        .as(request(t.server).patch(`/api/users/${target.user.id}`))
         .send({ disabled: true })
         .expect(200);
       expect(res.body).toMatchObject({ disabled: true, disabledAt: expect.any(String) as unknown });
 
-      await target.as(request(t.server).get('/me')).expect(401);
+      await target.as(request(t.server).get('/api/me')).expect(401);
       await request(t.server)
-        .get('/me')
+        .get('/api/me')
         .set('Authorization', `Bearer ${(second.body as { accessToken: string }).accessToken}`)
         .expect(401);
       await request(t.server)
-        .post('/auth/refresh')
+        .post('/api/auth/refresh')
         .send({ refreshToken: target.refreshToken })
         .expect(401);
       await request(t.server)
-        .post('/auth/login')
+        .post('/api/auth/login')
         .send({ email: target.user.email, password: target.password })
         .expect(401);
 
       const enabled = await home.admin
-        .as(request(t.server).patch(`/users/${target.user.id}`))
+        .as(request(t.server).patch(`/api/users/${target.user.id}`))
         .send({ disabled: false })
         .expect(200);
       expect(enabled.body).toMatchObject({ disabled: false, disabledAt: null });
       await request(t.server)
-        .post('/auth/login')
+        .post('/api/auth/login')
         .send({ email: target.user.email, password: target.password })
         .expect(200);
     });
@@ -321,16 +321,16 @@ describe('users (e2e)', () => {
       const target = await throwaway();
       const next = 'another long enough passphrase';
       await home.admin
-        .as(request(t.server).patch(`/users/${target.user.id}`))
+        .as(request(t.server).patch(`/api/users/${target.user.id}`))
         .send({ password: next })
         .expect(200);
-      await target.as(request(t.server).get('/me')).expect(401);
+      await target.as(request(t.server).get('/api/me')).expect(401);
       await request(t.server)
-        .post('/auth/login')
+        .post('/api/auth/login')
         .send({ email: target.user.email, password: target.password })
         .expect(401);
       await request(t.server)
-        .post('/auth/login')
+        .post('/api/auth/login')
         .send({ email: target.user.email, password: next })
         .expect(200);
     });
@@ -339,16 +339,16 @@ describe('users (e2e)', () => {
       const admin = await throwaway('admin');
       for (const change of [{ disabled: true }, { role: 'manager' }, { role: 'staff' }]) {
         const res = await admin
-          .as(request(t.server).patch(`/users/${admin.user.id}`))
+          .as(request(t.server).patch(`/api/users/${admin.user.id}`))
           .send(change)
           .expect(400);
         expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
       }
-      const me = await admin.as(request(t.server).get('/me')).expect(200);
+      const me = await admin.as(request(t.server).get('/api/me')).expect(200);
       expect(me.body).toMatchObject({ role: 'admin', disabled: false });
       // Other changes to oneself are fine, including restating the role.
       await admin
-        .as(request(t.server).patch(`/users/${admin.user.id}`))
+        .as(request(t.server).patch(`/api/users/${admin.user.id}`))
         .send({ name: 'Still An Admin', role: 'admin', disabled: false })
         .expect(200);
     });
@@ -356,47 +356,47 @@ describe('users (e2e)', () => {
     it('another admin can demote an admin', async () => {
       const other = await throwaway('admin');
       const res = await home.admin
-        .as(request(t.server).patch(`/users/${other.user.id}`))
+        .as(request(t.server).patch(`/api/users/${other.user.id}`))
         .send({ role: 'staff' })
         .expect(200);
       expect(res.body).toMatchObject({ role: 'staff' });
-      await other.as(request(t.server).post('/users')).send({}).expect(403);
+      await other.as(request(t.server).post('/api/users')).send({}).expect(403);
     });
 
     it('answers 409 for an email in use, 400 for being one’s own line manager', async () => {
       const target = await throwaway();
       await home.admin
-        .as(request(t.server).patch(`/users/${target.user.id}`))
+        .as(request(t.server).patch(`/api/users/${target.user.id}`))
         .send({ email: away.admin.user.email })
         .expect(409);
       await home.admin
-        .as(request(t.server).patch(`/users/${target.user.id}`))
+        .as(request(t.server).patch(`/api/users/${target.user.id}`))
         .send({ lineManagerId: target.user.id })
         .expect(400);
     });
 
     it('answers 404 for another council’s user or line manager', async () => {
       await home.admin
-        .as(request(t.server).patch(`/users/${away.staff.user.id}`))
+        .as(request(t.server).patch(`/api/users/${away.staff.user.id}`))
         .send({ name: 'Hijacked' })
         .expect(404);
       await home.admin
-        .as(request(t.server).patch(`/users/${home.staff.user.id}`))
+        .as(request(t.server).patch(`/api/users/${home.staff.user.id}`))
         .send({ lineManagerId: away.manager.user.id })
         .expect(404);
       const untouched = await away.admin
-        .as(request(t.server).get(`/users/${away.staff.user.id}`))
+        .as(request(t.server).get(`/api/users/${away.staff.user.id}`))
         .expect(200);
       expect((untouched.body as UserBody).name).toBe(away.staff.user.name);
     });
 
     it('answers 403 to managers and staff', async () => {
       await home.manager
-        .as(request(t.server).patch(`/users/${home.staff.user.id}`))
+        .as(request(t.server).patch(`/api/users/${home.staff.user.id}`))
         .send({ name: 'Nope' })
         .expect(403);
       await home.staff
-        .as(request(t.server).patch(`/users/${home.staff.user.id}`))
+        .as(request(t.server).patch(`/api/users/${home.staff.user.id}`))
         .send({ role: 'admin' })
         .expect(403);
     });
@@ -413,27 +413,27 @@ describe('users (e2e)', () => {
         { password: 'short' },
         { lineManagerId: 'nope' },
       ]) {
-        const res = await home.admin.as(request(t.server).patch(`/users/${id}`)).send(change);
+        const res = await home.admin.as(request(t.server).patch(`/api/users/${id}`)).send(change);
         expect({ change, status: res.status }).toEqual({ change, status: 400 });
       }
-      await home.admin.as(request(t.server).patch('/users/42')).send({ name: 'x' }).expect(400);
+      await home.admin.as(request(t.server).patch('/api/users/42')).send({ name: 'x' }).expect(400);
     });
   });
 
   it('documents the user and council routes with their schemas', async () => {
-    const res = await request(t.server).get('/docs-json').expect(200);
+    const res = await request(t.server).get('/api/docs-json').expect(200);
     const document = res.body as {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
       components: { schemas: Record<string, unknown> };
     };
-    expect(Object.keys(document.paths['/users'])).toEqual(expect.arrayContaining(['get', 'post']));
-    expect(Object.keys(document.paths['/users/{id}'])).toEqual(
+    expect(Object.keys(document.paths['/api/users'])).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(Object.keys(document.paths['/api/users/{id}'])).toEqual(
       expect.arrayContaining(['get', 'patch']),
     );
-    expect(Object.keys(document.paths['/council'])).toEqual(
+    expect(Object.keys(document.paths['/api/council'])).toEqual(
       expect.arrayContaining(['get', 'patch']),
     );
-    expect(Object.keys(document.paths['/users/{id}'].patch.responses)).toEqual(
+    expect(Object.keys(document.paths['/api/users/{id}'].patch.responses)).toEqual(
       expect.arrayContaining(['200', '400', '401', '403', '404', '409']),
     );
     expect(Object.keys(document.components.schemas)).toEqual(

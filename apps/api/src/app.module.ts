@@ -4,7 +4,7 @@ import { AppConfigModule, type AppConfigModuleOptions } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule, RedisPolicyModule } from '@app/queue';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, RouterModule } from '@nestjs/core';
 import { ActionsHttpModule } from './actions/actions-http.module';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { CouncilHttpModule } from './council/council-http.module';
@@ -17,6 +17,18 @@ import { NotificationsHttpModule } from './notifications/notifications-http.modu
 import { QueueBoardModule } from './queue-board/queue-board.module';
 import { UsersHttpModule } from './users/users-http.module';
 import { WebModule } from './web/web.module';
+
+/** The JSON API's modules: their routes sit under /api, beside the web pages at /. */
+const API_MODULES = [
+  AuthHttpModule,
+  UsersHttpModule,
+  CouncilHttpModule,
+  ExtractModule,
+  InspectionsHttpModule,
+  ActionsHttpModule,
+  DashboardHttpModule,
+  NotificationsHttpModule,
+];
 
 /**
  * The HTTP API. `forRoot()` reads the process environment; tests pass `{ env }` instead.
@@ -40,15 +52,10 @@ export class AppModule {
         HealthModule,
         QueueBoardModule,
         DevMailModule,
-        // Feature modules, one per domain (apps/api/src/<domain>/).
-        AuthHttpModule,
-        UsersHttpModule,
-        CouncilHttpModule,
-        ExtractModule,
-        InspectionsHttpModule,
-        ActionsHttpModule,
-        DashboardHttpModule,
-        NotificationsHttpModule,
+        // Feature modules, one per domain (apps/api/src/<domain>/), served under /api.
+        ...API_MODULES,
+        RouterModule.register([{ path: 'api', children: API_MODULES }]),
+        // The web pages own the rest of the address space (emails link to /actions/<id>).
         WebModule,
       ],
       providers: [

@@ -55,10 +55,10 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     .addSecurityRequirements('bearer')
     .build();
   SwaggerModule.setup(
-    'docs',
+    'api/docs',
     app,
     () => SwaggerModule.createDocument(app, document, { extraModels: [ErrorResponse] }),
-    { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' },
+    { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' },
   );
 
   return app;
