@@ -119,7 +119,8 @@ describe('actions: list, filters and CSV export (e2e)', () => {
   afterAll(() => t?.close());
 
   const list = async (query: string, who = home.staff): Promise<ActionListJson> =>
-    (await who.as(request(t.server).get(`/api/actions${query}`)).expect(200)).body as ActionListJson;
+    (await who.as(request(t.server).get(`/api/actions${query}`)).expect(200))
+      .body as ActionListJson;
   const titles = (page: ActionListJson): string[] => page.items.map((a) => a.title);
 
   it('lists the council’s actions only, by deadline with undated last', async () => {
@@ -340,7 +341,9 @@ describe('actions: list, filters and CSV export (e2e)', () => {
     });
 
     it('refuses bad filters and paging parameters', async () => {
-      await home.staff.as(request(t.server).get('/api/actions/export.csv?overdue=maybe')).expect(400);
+      await home.staff
+        .as(request(t.server).get('/api/actions/export.csv?overdue=maybe'))
+        .expect(400);
       await home.staff.as(request(t.server).get('/api/actions/export.csv?page=2')).expect(400);
     });
   });

@@ -79,7 +79,9 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
 
     it('answers 404 for another council’s action, 400 for a bad id, 401 without a session', async () => {
       const action = await oneAction();
-      const res = await away.admin.as(request(t.server).get(`/api/actions/${action.id}`)).expect(404);
+      const res = await away.admin
+        .as(request(t.server).get(`/api/actions/${action.id}`))
+        .expect(404);
       expect(res.body).toMatchObject({ message: 'Action not found' });
       await home.staff
         .as(request(t.server).get('/api/actions/00000000-0000-4000-8000-000000000000'))

@@ -138,7 +138,10 @@ describe('council (e2e)', () => {
       [{ sendHour: 9 }],
     ])('refuses notifications %j with 400, changing nothing', async (notifications) => {
       const before = await home.admin.as(request(t.server).get('/api/council')).expect(200);
-      await home.admin.as(request(t.server).patch('/api/council')).send({ notifications }).expect(400);
+      await home.admin
+        .as(request(t.server).patch('/api/council'))
+        .send({ notifications })
+        .expect(400);
       const after = await home.admin.as(request(t.server).get('/api/council')).expect(200);
       expect(after.body).toEqual(before.body);
     });

@@ -188,7 +188,9 @@ describe('GET /dashboard', () => {
   });
 
   it('shows another council only its own figures', async () => {
-    const response = await otherCouncilStaff.as(request(t.server).get('/api/dashboard')).expect(200);
+    const response = await otherCouncilStaff
+      .as(request(t.server).get('/api/dashboard'))
+      .expect(200);
     expect(response.body).toMatchObject({
       byStatus: { draft: 1, open: 1, blocked: 1, completed: 0 },
       overdue: {

@@ -22,7 +22,9 @@ describe('POST /extract (e2e)', () => {
   afterAll(() => t?.close());
 
   it('is for logged-in users only', async () => {
-    const res = await request(t.server).post('/api/extract').send({ text: 'Areas for improvement' });
+    const res = await request(t.server)
+      .post('/api/extract')
+      .send({ text: 'Areas for improvement' });
     expect(res.status).toBe(401);
   });
 
@@ -146,7 +148,9 @@ describe('POST /extract (e2e)', () => {
 
     it('422 for a PDF without a text layer', async () => {
       expectError(
-        await api.post('/api/extract').attach('file', Buffer.from(await buildImagePdf()), 'scan.pdf'),
+        await api
+          .post('/api/extract')
+          .attach('file', Buffer.from(await buildImagePdf()), 'scan.pdf'),
         422,
         /no text layer/,
       );

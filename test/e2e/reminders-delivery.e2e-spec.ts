@@ -225,7 +225,9 @@ describe('Reminder delivery (e2e)', () => {
     it('is managers only, and only their own council', async () => {
       const [row] = await notifications(rig.api);
       await failedList(staff).expect(403);
-      await staff.as(request(rig.api.server).post(`/api/notifications/${row.id}/retry`)).expect(403);
+      await staff
+        .as(request(rig.api.server).post(`/api/notifications/${row.id}/retry`))
+        .expect(403);
 
       const other = await failedList(otherManager).expect(200);
       expect(other.body).toMatchObject({ items: [], total: 0 });

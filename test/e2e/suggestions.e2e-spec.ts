@@ -64,7 +64,9 @@ describe('suggestions (e2e): weaknesses stated in prose, accepted or dismissed',
   it('turns a suggestion into a tracked action in two calls', async () => {
     const chosen = suggestions[0];
     const accepted = await home.manager
-      .as(request(t.server).post(`/api/inspections/${inspectionId}/suggestions/${chosen.id}/accept`))
+      .as(
+        request(t.server).post(`/api/inspections/${inspectionId}/suggestions/${chosen.id}/accept`),
+      )
       .expect(200);
     const body = accepted.body as {
       suggestion: SuggestionBody;
@@ -114,11 +116,15 @@ describe('suggestions (e2e): weaknesses stated in prose, accepted or dismissed',
   it('dismisses one with a reason, kept with who and when', async () => {
     const chosen = suggestions[1];
     await home.manager
-      .as(request(t.server).post(`/api/inspections/${inspectionId}/suggestions/${chosen.id}/dismiss`))
+      .as(
+        request(t.server).post(`/api/inspections/${inspectionId}/suggestions/${chosen.id}/dismiss`),
+      )
       .send({})
       .expect(400);
     const res = await home.manager
-      .as(request(t.server).post(`/api/inspections/${inspectionId}/suggestions/${chosen.id}/dismiss`))
+      .as(
+        request(t.server).post(`/api/inspections/${inspectionId}/suggestions/${chosen.id}/dismiss`),
+      )
       .send({ reason: '  Already covered by our improvement plan  ' })
       .expect(200);
     expect(res.body).toMatchObject({

@@ -130,7 +130,9 @@ describe('users (e2e)', () => {
 
     it('staff see themselves but get 403 for a colleague', async () => {
       await home.staff.as(request(t.server).get(`/api/users/${home.staff.user.id}`)).expect(200);
-      await home.staff.as(request(t.server).get(`/api/users/${home.otherStaff.user.id}`)).expect(403);
+      await home.staff
+        .as(request(t.server).get(`/api/users/${home.otherStaff.user.id}`))
+        .expect(403);
     });
 
     it('answers 404 for another council’s user, whatever the role', async () => {
@@ -426,7 +428,9 @@ describe('users (e2e)', () => {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
       components: { schemas: Record<string, unknown> };
     };
-    expect(Object.keys(document.paths['/api/users'])).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(Object.keys(document.paths['/api/users'])).toEqual(
+      expect.arrayContaining(['get', 'post']),
+    );
     expect(Object.keys(document.paths['/api/users/{id}'])).toEqual(
       expect.arrayContaining(['get', 'patch']),
     );
