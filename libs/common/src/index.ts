@@ -9,7 +9,7 @@ export {
   REQUEST_ID_HEADER,
   requestIdMiddleware,
 } from './logging/request-id';
-export { createValidationPipe } from './validation/validation-pipe';
+export { createValidationPipe, findNul } from './validation/validation-pipe';
 export { ClockModule } from './time/clock.module';
 export { Clock, COUNCIL_TIME_ZONE, fixedClock, londonDateOf, SystemClock } from './time/clock';
 export { withTimeout } from './time/with-timeout';

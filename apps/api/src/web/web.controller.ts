@@ -1,38 +1,21 @@
 import { type ActionView, ActionsService, LIVE_STATUSES } from '@app/actions';
-import { AuthService, type Principal, Public } from '@app/auth';
-import { CouncilsService } from '@app/councils';
-import { daysPhrase, formatLongDate } from '@app/notifications';
-import { Controller, Get, HttpStatus, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { AuthService } from '@app/auth';
+import { Get, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { LoginThrottlerGuard } from '../auth/login-throttler.guard';
 import { Csrf } from './csrf';
-import { SignInRequired, WebExceptionFilter } from './web-exception.filter';
+import { daysLabel, longDate, statusTag } from './view-models';
 import { WebAuth } from './web-auth.service';
-
-const STATUS_LABELS: Record<string, { label: string; tag: string }> = {
-  draft: { label: 'Draft', tag: 'govuk-tag--grey' },
-  open: { label: 'Open', tag: 'govuk-tag--blue' },
-  in_progress: { label: 'In progress', tag: 'govuk-tag--light-blue' },
-  blocked: { label: 'Blocked', tag: 'govuk-tag--orange' },
-  completed: { label: 'Completed', tag: 'govuk-tag--green' },
-  verified: { label: 'Verified', tag: 'govuk-tag--green' },
-  cancelled: { label: 'Cancelled', tag: 'govuk-tag--grey' },
-};
-
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+import { PagesController, WebPages } from './web-pages';
 
 function row(action: ActionView) {
-  const status = STATUS_LABELS[action.status] ?? { label: action.status, tag: '' };
   return {
     id: action.id,
     reference: action.reference,
     title: action.title,
-    dueLabel: action.dueOn ? formatLongDate(action.dueOn) : 'No deadline',
-    // The same words as the reminder emails.
-    daysLabel: action.daysLeft === null ? '' : capitalise(daysPhrase(action.daysLeft)),
-    statusLabel: status.label,
-    statusClass: status.tag,
+    dueLabel: longDate(action.dueOn),
+    daysLabel: daysLabel(action.daysLeft),
+    status: statusTag(action.status),
   };
 }
 
@@ -41,17 +24,14 @@ function row(action: ActionView) {
  * call the same services as the API, sign in with session cookies and protect every form with
  * a CSRF token.
  */
-@ApiExcludeController()
-@Public()
-@UseFilters(WebExceptionFilter)
-@Controller()
+@PagesController()
 export class WebController {
   constructor(
     private readonly web: WebAuth,
     private readonly auth: AuthService,
     private readonly csrf: Csrf,
+    private readonly pages: WebPages,
     private readonly actions: ActionsService,
-    private readonly councils: CouncilsService,
   ) {}
 
   @Get('sign-in')
@@ -113,7 +93,7 @@ export class WebController {
 
   @Get()
   async myActions(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const principal = await this.signedIn(req, res);
+    const principal = await this.pages.signedIn(req, res);
     const { items } = await this.actions.list(principal.councilId, {
       ownerId: principal.userId,
       statuses: LIVE_STATUSES.filter((status) => status !== 'draft'),
@@ -122,29 +102,12 @@ export class WebController {
       pageSize: 100,
     });
     const soon = (action: ActionView) => action.daysLeft !== null && action.daysLeft <= 14;
-    res.render('my-actions', {
-      ...(await this.chrome(req, res, principal)),
+    await this.pages.render(req, res, principal, 'my-actions', {
       title: 'My actions',
+      section: 'my-actions',
       overdue: items.filter((action) => action.overdue).map(row),
       dueSoon: items.filter((action) => !action.overdue && soon(action)).map(row),
       later: items.filter((action) => !action.overdue && !soon(action)).map(row),
     });
-  }
-
-  private async signedIn(req: Request, res: Response): Promise<Principal> {
-    const principal = await this.web.principal(req, res);
-    if (!principal) throw new SignInRequired(this.web.hadSession(req));
-    return principal;
-  }
-
-  /** What every signed-in page's header and sign-out form need. */
-  private async chrome(req: Request, res: Response, principal: Principal) {
-    const council = await this.councils.get(principal.councilId);
-    return {
-      councilName: council.name,
-      signedIn: true,
-      csrfToken: this.csrf.token(req, res, principal.sessionId),
-      navigation: [{ href: '/', text: 'My actions', active: true }],
-    };
   }
 }
