@@ -11,11 +11,8 @@
  * (default postgres://postgres@127.0.0.1:5432/followthrough_bench), REDIS_URL.
  */
 import './register-paths';
-import autocannon from 'autocannon';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import {
@@ -27,6 +24,7 @@ import {
   loadData,
   prepareDatabase,
 } from './api-data';
+import { apiLogin, cannon, type Figures, freePort, log, start, waitFor } from './http-load';
 
 const ROOT = resolve(__dirname, '../../..');
 const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -50,58 +48,6 @@ const TARGETS = [
   { name: 'GET /dashboard', path: '/api/dashboard' },
 ] as const;
 
-interface Figures {
-  requestsPerSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-}
-
-const log = (line: string): void => console.log(line);
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
-
-function start(main: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [main], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-}
-
-async function waitFor(url: string, child: ChildProcess, seconds = 60): Promise<void> {
-  for (let i = 0; i < seconds * 4; i++) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode})`);
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((wait) => setTimeout(wait, 250));
-    }
-  }
-  throw new Error(`${url} did not answer within ${seconds} s`);
-}
-
-async function login(apiUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${apiUrl}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`login ${email}: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
 async function councilIds(): Promise<string[]> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
@@ -120,45 +66,8 @@ async function councilIds(): Promise<string[]> {
   }
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-/** One autocannon run; latencies come from each response (autocannon's own list has no p95). */
-function cannon(
-  url: string,
-  path: string,
-  headerSets: ReadonlyArray<Record<string, string>>,
-  seconds: number,
-): Promise<Figures> {
-  return new Promise((done, fail) => {
-    const latencies: number[] = [];
-    const instance = autocannon(
-      {
-        url,
-        connections,
-        duration: seconds,
-        // Each connection walks through the councils in turn.
-        requests: headerSets.map((headers) => ({ method: 'GET' as const, path, headers })),
-      },
-      (error: Error | null, result: autocannon.Result) => {
-        if (error) return fail(error);
-        latencies.sort((a, b) => a - b);
-        done({
-          requestsPerSecond: result.requests.average,
-          p50: percentile(latencies, 50),
-          p95: percentile(latencies, 95),
-          p99: percentile(latencies, 99),
-          errors: result.errors + result.timeouts + result.non2xx,
-        });
-      },
-    );
-    instance.on('response', (_client, _status, _bytes, responseTime) => {
-      latencies.push(responseTime);
-    });
-  });
-}
+const requestsFor = (path: string, headerSets: ReadonlyArray<Record<string, string>>) =>
+  headerSets.map((headers) => ({ path, headers }));
 
 async function getJson(url: string, headers: Record<string, string>): Promise<unknown> {
   const response = await fetch(url, { headers });
@@ -223,7 +132,7 @@ async function main(): Promise<void> {
     await Promise.all([waitFor(`${apiUrl}/health`, api), waitFor(baselineUrl, baseline)]);
     const tokens: string[] = [];
     for (let c = 0; c < COUNCILS_IN_ROTATION; c++) {
-      tokens.push(await login(apiUrl, benchManagerEmail(c)));
+      tokens.push((await apiLogin(apiUrl, benchManagerEmail(c), BENCH_PASSWORD)).accessToken);
     }
     const apiHeaders = tokens.map((token) => ({ authorization: `Bearer ${token}` }));
     const baselineHeaders = (await councilIds()).map((id) => ({ 'x-council-id': id }));
@@ -242,8 +151,13 @@ async function main(): Promise<void> {
         ['api', apiUrl, apiHeaders],
       ] as const) {
         log(`==> ${target.name} on the ${which}`);
-        await cannon(url, target.path, headers, warmup);
-        measured[which] = await cannon(url, target.path, headers, duration);
+        await cannon(url, requestsFor(target.path, headers), warmup, connections);
+        measured[which] = await cannon(
+          url,
+          requestsFor(target.path, headers),
+          duration,
+          connections,
+        );
       }
       const ratio = measured.api.requestsPerSecond / measured.baseline.requestsPerSecond;
       const met =
