@@ -11,13 +11,15 @@
 #           to steady state on first run; BENCH_RELOAD=1 rebuilds it), emails per second through
 #           one in-process worker to an SMTP sink in a child process, and Redis memory per pending
 #           email job on a private redis-server; see bench/reminders.bench.ts.
+#   pages:  the web pages My actions, an action and the overdue review under HTTP load on the
+#           api benchmark's 1,000,000 actions; see bench/pages.bench.ts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-all}
 case "$which" in
-  all | parser | api | reminders) ;;
+  all | parser | api | reminders | pages) ;;
   *)
-    echo "usage: npm run bench [-- parser|api|reminders]" >&2
+    echo "usage: npm run bench [-- parser|api|reminders|pages]" >&2
     exit 2
     ;;
 esac
@@ -31,16 +33,17 @@ if [ "$which" = all ] || [ "$which" = parser ]; then
   node dist/bench/bench/extract.bench.js
 fi
 
-if [ "$which" = all ] || [ "$which" = api ]; then
+if [ "$which" = all ] || [ "$which" = api ] || [ "$which" = pages ]; then
   bash scripts/ensure-services.sh
   # The API is measured as built for production; rebuild when any source is newer.
   api_main=dist/apps/api/apps/api/src/main.js
   if [ ! -f "$api_main" ] ||
-    [ -n "$(find apps libs config migrations -name '*.ts' -newer "$api_main" -print -quit)" ]; then
+    [ -n "$(find apps libs config migrations \( -name '*.ts' -o -name '*.njk' \) -newer "$api_main" -print -quit)" ]; then
     echo "==> Building the apps"
     npm run build --silent
   fi
-  node dist/bench/bench/api.bench.js
+  if [ "$which" != pages ]; then node dist/bench/bench/api.bench.js; fi
+  if [ "$which" != api ]; then node dist/bench/bench/pages.bench.js; fi
 fi
 
 if [ "$which" = all ] || [ "$which" = reminders ]; then
