@@ -159,4 +159,20 @@ describe('web pages (e2e): sign-in, My actions, sign-out', () => {
     await agent.get('/').expect(303);
     await request(t.server).get('/').set('Cookie', copied).expect(303);
   });
+
+  it('answers an unknown address with a "Page not found" page for browsers, JSON otherwise', async () => {
+    const page = await request(t.server)
+      .get('/no-such-page')
+      .set('Accept', 'text/html,application/xhtml+xml')
+      .expect(404)
+      .expect('content-type', /html/);
+    expect(page.text).toContain('Page not found');
+    const api = await request(t.server)
+      .get('/api/no-such-thing')
+      .set('Accept', 'text/html')
+      .expect(404)
+      .expect('content-type', /json/);
+    expect(api.body).toMatchObject({ statusCode: 404 });
+    await request(t.server).get('/no-such-page').expect(404).expect('content-type', /json/);
+  });
 });

@@ -1,5 +1,5 @@
 import { AccessTokenGuard, AuthModule, RolesGuard } from '@app/auth';
-import { ClockModule, createValidationPipe, HttpErrorFilter, LoggingModule } from '@app/common';
+import { ClockModule, createValidationPipe, LoggingModule } from '@app/common';
 import { AppConfigModule, type AppConfigModuleOptions } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule, RedisPolicyModule } from '@app/queue';
@@ -16,6 +16,7 @@ import { InspectionsHttpModule } from './inspections/inspections-http.module';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
 import { QueueBoardModule } from './queue-board/queue-board.module';
 import { UsersHttpModule } from './users/users-http.module';
+import { PageNotFoundFilter } from './web/page-not-found.filter';
 import { WebModule } from './web/web.module';
 
 /** The JSON API's modules: their routes sit under /api, beside the web pages at /. */
@@ -60,7 +61,8 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
-        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        // The API's JSON errors, but a browser's unknown address gets a "Page not found" page.
+        { provide: APP_FILTER, useClass: PageNotFoundFilter },
         // Every route needs a live session unless marked @Public(); then @RequireRole applies.
         { provide: APP_GUARD, useExisting: AccessTokenGuard },
         { provide: APP_GUARD, useExisting: RolesGuard },
