@@ -8,6 +8,9 @@ import { daysLabel, longDate, statusTag } from './view-models';
 import { WebAuth } from './web-auth.service';
 import { PagesController, WebPages } from './web-pages';
 
+/** My actions lists this many, nearest deadline first. */
+const MY_ACTIONS_SHOWN = 100;
+
 function row(action: ActionView) {
   return {
     id: action.id,
@@ -94,12 +97,12 @@ export class WebController {
   @Get()
   async myActions(@Req() req: Request, @Res() res: Response): Promise<void> {
     const principal = await this.pages.signedIn(req, res);
-    const { items } = await this.actions.list(principal.councilId, {
+    const { items, total } = await this.actions.list(principal.councilId, {
       ownerId: principal.userId,
       statuses: LIVE_STATUSES.filter((status) => status !== 'draft'),
       sort: 'dueOn',
       page: 1,
-      pageSize: 100,
+      pageSize: MY_ACTIONS_SHOWN,
     });
     const soon = (action: ActionView) => action.daysLeft !== null && action.daysLeft <= 14;
     await this.pages.render(req, res, principal, 'my-actions', {
@@ -108,6 +111,8 @@ export class WebController {
       overdue: items.filter((action) => action.overdue).map(row),
       dueSoon: items.filter((action) => !action.overdue && soon(action)).map(row),
       later: items.filter((action) => !action.overdue && !soon(action)).map(row),
+      // The nearest deadlines first; more than this is a workload question for a manager.
+      hidden: Math.max(0, total - items.length),
     });
   }
 }
