@@ -30,6 +30,24 @@ const PAGES: Partial<Record<number, { title: string; paragraphs: string[] }>> = 
     title: 'Page not found',
     paragraphs: ['If you typed the web address, check it is correct.'],
   },
+  [HttpStatus.CONFLICT]: {
+    title: 'That has already changed',
+    paragraphs: [
+      'Someone may have changed it at the same time. Go back, reload the page and check.',
+    ],
+  },
+  [HttpStatus.PAYLOAD_TOO_LARGE]: {
+    title: 'The file is too big',
+    paragraphs: ['Go back and choose a smaller file.'],
+  },
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: {
+    title: 'That kind of file cannot be used',
+    paragraphs: ['Go back and choose a PDF or a text file.'],
+  },
+  [HttpStatus.UNPROCESSABLE_ENTITY]: {
+    title: 'That change cannot be made',
+    paragraphs: ['Go back, check what the page says is needed first, and try again.'],
+  },
   [HttpStatus.TOO_MANY_REQUESTS]: {
     title: 'Too many attempts to sign in',
     paragraphs: ['Wait a minute, then try again.'],
