@@ -1,9 +1,13 @@
+import { ActionsModule } from '@app/actions';
+import { CouncilsModule } from '@app/councils';
+import { RemindersModule } from '@app/reminders';
 import { Module } from '@nestjs/common';
 import { WebCoreModule } from '../web-core.module';
+import { WebActionsController } from './web-actions.controller';
 
 /** The action page: details, history and the forms that change it. */
 @Module({
-  imports: [WebCoreModule],
-  controllers: [],
+  imports: [WebCoreModule, ActionsModule, CouncilsModule, RemindersModule],
+  controllers: [WebActionsController],
 })
 export class WebActionsModule {}

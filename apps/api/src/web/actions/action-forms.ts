@@ -1,0 +1,148 @@
+import { ACTION_STATUSES, type ActionStatus } from '@app/actions';
+import { Trim } from '@app/common';
+import { IsIn, IsNotEmpty, IsString, IsUrl, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+
+// The same limits as the API's DTOs (apps/api/src/actions/dto/*.dto.ts).
+const NOTE_MAX_LENGTH = 5000;
+const URL_MAX_LENGTH = 2000;
+const TEXT_MAX_LENGTH = 2000;
+
+/** Left empty: a textarea or input with nothing typed in it arrives as "". */
+const given = (_: object, value: unknown): boolean => value !== undefined && value !== '';
+
+/** "" → undefined, for optional fields after validation. */
+export const orNothing = (value: string | undefined): string | undefined =>
+  value === undefined || value === '' ? undefined : value;
+
+/*
+ * When several rules fail, readForm shows the message of the rule listed first on the field,
+ * so each field lists its "Enter …" rule before its format and size rules.
+ */
+
+/** POST /actions/:id/status: the next status, and a reason (needed for blocked). */
+export class StatusForm {
+  @IsIn(ACTION_STATUSES, { message: 'Select the new status' })
+  status!: ActionStatus;
+
+  @ValidateIf(given)
+  @MaxLength(TEXT_MAX_LENGTH, {
+    message: `Reason must be ${TEXT_MAX_LENGTH} characters or fewer`,
+  })
+  @IsString({ message: 'Enter a reason' })
+  @Trim()
+  statusReason?: string;
+}
+
+/** POST /actions/:id/progress: a progress note and, optionally, a link to evidence. */
+export class ProgressForm {
+  @IsNotEmpty({ message: 'Enter a progress note' })
+  @MaxLength(NOTE_MAX_LENGTH, {
+    message: `Progress note must be ${NOTE_MAX_LENGTH} characters or fewer`,
+  })
+  @IsString({ message: 'Enter a progress note' })
+  @Trim()
+  note!: string;
+
+  @ValidateIf(given)
+  @IsUrl(
+    { protocols: ['https'], require_protocol: true },
+    { message: 'Enter a link to the evidence that starts with https://' },
+  )
+  @MaxLength(URL_MAX_LENGTH, {
+    message: `Evidence link must be ${URL_MAX_LENGTH} characters or fewer`,
+  })
+  @IsString({ message: 'Enter a link to the evidence that starts with https://' })
+  @Trim()
+  evidenceUrl?: string;
+}
+
+/** POST /actions/:id/owner (managers): who owns the action. */
+export class OwnerForm {
+  @IsUUID('all', { message: 'Select who will own this action' })
+  ownerId!: string;
+}
+
+/** POST /actions/:id/success-measure (managers). */
+export class SuccessMeasureForm {
+  @IsNotEmpty({ message: 'Enter a success measure' })
+  @MaxLength(TEXT_MAX_LENGTH, {
+    message: `Success measure must be ${TEXT_MAX_LENGTH} characters or fewer`,
+  })
+  @IsString({ message: 'Enter a success measure' })
+  @Trim()
+  successMeasure!: string;
+}
+
+/**
+ * POST /actions/:id/deadline (managers): the GOV.UK date input's three fields, checked together
+ * by `dateFromParts`, and the reason (needed once the action has left draft).
+ */
+export class DeadlineForm {
+  @ValidateIf(given)
+  @IsString({ message: 'Enter the day of the new deadline' })
+  @Trim()
+  dueDay?: string;
+
+  @ValidateIf(given)
+  @IsString({ message: 'Enter the month of the new deadline' })
+  @Trim()
+  dueMonth?: string;
+
+  @ValidateIf(given)
+  @IsString({ message: 'Enter the year of the new deadline' })
+  @Trim()
+  dueYear?: string;
+
+  @ValidateIf(given)
+  @MaxLength(TEXT_MAX_LENGTH, {
+    message: `Reason must be ${TEXT_MAX_LENGTH} characters or fewer`,
+  })
+  @IsString({ message: 'Enter a reason for the new deadline' })
+  @Trim()
+  dueOnReason?: string;
+}
+
+/** POST /actions/:id/cancel (managers). */
+export class CancelForm {
+  @IsNotEmpty({ message: 'Enter why the action is cancelled' })
+  @MaxLength(TEXT_MAX_LENGTH, {
+    message: `Reason must be ${TEXT_MAX_LENGTH} characters or fewer`,
+  })
+  @IsString({ message: 'Enter why the action is cancelled' })
+  @Trim()
+  cancelReason!: string;
+}
+
+const PARTS = { day: 'day', month: 'month', year: 'year' } as const;
+type Part = keyof typeof PARTS;
+
+/**
+ * The three boxes of a GOV.UK date input as an ISO date, or the error message for them
+ * (GOV.UK wording: "… must include a month", "… must be a real date").
+ */
+export function dateFromParts(
+  parts: { day?: string; month?: string; year?: string },
+  what = 'The new deadline',
+): { ok: true; iso: string } | { ok: false; message: string; parts: Part[] } {
+  const missing = (Object.keys(PARTS) as Part[]).filter((part) => !parts[part]);
+  if (missing.length === 3) return { ok: false, message: `Enter ${what.toLowerCase()}`, parts: [] };
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      message: `${what} must include a ${missing.join(' and a ')}`,
+      parts: missing,
+    };
+  }
+  const day = parts.day ?? '';
+  const month = parts.month ?? '';
+  const year = parts.year ?? '';
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
+    return { ok: false, message: `${what} must be a real date`, parts: [] };
+  }
+  const [d, m, y] = [Number(day), Number(month), Number(year)];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    return { ok: false, message: `${what} must be a real date`, parts: [] };
+  }
+  return { ok: true, iso: date.toISOString().slice(0, 10) };
+}

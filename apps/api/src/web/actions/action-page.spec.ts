@@ -1,0 +1,90 @@
+import type { HistoryEntryView } from '@app/actions';
+import { dateFromParts } from './action-forms';
+import { listWords, timeline } from './action-page';
+
+describe('dateFromParts', () => {
+  it('reads a real date', () => {
+    expect(dateFromParts({ day: '9', month: '4', year: '2027' })).toEqual({
+      ok: true,
+      iso: '2027-04-09',
+    });
+  });
+
+  it('says what is missing or wrong in GOV.UK words', () => {
+    expect(dateFromParts({})).toMatchObject({ ok: false, message: 'Enter the new deadline' });
+    expect(dateFromParts({ day: '9', year: '2027' })).toMatchObject({
+      message: 'The new deadline must include a month',
+      parts: ['month'],
+    });
+    expect(dateFromParts({ day: '31', month: '2', year: '2027' })).toMatchObject({
+      message: 'The new deadline must be a real date',
+    });
+    expect(dateFromParts({ day: '1', month: '2', year: '27' })).toMatchObject({
+      message: 'The new deadline must be a real date',
+    });
+  });
+});
+
+describe('timeline', () => {
+  const entry = (over: Partial<HistoryEntryView>): HistoryEntryView => ({
+    id: '1',
+    occurredAt: new Date('2027-03-12T14:05:00Z'),
+    event: 'updated',
+    actor: { id: 'u1', name: 'Sam Patel', email: 'sam@example.gov.uk' },
+    changes: {},
+    reason: null,
+    ...over,
+  });
+  const names = new Map([
+    ['u1', 'Sam Patel'],
+    ['u2', 'Ali Khan'],
+  ]);
+
+  it('tells each change in a sentence, newest first', () => {
+    const entries = timeline(
+      [
+        entry({ id: '1', changes: { ownerId: { from: null, to: 'u2' } } }),
+        entry({
+          id: '2',
+          event: 'status_changed',
+          changes: { status: { from: 'open', to: 'blocked' } },
+          reason: 'Waiting for IT',
+        }),
+        entry({
+          id: '3',
+          event: 'progress_added',
+          actor: null,
+          changes: {
+            note: { from: null, to: 'Line one\nLine two' },
+            evidenceUrl: { from: null, to: 'javascript:x' },
+          },
+        }),
+      ],
+      names,
+    );
+    expect(entries.map((e) => e.heading)).toEqual([
+      'Progress note added',
+      'Status changed to Blocked',
+      'Owner changed',
+    ]);
+    expect(entries[0]).toMatchObject({
+      who: 'The system',
+      note: ['Line one', 'Line two'],
+      evidenceUrl: null,
+      evidenceText: 'javascript:x',
+    });
+    expect(entries[1]).toMatchObject({
+      sentences: ['Moved from Open to Blocked.'],
+      reason: 'Waiting for IT',
+      when: '12 March 2027 at 14:05',
+    });
+    expect(entries[2].sentences).toEqual(['Assigned to Ali Khan.']);
+  });
+
+  it('lists words as a sentence does', () => {
+    expect(listWords(['an owner'])).toBe('an owner');
+    expect(listWords(['an owner', 'a deadline', 'a success measure'])).toBe(
+      'an owner, a deadline and a success measure',
+    );
+  });
+});
