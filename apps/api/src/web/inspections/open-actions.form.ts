@@ -1,0 +1,198 @@
+import type { ActionPatch, ActionView } from '@app/actions';
+import type { ErrorLink } from '../forms';
+
+/** The longest success measure the API takes. */
+const MAX_MEASURE = 2000;
+
+/** What was typed for one draft action, to show again after an error. */
+export interface DraftValues {
+  ownerId: string;
+  successMeasure: string;
+  day: string;
+  month: string;
+  year: string;
+  open: boolean;
+}
+
+export interface DraftChange {
+  action: ActionView;
+  patch: ActionPatch;
+  open: boolean;
+}
+
+export type OpenFormResult =
+  | { ok: true; changes: DraftChange[] }
+  | {
+      ok: false;
+      errors: ErrorLink[];
+      fieldErrors: Record<string, string>;
+      values: Record<string, DraftValues>;
+    };
+
+/** Element ids of one action's fields (error summary links go to them). */
+export const fieldIds = (actionId: string) => ({
+  owner: `owner-${actionId}`,
+  successMeasure: `successMeasure-${actionId}`,
+  dueOn: `dueOn-${actionId}`,
+  dueOnDay: `dueOn-${actionId}-day`,
+  open: `open-${actionId}`,
+});
+
+/** The values a draft action's fields start with. */
+export function draftValues(action: ActionView): DraftValues {
+  const [year, month, day] = action.dueOn ? action.dueOn.split('-') : ['', '', ''];
+  return {
+    ownerId: action.owner?.id ?? '',
+    successMeasure: action.successMeasure ?? '',
+    day: day ? String(Number(day)) : '',
+    month: month ? String(Number(month)) : '',
+    year: year ?? '',
+    open: false,
+  };
+}
+
+/** `body[group][id]` as a string ('' when absent or not a string). */
+function entry(body: Record<string, unknown>, group: string, id: string, part?: string): string {
+  const map = body[group];
+  if (!map || typeof map !== 'object' || Array.isArray(map)) return '';
+  let value = (map as Record<string, unknown>)[id];
+  if (part !== undefined) {
+    value =
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? (value as Record<string, unknown>)[part]
+        : undefined;
+  }
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function typedValues(fields: Record<string, unknown>, id: string): DraftValues {
+  return {
+    ownerId: entry(fields, 'owner', id),
+    successMeasure: entry(fields, 'successMeasure', id),
+    day: entry(fields, 'dueOn', id, 'day'),
+    month: entry(fields, 'dueOn', id, 'month'),
+    year: entry(fields, 'dueOn', id, 'year'),
+    open: entry(fields, 'open', id) !== '',
+  };
+}
+
+/** What was typed for each draft action the form carried, to show it again. */
+export function postedValues(
+  body: unknown,
+  drafts: readonly ActionView[],
+): Record<string, DraftValues> {
+  const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  return Object.fromEntries(
+    drafts
+      .filter((action) => posted(fields, action.id))
+      .map((a) => [a.id, typedValues(fields, a.id)]),
+  );
+}
+
+/** Whether the form carried fields for this action at all (it only shows them for drafts). */
+function posted(body: Record<string, unknown>, id: string): boolean {
+  const owners = body.owner;
+  return (
+    Boolean(owners) &&
+    typeof owners === 'object' &&
+    Object.prototype.hasOwnProperty.call(owners, id)
+  );
+}
+
+/** A GOV.UK date from day, month and year: the ISO date, or what is wrong with it. */
+export function parseDate(
+  day: string,
+  month: string,
+  year: string,
+): { iso: string | null } | { error: 'incomplete' | 'invalid'; missing: string[] } {
+  if (!day && !month && !year) return { iso: null };
+  const missing = [!day && 'day', !month && 'month', !year && 'year'].filter(
+    (part): part is string => Boolean(part),
+  );
+  if (missing.length > 0) return { error: 'incomplete', missing };
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
+    return { error: 'invalid', missing: [] };
+  }
+  const d = Number(day);
+  const m = Number(month);
+  const y = Number(year);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    return { error: 'invalid', missing: [] };
+  }
+  return { iso: `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+}
+
+/**
+ * The review page's one form: owner, success measure and deadline for each draft action, and
+ * which to open. Every field is checked before anything is saved; an action to open needs all
+ * three (as the API's rule for leaving draft), and an owner must be an enabled person here.
+ */
+export function readOpenForm(
+  body: unknown,
+  drafts: readonly ActionView[],
+  ownerIds: ReadonlySet<string>,
+): OpenFormResult {
+  const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const errors: ErrorLink[] = [];
+  const fieldErrors: Record<string, string> = {};
+  const values: Record<string, DraftValues> = {};
+  const changes: DraftChange[] = [];
+  const fail = (id: string, href: string, text: string) => {
+    fieldErrors[id] = text;
+    errors.push({ text, href: `#${href}` });
+  };
+
+  for (const action of drafts) {
+    if (!posted(fields, action.id)) continue;
+    const ids = fieldIds(action.id);
+    const typed = typedValues(fields, action.id);
+    values[action.id] = typed;
+    const ref = action.reference;
+
+    if (typed.ownerId && !ownerIds.has(typed.ownerId)) {
+      fail(ids.owner, ids.owner, `Select an owner from the list for ${ref}`);
+    } else if (!typed.ownerId && typed.open) {
+      fail(ids.owner, ids.owner, `Select who owns ${ref}`);
+    }
+
+    if (typed.successMeasure.length > MAX_MEASURE) {
+      fail(
+        ids.successMeasure,
+        ids.successMeasure,
+        `The success measure for ${ref} must be 2,000 characters or fewer`,
+      );
+    } else if (!typed.successMeasure && typed.open) {
+      fail(ids.successMeasure, ids.successMeasure, `Enter a success measure for ${ref}`);
+    }
+
+    const date = parseDate(typed.day, typed.month, typed.year);
+    if ('error' in date) {
+      const first = date.missing[0] ?? 'day';
+      fail(
+        ids.dueOn,
+        `${ids.dueOn}-${first}`,
+        date.error === 'incomplete'
+          ? `The deadline for ${ref} must include a ${date.missing.join(' and ')}`
+          : `The deadline for ${ref} must be a real date`,
+      );
+    } else if (date.iso === null && typed.open) {
+      fail(ids.dueOn, ids.dueOnDay, `Enter a deadline for ${ref}`);
+    }
+    if (fieldErrors[ids.owner] || fieldErrors[ids.successMeasure] || fieldErrors[ids.dueOn]) {
+      continue;
+    }
+
+    const patch: ActionPatch = {};
+    const ownerId = typed.ownerId || null;
+    const measure = typed.successMeasure || null;
+    const dueOn = 'iso' in date ? date.iso : null;
+    if (ownerId !== (action.owner?.id ?? null)) patch.ownerId = ownerId;
+    if (measure !== action.successMeasure) patch.successMeasure = measure;
+    if (dueOn !== action.dueOn) patch.dueOn = dueOn;
+    if (typed.open) patch.status = 'open';
+    if (Object.keys(patch).length > 0) changes.push({ action, patch, open: typed.open });
+  }
+  if (errors.length > 0) return { ok: false, errors, fieldErrors, values };
+  return { ok: true, changes };
+}

@@ -1,0 +1,145 @@
+import { ImportService, InspectionsService } from '@app/actions';
+import type { Principal } from '@app/auth';
+import { Clock, londonDateOf } from '@app/common';
+import { MAX_INPUT_BYTES, ReportInputError, type ReportInputErrorCode } from '@app/report-parser';
+import {
+  ConflictException,
+  Get,
+  HttpStatus,
+  Post,
+  Req,
+  Res,
+  UnprocessableEntityException,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { sortState } from '../tables';
+import { PagesController, WebPages } from '../web-pages';
+import { INSPECTION_SORTS, inspectionRow, sortInspections } from './inspection-views';
+import {
+  ReportUploadInterceptor,
+  UPLOAD_TOO_LARGE,
+  type UploadRequest,
+} from './report-upload.interceptor';
+
+const LIMIT_MB = Math.round(MAX_INPUT_BYTES / 1024 / 1024);
+
+/** Why a file could not be read, as GOV.UK file upload error messages. */
+const READ_ERRORS: Record<ReportInputErrorCode, string> = {
+  empty: 'The selected file is empty',
+  unreadable_pdf: 'The selected file could not be read – it may be damaged. Upload it again',
+  too_large: `The selected file must be smaller than ${LIMIT_MB}MB`,
+  binary: 'The selected file must be a PDF or a text file',
+  encrypted_pdf: 'The selected PDF is protected by a password. Upload a copy without a password',
+  no_text_layer:
+    'The selected PDF has no text in it (it may be a scan). Upload a PDF with text, or a text file',
+};
+
+const plural = (count: number, one: string, many = `${one}s`): string =>
+  `${count} ${count === 1 ? one : many}`;
+
+/** The list of inspections, and importing a report (managers). */
+@PagesController('inspections')
+export class WebInspectionsController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly inspections: InspectionsService,
+    private readonly importer: ImportService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  async list(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const principal = await this.pages.signedIn(req, res);
+    const found = await this.inspections.list(principal.councilId, londonDateOf(this.clock.now()));
+    const sort = sortState('/inspections', req.query, INSPECTION_SORTS, {
+      key: 'date',
+      direction: 'desc',
+    });
+    await this.pages.render(req, res, principal, 'inspections/list', {
+      title: 'Inspections',
+      section: 'inspections',
+      inspections: sortInspections(found.map(inspectionRow), sort.key, sort.direction),
+      sort,
+    });
+  }
+
+  @Get('import')
+  async importPage(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const principal = await this.pages.signedIn(req, res, 'manager');
+    await this.renderImport(req, res, principal);
+  }
+
+  @Post('import')
+  // multer reads the multipart body first, so the CSRF field in it is there for pages.posted.
+  @UseInterceptors(ReportUploadInterceptor)
+  async import(
+    @Req() req: UploadRequest,
+    @Res() res: Response,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<void> {
+    const principal = await this.pages.posted(req, res, 'manager');
+    const fail = (text: string, existing?: { href: string; reference: string }) =>
+      this.renderImport(req, res, principal, { text, existing }, HttpStatus.BAD_REQUEST);
+    if (req[UPLOAD_TOO_LARGE]) return fail(READ_ERRORS.too_large);
+    if (!file) return fail('Select a report to import');
+    if (file.size === 0) return fail(READ_ERRORS.empty);
+    try {
+      const imported = await this.importer.importReport({
+        councilId: principal.councilId,
+        importedById: principal.userId,
+        fileName: file.originalname,
+        content: file.buffer,
+      });
+      const count = imported.recommendations.length;
+      const notices = imported.notices.length > 0 ? ` ${imported.notices.join(' ')}` : '';
+      this.pages.redirect(
+        res,
+        `/inspections/${imported.inspection.id}`,
+        `Imported ${plural(count, 'recommendation')} from ${imported.inspection.reference}.${notices}`,
+      );
+    } catch (error) {
+      if (error instanceof ReportInputError) return fail(READ_ERRORS[error.code]);
+      if (error instanceof ConflictException) {
+        const body = error.getResponse() as { details?: { inspectionId?: string } };
+        const id = body.details?.inspectionId;
+        const reference = /as (\S+)$/.exec(error.message)?.[1] ?? 'an inspection';
+        return fail(
+          'This report has already been imported',
+          id ? { href: `/inspections/${id}`, reference } : undefined,
+        );
+      }
+      if (error instanceof UnprocessableEntityException) {
+        return fail(
+          'The selected file does not look like an inspection report or letter – no inspectorate, dates or recommendations were found in it',
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async renderImport(
+    req: Request,
+    res: Response,
+    principal: Principal,
+    error?: { text: string; existing?: { href: string; reference: string } },
+    status: number = HttpStatus.OK,
+  ): Promise<void> {
+    await this.pages.render(
+      req,
+      res,
+      principal,
+      'inspections/import',
+      {
+        title: 'Import a report',
+        section: 'inspections',
+        limitMb: LIMIT_MB,
+        errors: error ? [{ text: error.text, href: '#file' }] : [],
+        fieldErrors: error ? { file: error.text } : {},
+        existing: error?.existing ?? null,
+      },
+      status,
+    );
+  }
+}
