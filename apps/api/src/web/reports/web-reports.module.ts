@@ -1,9 +1,14 @@
+import { DashboardModule, InspectionsModule } from '@app/actions';
+import { CouncilsModule } from '@app/councils';
 import { Module } from '@nestjs/common';
 import { WebCoreModule } from '../web-core.module';
+import { ReportsService } from './reports.service';
+import { WebReportsController } from './web-reports.controller';
 
 /** For managers: inspection progress, the overdue review and the dashboard. */
 @Module({
-  imports: [WebCoreModule],
-  controllers: [],
+  imports: [WebCoreModule, InspectionsModule, DashboardModule, CouncilsModule],
+  providers: [ReportsService],
+  controllers: [WebReportsController],
 })
 export class WebReportsModule {}

@@ -1,0 +1,54 @@
+import { guardFormula, overdueCsv, type OverdueRow, pagination } from './report-views';
+
+describe('pagination', () => {
+  it('is null for one page', () => {
+    expect(pagination('/overdue', {}, 1, 1)).toBeNull();
+  });
+
+  it('links the first, last and neighbouring pages, keeping the query', () => {
+    const links = pagination('/overdue', { team: 'Front door' }, 5, 9);
+    expect(links?.previous?.href).toBe('/overdue?team=Front+door&page=4');
+    expect(links?.next?.href).toBe('/overdue?team=Front+door&page=6');
+    expect(links?.items.map((i) => (i.ellipsis ? '…' : String(i.number)))).toEqual([
+      '1',
+      '…',
+      '4',
+      '5',
+      '6',
+      '…',
+      '9',
+    ]);
+    expect(links?.items[0].href).toBe('/overdue?team=Front+door');
+    expect(links?.items.find((i) => i.current)?.number).toBe(5);
+  });
+});
+
+describe('overdueCsv', () => {
+  const row: OverdueRow = {
+    id: 'x',
+    reference: 'BRK-2026-R1-1',
+    title: '=SUM(A1:A2)',
+    owner: '@mention',
+    team: '-5',
+    inspection: '+BRK',
+    dueOn: '2026-03-01',
+    dueLabel: '1 March 2026',
+    daysOverdue: 12,
+    status: { text: 'Open', classes: 'govuk-tag--blue' },
+  };
+
+  it('writes a header, CRLF lines and quotes cells a spreadsheet would run', () => {
+    const csv = overdueCsv([row]);
+    expect(
+      csv.startsWith(
+        '\uFEFFReference,Title,Owner,Team,Inspection,Due date,Days overdue,Status\r\n',
+      ),
+    ).toBe(true);
+    expect(csv).toContain("BRK-2026-R1-1,'=SUM(A1:A2),'@mention,'-5,'+BRK,2026-03-01,12,Open\r\n");
+  });
+
+  it('leaves ordinary text alone', () => {
+    expect(guardFormula('Plans are good')).toBe('Plans are good');
+    expect(guardFormula('\tx')).toBe("'\tx");
+  });
+});

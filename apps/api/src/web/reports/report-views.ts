@@ -1,0 +1,110 @@
+import type { ActionView } from '@app/actions';
+import { stringify } from 'csv-stringify/sync';
+import { withQuery } from '../forms';
+import { longDate, statusTag } from '../view-models';
+
+/** What govukPagination takes: previous/next links and numbered items with ellipses. */
+export interface Pagination {
+  previous?: { href: string };
+  next?: { href: string };
+  items: Array<{ number?: number; href?: string; current?: boolean; ellipsis?: boolean }>;
+}
+
+/**
+ * Links to the pages of a list, keeping its filters and sort. Shows the first, the last and
+ * the neighbours of the current page, with ellipses between. Null for a single page.
+ */
+export function pagination(
+  path: string,
+  params: Record<string, string | undefined>,
+  page: number,
+  pages: number,
+): Pagination | null {
+  if (pages <= 1) return null;
+  const href = (number: number) => withQuery(path, { ...params, page: number === 1 ? '' : number });
+  const shown = [...new Set([1, page - 1, page, page + 1, pages])]
+    .filter((number) => number >= 1 && number <= pages)
+    .sort((a, b) => a - b);
+  const items: Pagination['items'] = [];
+  let previous = 0;
+  for (const number of shown) {
+    if (number - previous > 1) items.push({ ellipsis: true });
+    items.push({ number, href: href(number), current: number === page });
+    previous = number;
+  }
+  return {
+    previous: page > 1 ? { href: href(page - 1) } : undefined,
+    next: page < pages ? { href: href(page + 1) } : undefined,
+    items,
+  };
+}
+
+/** One row of the overdue review, as shown and as exported. */
+export interface OverdueRow {
+  id: string;
+  reference: string;
+  title: string;
+  owner: string;
+  team: string;
+  inspection: string;
+  dueOn: string;
+  dueLabel: string;
+  daysOverdue: number;
+  status: { text: string; classes: string };
+}
+
+export function overdueRow(action: ActionView, teamOf: (ownerId: string) => string | null) {
+  return {
+    id: action.id,
+    reference: action.reference,
+    title: action.title,
+    owner: action.owner?.name ?? 'Unassigned',
+    team: (action.owner && teamOf(action.owner.id)) ?? 'No team',
+    inspection: action.inspection.reference,
+    dueOn: action.dueOn ?? '',
+    dueLabel: longDate(action.dueOn),
+    daysOverdue: action.daysLeft === null ? 0 : -action.daysLeft,
+    status: statusTag(action.status),
+  } satisfies OverdueRow;
+}
+
+/** A cell a spreadsheet would run as a formula gets a leading quote, so it shows as text. */
+export function guardFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/** Excel reads a leading BOM as "this file is UTF-8". */
+const BOM = '\uFEFF';
+
+export const OVERDUE_CSV_HEADER = [
+  'Reference',
+  'Title',
+  'Owner',
+  'Team',
+  'Inspection',
+  'Due date',
+  'Days overdue',
+  'Status',
+] as const;
+
+/** The overdue review as CSV: the table's columns, its rows in its order, CRLF line ends. */
+export function overdueCsv(rows: readonly OverdueRow[]): string {
+  const cells = rows.map((row) => [
+    guardFormula(row.reference),
+    guardFormula(row.title),
+    guardFormula(row.owner),
+    guardFormula(row.team),
+    guardFormula(row.inspection),
+    row.dueOn,
+    row.daysOverdue,
+    row.status.text,
+  ]);
+  return (
+    BOM +
+    stringify(cells, {
+      header: true,
+      columns: [...OVERDUE_CSV_HEADER],
+      record_delimiter: 'windows',
+    })
+  );
+}
