@@ -1,9 +1,20 @@
+import { AuthModule } from '@app/auth';
+import { RemindersModule } from '@app/reminders';
 import { Module } from '@nestjs/common';
 import { WebCoreModule } from '../web-core.module';
+import { WebAdminCouncilController } from './web-admin-council.controller';
+import { WebAdminNotificationsController } from './web-admin-notifications.controller';
+import { WebAdminUsersController } from './web-admin-users.controller';
+import { WebAdminController } from './web-admin.controller';
 
 /** For admins: people, council settings and failed emails. */
 @Module({
-  imports: [WebCoreModule],
-  controllers: [],
+  imports: [WebCoreModule, AuthModule, RemindersModule],
+  controllers: [
+    WebAdminController,
+    WebAdminUsersController,
+    WebAdminCouncilController,
+    WebAdminNotificationsController,
+  ],
 })
 export class WebAdminModule {}

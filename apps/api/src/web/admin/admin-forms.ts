@@ -1,0 +1,221 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/auth';
+import { Trim } from '@app/common';
+import { DEFAULT_WINDOW_MONTHS, IMMEDIATE_WINDOW_DAYS, ROLES, type Role } from '@app/councils';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+
+// The same limits as the API's user DTOs (apps/api/src/users/dto/create-user.dto.ts).
+const EMAIL_MAX_LENGTH = 254;
+const NAME_MAX_LENGTH = 200;
+const TEAM_MAX_LENGTH = 100;
+const REMINDER_OFFSETS = { min: 0, max: 365, maxCount: 10 } as const;
+const ESCALATE_AFTER_DAYS = { min: 1, max: 365 } as const;
+
+/** The emails a council can switch on or off, as the checkboxes on the council settings page. */
+export const NOTIFY_OPTIONS = [
+  'assignment',
+  'ownerOverdue',
+  'escalateToLineManager',
+  'weeklyDigest',
+] as const;
+export type NotifyOption = (typeof NOTIFY_OPTIONS)[number];
+
+/** A select's "None" is an empty string: treat it as left out. */
+const blank = (value: unknown): boolean => value === undefined || value === null || value === '';
+
+/** "14" → 14; anything that is not a whole number is left as typed, for IsInt to refuse. */
+const toWholeNumber = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value.trim()) : value;
+
+/** "28, 14, 7, 1, 0" → [28, 14, 7, 1, 0]; a part that is not a whole number stays text. */
+const toDayList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(/[\s,]+/)
+        .filter((part) => part !== '')
+        .map((part) => (/^\d+$/.test(part) ? Number(part) : part))
+    : value;
+
+/** A lone ticked checkbox arrives as text, several as a list. */
+const toList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? [value] : value;
+
+/*
+ * When several rules fail, readForm shows the message of the rule listed first on the field,
+ * so each field lists its "Enter …" rule before its format and size rules.
+ */
+
+/** /admin/users/new: a new person in the admin's council. */
+export class NewUserForm {
+  @IsNotEmpty({ message: 'Enter their full name' })
+  @MaxLength(NAME_MAX_LENGTH, {
+    message: `Full name must be ${NAME_MAX_LENGTH} characters or fewer`,
+  })
+  @IsString({ message: 'Enter their full name' })
+  @Trim()
+  name!: string;
+
+  @IsNotEmpty({ message: 'Enter their email address' })
+  @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.com' })
+  @MaxLength(EMAIL_MAX_LENGTH, {
+    message: `Email address must be ${EMAIL_MAX_LENGTH} characters or fewer`,
+  })
+  @IsString({ message: 'Enter their email address' })
+  @Trim()
+  email!: string;
+
+  @IsIn(ROLES, { message: 'Select a role' })
+  role!: Role;
+
+  @IsOptional()
+  @MaxLength(TEAM_MAX_LENGTH, { message: `Team must be ${TEAM_MAX_LENGTH} characters or fewer` })
+  @IsString({ message: 'Enter a team name' })
+  @Trim()
+  team?: string;
+
+  @ValidateIf((form: NewUserForm) => !blank(form.lineManagerId))
+  @IsUUID('all', { message: 'Select a line manager from the list' })
+  lineManagerId?: string;
+
+  @MinLength(PASSWORD_MIN_LENGTH, {
+    message: `Password must be ${PASSWORD_MIN_LENGTH} characters or more`,
+  })
+  @MaxLength(PASSWORD_MAX_LENGTH, {
+    message: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`,
+  })
+  @IsString({ message: 'Enter an initial password' })
+  password!: string;
+}
+
+/** /admin/users/:id: who they are and where they sit. */
+export class UserDetailsForm {
+  @IsNotEmpty({ message: 'Enter their full name' })
+  @MaxLength(NAME_MAX_LENGTH, {
+    message: `Full name must be ${NAME_MAX_LENGTH} characters or fewer`,
+  })
+  @IsString({ message: 'Enter their full name' })
+  @Trim()
+  name!: string;
+
+  @IsNotEmpty({ message: 'Enter their email address' })
+  @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.com' })
+  @MaxLength(EMAIL_MAX_LENGTH, {
+    message: `Email address must be ${EMAIL_MAX_LENGTH} characters or fewer`,
+  })
+  @IsString({ message: 'Enter their email address' })
+  @Trim()
+  email!: string;
+
+  /** Left out for the admin's own account: nobody changes their own role. */
+  @IsOptional()
+  @IsIn(ROLES, { message: 'Select a role' })
+  role?: Role;
+
+  @IsOptional()
+  @MaxLength(TEAM_MAX_LENGTH, { message: `Team must be ${TEAM_MAX_LENGTH} characters or fewer` })
+  @IsString({ message: 'Enter a team name' })
+  @Trim()
+  team?: string;
+
+  @ValidateIf((form: UserDetailsForm) => !blank(form.lineManagerId))
+  @IsUUID('all', { message: 'Select a line manager from the list' })
+  lineManagerId?: string;
+}
+
+/** /admin/users/:id/status: disable or enable the account. */
+export class AccountStatusForm {
+  @IsIn(['disable', 'enable'], { message: 'Choose whether to disable or enable the account' })
+  change!: 'disable' | 'enable';
+}
+
+/** /admin/users/:id/password: an admin sets a new password (every session of theirs ends). */
+export class ResetPasswordForm {
+  @MinLength(PASSWORD_MIN_LENGTH, {
+    message: `Password must be ${PASSWORD_MIN_LENGTH} characters or more`,
+  })
+  @MaxLength(PASSWORD_MAX_LENGTH, {
+    message: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`,
+  })
+  @IsString({ message: 'Enter a new password' })
+  password!: string;
+}
+
+/** /admin/council: deadline windows and the reminder rules (what PATCH /api/council takes). */
+export class CouncilSettingsForm {
+  @IsInt({ message: 'Enter the days for "immediately" as a whole number, like 14' })
+  @Min(IMMEDIATE_WINDOW_DAYS.min, {
+    message: `Days for "immediately" must be ${IMMEDIATE_WINDOW_DAYS.min} or more`,
+  })
+  @Max(IMMEDIATE_WINDOW_DAYS.max, {
+    message: `Days for "immediately" must be ${IMMEDIATE_WINDOW_DAYS.max} or fewer`,
+  })
+  @Transform(toWholeNumber)
+  immediateWindowDays!: number;
+
+  @IsInt({ message: 'Enter the months when no timescale is given as a whole number, like 6' })
+  @Min(DEFAULT_WINDOW_MONTHS.min, {
+    message: `Months when no timescale is given must be ${DEFAULT_WINDOW_MONTHS.min} or more`,
+  })
+  @Max(DEFAULT_WINDOW_MONTHS.max, {
+    message: `Months when no timescale is given must be ${DEFAULT_WINDOW_MONTHS.max} or fewer`,
+  })
+  @Transform(toWholeNumber)
+  defaultWindowMonths!: number;
+
+  @IsArray({ message: 'Enter at least one reminder day, like 28, 14, 7, 1, 0' })
+  @ArrayMinSize(1, { message: 'Enter at least one reminder day, like 28, 14, 7, 1, 0' })
+  @IsInt({
+    each: true,
+    message: 'Enter reminder days as whole numbers separated by commas, like 28, 14, 7, 1, 0',
+  })
+  @ArrayMaxSize(REMINDER_OFFSETS.maxCount, {
+    message: `Enter no more than ${REMINDER_OFFSETS.maxCount} reminder days`,
+  })
+  @Min(REMINDER_OFFSETS.min, {
+    each: true,
+    message: `Reminder days must be between ${REMINDER_OFFSETS.min} and ${REMINDER_OFFSETS.max}`,
+  })
+  @Max(REMINDER_OFFSETS.max, {
+    each: true,
+    message: `Reminder days must be between ${REMINDER_OFFSETS.min} and ${REMINDER_OFFSETS.max}`,
+  })
+  @ArrayUnique({ message: 'Enter each reminder day only once' })
+  @Transform(toDayList)
+  reminderOffsets!: number[];
+
+  @ValidateIf((form: CouncilSettingsForm) => !blank(form.escalateToAdminsAfterDays))
+  @IsInt({
+    message: 'Enter the days overdue before admins are told as a whole number, or leave it empty',
+  })
+  @Min(ESCALATE_AFTER_DAYS.min, {
+    message: `Days overdue before admins are told must be ${ESCALATE_AFTER_DAYS.min} or more`,
+  })
+  @Max(ESCALATE_AFTER_DAYS.max, {
+    message: `Days overdue before admins are told must be ${ESCALATE_AFTER_DAYS.max} or fewer`,
+  })
+  @Transform(toWholeNumber)
+  escalateToAdminsAfterDays?: number | '';
+
+  @IsOptional()
+  @IsArray({ message: 'Select the emails to send from the list' })
+  @IsIn(NOTIFY_OPTIONS, { each: true, message: 'Select the emails to send from the list' })
+  @Transform(toList)
+  notify?: NotifyOption[];
+}

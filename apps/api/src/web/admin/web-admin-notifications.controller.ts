@@ -1,0 +1,145 @@
+import type { Principal } from '@app/auth';
+import { type NotificationKind, NotificationsService, type NotificationView } from '@app/reminders';
+import {
+  ConflictException,
+  Get,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { type ErrorLink, withQuery } from '../forms';
+import { dateTime, longDate } from '../view-models';
+import { PagesController, WebPages } from '../web-pages';
+
+const PAGE_SIZE = 25;
+
+const notificationId = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+
+const KIND_LABELS: Record<NotificationKind, string> = {
+  assigned: 'New action',
+  due_soon: 'Deadline reminder',
+  overdue: 'Overdue reminder',
+  escalation: 'Overdue, to line manager',
+  admin_escalation: 'Overdue, to admins',
+  digest: 'Weekly summary',
+};
+
+function row(notification: NotificationView) {
+  return {
+    id: notification.id,
+    kind: KIND_LABELS[notification.kind],
+    action: notification.action,
+    dueOn: notification.dueOn ? longDate(notification.dueOn) : null,
+    recipient: notification.recipient,
+    attempts: notification.attempts,
+    lastError: notification.lastError ?? 'No error recorded',
+    createdAt: dateTime(notification.createdAt),
+  };
+}
+
+/** A page number from the query string; anything else is the first page. */
+function pageOf(query: Record<string, unknown>): number {
+  const value = typeof query.page === 'string' && /^\d{1,6}$/.test(query.page) ? +query.page : 1;
+  return Math.max(1, value);
+}
+
+/** GOV.UK pagination: the first, last, current and neighbouring pages; null is a gap (…). */
+function pageNumbers(page: number, pages: number): (number | null)[] {
+  const shown = [...new Set([1, page - 1, page, page + 1, pages])]
+    .filter((number) => number >= 1 && number <= pages)
+    .sort((a, b) => a - b);
+  return shown.flatMap((number, index) =>
+    index > 0 && number - shown[index - 1] > 1 ? [null, number] : [number],
+  );
+}
+
+/** /admin/notifications: emails that failed after every attempt, and sending them again. */
+@PagesController('admin/notifications')
+export class WebAdminNotificationsController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  @Get()
+  async list(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const principal = await this.pages.signedIn(req, res, 'admin');
+    await this.renderList(req, res, principal, pageOf(req.query), []);
+  }
+
+  @Post(':id/retry')
+  async retry(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', notificationId) id: string,
+  ): Promise<void> {
+    const principal = await this.pages.posted(req, res, 'admin');
+    try {
+      await this.notifications.retry(principal.councilId, id);
+    } catch (error) {
+      // Already queued again (a second click, or another admin): say so on the list.
+      if (!(error instanceof ConflictException)) throw error;
+      const text = 'This email has already been sent again or is waiting to be sent';
+      await this.renderList(
+        req,
+        res,
+        principal,
+        1,
+        [{ text, href: '#failed-emails' }],
+        HttpStatus.BAD_REQUEST,
+      );
+      return;
+    }
+    this.pages.redirect(res, '/admin/notifications', 'Email queued again');
+  }
+
+  private async renderList(
+    req: Request,
+    res: Response,
+    principal: Principal,
+    page: number,
+    errors: ErrorLink[],
+    status: number = HttpStatus.OK,
+  ): Promise<void> {
+    const { items, total } = await this.notifications.list(principal.councilId, {
+      status: 'failed',
+      page,
+      pageSize: PAGE_SIZE,
+    });
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const link = (number: number) =>
+      withQuery('/admin/notifications', { page: number > 1 ? number : undefined });
+    await this.pages.render(
+      req,
+      res,
+      principal,
+      'admin/notifications',
+      {
+        title: 'Failed emails',
+        section: 'admin',
+        errors,
+        total,
+        notifications: items.map(row),
+        pagination:
+          pages > 1
+            ? {
+                previous: page > 1 ? { href: link(page - 1) } : undefined,
+                next: page < pages ? { href: link(page + 1) } : undefined,
+                items: pageNumbers(page, pages).map((number) =>
+                  number === null
+                    ? { ellipsis: true }
+                    : { number, href: link(number), current: number === page },
+                ),
+              }
+            : null,
+        from: total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1,
+        to: Math.min(total, page * PAGE_SIZE),
+      },
+      status,
+    );
+  }
+}

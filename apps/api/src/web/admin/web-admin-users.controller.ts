@@ -1,0 +1,428 @@
+import { type Principal, UserAccountsService } from '@app/auth';
+import { ROLES, type Role, type User, UsersService } from '@app/councils';
+import {
+  BadRequestException,
+  ConflictException,
+  Get,
+  HttpException,
+  HttpStatus,
+  Param,
+  NotFoundException,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { type ErrorLink, readForm } from '../forms';
+import { sortState } from '../tables';
+import { dateTime } from '../view-models';
+import { PagesController, WebPages } from '../web-pages';
+import { AccountStatusForm, NewUserForm, ResetPasswordForm, UserDetailsForm } from './admin-forms';
+
+/** Another council's id, or not an id at all: "Page not found". */
+const userId = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
+
+export const ROLE_LABELS: Record<Role, string> = {
+  staff: 'Staff',
+  manager: 'Manager',
+  admin: 'Admin',
+};
+
+const ROLE_HINTS: Record<Role, string> = {
+  staff: 'Works on the actions they own',
+  manager: 'Also plans actions, sees the dashboard and overdue list',
+  admin: 'Also manages people and council settings',
+};
+
+const SORT_KEYS = ['name', 'email', 'role', 'team', 'lineManager', 'status'] as const;
+type SortKey = (typeof SORT_KEYS)[number];
+
+const ACTIVE_TAG = { text: 'Enabled', classes: 'govuk-tag--green' };
+const DISABLED_TAG = { text: 'Disabled', classes: 'govuk-tag--grey' };
+
+interface FormState {
+  errors: ErrorLink[];
+  fieldErrors: Record<string, string>;
+  values: Record<string, unknown>;
+}
+
+const noErrors = (values: Record<string, unknown> = {}): FormState => ({
+  errors: [],
+  fieldErrors: {},
+  values,
+});
+
+function failed(field: string, text: string, values: Record<string, unknown>): FormState {
+  return { errors: [{ text, href: `#${field}` }], fieldErrors: { [field]: text }, values };
+}
+
+/**
+ * What the accounts service refuses that a person can put right on the form: the field it is
+ * about and a GOV.UK message. Anything else is not the form's fault and goes to the error page.
+ */
+function refusal(error: unknown): { field: string; text: string } {
+  const message = error instanceof HttpException ? error.message : '';
+  if (error instanceof ConflictException) {
+    return { field: 'email', text: 'Someone already has an account with this email address' };
+  }
+  if (error instanceof NotFoundException && /line manager/i.test(message)) {
+    return { field: 'lineManagerId', text: 'Select a line manager from the list' };
+  }
+  if (error instanceof BadRequestException) {
+    if (/line manager/i.test(message)) {
+      return { field: 'lineManagerId', text: 'A person cannot be their own line manager' };
+    }
+    if (/own role/i.test(message))
+      return { field: 'role', text: 'You cannot change your own role' };
+    if (/disable/i.test(message)) {
+      return { field: 'status', text: 'You cannot disable your own account' };
+    }
+    if (/password/i.test(message)) return { field: 'password', text: message };
+    if (/name/i.test(message)) return { field: 'name', text: 'Enter their full name' };
+  }
+  throw error;
+}
+
+const text = (value: string | null | undefined): string => value ?? '';
+
+function compare(key: SortKey, a: User, b: User): number {
+  switch (key) {
+    case 'role':
+      return ROLES.indexOf(a.role) - ROLES.indexOf(b.role);
+    case 'status':
+      return Number(a.disabledAt !== null) - Number(b.disabledAt !== null);
+    case 'lineManager':
+      return text(a.lineManager?.name).localeCompare(text(b.lineManager?.name), 'en-GB');
+    case 'team':
+      return text(a.team).localeCompare(text(b.team), 'en-GB');
+    case 'email':
+      return a.email.localeCompare(b.email, 'en-GB');
+    case 'name':
+      return a.name.localeCompare(b.name, 'en-GB');
+  }
+}
+
+/** People in the admin's council: the list, adding someone, and changing an account. */
+@PagesController('admin/users')
+export class WebAdminUsersController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly users: UsersService,
+    private readonly accounts: UserAccountsService,
+  ) {}
+
+  @Get()
+  async list(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const principal = await this.pages.signedIn(req, res, 'admin');
+    const sort = sortState('/admin/users', req.query, SORT_KEYS, {
+      key: 'name',
+      direction: 'asc',
+    });
+    const key = sort.key as SortKey;
+    const people = await this.users.list(principal.councilId, { includeDisabled: true });
+    const sign = sort.direction === 'asc' ? 1 : -1;
+    people.sort((a, b) => sign * compare(key, a, b) || a.name.localeCompare(b.name, 'en-GB'));
+    await this.pages.render(req, res, principal, 'admin/users', {
+      title: 'People',
+      section: 'admin',
+      sort,
+      people: people.map((user) => ({
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        role: ROLE_LABELS[user.role],
+        team: user.team ?? '',
+        lineManager: user.lineManager?.name ?? '',
+        status: user.disabledAt ? DISABLED_TAG : ACTIVE_TAG,
+      })),
+    });
+  }
+
+  @Get('new')
+  async newPage(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const principal = await this.pages.signedIn(req, res, 'admin');
+    await this.renderNew(req, res, principal, noErrors({ role: 'staff' }));
+  }
+
+  @Post('new')
+  async create(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const principal = await this.pages.posted(req, res, 'admin');
+    const values = { ...(req.body as Record<string, unknown>), password: '' };
+    const form = readForm(NewUserForm, req.body);
+    if (!form.ok) {
+      await this.renderNew(req, res, principal, { ...form, values }, HttpStatus.BAD_REQUEST);
+      return;
+    }
+    const { name, email, role, team, lineManagerId, password } = form.value;
+    try {
+      const user = await this.accounts.create({
+        councilId: principal.councilId,
+        name,
+        email,
+        role,
+        team: team || null,
+        lineManagerId: lineManagerId || null,
+        password,
+      });
+      this.pages.redirect(res, '/admin/users', `Added ${user.name}`);
+    } catch (error) {
+      const { field, text: message } = refusal(error);
+      await this.renderNew(
+        req,
+        res,
+        principal,
+        failed(field, message, values),
+        HttpStatus.BAD_REQUEST,
+      );
+    }
+  }
+
+  @Get(':id')
+  async show(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', userId) id: string,
+  ): Promise<void> {
+    const principal = await this.pages.signedIn(req, res, 'admin');
+    const user = await this.users.get(principal.councilId, id);
+    await this.renderUser(req, res, principal, user, noErrors(this.detailsOf(user)));
+  }
+
+  @Post(':id')
+  async update(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', userId) id: string,
+  ): Promise<void> {
+    const principal = await this.pages.posted(req, res, 'admin');
+    const user = await this.users.get(principal.councilId, id);
+    const values = req.body as Record<string, unknown>;
+    const form = readForm(UserDetailsForm, req.body);
+    if (!form.ok) {
+      await this.renderUser(req, res, principal, user, { ...form, values }, HttpStatus.BAD_REQUEST);
+      return;
+    }
+    const { name, email, role, team, lineManagerId } = form.value;
+    try {
+      const changed = await this.accounts.change(principal.userId, principal.councilId, id, {
+        name,
+        email,
+        role,
+        team: team || null,
+        lineManagerId: lineManagerId || null,
+      });
+      this.pages.redirect(res, `/admin/users/${id}`, `Saved changes to ${changed.name}`);
+    } catch (error) {
+      const { field, text: message } = refusal(error);
+      await this.renderUser(
+        req,
+        res,
+        principal,
+        user,
+        failed(field, message, values),
+        HttpStatus.BAD_REQUEST,
+      );
+    }
+  }
+
+  /** Disabling ends every session the person has (UserAccountsService does it). */
+  @Post(':id/status')
+  async status(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', userId) id: string,
+  ): Promise<void> {
+    const principal = await this.pages.posted(req, res, 'admin');
+    const user = await this.users.get(principal.councilId, id);
+    const details = this.detailsOf(user);
+    const form = readForm(AccountStatusForm, req.body, { change: 'status' });
+    if (!form.ok) {
+      await this.renderUser(
+        req,
+        res,
+        principal,
+        user,
+        { ...form, values: details },
+        HttpStatus.BAD_REQUEST,
+      );
+      return;
+    }
+    const disable = form.value.change === 'disable';
+    try {
+      await this.accounts.change(principal.userId, principal.councilId, id, { disabled: disable });
+      this.pages.redirect(
+        res,
+        `/admin/users/${id}`,
+        disable
+          ? `Disabled ${user.name}’s account and signed them out`
+          : `Enabled ${user.name}’s account`,
+      );
+    } catch (error) {
+      const { field, text: message } = refusal(error);
+      await this.renderUser(
+        req,
+        res,
+        principal,
+        user,
+        failed(field, message, details),
+        HttpStatus.BAD_REQUEST,
+      );
+    }
+  }
+
+  /** A new password for someone else; every session of theirs ends with the old one. */
+  @Post(':id/password')
+  async resetPassword(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', userId) id: string,
+  ): Promise<void> {
+    const principal = await this.pages.posted(req, res, 'admin');
+    const user = await this.users.get(principal.councilId, id);
+    const details = this.detailsOf(user);
+    if (id === principal.userId) {
+      const state = failed('password', 'Change your own password in My settings', details);
+      await this.renderUser(req, res, principal, user, state, HttpStatus.BAD_REQUEST);
+      return;
+    }
+    const form = readForm(ResetPasswordForm, req.body);
+    if (!form.ok) {
+      await this.renderUser(
+        req,
+        res,
+        principal,
+        user,
+        { ...form, values: details },
+        HttpStatus.BAD_REQUEST,
+      );
+      return;
+    }
+    try {
+      await this.accounts.change(principal.userId, principal.councilId, id, {
+        password: form.value.password,
+      });
+      this.pages.redirect(
+        res,
+        `/admin/users/${id}`,
+        `Set a new password for ${user.name} and signed them out`,
+      );
+    } catch (error) {
+      const { field, text: message } = refusal(error);
+      await this.renderUser(
+        req,
+        res,
+        principal,
+        user,
+        failed(field, message, details),
+        HttpStatus.BAD_REQUEST,
+      );
+    }
+  }
+
+  private detailsOf(user: User): Record<string, unknown> {
+    return {
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      team: user.team ?? '',
+      lineManagerId: user.lineManagerId ?? '',
+    };
+  }
+
+  /** The "Line manager" select: anyone enabled in the council (and whoever it is now). */
+  private async managerOptions(
+    councilId: string,
+    selected: unknown,
+    exclude?: User,
+  ): Promise<{ value: string; text: string; selected: boolean }[]> {
+    const people = await this.users.list(councilId, { includeDisabled: true });
+    const choices = people.filter(
+      (person) =>
+        person.id !== exclude?.id && (!person.disabledAt || person.id === exclude?.lineManagerId),
+    );
+    return [
+      { value: '', text: 'No line manager', selected: !selected },
+      ...choices.map((person) => ({
+        value: person.id,
+        text: person.team ? `${person.name} (${person.team})` : person.name,
+        selected: person.id === selected,
+      })),
+    ];
+  }
+
+  private roleItems(selected: unknown) {
+    return ROLES.map((role) => ({
+      value: role,
+      text: ROLE_LABELS[role],
+      hint: { text: ROLE_HINTS[role] },
+      checked: role === selected,
+    }));
+  }
+
+  private async renderNew(
+    req: Request,
+    res: Response,
+    principal: Principal,
+    state: FormState,
+    status: number = HttpStatus.OK,
+  ): Promise<void> {
+    await this.pages.render(
+      req,
+      res,
+      principal,
+      'admin/user-new',
+      {
+        title: 'Add a person',
+        section: 'admin',
+        errors: state.errors,
+        fieldErrors: state.fieldErrors,
+        values: state.values,
+        roles: this.roleItems(state.values.role),
+        managers: await this.managerOptions(principal.councilId, state.values.lineManagerId),
+      },
+      status,
+    );
+  }
+
+  private async renderUser(
+    req: Request,
+    res: Response,
+    principal: Principal,
+    user: User,
+    state: FormState,
+    status: number = HttpStatus.OK,
+  ): Promise<void> {
+    await this.pages.render(
+      req,
+      res,
+      principal,
+      'admin/user',
+      {
+        title: user.name,
+        section: 'admin',
+        errors: state.errors,
+        fieldErrors: state.fieldErrors,
+        values: state.values,
+        isSelf: user.id === principal.userId,
+        person: {
+          id: user.id,
+          name: user.name,
+          email: user.email,
+          role: ROLE_LABELS[user.role],
+          team: user.team ?? 'None',
+          lineManager: user.lineManager?.name ?? 'None',
+          disabled: user.disabledAt !== null,
+          status: user.disabledAt ? DISABLED_TAG : ACTIVE_TAG,
+          disabledAt: user.disabledAt ? dateTime(user.disabledAt) : null,
+          emailPreference:
+            user.emailPreference === 'digest' ? 'Weekly digest only' : 'Every reminder',
+          added: dateTime(user.createdAt),
+        },
+        roles: this.roleItems(state.values.role),
+        managers: await this.managerOptions(principal.councilId, state.values.lineManagerId, user),
+      },
+      status,
+    );
+  }
+}
