@@ -20,5 +20,8 @@ else
   exit 0
 fi
 
+# Playwright here is playwright-core driving the system's Chromium (scripts/ensure-browser.sh):
+# no Playwright package may download a browser of its own during the install.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 echo "==> Installing dependencies ($reason): npm ci"
 npm ci --no-audit --no-fund
