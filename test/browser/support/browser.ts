@@ -130,18 +130,19 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 /**
- * Keyboard-only navigation: presses Tab until the focused element is `target` (a locator, or
- * the accessible name of a link, button or field, e.g. "Email address"), then the test types or
- * presses Enter/Space. Fails when `maxPresses` Tabs never reach it (not focusable, or skipped).
+ * Keyboard-only navigation: presses Tab (Shift+Tab with `backwards`) until the focused element
+ * is `target` (a locator, or the accessible name of a link, button or field, e.g. "Email
+ * address"), then the test types or presses Enter/Space. Fails when `maxPresses` Tabs never
+ * reach it (not focusable, or skipped).
  */
 export async function pressTabUntil(
   page: Page,
   target: Locator | string | RegExp,
-  { maxPresses = 40 } = {},
+  { maxPresses = 40, backwards = false } = {},
 ): Promise<void> {
   const seen: string[] = [];
   for (let press = 1; press <= maxPresses; press++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
     const focused = page.locator(':focus');
     if ((await focused.count()) === 0) {
       seen.push('(nothing)');
@@ -158,7 +159,7 @@ export async function pressTabUntil(
     if (reached) return;
   }
   throw new Error(
-    `pressTabUntil: ${String(target)} not reached in ${maxPresses} Tab presses; focus went to:\n  ` +
+    `pressTabUntil: ${String(target)} not reached in ${maxPresses} ${backwards ? 'Shift+Tab' : 'Tab'} presses; focus went to:\n  ` +
       seen.join('\n  '),
   );
 }
