@@ -2,7 +2,7 @@ import { ActionsService } from '@app/actions';
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { daysFromToday } from '../factories/actions';
+import { dateParts, daysFromToday } from '../factories/actions';
 import { createCouncilWithPeople } from '../factories/people';
 import { createPlan, type Plan } from '../factories/plans';
 import { textReportToPdf } from '../support/text-to-pdf';
@@ -48,12 +48,6 @@ Yours sincerely
 Ann Lee
 HM Inspector
 `;
-
-/** "2027-03-27" as the day, month and year typed into a GOV.UK date input. */
-function dateParts(iso: string): { day: string; month: string; year: string } {
-  const [year, month, day] = iso.split('-');
-  return { day: String(Number(day)), month: String(Number(month)), year };
-}
 
 /**
  * The journeys people make through the web pages, in a real browser against the real app: a

@@ -1,6 +1,6 @@
 import { ActionsService, InspectionsService, SuggestionsService } from '@app/actions';
 import request, { type Response } from 'supertest';
-import { daysFromToday, todayInLondon } from '../factories/actions';
+import { dateParts, daysFromToday, todayInLondon } from '../factories/actions';
 import { createCouncilWithPeople, type TestUser } from '../factories/people';
 import { createPlan } from '../factories/plans';
 import { createTestApp, type TestApp } from '../support/app';
@@ -48,12 +48,6 @@ Yours sincerely
 Ann Lee
 HM Inspector
 `;
-
-/** "2027-03-27" as the day, month and year a GOV.UK date input posts. */
-function dateParts(iso: string): { day: string; month: string; year: string } {
-  const [year, month, day] = iso.split('-');
-  return { day: String(Number(day)), month: String(Number(month)), year };
-}
 
 const sessionOf = (user: TestUser): string[] => [
   `ft_access=${user.token}`,

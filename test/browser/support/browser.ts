@@ -12,27 +12,9 @@ import {
   type Page,
 } from 'playwright-core';
 import type { AddressInfo } from 'node:net';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 import type { TestUser } from '../../factories/people';
 import { createTestApp, type TestApp, type TestAppOptions } from '../../support/app';
-
-/** Where Chromium is: CHROMIUM_PATH, else Debian's. */
-export const chromiumPath = (): string => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-/**
- * Flags for a headless Chromium that may run as root (containers, CI), with nothing running in
- * the background: no GPU, no QUIC, no first-run pages, component updates, sync or network
- * chatter. Playwright gives every launch a fresh user data directory.
- */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** A headless Chromium. Close it in afterAll (before the server, so its connections go first). */
 export function launchBrowser(): Promise<Browser> {
