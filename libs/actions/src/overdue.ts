@@ -1,4 +1,4 @@
-import { differenceInCalendarDays, parseISO } from 'date-fns';
+import { daysBetween } from '@app/common';
 import { type ActionStatus, LIVE_STATUSES } from './entities/action.entity';
 
 /**
@@ -18,7 +18,7 @@ export function isOverdue(
 
 /** Days from `today` to the deadline: negative once it has passed; null without a deadline. */
 export function daysLeft(dueOn: string | null, today: string): number | null {
-  return dueOn === null ? null : differenceInCalendarDays(parseISO(dueOn), parseISO(today));
+  return dueOn === null ? null : daysBetween(today, dueOn);
 }
 
 /** The same rule in SQL, for `alias` (the actions table) and a `:today` parameter. */

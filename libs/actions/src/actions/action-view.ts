@@ -1,4 +1,4 @@
-import { differenceInCalendarDays, parseISO } from 'date-fns';
+import { daysBetween } from '@app/common';
 import type { ActionStatus } from '../entities/action.entity';
 import { daysLeft, isOverdue } from '../overdue';
 import type { ActionRow } from './action-list.query';
@@ -69,7 +69,7 @@ export interface ActionDetailView extends ActionView {
 /** Days the deadline has moved since it was committed (later is positive). */
 export function slippageDays(dueOn: string | null, originalDueOn: string | null): number {
   if (dueOn === null || originalDueOn === null) return 0;
-  return differenceInCalendarDays(parseISO(dueOn), parseISO(originalDueOn));
+  return daysBetween(originalDueOn, dueOn);
 }
 
 export function toActionView(row: ActionRow, today: string): ActionView {

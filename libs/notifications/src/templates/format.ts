@@ -1,13 +1,21 @@
 /** Wording helpers shared by the templates: dates, day counts and shortening, in plain English. */
 
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  // The date is a calendar day, not an instant: format it where it was parsed.
-  timeZone: 'UTC',
-});
+// en-GB names, written out: Intl's formatToParts cost a millisecond a date on list pages.
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2026-12-11" → "Friday 11 December 2026" (GOV.UK style: no commas, no ordinals). */
 export function formatLongDate(isoDate: string): string {
@@ -16,10 +24,7 @@ export function formatLongDate(isoDate: string): string {
   if (!date || Number.isNaN(date.getTime())) {
     throw new RangeError(`Not an ISO date: ${isoDate}`);
   }
-  // Assembled from parts: ICU versions differ on the comma after the weekday.
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    LONG_DATE.formatToParts(date).find((p) => p.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+  return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
 /** "1 day", "3 days", "1 action", "2 actions". */

@@ -1,4 +1,14 @@
-import { COUNCIL_TIME_ZONE, isWorkingDay } from '@app/common';
+import {
+  COUNCIL_TIME_ZONE,
+  daysBetween,
+  isoDateOf,
+  isWorkingDay,
+  shiftDate,
+  utcMidnight,
+} from '@app/common';
+
+// Day arithmetic lives in @app/common; re-exported because the schedule reads in these terms.
+export { daysBetween, shiftDate };
 
 /**
  * Calendar helpers for reminder scheduling. Dates are ISO strings (YYYY-MM-DD) handled as UTC
@@ -8,39 +18,12 @@ import { COUNCIL_TIME_ZONE, isWorkingDay } from '@app/common';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** The date as a UTC-midnight timestamp; throws on anything that is not a real YYYY-MM-DD. */
-function utcMidnight(iso: string): number {
-  const match = ISO_DATE.exec(iso);
-  const ms = match ? Date.UTC(+match[1], +match[2] - 1, +match[3]) : NaN;
-  // The round trip rejects 2026-02-30 (which Date.UTC would roll over to March).
-  if (Number.isNaN(ms) || isoOf(ms) !== iso) {
-    throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${iso}`);
-  }
-  return ms;
-}
-
-function isoOf(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** `iso` moved by `days` calendar days (negative = earlier). */
-export function shiftDate(iso: string, days: number): string {
-  if (!Number.isInteger(days)) throw new RangeError(`Days must be a whole number, not ${days}`);
-  return isoOf(utcMidnight(iso) + days * DAY_MS);
-}
-
-/** Calendar days from `from` to `to`: positive when `to` is later. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
-}
 
 /** Monday of the ISO week (Monday to Sunday) that `iso` falls in. */
 export function isoWeekMonday(iso: string): string {
   const ms = utcMidnight(iso);
   const daysSinceMonday = (new Date(ms).getUTCDay() + 6) % 7;
-  return isoOf(ms - daysSinceMonday * DAY_MS);
+  return isoDateOf(ms - daysSinceMonday * DAY_MS);
 }
 
 // The sweep asks about the same few dozen dates for thousands of actions; remembering the answers

@@ -1,0 +1,34 @@
+/**
+ * Calendar dates as ISO strings (YYYY-MM-DD), handled as UTC midnights so day arithmetic never
+ * meets a time zone. Plain arithmetic rather than date-fns: list pages call these per row.
+ */
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The date as a UTC-midnight timestamp; throws on anything that is not a real YYYY-MM-DD. */
+export function utcMidnight(iso: string): number {
+  const match = ISO_DATE.exec(iso);
+  const ms = match ? Date.UTC(+match[1], +match[2] - 1, +match[3]) : NaN;
+  // Rejects 2026-02-30, which Date.UTC would roll over to March.
+  if (Number.isNaN(ms) || new Date(ms).getUTCDate() !== +(match?.[3] ?? 0)) {
+    throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${iso}`);
+  }
+  return ms;
+}
+
+/** A UTC timestamp's calendar date. */
+export function isoDateOf(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** `iso` moved by `days` calendar days (negative = earlier). */
+export function shiftDate(iso: string, days: number): string {
+  if (!Number.isInteger(days)) throw new RangeError(`Days must be a whole number, not ${days}`);
+  return isoDateOf(utcMidnight(iso) + days * DAY_MS);
+}
+
+/** Calendar days from `from` to `to`: positive when `to` is later. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
+}
