@@ -145,15 +145,19 @@ export class ActionsService {
     // LIMIT and OFFSET are written into the page's SQL (a generic plan with them as parameters
     // is costed so badly that Postgres replans every time), so only first pages, a small set of
     // texts, are prepared.
-    const [rows, counted] = await Promise.all([
-      this.sql.query<ActionRow>(sql, params, { prepare: (filters.page ?? 1) === 1 }),
-      this.sql.query<{ total: number }>(countSql, params),
-    ]);
+    const page = filters.page ?? 1;
+    const pageSize = filters.pageSize ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.sql.query<ActionRow>(sql, params, { prepare: page === 1 });
+    // A first page that is not full is the whole list: no need to count it.
+    const total =
+      page === 1 && rows.length < pageSize
+        ? rows.length
+        : ((await this.sql.query<{ total: number }>(countSql, params))[0]?.total ?? 0);
     return {
       items: rows.map((row) => toActionView(row, today)),
-      total: counted[0]?.total ?? 0,
-      page: filters.page ?? 1,
-      pageSize: filters.pageSize ?? DEFAULT_PAGE_SIZE,
+      total,
+      page,
+      pageSize,
     };
   }
 
