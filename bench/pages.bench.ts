@@ -94,6 +94,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     QUEUE_PREFIX: 'bench',
     LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+    LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: '1000',
   });
   try {
     await waitFor(`${url}/health`, api);
