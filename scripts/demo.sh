@@ -140,8 +140,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-echo "==> Starting the API on port ${PORT}"
-node dist/apps/api/apps/api/src/main.js &
+echo "==> Starting the API on port ${PORT} (logs: .demo/api.log)"
+# Logs to a file, like the worker's, so the steps below and the sign-in details stay readable.
+node dist/apps/api/apps/api/src/main.js >.demo/api.log 2>&1 &
 api_pid=$!
 
 for _ in $(seq 1 120); do
@@ -149,7 +150,8 @@ for _ in $(seq 1 120); do
     break
   fi
   if ! kill -0 "$api_pid" 2>/dev/null; then
-    echo "error: the API exited during start-up (see its output above)" >&2
+    echo "error: the API exited during start-up:" >&2
+    tail -n 20 .demo/api.log >&2
     exit 1
   fi
   sleep 0.5
@@ -296,6 +298,7 @@ cat <<EOM
     API docs:  ${API/127.0.0.1/localhost}/api/docs   (OpenAPI JSON: /api/docs-json)
     Dashboard: curl -H "Authorization: Bearer \$TOKEN" ${API/127.0.0.1/localhost}/api/dashboard
     Log in:    curl -H 'content-type: application/json' -d '{"email":"…","password":"…"}' ${API/127.0.0.1/localhost}/api/auth/login
+    API:       pid ${api_pid}, logs in .demo/api.log
     Worker:    pid ${worker_pid}, logs in .demo/worker.log
     Emails:    ${API/127.0.0.1/localhost}/dev/mail   (one: /dev/mail/<id>, its HTML: /dev/mail/<id>/html)
     Queues:    ${API/127.0.0.1/localhost}/admin/queues   (admins: POST /admin/queues/session first)
