@@ -10,8 +10,6 @@ import type { Principal } from '@app/auth';
 import { UsersService } from '@app/councils';
 import { RemindersQueue } from '@app/reminders';
 import {
-  BadRequestException,
-  ConflictException,
   ForbiddenException,
   Get,
   HttpStatus,
@@ -23,7 +21,7 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type ErrorLink, readForm } from '../forms';
+import { type ErrorLink, type FormState, formError, readForm, refusal, submitForm } from '../forms';
 import { longDate, statusTag } from '../view-models';
 import { PagesController, WebPages } from '../web-pages';
 import {
@@ -48,40 +46,14 @@ import {
 /** A bad id is a page that does not exist, like another council's id. */
 const actionId = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 
-/** A form shown again with what was typed and what is wrong with it. */
-interface Problem {
-  fieldErrors: Record<string, string>;
-  errors: ErrorLink[];
-  values: Record<string, unknown>;
-}
-
-function problem(
-  field: string,
-  message: string,
-  values: Record<string, unknown>,
-  href = field,
-): Problem {
-  return {
-    fieldErrors: { [field]: message },
-    errors: [{ text: message, href: `#${href}` }],
-    values,
-  };
-}
-
-/** A domain refusal (400, 409, 422) in words for the form; anything else is not the form's. */
-function refusal(error: unknown): string | null {
-  if (error instanceof UnprocessableEntityException) {
-    const body = error.getResponse() as { details?: { missing?: string[] } };
-    const missing = body.details?.missing ?? [];
-    if (missing.length > 0) {
-      return `Before this action can open it needs ${listWords(missing.map((field) => FIELD_WORDS[field] ?? field))}`;
-    }
-    return error.message;
-  }
-  if (error instanceof BadRequestException || error instanceof ConflictException) {
-    return error.message;
-  }
-  return null;
+/** A domain refusal (400, 409, 422) in words for the form; anything else is rethrown. */
+function refusalText(error: unknown): string {
+  const refused = refusal(error);
+  const body = refused.getResponse() as { details?: { missing?: string[] } };
+  const missing =
+    refused instanceof UnprocessableEntityException ? (body.details?.missing ?? []) : [];
+  if (missing.length === 0) return refused.message;
+  return `Before this action can open it needs ${listWords(missing.map((field) => FIELD_WORDS[field] ?? field))}`;
 }
 
 /**
@@ -129,13 +101,13 @@ export class WebActionsController {
     }
     const from = statusTag(action.status).text;
     const to = statusTag(status).text;
-    let wrong: Problem | null = null;
+    let wrong: FormState | null = null;
     if (status === action.status) {
-      wrong = problem('status', `The action is already ${to.toLowerCase()}`, values);
+      wrong = formError('status', `The action is already ${to.toLowerCase()}`, values);
     } else if (!canTransition(action.status, status)) {
-      wrong = problem('status', `The status cannot change from ${from} to ${to}`, values);
+      wrong = formError('status', `The status cannot change from ${from} to ${to}`, values);
     } else if (STATUSES_NEEDING_REASON.includes(status) && !statusReason) {
-      wrong = problem('statusReason', `Enter why the action is ${to.toLowerCase()}`, values);
+      wrong = formError('statusReason', `Enter why the action is ${to.toLowerCase()}`, values);
     }
     if (wrong) return this.render(req, res, principal, action, wrong);
     await this.change(req, res, principal, action, { status, statusReason }, 'status', values, {
@@ -152,20 +124,18 @@ export class WebActionsController {
     const principal = await this.pages.posted(req, res);
     const action = await this.actions.get(principal.councilId, id);
     if (!abilitiesOf(principal, action).canAddNote) throw new ForbiddenException();
-    const form = readForm(ProgressForm, req.body);
-    const values = req.body as Record<string, unknown>;
-    if (!form.ok) return this.render(req, res, principal, action, { ...form, values });
-    try {
-      await this.actions.addUpdate(principal, id, {
-        note: form.value.note,
-        evidenceUrl: orNothing(form.value.evidenceUrl) ?? null,
-      });
-    } catch (error) {
-      const message = refusal(error);
-      if (message === null) throw error;
-      return this.render(req, res, principal, action, problem('note', message, values));
-    }
-    this.pages.redirect(res, `/actions/${id}#history`, 'Progress note added');
+    await submitForm(readForm(ProgressForm, req.body), {
+      values: req.body as Record<string, unknown>,
+      show: (state) => this.render(req, res, principal, action, state),
+      refused: (error, values) => formError('note', refusalText(error), values),
+      act: async ({ note, evidenceUrl }) => {
+        await this.actions.addUpdate(principal, id, {
+          note,
+          evidenceUrl: orNothing(evidenceUrl) ?? null,
+        });
+        this.pages.redirect(res, `/actions/${id}#history`, 'Progress note added');
+      },
+    });
   }
 
   @Post(':id/owner')
@@ -182,7 +152,7 @@ export class WebActionsController {
     const people = await this.users.list(principal.councilId);
     const owner = people.find((person) => person.id === form.value.ownerId);
     if (!owner) {
-      const wrong = problem('ownerId', 'Select who will own this action', values);
+      const wrong = formError('ownerId', 'Select who will own this action', values);
       return this.render(req, res, principal, action, wrong);
     }
     await this.change(req, res, principal, action, { ownerId: owner.id }, 'ownerId', values, {
@@ -257,7 +227,7 @@ export class WebActionsController {
     const principal = await this.pages.posted(req, res, 'manager');
     const action = await this.actions.get(principal.councilId, id);
     if (!canTransition(action.status, 'verified')) {
-      const wrong = problem('verify', 'Only a completed action can be verified', {});
+      const wrong = formError('verify', 'Only a completed action can be verified', {});
       return this.render(req, res, principal, action, wrong);
     }
     await this.change(
@@ -286,7 +256,7 @@ export class WebActionsController {
     const values = req.body as Record<string, unknown>;
     if (!form.ok) return this.render(req, res, principal, action, { ...form, values });
     if (!canTransition(action.status, 'cancelled')) {
-      const wrong = problem('cancelReason', 'This action can no longer be cancelled', values);
+      const wrong = formError('cancelReason', 'This action can no longer be cancelled', values);
       return this.render(req, res, principal, action, wrong);
     }
     const patch: ActionPatch = { status: 'cancelled', statusReason: form.value.cancelReason };
@@ -312,9 +282,7 @@ export class WebActionsController {
     try {
       await this.actions.update(principal, action.id, patch);
     } catch (error) {
-      const message = refusal(error);
-      if (message === null) throw error;
-      const wrong = problem(field, message, values, done.href ?? field);
+      const wrong = formError(field, refusalText(error), values, done.href ?? field);
       return this.render(req, res, principal, action, wrong);
     }
     // An assignment email should not wait for the next sweep.
@@ -327,7 +295,7 @@ export class WebActionsController {
     res: Response,
     principal: Principal,
     action: ActionDetailView,
-    problem?: Problem,
+    problem?: FormState,
   ): Promise<void> {
     const abilities = abilitiesOf(principal, action);
     const [history, everyone] = await Promise.all([

@@ -62,65 +62,83 @@ const toList = ({ value }: { value: unknown }): unknown =>
  * so each field lists its "Enter …" rule before its format and size rules.
  */
 
+/** Several decorators as one, applied bottom-up as if stacked, so rule order stays as written. */
+const rules =
+  (...decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) => {
+    for (const decorator of [...decorators].reverse()) decorator(target, key);
+  };
+
+// The fields the new-person and person pages share.
+const FullName = rules(
+  IsNotEmpty({ message: 'Enter their full name' }),
+  MaxLength(NAME_MAX_LENGTH, {
+    message: `Full name must be ${NAME_MAX_LENGTH} characters or fewer`,
+  }),
+  IsString({ message: 'Enter their full name' }),
+  Trim(),
+);
+
+const EmailAddress = rules(
+  IsNotEmpty({ message: 'Enter their email address' }),
+  IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.com' }),
+  MaxLength(EMAIL_MAX_LENGTH, {
+    message: `Email address must be ${EMAIL_MAX_LENGTH} characters or fewer`,
+  }),
+  IsString({ message: 'Enter their email address' }),
+  Trim(),
+);
+
+const Team = rules(
+  IsOptional(),
+  MaxLength(TEAM_MAX_LENGTH, { message: `Team must be ${TEAM_MAX_LENGTH} characters or fewer` }),
+  IsString({ message: 'Enter a team name' }),
+  Trim(),
+);
+
+const LineManager = rules(
+  ValidateIf((form: { lineManagerId?: unknown }) => !blank(form.lineManagerId)),
+  IsUUID('all', { message: 'Select a line manager from the list' }),
+);
+
+const Password = (whenMissing: string) =>
+  rules(
+    MinLength(PASSWORD_MIN_LENGTH, {
+      message: `Password must be ${PASSWORD_MIN_LENGTH} characters or more`,
+    }),
+    MaxLength(PASSWORD_MAX_LENGTH, {
+      message: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`,
+    }),
+    IsString({ message: whenMissing }),
+  );
+
 /** /admin/users/new: a new person in the admin's council. */
 export class NewUserForm {
-  @IsNotEmpty({ message: 'Enter their full name' })
-  @MaxLength(NAME_MAX_LENGTH, {
-    message: `Full name must be ${NAME_MAX_LENGTH} characters or fewer`,
-  })
-  @IsString({ message: 'Enter their full name' })
-  @Trim()
+  @FullName
   name!: string;
 
-  @IsNotEmpty({ message: 'Enter their email address' })
-  @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.com' })
-  @MaxLength(EMAIL_MAX_LENGTH, {
-    message: `Email address must be ${EMAIL_MAX_LENGTH} characters or fewer`,
-  })
-  @IsString({ message: 'Enter their email address' })
-  @Trim()
+  @EmailAddress
   email!: string;
 
   @IsIn(ROLES, { message: 'Select a role' })
   role!: Role;
 
-  @IsOptional()
-  @MaxLength(TEAM_MAX_LENGTH, { message: `Team must be ${TEAM_MAX_LENGTH} characters or fewer` })
-  @IsString({ message: 'Enter a team name' })
-  @Trim()
+  @Team
   team?: string;
 
-  @ValidateIf((form: NewUserForm) => !blank(form.lineManagerId))
-  @IsUUID('all', { message: 'Select a line manager from the list' })
+  @LineManager
   lineManagerId?: string;
 
-  @MinLength(PASSWORD_MIN_LENGTH, {
-    message: `Password must be ${PASSWORD_MIN_LENGTH} characters or more`,
-  })
-  @MaxLength(PASSWORD_MAX_LENGTH, {
-    message: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`,
-  })
-  @IsString({ message: 'Enter an initial password' })
+  @Password('Enter an initial password')
   password!: string;
 }
 
 /** /admin/users/:id: who they are and where they sit. */
 export class UserDetailsForm {
-  @IsNotEmpty({ message: 'Enter their full name' })
-  @MaxLength(NAME_MAX_LENGTH, {
-    message: `Full name must be ${NAME_MAX_LENGTH} characters or fewer`,
-  })
-  @IsString({ message: 'Enter their full name' })
-  @Trim()
+  @FullName
   name!: string;
 
-  @IsNotEmpty({ message: 'Enter their email address' })
-  @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.com' })
-  @MaxLength(EMAIL_MAX_LENGTH, {
-    message: `Email address must be ${EMAIL_MAX_LENGTH} characters or fewer`,
-  })
-  @IsString({ message: 'Enter their email address' })
-  @Trim()
+  @EmailAddress
   email!: string;
 
   /** Left out for the admin's own account: nobody changes their own role. */
@@ -128,14 +146,10 @@ export class UserDetailsForm {
   @IsIn(ROLES, { message: 'Select a role' })
   role?: Role;
 
-  @IsOptional()
-  @MaxLength(TEAM_MAX_LENGTH, { message: `Team must be ${TEAM_MAX_LENGTH} characters or fewer` })
-  @IsString({ message: 'Enter a team name' })
-  @Trim()
+  @Team
   team?: string;
 
-  @ValidateIf((form: UserDetailsForm) => !blank(form.lineManagerId))
-  @IsUUID('all', { message: 'Select a line manager from the list' })
+  @LineManager
   lineManagerId?: string;
 }
 
@@ -147,13 +161,7 @@ export class AccountStatusForm {
 
 /** /admin/users/:id/password: an admin sets a new password (every session of theirs ends). */
 export class ResetPasswordForm {
-  @MinLength(PASSWORD_MIN_LENGTH, {
-    message: `Password must be ${PASSWORD_MIN_LENGTH} characters or more`,
-  })
-  @MaxLength(PASSWORD_MAX_LENGTH, {
-    message: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`,
-  })
-  @IsString({ message: 'Enter a new password' })
+  @Password('Enter a new password')
   password!: string;
 }
 

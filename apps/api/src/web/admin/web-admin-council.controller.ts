@@ -4,7 +4,7 @@ import { CouncilsService, type NotificationSettings } from '@app/councils';
 import { NotificationsService, notificationSettingsProblem, resolvePolicy } from '@app/reminders';
 import { BadRequestException, Get, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type ErrorLink, readForm } from '../forms';
+import { type FormState, noErrors, readForm, refusal, submitForm, summaryError } from '../forms';
 import { PagesController, WebPages } from '../web-pages';
 import { CouncilSettingsForm, NOTIFY_OPTIONS, type NotifyOption } from './admin-forms';
 
@@ -27,12 +27,6 @@ const NOTIFY_LABELS: Record<NotifyOption, { text: string; hint: string }> = {
   },
 };
 
-interface FormState {
-  errors: ErrorLink[];
-  fieldErrors: Record<string, string>;
-  values: Record<string, unknown>;
-}
-
 /** /admin/council: the settings PATCH /api/council changes, as a form. */
 @PagesController('admin/council')
 export class WebAdminCouncilController {
@@ -48,18 +42,15 @@ export class WebAdminCouncilController {
     const principal = await this.pages.signedIn(req, res, 'admin');
     const council = await this.councils.get(principal.councilId);
     const policy = resolvePolicy(council.notificationSettings, this.reminders);
-    await this.renderForm(req, res, principal, {
-      errors: [],
-      fieldErrors: {},
-      values: {
-        immediateWindowDays: String(council.immediateWindowDays),
-        defaultWindowMonths: String(council.defaultWindowMonths),
-        reminderOffsets: policy.offsets.join(', '),
-        escalateToAdminsAfterDays:
-          policy.escalateToAdminsAfterDays === null ? '' : String(policy.escalateToAdminsAfterDays),
-        notify: NOTIFY_OPTIONS.filter((option) => policy[option]),
-      },
-    });
+    const values = {
+      immediateWindowDays: String(council.immediateWindowDays),
+      defaultWindowMonths: String(council.defaultWindowMonths),
+      reminderOffsets: policy.offsets.join(', '),
+      escalateToAdminsAfterDays:
+        policy.escalateToAdminsAfterDays === null ? '' : String(policy.escalateToAdminsAfterDays),
+      notify: NOTIFY_OPTIONS.filter((option) => policy[option]),
+    };
+    await this.renderForm(req, res, principal, noErrors(values));
   }
 
   @Post()
@@ -67,48 +58,37 @@ export class WebAdminCouncilController {
     const principal = await this.pages.posted(req, res, 'admin');
     const body = req.body as Record<string, unknown>;
     const values = { ...body, notify: ([] as unknown[]).concat(body.notify ?? []) };
-    const form = readForm(CouncilSettingsForm, body, { notify: 'notify' });
-    if (!form.ok) {
-      await this.renderForm(req, res, principal, { ...form, values }, HttpStatus.BAD_REQUEST);
-      return;
-    }
-    const { immediateWindowDays, defaultWindowMonths, reminderOffsets } = form.value;
-    const after = form.value.escalateToAdminsAfterDays;
-    const notify = form.value.notify ?? [];
-    const notifications: NotificationSettings = {
-      reminderOffsets,
-      escalateToAdminsAfterDays: typeof after === 'number' ? after : null,
-      assignment: notify.includes('assignment'),
-      ownerOverdue: notify.includes('ownerOverdue'),
-      escalateToLineManager: notify.includes('escalateToLineManager'),
-      weeklyDigest: notify.includes('weeklyDigest'),
-    };
-    // The form's rules are the API's; this is the lib's own check, so the two cannot drift.
-    const problem = notificationSettingsProblem(notifications);
-    try {
-      if (problem) throw new BadRequestException(problem);
-      await this.councils.updateSettings(principal.councilId, {
-        immediateWindowDays,
-        defaultWindowMonths,
-        notifications,
-      });
-    } catch (error) {
-      if (!(error instanceof BadRequestException)) {
-        throw error;
-      }
-      const text = 'Check the settings and try again';
-      await this.renderForm(
-        req,
-        res,
-        principal,
-        { errors: [{ text, href: '#immediateWindowDays' }], fieldErrors: {}, values },
-        HttpStatus.BAD_REQUEST,
-      );
-      return;
-    }
-    // As PATCH /api/council: reminders planned under the old rules are planned again.
-    await this.notifications.replanCouncil(principal.councilId);
-    this.pages.redirect(res, '/admin/council', 'Council settings saved');
+    await submitForm(readForm(CouncilSettingsForm, body, { notify: 'notify' }), {
+      values,
+      show: (state, status) => this.renderForm(req, res, principal, state, status),
+      refused: (error) => {
+        refusal(error, [HttpStatus.BAD_REQUEST]);
+        return summaryError('Check the settings and try again', '#immediateWindowDays', values);
+      },
+      act: async (form) => {
+        const after = form.escalateToAdminsAfterDays;
+        const notify = form.notify ?? [];
+        const notifications: NotificationSettings = {
+          reminderOffsets: form.reminderOffsets,
+          escalateToAdminsAfterDays: typeof after === 'number' ? after : null,
+          assignment: notify.includes('assignment'),
+          ownerOverdue: notify.includes('ownerOverdue'),
+          escalateToLineManager: notify.includes('escalateToLineManager'),
+          weeklyDigest: notify.includes('weeklyDigest'),
+        };
+        // The form's rules are the API's; this is the lib's own check, so the two cannot drift.
+        const problem = notificationSettingsProblem(notifications);
+        if (problem) throw new BadRequestException(problem);
+        await this.councils.updateSettings(principal.councilId, {
+          immediateWindowDays: form.immediateWindowDays,
+          defaultWindowMonths: form.defaultWindowMonths,
+          notifications,
+        });
+        // As PATCH /api/council: reminders planned under the old rules are planned again.
+        await this.notifications.replanCouncil(principal.councilId);
+        this.pages.redirect(res, '/admin/council', 'Council settings saved');
+      },
+    });
   }
 
   private async renderForm(
@@ -127,9 +107,7 @@ export class WebAdminCouncilController {
       {
         title: 'Council settings',
         section: 'admin',
-        errors: state.errors,
-        fieldErrors: state.fieldErrors,
-        values: state.values,
+        ...state,
         notifyItems: NOTIFY_OPTIONS.map((option) => ({
           value: option,
           text: NOTIFY_LABELS[option].text,

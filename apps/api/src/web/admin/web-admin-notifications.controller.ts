@@ -1,17 +1,8 @@
 import type { Principal } from '@app/auth';
 import { type NotificationKind, NotificationsService, type NotificationView } from '@app/reminders';
-import {
-  ConflictException,
-  Get,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Get, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type ErrorLink, withQuery } from '../forms';
+import { type ErrorLink, refusal, withQuery } from '../forms';
 import { dateTime, longDate } from '../view-models';
 import { PagesController, WebPages } from '../web-pages';
 
@@ -82,7 +73,7 @@ export class WebAdminNotificationsController {
       await this.notifications.retry(principal.councilId, id);
     } catch (error) {
       // Already queued again (a second click, or another admin): say so on the list.
-      if (!(error instanceof ConflictException)) throw error;
+      refusal(error, [HttpStatus.CONFLICT]);
       const text = 'This email has already been sent again or is waiting to be sent';
       await this.renderList(
         req,

@@ -1,10 +1,8 @@
 import { type Principal, UserAccountsService } from '@app/auth';
 import { ROLES, type Role, type User, UsersService } from '@app/councils';
 import {
-  BadRequestException,
   ConflictException,
   Get,
-  HttpException,
   HttpStatus,
   Param,
   NotFoundException,
@@ -14,7 +12,7 @@ import {
   Res,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type ErrorLink, readForm } from '../forms';
+import { type FormState, formError, noErrors, readForm, refusal, submitForm } from '../forms';
 import { sortState } from '../tables';
 import { dateTime } from '../view-models';
 import { PagesController, WebPages } from '../web-pages';
@@ -41,46 +39,26 @@ type SortKey = (typeof SORT_KEYS)[number];
 const ACTIVE_TAG = { text: 'Enabled', classes: 'govuk-tag--green' };
 const DISABLED_TAG = { text: 'Disabled', classes: 'govuk-tag--grey' };
 
-interface FormState {
-  errors: ErrorLink[];
-  fieldErrors: Record<string, string>;
-  values: Record<string, unknown>;
-}
-
-const noErrors = (values: Record<string, unknown> = {}): FormState => ({
-  errors: [],
-  fieldErrors: {},
-  values,
-});
-
-function failed(field: string, text: string, values: Record<string, unknown>): FormState {
-  return { errors: [{ text, href: `#${field}` }], fieldErrors: { [field]: text }, values };
-}
-
 /**
  * What the accounts service refuses that a person can put right on the form: the field it is
  * about and a GOV.UK message. Anything else is not the form's fault and goes to the error page.
  */
-function refusal(error: unknown): { field: string; text: string } {
-  const message = error instanceof HttpException ? error.message : '';
+function accountRefusal(error: unknown, values: Record<string, unknown>): FormState {
+  const on = (field: string, text: string) => formError(field, text, values);
   if (error instanceof ConflictException) {
-    return { field: 'email', text: 'Someone already has an account with this email address' };
+    return on('email', 'Someone already has an account with this email address');
   }
-  if (error instanceof NotFoundException && /line manager/i.test(message)) {
-    return { field: 'lineManagerId', text: 'Select a line manager from the list' };
+  if (error instanceof NotFoundException && /line manager/i.test(error.message)) {
+    return on('lineManagerId', 'Select a line manager from the list');
   }
-  if (error instanceof BadRequestException) {
-    if (/line manager/i.test(message)) {
-      return { field: 'lineManagerId', text: 'A person cannot be their own line manager' };
-    }
-    if (/own role/i.test(message))
-      return { field: 'role', text: 'You cannot change your own role' };
-    if (/disable/i.test(message)) {
-      return { field: 'status', text: 'You cannot disable your own account' };
-    }
-    if (/password/i.test(message)) return { field: 'password', text: message };
-    if (/name/i.test(message)) return { field: 'name', text: 'Enter their full name' };
+  const { message } = refusal(error, [HttpStatus.BAD_REQUEST]);
+  if (/line manager/i.test(message)) {
+    return on('lineManagerId', 'A person cannot be their own line manager');
   }
+  if (/own role/i.test(message)) return on('role', 'You cannot change your own role');
+  if (/disable/i.test(message)) return on('status', 'You cannot disable your own account');
+  if (/password/i.test(message)) return on('password', message);
+  if (/name/i.test(message)) return on('name', 'Enter their full name');
   throw error;
 }
 
@@ -101,6 +79,23 @@ function compare(key: SortKey, a: User, b: User): number {
     case 'name':
       return a.name.localeCompare(b.name, 'en-GB');
   }
+}
+
+/** A person's account as their page shows it. */
+function personView(user: User) {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: ROLE_LABELS[user.role],
+    team: user.team ?? 'None',
+    lineManager: user.lineManager?.name ?? 'None',
+    disabled: user.disabledAt !== null,
+    status: user.disabledAt ? DISABLED_TAG : ACTIVE_TAG,
+    disabledAt: user.disabledAt ? dateTime(user.disabledAt) : null,
+    emailPreference: user.emailPreference === 'digest' ? 'Weekly digest only' : 'Every reminder',
+    added: dateTime(user.createdAt),
+  };
 }
 
 /** People in the admin's council: the list, adding someone, and changing an account. */
@@ -142,40 +137,29 @@ export class WebAdminUsersController {
   @Get('new')
   async newPage(@Req() req: Request, @Res() res: Response): Promise<void> {
     const principal = await this.pages.signedIn(req, res, 'admin');
-    await this.renderNew(req, res, principal, noErrors({ role: 'staff' }));
+    await this.renderPerson(req, res, principal, null, noErrors({ role: 'staff' }));
   }
 
   @Post('new')
   async create(@Req() req: Request, @Res() res: Response): Promise<void> {
     const principal = await this.pages.posted(req, res, 'admin');
-    const values = { ...(req.body as Record<string, unknown>), password: '' };
-    const form = readForm(NewUserForm, req.body);
-    if (!form.ok) {
-      await this.renderNew(req, res, principal, { ...form, values }, HttpStatus.BAD_REQUEST);
-      return;
-    }
-    const { name, email, role, team, lineManagerId, password } = form.value;
-    try {
-      const user = await this.accounts.create({
-        councilId: principal.councilId,
-        name,
-        email,
-        role,
-        team: team || null,
-        lineManagerId: lineManagerId || null,
-        password,
-      });
-      this.pages.redirect(res, '/admin/users', `Added ${user.name}`);
-    } catch (error) {
-      const { field, text: message } = refusal(error);
-      await this.renderNew(
-        req,
-        res,
-        principal,
-        failed(field, message, values),
-        HttpStatus.BAD_REQUEST,
-      );
-    }
+    await submitForm(readForm(NewUserForm, req.body), {
+      values: { ...(req.body as Record<string, unknown>), password: '' },
+      show: (state, status) => this.renderPerson(req, res, principal, null, state, status),
+      refused: accountRefusal,
+      act: async ({ name, email, role, team, lineManagerId, password }) => {
+        const user = await this.accounts.create({
+          councilId: principal.councilId,
+          name,
+          email,
+          role,
+          team: team || null,
+          lineManagerId: lineManagerId || null,
+          password,
+        });
+        this.pages.redirect(res, '/admin/users', `Added ${user.name}`);
+      },
+    });
   }
 
   @Get(':id')
@@ -186,7 +170,7 @@ export class WebAdminUsersController {
   ): Promise<void> {
     const principal = await this.pages.signedIn(req, res, 'admin');
     const user = await this.users.get(principal.councilId, id);
-    await this.renderUser(req, res, principal, user, noErrors(this.detailsOf(user)));
+    await this.renderPerson(req, res, principal, user, noErrors(this.detailsOf(user)));
   }
 
   @Post(':id')
@@ -197,33 +181,21 @@ export class WebAdminUsersController {
   ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'admin');
     const user = await this.users.get(principal.councilId, id);
-    const values = req.body as Record<string, unknown>;
-    const form = readForm(UserDetailsForm, req.body);
-    if (!form.ok) {
-      await this.renderUser(req, res, principal, user, { ...form, values }, HttpStatus.BAD_REQUEST);
-      return;
-    }
-    const { name, email, role, team, lineManagerId } = form.value;
-    try {
-      const changed = await this.accounts.change(principal.userId, principal.councilId, id, {
-        name,
-        email,
-        role,
-        team: team || null,
-        lineManagerId: lineManagerId || null,
-      });
-      this.pages.redirect(res, `/admin/users/${id}`, `Saved changes to ${changed.name}`);
-    } catch (error) {
-      const { field, text: message } = refusal(error);
-      await this.renderUser(
-        req,
-        res,
-        principal,
-        user,
-        failed(field, message, values),
-        HttpStatus.BAD_REQUEST,
-      );
-    }
+    await submitForm(readForm(UserDetailsForm, req.body), {
+      values: req.body as Record<string, unknown>,
+      show: (state, status) => this.renderPerson(req, res, principal, user, state, status),
+      refused: accountRefusal,
+      act: async ({ name, email, role, team, lineManagerId }) => {
+        const changed = await this.accounts.change(principal.userId, principal.councilId, id, {
+          name,
+          email,
+          role,
+          team: team || null,
+          lineManagerId: lineManagerId || null,
+        });
+        this.pages.redirect(res, `/admin/users/${id}`, `Saved changes to ${changed.name}`);
+      },
+    });
   }
 
   /** Disabling ends every session the person has (UserAccountsService does it). */
@@ -235,40 +207,22 @@ export class WebAdminUsersController {
   ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'admin');
     const user = await this.users.get(principal.councilId, id);
-    const details = this.detailsOf(user);
-    const form = readForm(AccountStatusForm, req.body, { change: 'status' });
-    if (!form.ok) {
-      await this.renderUser(
-        req,
-        res,
-        principal,
-        user,
-        { ...form, values: details },
-        HttpStatus.BAD_REQUEST,
-      );
-      return;
-    }
-    const disable = form.value.change === 'disable';
-    try {
-      await this.accounts.change(principal.userId, principal.councilId, id, { disabled: disable });
-      this.pages.redirect(
-        res,
-        `/admin/users/${id}`,
-        disable
-          ? `Disabled ${user.name}’s account and signed them out`
-          : `Enabled ${user.name}’s account`,
-      );
-    } catch (error) {
-      const { field, text: message } = refusal(error);
-      await this.renderUser(
-        req,
-        res,
-        principal,
-        user,
-        failed(field, message, details),
-        HttpStatus.BAD_REQUEST,
-      );
-    }
+    await submitForm(readForm(AccountStatusForm, req.body, { change: 'status' }), {
+      values: this.detailsOf(user),
+      show: (state, status) => this.renderPerson(req, res, principal, user, state, status),
+      refused: accountRefusal,
+      act: async ({ change }) => {
+        const disabled = change === 'disable';
+        await this.accounts.change(principal.userId, principal.councilId, id, { disabled });
+        this.pages.redirect(
+          res,
+          `/admin/users/${id}`,
+          disabled
+            ? `Disabled ${user.name}’s account and signed them out`
+            : `Enabled ${user.name}’s account`,
+        );
+      },
+    });
   }
 
   /** A new password for someone else; every session of theirs ends with the old one. */
@@ -280,44 +234,26 @@ export class WebAdminUsersController {
   ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'admin');
     const user = await this.users.get(principal.councilId, id);
-    const details = this.detailsOf(user);
+    const values = this.detailsOf(user);
+    const show = (state: FormState, status: number) =>
+      this.renderPerson(req, res, principal, user, state, status);
     if (id === principal.userId) {
-      const state = failed('password', 'Change your own password in My settings', details);
-      await this.renderUser(req, res, principal, user, state, HttpStatus.BAD_REQUEST);
-      return;
+      const state = formError('password', 'Change your own password in My settings', values);
+      return show(state, HttpStatus.BAD_REQUEST);
     }
-    const form = readForm(ResetPasswordForm, req.body);
-    if (!form.ok) {
-      await this.renderUser(
-        req,
-        res,
-        principal,
-        user,
-        { ...form, values: details },
-        HttpStatus.BAD_REQUEST,
-      );
-      return;
-    }
-    try {
-      await this.accounts.change(principal.userId, principal.councilId, id, {
-        password: form.value.password,
-      });
-      this.pages.redirect(
-        res,
-        `/admin/users/${id}`,
-        `Set a new password for ${user.name} and signed them out`,
-      );
-    } catch (error) {
-      const { field, text: message } = refusal(error);
-      await this.renderUser(
-        req,
-        res,
-        principal,
-        user,
-        failed(field, message, details),
-        HttpStatus.BAD_REQUEST,
-      );
-    }
+    await submitForm(readForm(ResetPasswordForm, req.body), {
+      values,
+      show,
+      refused: accountRefusal,
+      act: async ({ password }) => {
+        await this.accounts.change(principal.userId, principal.councilId, id, { password });
+        this.pages.redirect(
+          res,
+          `/admin/users/${id}`,
+          `Set a new password for ${user.name} and signed them out`,
+        );
+      },
+    });
   }
 
   private detailsOf(user: User): Record<string, unknown> {
@@ -360,10 +296,12 @@ export class WebAdminUsersController {
     }));
   }
 
-  private async renderNew(
+  /** Adding a person (`user` null) or `user`'s page: the same fields, filled from `state`. */
+  private async renderPerson(
     req: Request,
     res: Response,
     principal: Principal,
+    user: User | null,
     state: FormState,
     status: number = HttpStatus.OK,
   ): Promise<void> {
@@ -371,56 +309,18 @@ export class WebAdminUsersController {
       req,
       res,
       principal,
-      'admin/user-new',
+      user ? 'admin/user' : 'admin/user-new',
       {
-        title: 'Add a person',
+        title: user?.name ?? 'Add a person',
         section: 'admin',
-        errors: state.errors,
-        fieldErrors: state.fieldErrors,
-        values: state.values,
+        ...state,
+        ...(user && { isSelf: user.id === principal.userId, person: personView(user) }),
         roles: this.roleItems(state.values.role),
-        managers: await this.managerOptions(principal.councilId, state.values.lineManagerId),
-      },
-      status,
-    );
-  }
-
-  private async renderUser(
-    req: Request,
-    res: Response,
-    principal: Principal,
-    user: User,
-    state: FormState,
-    status: number = HttpStatus.OK,
-  ): Promise<void> {
-    await this.pages.render(
-      req,
-      res,
-      principal,
-      'admin/user',
-      {
-        title: user.name,
-        section: 'admin',
-        errors: state.errors,
-        fieldErrors: state.fieldErrors,
-        values: state.values,
-        isSelf: user.id === principal.userId,
-        person: {
-          id: user.id,
-          name: user.name,
-          email: user.email,
-          role: ROLE_LABELS[user.role],
-          team: user.team ?? 'None',
-          lineManager: user.lineManager?.name ?? 'None',
-          disabled: user.disabledAt !== null,
-          status: user.disabledAt ? DISABLED_TAG : ACTIVE_TAG,
-          disabledAt: user.disabledAt ? dateTime(user.disabledAt) : null,
-          emailPreference:
-            user.emailPreference === 'digest' ? 'Weekly digest only' : 'Every reminder',
-          added: dateTime(user.createdAt),
-        },
-        roles: this.roleItems(state.values.role),
-        managers: await this.managerOptions(principal.councilId, state.values.lineManagerId, user),
+        managers: await this.managerOptions(
+          principal.councilId,
+          state.values.lineManagerId,
+          user ?? undefined,
+        ),
       },
       status,
     );

@@ -9,18 +9,9 @@ import { hasRole, type Principal } from '@app/auth';
 import { Clock, londonDateOf } from '@app/common';
 import { UsersService } from '@app/councils';
 import { RemindersQueue } from '@app/reminders';
-import {
-  ConflictException,
-  Get,
-  HttpStatus,
-  NotFoundException,
-  Param,
-  Post,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Get, HttpStatus, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { ErrorLink } from '../forms';
+import { type FormState, formError, refusal, summaryError } from '../forms';
 import { dateTime, longDate, statusTag } from '../view-models';
 import { PagesController, WebPages } from '../web-pages';
 import { inspectionDate, kindName, suggestionRef, suggestionTag } from './inspection-views';
@@ -53,15 +44,13 @@ interface SummaryRow {
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** What a re-rendered review page carries after a form error. */
-interface ReviewState {
-  errors?: ErrorLink[];
-  fieldErrors?: Record<string, string>;
-  /** Per draft action: what was typed into the open form. */
-  values?: Record<string, DraftValues>;
-  /** Per suggestion: the dismissal reason typed. */
+/**
+ * What a re-rendered review page carries after a form error: per draft action, what was typed
+ * into the open form; per suggestion, the dismissal reason typed.
+ */
+type ReviewState = Partial<FormState<Record<string, DraftValues>>> & {
   reasons?: Record<string, string>;
-}
+};
 
 /**
  * Reviewing an imported inspection: every recommendation with its actions, and the weaknesses
@@ -101,22 +90,15 @@ export class InspectionReviewController {
     const body = req.body as Record<string, unknown>;
     const opening = form.changes.filter((change) => change.open);
     if (body.intent !== 'save' && opening.length === 0) {
-      const first = drafts[0];
-      const text = first
-        ? 'Select the actions to open'
-        : 'There are no draft actions left to open on this inspection';
-      return this.renderReview(
-        req,
-        res,
-        principal,
-        inspectionId,
-        {
-          errors: [{ text, href: first ? `#${fieldIds(first.id).open}` : '#actions' }],
-          fieldErrors: first ? { [fieldIds(first.id).open]: text } : {},
-          values: postedValues(body, drafts),
-        },
-        HttpStatus.BAD_REQUEST,
-      );
+      const values = postedValues(body, drafts);
+      const state = drafts[0]
+        ? formError(fieldIds(drafts[0].id).open, 'Select the actions to open', values)
+        : summaryError(
+            'There are no draft actions left to open on this inspection',
+            '#actions',
+            values,
+          );
+      return this.renderReview(req, res, principal, inspectionId, state, HttpStatus.BAD_REQUEST);
     }
     for (const change of form.changes) {
       await this.actions.update(principal, change.action.id, change.patch);
@@ -182,8 +164,7 @@ export class InspectionReviewController {
         `Accepted ${suggestionRef(suggestion)}: it is now recommendation ${recommendation.ref} with draft action ${action.reference}`,
       );
     } catch (error) {
-      if (!(error instanceof ConflictException)) throw error;
-      return this.decidedAlready(req, res, principal, inspectionId, sid, error.message);
+      return this.decidedAlready(req, res, principal, inspectionId, sid, error);
     }
   }
 
@@ -218,40 +199,30 @@ export class InspectionReviewController {
         res,
         principal,
         inspectionId,
-        {
-          errors: [{ text: problem, href: `#${fieldId}` }],
-          fieldErrors: { [fieldId]: problem },
-          reasons: { [suggestionId]: reason },
-        },
+        { ...formError(fieldId, problem, {}), reasons: { [suggestionId]: reason } },
         HttpStatus.BAD_REQUEST,
       );
     }
     try {
       await this.suggestions.dismiss(principal, inspectionId, suggestionId, reason);
     } catch (error) {
-      if (!(error instanceof ConflictException)) throw error;
-      return this.decidedAlready(req, res, principal, inspectionId, suggestionId, error.message);
+      return this.decidedAlready(req, res, principal, inspectionId, suggestionId, error);
     }
     this.pages.redirect(res, `/inspections/${inspectionId}#suggestions`, `Dismissed ${ref}`);
   }
 
-  /** Someone decided the suggestion first: say so on the page, as a form error. */
+  /** Someone decided the suggestion first (409): say so on the page, as a form error. */
   private decidedAlready(
     req: Request,
     res: Response,
     principal: Principal,
     inspectionId: string,
     suggestionId: string,
-    message: string,
+    error: unknown,
   ): Promise<void> {
-    return this.renderReview(
-      req,
-      res,
-      principal,
-      inspectionId,
-      { errors: [{ text: message, href: `#suggestion-${suggestionId}` }] },
-      HttpStatus.BAD_REQUEST,
-    );
+    const { message } = refusal(error, [HttpStatus.CONFLICT]);
+    const state = summaryError(message, `#suggestion-${suggestionId}`, {});
+    return this.renderReview(req, res, principal, inspectionId, state, HttpStatus.BAD_REQUEST);
   }
 
   private today(): string {

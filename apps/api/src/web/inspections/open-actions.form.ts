@@ -1,5 +1,5 @@
 import type { ActionPatch, ActionView } from '@app/actions';
-import type { ErrorLink } from '../forms';
+import type { ErrorLink, FormState } from '../forms';
 
 /** The longest success measure the API takes. */
 const MAX_MEASURE = 2000;
@@ -21,13 +21,7 @@ export interface DraftChange {
 }
 
 export type OpenFormResult =
-  | { ok: true; changes: DraftChange[] }
-  | {
-      ok: false;
-      errors: ErrorLink[];
-      fieldErrors: Record<string, string>;
-      values: Record<string, DraftValues>;
-    };
+  { ok: true; changes: DraftChange[] } | ({ ok: false } & FormState<Record<string, DraftValues>>);
 
 /** Element ids of one action's fields (error summary links go to them). */
 export const fieldIds = (actionId: string) => ({

@@ -1,23 +1,11 @@
 import { AuthService, PasswordHasher, type Principal, UserAccountsService } from '@app/auth';
 import { UsersService } from '@app/councils';
-import { BadRequestException, Get, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Get, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type ErrorLink, readForm } from '../forms';
+import { type FormState, formError, noErrors, readForm, refusal, submitForm } from '../forms';
 import { WebAuth } from '../web-auth.service';
 import { PagesController, WebPages } from '../web-pages';
 import { ChangePasswordForm, EmailPreferenceForm } from './settings-forms';
-
-interface FormState {
-  errors: ErrorLink[];
-  fieldErrors: Record<string, string>;
-  /** What was typed into the email preference form (passwords are never sent back). */
-  emailPreference?: unknown;
-}
-
-const failed = (field: string, text: string): FormState => ({
-  errors: [{ text, href: `#${field}` }],
-  fieldErrors: { [field]: text },
-});
 
 /**
  * My settings, for everyone signed in (reminder emails link here): how reminders arrive, and
@@ -37,28 +25,27 @@ export class WebSettingsController {
   @Get()
   async show(@Req() req: Request, @Res() res: Response): Promise<void> {
     const principal = await this.pages.signedIn(req, res);
-    await this.renderSettings(req, res, principal, { errors: [], fieldErrors: {} });
+    await this.renderSettings(req, res, principal, noErrors());
   }
 
   /** The same change as PATCH /api/me. */
   @Post('email-preference')
   async emailPreference(@Req() req: Request, @Res() res: Response): Promise<void> {
     const principal = await this.pages.posted(req, res);
-    const form = readForm(EmailPreferenceForm, req.body);
-    if (!form.ok) {
-      await this.renderSettings(req, res, principal, form, HttpStatus.BAD_REQUEST);
-      return;
-    }
-    await this.users.update(principal.councilId, principal.userId, {
-      emailPreference: form.value.emailPreference,
+    await submitForm(readForm(EmailPreferenceForm, req.body), {
+      values: {},
+      show: (state, status) => this.renderSettings(req, res, principal, state, status),
+      act: async ({ emailPreference }) => {
+        await this.users.update(principal.councilId, principal.userId, { emailPreference });
+        this.pages.redirect(
+          res,
+          '/settings',
+          emailPreference === 'digest'
+            ? 'You will get the weekly digest only'
+            : 'You will get every reminder email',
+        );
+      },
     });
-    this.pages.redirect(
-      res,
-      '/settings',
-      form.value.emailPreference === 'digest'
-        ? 'You will get the weekly digest only'
-        : 'You will get every reminder email',
-    );
   }
 
   /**
@@ -70,35 +57,27 @@ export class WebSettingsController {
   @Post('password')
   async password(@Req() req: Request, @Res() res: Response): Promise<void> {
     const principal = await this.pages.posted(req, res);
+    // Passwords are never sent back to the page, so the form is shown again empty.
+    const showErrors = (state: FormState) =>
+      this.renderSettings(req, res, principal, state, HttpStatus.BAD_REQUEST);
     const form = readForm(ChangePasswordForm, req.body);
-    if (!form.ok) {
-      await this.renderSettings(req, res, principal, form, HttpStatus.BAD_REQUEST);
-      return;
-    }
+    if (!form.ok) return showErrors({ ...form, values: {} });
     const { currentPassword, newPassword, confirmPassword } = form.value;
     if (newPassword !== confirmPassword) {
-      const state = failed('confirmPassword', 'Enter the same new password twice');
-      await this.renderSettings(req, res, principal, state, HttpStatus.BAD_REQUEST);
-      return;
+      return showErrors(formError('confirmPassword', 'Enter the same new password twice', {}));
     }
     const user = await this.users.get(principal.councilId, principal.userId);
     const account = await this.users.findForLogin(user.email);
     const matches =
       account?.id === user.id && (await this.hasher.verify(account.passwordHash, currentPassword));
     if (!matches) {
-      const state = failed('currentPassword', 'Your current password is incorrect');
-      await this.renderSettings(req, res, principal, state, HttpStatus.BAD_REQUEST);
-      return;
+      return showErrors(formError('currentPassword', 'Your current password is incorrect', {}));
     }
     try {
       await this.accounts.setPassword(user.id, newPassword);
     } catch (error) {
-      if (!(error instanceof BadRequestException)) {
-        throw error;
-      }
-      const state = failed('newPassword', error.message);
-      await this.renderSettings(req, res, principal, state, HttpStatus.BAD_REQUEST);
-      return;
+      const { message } = refusal(error, [HttpStatus.BAD_REQUEST]);
+      return showErrors(formError('newPassword', message, {}));
     }
     try {
       const { tokens } = await this.auth.login(user.email, newPassword, {
@@ -127,7 +106,7 @@ export class WebSettingsController {
     status: number = HttpStatus.OK,
   ): Promise<void> {
     const user = await this.users.get(principal.councilId, principal.userId);
-    const preference = state.emailPreference ?? user.emailPreference;
+    const preference = state.values.emailPreference ?? user.emailPreference;
     await this.pages.render(
       req,
       res,
