@@ -197,4 +197,24 @@ describe('web pages (e2e): my settings', () => {
       t.app.get(AuthService).login(person.user.email, person.password),
     ).resolves.toBeDefined();
   });
+
+  it('limits guesses at the current password like sign-in: five a minute per session', async () => {
+    const person = await createUser(t, home.council);
+    const browser = WebBrowser.as(t.server, person);
+    const guess = {
+      currentPassword: 'a guess at the password',
+      newPassword: 'a brand new passphrase',
+      confirmPassword: 'a brand new passphrase',
+    };
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      expect((await browser.submit('/settings', '/settings/password', guess)).status).toBe(400);
+    }
+    const refused = await browser.submit('/settings', '/settings/password', guess);
+    expect(refused.status).toBe(429);
+    expect(refused.text).toContain('Too many attempts');
+
+    // Another person's budget is their own.
+    const other = WebBrowser.as(t.server, await createUser(t, home.council));
+    expect((await other.submit('/settings', '/settings/password', guess)).status).toBe(400);
+  });
 });

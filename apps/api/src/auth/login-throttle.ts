@@ -3,6 +3,7 @@ import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis'
 import type { ExecutionContext } from '@nestjs/common';
 import { type ThrottlerAsyncOptions, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import { createHash } from 'node:crypto';
+import { REFRESH_COOKIE } from '../web/web-session';
 
 export const IP_THROTTLER = 'ip';
 export const ACCOUNT_THROTTLER = 'account';
@@ -11,10 +12,16 @@ const ONE_MINUTE_MS = 60_000;
 
 const digest = (value: string): string => createHash('sha256').update(value).digest('hex');
 
-/** The email a login attempt names, lower-cased: each account has its own budget. */
+/**
+ * The account an attempt is on, so each has its own budget: the email a sign-in names,
+ * lower-cased; or, for a signed-in person confirming their password (which names no email),
+ * their session's refresh cookie.
+ */
 function accountOf(request: Record<string, unknown>): string {
   const body = request.body as { email?: unknown } | undefined;
-  return typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+  if (typeof body?.email === 'string') return body.email.trim().toLowerCase();
+  const cookies = request.cookies as Record<string, string | undefined> | undefined;
+  return cookies?.[REFRESH_COOKIE] ? `session:${cookies[REFRESH_COOKIE]}` : '';
 }
 
 /**

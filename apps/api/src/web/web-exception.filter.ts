@@ -49,7 +49,7 @@ const PAGES: Partial<Record<number, { title: string; paragraphs: string[] }>> = 
     paragraphs: ['Go back, check what the page says is needed first, and try again.'],
   },
   [HttpStatus.TOO_MANY_REQUESTS]: {
-    title: 'Too many attempts to sign in',
+    title: 'Too many attempts',
     paragraphs: ['Wait a minute, then try again.'],
   },
 };

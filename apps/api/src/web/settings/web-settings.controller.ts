@@ -1,7 +1,8 @@
 import { AuthService, PasswordHasher, type Principal, UserAccountsService } from '@app/auth';
 import { UsersService } from '@app/councils';
-import { Get, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Get, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { LoginThrottlerGuard } from '../../auth/login-throttler.guard';
 import { type FormState, formError, noErrors, readForm, refusal, submitForm } from '../forms';
 import { WebAuth } from '../web-auth.service';
 import { PagesController, WebPages } from '../web-pages';
@@ -54,7 +55,9 @@ export class WebSettingsController {
    * which ends every session. This browser then signs in again with the new password, so it
    * stays signed in while every other session has ended.
    */
+  // Guessing the current password is limited like signing in: per session and per address.
   @Post('password')
+  @UseGuards(LoginThrottlerGuard)
   async password(@Req() req: Request, @Res() res: Response): Promise<void> {
     const principal = await this.pages.posted(req, res);
     // Passwords are never sent back to the page, so the form is shown again empty.
