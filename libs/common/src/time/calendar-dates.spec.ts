@@ -15,6 +15,8 @@ describe('calendar dates', () => {
 
   it('refuses dates that do not exist', () => {
     expect(() => utcMidnight('2026-02-30')).toThrow('Not an ISO date');
+    expect(() => utcMidnight('2026-13-01')).toThrow('Not an ISO date');
+    expect(() => utcMidnight('2026-00-10')).toThrow('Not an ISO date');
     expect(() => daysBetween('2026-1-3', '2026-01-04')).toThrow(RangeError);
   });
 });

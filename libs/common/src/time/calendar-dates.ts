@@ -10,8 +10,11 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function utcMidnight(iso: string): number {
   const match = ISO_DATE.exec(iso);
   const ms = match ? Date.UTC(+match[1], +match[2] - 1, +match[3]) : NaN;
-  // Rejects 2026-02-30, which Date.UTC would roll over to March.
-  if (Number.isNaN(ms) || new Date(ms).getUTCDate() !== +(match?.[3] ?? 0)) {
+  // Rejects 2026-02-30 and 2026-13-01, which Date.UTC would roll over into the next month.
+  const rolledOver =
+    match !== null &&
+    (new Date(ms).getUTCMonth() !== +match[2] - 1 || new Date(ms).getUTCDate() !== +match[3]);
+  if (Number.isNaN(ms) || rolledOver) {
     throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${iso}`);
   }
   return ms;
