@@ -28,6 +28,7 @@ interface RecipientRow {
   email: string;
   disabled: boolean;
   emailPreference: EmailPreference;
+  councilId: string;
   councilName: string;
   councilSettings: NotificationSettings;
 }
@@ -101,7 +102,7 @@ export class DeliveryService {
 
     const [recipient] = await em.query<RecipientRow[]>(
       `SELECT u.id, u.name, u.email, (u.disabled_at IS NOT NULL) AS disabled,
-              u.email_preference AS "emailPreference", c.name AS "councilName",
+              u.email_preference AS "emailPreference", c.id AS "councilId", c.name AS "councilName",
               c.notification_settings AS "councilSettings"
          FROM users u JOIN councils c ON c.id = u.council_id
         WHERE u.id = $1`,
@@ -212,10 +213,17 @@ export class DeliveryService {
     today: string,
   ): Promise<MailMessageInput | null> {
     const ids = await em.query<Array<{ id: string }>>(
+      // By council and owner: the index actions are found by when their owner is known.
       `SELECT a.id FROM actions a JOIN users o ON o.id = a.owner_id
-        WHERE (o.id = $1 OR o.line_manager_id = $1) AND a.status = ANY($2) AND a.due_on <= $3
+        WHERE a.council_id = $4 AND (o.id = $1 OR o.line_manager_id = $1)
+          AND a.status = ANY($2) AND a.due_on <= $3
         ORDER BY a.due_on, a.reference`,
-      [recipient.id, [...REMINDED_STATUSES], shiftDate(today, DIGEST_WINDOW_DAYS)],
+      [
+        recipient.id,
+        [...REMINDED_STATUSES],
+        shiftDate(today, DIGEST_WINDOW_DAYS),
+        recipient.councilId,
+      ],
     );
     const actions = await this.actionsById(
       em,
