@@ -31,6 +31,8 @@ export interface MailDocument {
   showOwner: boolean;
   /** Why the recipient got this email, one sentence. */
   reason: string;
+  /** A page that shows more than the email can, after the actions (path under APP_URL). */
+  more?: { text: string; path: string };
 }
 
 interface ItemField {
@@ -92,6 +94,7 @@ function renderText(doc: MailDocument, ctx: RenderContext): string {
       lines.push(`Open the action: ${actionUrl(ctx, item)}`, '');
     }
   }
+  if (doc.more) lines.push(`${doc.more.text}: ${ctx.appUrl}${doc.more.path}`, '');
   // "-- " is the conventional signature separator: clients grey out or fold what follows.
   lines.push('-- ', doc.reason, `${PREFERENCE_HINT}: ${preferencesUrl(ctx)}`, '');
   return lines.join('\n');
@@ -148,6 +151,11 @@ function renderHtml(doc: MailDocument, ctx: RenderContext): string {
     }
     const level = section.heading ? 'h3' : 'h2';
     for (const item of section.items) body.push(renderItemHtml(item, ctx, doc.showOwner, level));
+  }
+  if (doc.more) {
+    body.push(
+      `<p style="${STYLE.p}"><a style="${STYLE.link}" href="${escapeHtml(ctx.appUrl + doc.more.path)}">${escapeHtml(doc.more.text)}</a></p>`,
+    );
   }
   body.push(
     `<div style="${STYLE.footer}">`,

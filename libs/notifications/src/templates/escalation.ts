@@ -21,6 +21,8 @@ export function escalationMail(input: EscalationInput, ctx: RenderContext): Mail
     ],
     sections: [{ items: input.items }],
     showOwner: true,
+    // Managers may see every overdue action in the council on one page.
+    more: { text: 'See everything overdue in the council', path: '/overdue' },
     reason: `You are getting this email because you are the line manager of the people who own these actions in followthrough for ${ctx.councilName}.`,
   };
 }
@@ -42,6 +44,7 @@ export function adminEscalationMail(input: AdminEscalationInput, ctx: RenderCont
     ],
     sections: [{ items: input.items }],
     showOwner: true,
+    more: { text: 'See everything overdue in the council', path: '/overdue' },
     reason: `You are getting this email because you are an administrator for ${ctx.councilName} in followthrough.`,
   };
 }

@@ -229,6 +229,9 @@ describe('renderMail bodies', () => {
     expect(text).toContain('because you are the line manager');
     expect(html).toContain('<strong>Owner:</strong> Priya Shah');
     expect(html.match(/<h2 /g)).toHaveLength(2);
+    // Managers get the whole overdue review too, not only their team's list.
+    expect(text).toContain('See everything overdue in the council: https://ft.example.org/overdue');
+    expect(html).toContain('href="https://ft.example.org/overdue"');
   });
 
   it('admin escalation names the threshold and the council', () => {
