@@ -377,6 +377,27 @@ describe('users (e2e)', () => {
         .expect(400);
     });
 
+    it('refuses a line manager who reports, directly or not, to the person (400)', async () => {
+      const [top, middle, bottom] = [await throwaway(), await throwaway(), await throwaway()];
+      const manage = (report: typeof top, manager: typeof top) =>
+        home.admin
+          .as(request(t.server).patch(`/api/users/${report.user.id}`))
+          .send({ lineManagerId: manager.user.id });
+      await manage(middle, top).expect(200);
+      await manage(bottom, middle).expect(200);
+      const loop = await manage(top, bottom).expect(400);
+      expect((loop.body as { message: string }).message).toBe(
+        `${top.user.name} cannot be managed by ${bottom.user.name}, who reports to them`,
+      );
+      await manage(top, middle).expect(400);
+      // Clearing the line and setting it again the other way round is fine.
+      await home.admin
+        .as(request(t.server).patch(`/api/users/${bottom.user.id}`))
+        .send({ lineManagerId: null })
+        .expect(200);
+      await manage(top, bottom).expect(200);
+    });
+
     it('answers 404 for another council’s user or line manager', async () => {
       await home.admin
         .as(request(t.server).patch(`/api/users/${away.staff.user.id}`))

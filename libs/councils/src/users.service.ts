@@ -121,7 +121,13 @@ export class UsersService {
       if (changes.lineManagerId === id) {
         throw new BadRequestException('A user cannot be their own line manager');
       }
-      await this.get(councilId, changes.lineManagerId, 'Line manager');
+      const manager = await this.get(councilId, changes.lineManagerId, 'Line manager');
+      // Escalations climb the line; a loop would send them round it.
+      if (await this.manages(id, manager.id)) {
+        throw new BadRequestException(
+          `${user.name} cannot be managed by ${manager.name}, who reports to them`,
+        );
+      }
     }
     const next = {
       ...definedOnly(changes),
@@ -138,6 +144,21 @@ export class UsersService {
       throw error;
     }
     return this.get(councilId, id);
+  }
+
+  /** Whether `managerId` is `reportId`'s line manager, or theirs, and so on up the line. */
+  private async manages(managerId: string, reportId: string): Promise<boolean> {
+    const rows = await this.users.query<unknown[]>(
+      `WITH RECURSIVE line (id, depth) AS (
+         SELECT line_manager_id, 1 FROM users WHERE id = $1
+         UNION ALL
+         SELECT u.line_manager_id, line.depth + 1 FROM users u JOIN line ON u.id = line.id
+          WHERE line.depth < 100
+       )
+       SELECT 1 FROM line WHERE id = $2 LIMIT 1`,
+      [reportId, managerId],
+    );
+    return rows.length > 0;
   }
 
   async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
