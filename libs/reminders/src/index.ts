@@ -14,5 +14,11 @@ export {
 export { ReminderJobsModule } from './reminder-jobs.module';
 export { RemindersModule } from './reminders.module';
 export { RemindersQueue } from './reminders-queue';
-export { notificationSettingsProblem, type ReminderPolicy, resolvePolicy } from './schedule';
+export {
+  ESCALATE_AFTER_DAYS_LIMITS,
+  notificationSettingsProblem,
+  REMINDER_OFFSET_LIMITS,
+  type ReminderPolicy,
+  resolvePolicy,
+} from './schedule';
 export { DIGEST_WINDOW_DAYS, ReminderSweeper, type SweepResult } from './sweep/reminder-sweeper';

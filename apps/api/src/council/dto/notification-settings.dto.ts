@@ -1,6 +1,10 @@
 import { OmitOrValidate } from '@app/common';
 import type { NotificationSettings } from '@app/councils';
-import type { ReminderPolicy } from '@app/reminders';
+import {
+  ESCALATE_AFTER_DAYS_LIMITS,
+  REMINDER_OFFSET_LIMITS,
+  type ReminderPolicy,
+} from '@app/reminders';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -16,7 +20,7 @@ import {
 
 const OFFSETS = {
   example: [28, 14, 7, 1, 0],
-  description: 'Days before a deadline the owner is reminded (0 = on the day); 1-10 of them.',
+  description: `Days before a deadline the owner is reminded (0 = on the day); 1-${REMINDER_OFFSET_LIMITS.maxCount} of them.`,
 };
 const ADMINS_AFTER = {
   example: 28,
@@ -29,11 +33,11 @@ export class UpdateNotificationSettingsDto implements NotificationSettings {
   @OmitOrValidate()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(10)
+  @ArrayMaxSize(REMINDER_OFFSET_LIMITS.maxCount)
   @ArrayUnique()
   @IsInt({ each: true })
-  @Min(0, { each: true })
-  @Max(365, { each: true })
+  @Min(REMINDER_OFFSET_LIMITS.min, { each: true })
+  @Max(REMINDER_OFFSET_LIMITS.max, { each: true })
   reminderOffsets?: number[];
 
   @ApiPropertyOptional({ example: true, description: 'Email the new owner of an action.' })
@@ -54,11 +58,17 @@ export class UpdateNotificationSettingsDto implements NotificationSettings {
   @IsBoolean()
   escalateToLineManager?: boolean;
 
-  @ApiPropertyOptional({ ...ADMINS_AFTER, type: Number, nullable: true, minimum: 1, maximum: 365 })
+  @ApiPropertyOptional({
+    ...ADMINS_AFTER,
+    type: Number,
+    nullable: true,
+    minimum: ESCALATE_AFTER_DAYS_LIMITS.min,
+    maximum: ESCALATE_AFTER_DAYS_LIMITS.max,
+  })
   @IsOptional()
   @IsInt()
-  @Min(1)
-  @Max(365)
+  @Min(ESCALATE_AFTER_DAYS_LIMITS.min)
+  @Max(ESCALATE_AFTER_DAYS_LIMITS.max)
   escalateToAdminsAfterDays?: number | null;
 
   @ApiPropertyOptional({ example: true, description: 'Monday summary for managers.' })

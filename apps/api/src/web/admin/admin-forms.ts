@@ -1,6 +1,7 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/auth';
 import { Trim } from '@app/common';
 import { DEFAULT_WINDOW_MONTHS, IMMEDIATE_WINDOW_DAYS, ROLES, type Role } from '@app/councils';
+import { ESCALATE_AFTER_DAYS_LIMITS, REMINDER_OFFSET_LIMITS } from '@app/reminders';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -20,13 +21,12 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-
-// The same limits as the API's user DTOs (apps/api/src/users/dto/create-user.dto.ts).
-const EMAIL_MAX_LENGTH = 254;
-const NAME_MAX_LENGTH = 200;
-const TEAM_MAX_LENGTH = 100;
-const REMINDER_OFFSETS = { min: 0, max: 365, maxCount: 10 } as const;
-const ESCALATE_AFTER_DAYS = { min: 1, max: 365 } as const;
+// The same limits as the API: people's fields from its user DTOs, reminder rules from the policy.
+import {
+  EMAIL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  TEAM_MAX_LENGTH,
+} from '../../users/dto/create-user.dto';
 
 /** The emails a council can switch on or off, as the checkboxes on the council settings page. */
 export const NOTIFY_OPTIONS = [
@@ -193,16 +193,16 @@ export class CouncilSettingsForm {
     each: true,
     message: 'Enter reminder days as whole numbers separated by commas, like 28, 14, 7, 1, 0',
   })
-  @ArrayMaxSize(REMINDER_OFFSETS.maxCount, {
-    message: `Enter no more than ${REMINDER_OFFSETS.maxCount} reminder days`,
+  @ArrayMaxSize(REMINDER_OFFSET_LIMITS.maxCount, {
+    message: `Enter no more than ${REMINDER_OFFSET_LIMITS.maxCount} reminder days`,
   })
-  @Min(REMINDER_OFFSETS.min, {
+  @Min(REMINDER_OFFSET_LIMITS.min, {
     each: true,
-    message: `Reminder days must be between ${REMINDER_OFFSETS.min} and ${REMINDER_OFFSETS.max}`,
+    message: `Reminder days must be between ${REMINDER_OFFSET_LIMITS.min} and ${REMINDER_OFFSET_LIMITS.max}`,
   })
-  @Max(REMINDER_OFFSETS.max, {
+  @Max(REMINDER_OFFSET_LIMITS.max, {
     each: true,
-    message: `Reminder days must be between ${REMINDER_OFFSETS.min} and ${REMINDER_OFFSETS.max}`,
+    message: `Reminder days must be between ${REMINDER_OFFSET_LIMITS.min} and ${REMINDER_OFFSET_LIMITS.max}`,
   })
   @ArrayUnique({ message: 'Enter each reminder day only once' })
   @Transform(toDayList)
@@ -212,11 +212,11 @@ export class CouncilSettingsForm {
   @IsInt({
     message: 'Enter the days overdue before admins are told as a whole number, or leave it empty',
   })
-  @Min(ESCALATE_AFTER_DAYS.min, {
-    message: `Days overdue before admins are told must be ${ESCALATE_AFTER_DAYS.min} or more`,
+  @Min(ESCALATE_AFTER_DAYS_LIMITS.min, {
+    message: `Days overdue before admins are told must be ${ESCALATE_AFTER_DAYS_LIMITS.min} or more`,
   })
-  @Max(ESCALATE_AFTER_DAYS.max, {
-    message: `Days overdue before admins are told must be ${ESCALATE_AFTER_DAYS.max} or fewer`,
+  @Max(ESCALATE_AFTER_DAYS_LIMITS.max, {
+    message: `Days overdue before admins are told must be ${ESCALATE_AFTER_DAYS_LIMITS.max} or fewer`,
   })
   @Transform(toWholeNumber)
   escalateToAdminsAfterDays?: number | '';
