@@ -201,6 +201,21 @@ describe('actions: list, filters and CSV export (e2e)', () => {
     expect((await list(`?ownerId=${away.staff.user.id}`)).total).toBe(0);
   });
 
+  it('filters by the owner’s team, ignoring case, and sorts by owner', async () => {
+    const frontDoor = await list('?team=FRONT%20DOOR');
+    expect(frontDoor.total).toBe(3);
+    expect(frontDoor.items.every((a) => a.owner?.id === home.otherStaff.user.id)).toBe(true);
+    expect((await list('?team=Nobody%20here')).total).toBe(0);
+    const names = (await list('?sort=-owner&pageSize=100')).items.map((a) => a.owner?.name ?? null);
+    const named = names.filter((name): name is string => name !== null);
+    expect(named).toEqual(
+      [...named].sort((a, b) => b.toLowerCase().localeCompare(a.toLowerCase(), 'en')),
+    );
+    expect(new Set(named).size).toBeGreaterThan(1);
+    // Unassigned actions come last, descending too.
+    expect(names.slice(named.length).every((name) => name === null)).toBe(true);
+  });
+
   it('filters by inspection', async () => {
     expect(titles(await list(`?inspectionId=${second.inspection.id}`))).toEqual([
       'Second inspection action',

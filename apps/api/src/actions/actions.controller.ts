@@ -50,6 +50,7 @@ function filtersOf(
     dueBefore: query.dueBefore,
     dueAfter: query.dueAfter,
     ownerId: query.ownerId === 'me' ? principal.userId : query.ownerId,
+    team: query.team,
     inspectionId: query.inspectionId,
     q: query.q,
     sort: query.sort,

@@ -61,6 +61,21 @@ describe('buildActionListQuery', () => {
     expect(query.countSql).toContain('JOIN recommendations r');
   });
 
+  it('filters by team ignoring case, joining the owner in the count only then', () => {
+    const { sql, countSql, params } = buildActionListQuery(COUNCIL, TODAY, { team: 'Front door' });
+    expect(params).toEqual([COUNCIL, 'Front door']);
+    expect(sql).toContain('lower(u.team) = lower($2)');
+    expect(countSql).toContain('JOIN users u ON u.id = a.owner_id');
+    expect(countSql).toContain('lower(u.team) = lower($2)');
+  });
+
+  it('sorts by owner or team with the unassigned last both ways, ties by deadline', () => {
+    const owner = buildActionListQuery(COUNCIL, TODAY, { sort: 'owner' }).sql;
+    expect(owner).toContain('ORDER BY lower(u.name) ASC NULLS LAST, a.due_on ASC NULLS LAST');
+    const team = buildActionListQuery(COUNCIL, TODAY, { sort: '-team' }).sql;
+    expect(team).toContain('ORDER BY lower(u.team) DESC NULLS LAST, a.due_on ASC NULLS LAST');
+  });
+
   it('pages with LIMIT/OFFSET integers', () => {
     expect(buildActionListQuery(COUNCIL, TODAY, { page: 3, pageSize: 10 }).sql).toMatch(
       /LIMIT 10 OFFSET 20$/,

@@ -14,7 +14,15 @@ export const ACTION_SORTS = [
   'reference',
   '-reference',
   'status',
+  '-status',
   'title',
+  '-title',
+  'owner',
+  '-owner',
+  'team',
+  '-team',
+  'inspection',
+  '-inspection',
 ] as const;
 export type ActionSort = (typeof ACTION_SORTS)[number];
 
@@ -31,6 +39,8 @@ export interface ActionListFilters {
   /** Due on or after this date (inclusive, YYYY-MM-DD); actions without a deadline drop out. */
   dueAfter?: string;
   ownerId?: string;
+  /** The owner's team, ignoring case (teams are typed by admins). */
+  team?: string;
   inspectionId?: string;
   /** Case-insensitive substring of the reference, title, description or recommendation text. */
   q?: string;
@@ -125,7 +135,16 @@ const ORDER_BY: Record<ActionSort, string> = {
   reference: 'i.reference ASC, r.position ASC, a.sequence ASC, a.id ASC',
   '-reference': 'i.reference DESC, r.position DESC, a.sequence DESC, a.id ASC',
   status: `array_position(${STATUS_ORDER}, a.status) ASC, a.due_on ASC NULLS LAST, a.id ASC`,
+  '-status': `array_position(${STATUS_ORDER}, a.status) DESC, a.due_on ASC NULLS LAST, a.id ASC`,
   title: 'lower(a.title) ASC, a.id ASC',
+  '-title': 'lower(a.title) DESC, a.id ASC',
+  // Unassigned actions (and people without a team) last either way.
+  owner: 'lower(u.name) ASC NULLS LAST, a.due_on ASC NULLS LAST, a.id ASC',
+  '-owner': 'lower(u.name) DESC NULLS LAST, a.due_on ASC NULLS LAST, a.id ASC',
+  team: 'lower(u.team) ASC NULLS LAST, a.due_on ASC NULLS LAST, a.id ASC',
+  '-team': 'lower(u.team) DESC NULLS LAST, a.due_on ASC NULLS LAST, a.id ASC',
+  inspection: 'i.reference ASC, a.due_on ASC NULLS LAST, a.id ASC',
+  '-inspection': 'i.reference DESC, a.due_on ASC NULLS LAST, a.id ASC',
 };
 
 /** `text` as a LIKE pattern matching it anywhere, with its own % _ and \ taken literally. */
@@ -157,6 +176,7 @@ export function buildActionListQuery(
   };
   const where = ['a.council_id = $1'];
   let needsRecommendation = false;
+  let needsOwner = false;
 
   if (filters.statuses !== undefined && filters.statuses.length > 0) {
     where.push(`a.status = ANY(${param([...filters.statuses])}::text[])`);
@@ -170,6 +190,10 @@ export function buildActionListQuery(
   if (filters.dueBefore !== undefined) where.push(`a.due_on <= ${param(filters.dueBefore)}::date`);
   if (filters.dueAfter !== undefined) where.push(`a.due_on >= ${param(filters.dueAfter)}::date`);
   if (filters.ownerId !== undefined) where.push(`a.owner_id = ${param(filters.ownerId)}::uuid`);
+  if (filters.team !== undefined) {
+    needsOwner = true;
+    where.push(`lower(u.team) = lower(${param(filters.team)})`);
+  }
   if (filters.inspectionId !== undefined) {
     where.push(`a.inspection_id = ${param(filters.inspectionId)}::uuid`);
   }
@@ -188,9 +212,10 @@ export function buildActionListQuery(
  WHERE ${whereSql}
  ORDER BY ${ORDER_BY[filters.sort ?? 'dueOn']}
  LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  // The count needs no joins (they are many-to-one and never filter) unless q reads r.text.
+  // The count needs no joins (they are many-to-one and never filter) unless q reads r.text
+  // or team reads the owner.
   const countSql = `SELECT count(*)::int AS total
-  FROM actions a${needsRecommendation ? '\n  JOIN recommendations r ON r.id = a.recommendation_id' : ''}
+  FROM actions a${needsRecommendation ? '\n  JOIN recommendations r ON r.id = a.recommendation_id' : ''}${needsOwner ? '\n  JOIN users u ON u.id = a.owner_id' : ''}
  WHERE ${whereSql}`;
   return { sql, countSql, params };
 }

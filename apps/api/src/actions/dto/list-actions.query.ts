@@ -2,6 +2,7 @@ import { ACTION_SORTS, ACTION_STATUSES, type ActionSort, type ActionStatus } fro
 import { IsIsoDate, ToBoolean } from '@app/common';
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { PageQuery } from '../../common/page.query';
+import { TEAM_MAX_LENGTH } from '../../users/dto/create-user.dto';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -77,6 +78,17 @@ export class ListActionsQuery extends PageQuery {
   @IsUUID('all', { message: 'ownerId must be a UUID or "me"' })
   ownerId?: string;
 
+  @ApiPropertyOptional({
+    description: 'The owner’s team, ignoring case.',
+    example: 'Front door',
+    maxLength: TEAM_MAX_LENGTH,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, TEAM_MAX_LENGTH)
+  @Matches(/\S/, { message: 'team must not be blank' })
+  team?: string;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all')
@@ -100,7 +112,8 @@ export class ListActionsQuery extends PageQuery {
     default: 'dueOn',
     description:
       'A leading - sorts descending. dueOn puts actions without a deadline last; reference is ' +
-      'document order; status is workflow order. Ties are broken by id.',
+      'document order; status is workflow order; owner and team put unassigned actions last. ' +
+      'Ties are broken by deadline, then id.',
   })
   @IsOptional()
   @IsIn(ACTION_SORTS, { message: `sort must be one of ${ACTION_SORTS.join(', ')}` })

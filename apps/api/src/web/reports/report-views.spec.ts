@@ -1,4 +1,5 @@
-import { guardFormula, overdueCsv, type OverdueRow, pagination } from './report-views';
+import { neutraliseFormula } from '@app/actions';
+import { overdueCsv, type OverdueRow, pagination } from './report-views';
 
 describe('pagination', () => {
   it('is null for one page', () => {
@@ -48,7 +49,7 @@ describe('overdueCsv', () => {
   });
 
   it('leaves ordinary text alone', () => {
-    expect(guardFormula('Plans are good')).toBe('Plans are good');
-    expect(guardFormula('\tx')).toBe("'\tx");
+    expect(neutraliseFormula('Plans are good')).toBe('Plans are good');
+    expect(neutraliseFormula('\tx')).toBe("'\tx");
   });
 });

@@ -1,4 +1,4 @@
-import type { ActionView } from '@app/actions';
+import { type ActionView, neutraliseFormula } from '@app/actions';
 import { stringify } from 'csv-stringify/sync';
 import { withQuery } from '../forms';
 import { longDate, statusTag } from '../view-models';
@@ -68,11 +68,6 @@ export function overdueRow(action: ActionView, teamOf: (ownerId: string) => stri
   } satisfies OverdueRow;
 }
 
-/** A cell a spreadsheet would run as a formula gets a leading quote, so it shows as text. */
-export function guardFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
 /** Excel reads a leading BOM as "this file is UTF-8". */
 const BOM = '\uFEFF';
 
@@ -90,11 +85,11 @@ export const OVERDUE_CSV_HEADER = [
 /** The overdue review as CSV: the table's columns, its rows in its order, CRLF line ends. */
 export function overdueCsv(rows: readonly OverdueRow[]): string {
   const cells = rows.map((row) => [
-    guardFormula(row.reference),
-    guardFormula(row.title),
-    guardFormula(row.owner),
-    guardFormula(row.team),
-    guardFormula(row.inspection),
+    neutraliseFormula(row.reference),
+    neutraliseFormula(row.title),
+    neutraliseFormula(row.owner),
+    neutraliseFormula(row.team),
+    neutraliseFormula(row.inspection),
     row.dueOn,
     row.daysOverdue,
     row.status.text,

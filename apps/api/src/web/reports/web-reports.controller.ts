@@ -1,32 +1,48 @@
 import {
   ACTION_STATUSES,
+  type ActionListFilters,
+  type ActionSort,
+  ActionsService,
   DashboardService,
+  EXPORT_MAX_ROWS,
   type Inspection,
   InspectionsService,
   type Progress,
 } from '@app/actions';
-import { londonDateOf } from '@app/common';
+import { daysBetween, londonDateOf } from '@app/common';
 import { UsersService } from '@app/councils';
 import { Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { differenceInCalendarDays, parseISO } from 'date-fns';
 import type { Request, Response } from 'express';
 import { withQuery } from '../forms';
 import { sortState } from '../tables';
 import { longDate, RAG_TAGS, statusTag } from '../view-models';
 import { PagesController, WebPages } from '../web-pages';
+import { plural } from '@app/notifications';
 import { barChartSvg, type DateMarker, lineChartSvg } from './charts';
 import { DAILY_UP_TO_DAYS, liveSeries } from './open-series';
 import { overdueCsv, overdueRow, pagination } from './report-views';
-import {
-  OVERDUE_SORTS,
-  type OverdueQuery,
-  type OverdueSort,
-  ReportsService,
-} from './reports.service';
+import { ReportsService } from './reports.service';
 
 /** Rows per page of the overdue review. */
 export const OVERDUE_PAGE_SIZE = 50;
+
+/** The overdue review's columns, and the action list's sort for each ascending. */
+const OVERDUE_SORTS = {
+  reference: 'reference',
+  title: 'title',
+  owner: 'owner',
+  team: 'team',
+  inspection: 'inspection',
+  dueOn: 'dueOn',
+  // Fewest days overdue first is the latest deadline first.
+  daysOverdue: '-dueOn',
+  status: 'status',
+} as const satisfies Record<string, ActionSort>;
+
+/** `sort` reversed: "-x" for "x", and back. */
+const reversed = (sort: ActionSort): ActionSort =>
+  (sort.startsWith('-') ? sort.slice(1) : `-${sort}`) as ActionSort;
 
 const BASIS_TEXT: Record<string, string> = {
   published: 'the publication date',
@@ -38,9 +54,6 @@ const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 const ragTag = (progress: Progress) => RAG_TAGS[progress.rag] ?? RAG_TAGS.green;
-
-const plural = (count: number, one: string, many = `${one}s`) =>
-  `${count} ${count === 1 ? one : many}`;
 
 /** The plan deadlines of an inspection, as rows and as chart markers. */
 function planDeadlines(inspection: Inspection) {
@@ -73,6 +86,7 @@ export class WebReportsController {
     private readonly inspections: InspectionsService,
     private readonly dashboard: DashboardService,
     private readonly users: UsersService,
+    private readonly actions: ActionsService,
     private readonly reports: ReportsService,
   ) {}
 
@@ -154,7 +168,7 @@ export class WebReportsController {
       statusRows,
       liveChart,
       liveRows: points.map((point) => ({ date: longDate(point.date), value: point.value })),
-      daily: differenceInCalendarDays(parseISO(today), parseISO(from)) <= DAILY_UP_TO_DAYS,
+      daily: daysBetween(from, today) <= DAILY_UP_TO_DAYS,
     });
   }
 
@@ -162,7 +176,7 @@ export class WebReportsController {
   async overdue(@Req() req: Request, @Res() res: Response): Promise<void> {
     const principal = await this.pages.signedIn(req, res, 'manager');
     const view = await this.overdueView(principal.councilId, req.query);
-    let { items, total } = await this.reports.overdue(principal.councilId, {
+    let { items, total } = await this.actions.list(principal.councilId, {
       ...view.query,
       page: view.page,
       pageSize: OVERDUE_PAGE_SIZE,
@@ -171,7 +185,7 @@ export class WebReportsController {
     // A page past the end (the list shrank since the link was made) shows the last one.
     if (view.page > pages) {
       view.page = pages;
-      ({ items, total } = await this.reports.overdue(principal.councilId, {
+      ({ items, total } = await this.actions.list(principal.councilId, {
         ...view.query,
         page: pages,
         pageSize: OVERDUE_PAGE_SIZE,
@@ -200,7 +214,11 @@ export class WebReportsController {
   async overdueCsv(@Req() req: Request, @Res() res: Response): Promise<void> {
     const principal = await this.pages.signedIn(req, res, 'manager');
     const view = await this.overdueView(principal.councilId, req.query);
-    const { items } = await this.reports.overdue(principal.councilId, view.query);
+    // Every page, as far as the action export goes.
+    const { items } = await this.actions.list(principal.councilId, {
+      ...view.query,
+      pageSize: EXPORT_MAX_ROWS,
+    });
     const csv = overdueCsv(items.map((action) => overdueRow(action, view.teamOf)));
     res
       .status(200)
@@ -278,7 +296,7 @@ export class WebReportsController {
     const sort = sortState(
       '/overdue',
       query,
-      OVERDUE_SORTS,
+      Object.keys(OVERDUE_SORTS),
       { key: 'daysOverdue', direction: 'desc' },
       filters,
     );
@@ -298,12 +316,13 @@ export class WebReportsController {
         selected: value(item) === current,
       })),
     ];
-    const oq: OverdueQuery = {
+    const ascending = OVERDUE_SORTS[sort.key as keyof typeof OVERDUE_SORTS];
+    const oq: ActionListFilters = {
+      overdue: true,
       ownerId: filters.owner,
       team: filters.team,
       inspectionId: filters.inspection,
-      sort: sort.key as OverdueSort,
-      direction: sort.direction,
+      sort: sort.direction === 'asc' ? ascending : reversed(ascending),
     };
     return {
       filters,

@@ -1,4 +1,4 @@
-import { DashboardModule, InspectionsModule } from '@app/actions';
+import { ActionsModule, DashboardModule, InspectionsModule } from '@app/actions';
 import { CouncilsModule } from '@app/councils';
 import { Module } from '@nestjs/common';
 import { WebCoreModule } from '../web-core.module';
@@ -7,7 +7,7 @@ import { WebReportsController } from './web-reports.controller';
 
 /** For managers: inspection progress, the overdue review and the dashboard. */
 @Module({
-  imports: [WebCoreModule, InspectionsModule, DashboardModule, CouncilsModule],
+  imports: [WebCoreModule, ActionsModule, InspectionsModule, DashboardModule, CouncilsModule],
   providers: [ReportsService],
   controllers: [WebReportsController],
 })
