@@ -127,6 +127,40 @@ export async function submitForm<T extends object>(
   }
 }
 
+const PARTS = { day: 'day', month: 'month', year: 'year' } as const;
+export type DatePart = keyof typeof PARTS;
+
+/**
+ * The three boxes of a GOV.UK date input as an ISO date, or the error message for them
+ * (GOV.UK wording: "… must include a month", "… must be a real date").
+ */
+export function dateFromParts(
+  parts: { day?: string; month?: string; year?: string },
+  what = 'The new deadline',
+): { ok: true; iso: string } | { ok: false; message: string; parts: DatePart[] } {
+  const missing = (Object.keys(PARTS) as DatePart[]).filter((part) => !parts[part]);
+  if (missing.length === 3) return { ok: false, message: `Enter ${what.toLowerCase()}`, parts: [] };
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      message: `${what} must include a ${missing.join(' and ')}`,
+      parts: missing,
+    };
+  }
+  const day = parts.day ?? '';
+  const month = parts.month ?? '';
+  const year = parts.year ?? '';
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
+    return { ok: false, message: `${what} must be a real date`, parts: [] };
+  }
+  const [d, m, y] = [Number(day), Number(month), Number(year)];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    return { ok: false, message: `${what} must be a real date`, parts: [] };
+  }
+  return { ok: true, iso: date.toISOString().slice(0, 10) };
+}
+
 /** `path?a=1&b=2` with empty values left out, for links that keep a page's filters. */
 export function withQuery(
   path: string,

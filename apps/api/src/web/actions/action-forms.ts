@@ -5,7 +5,7 @@ import { IsIn, IsNotEmpty, IsString, IsUrl, IsUUID, MaxLength, ValidateIf } from
 // The same limits as the API's DTOs (apps/api/src/actions/dto/*.dto.ts).
 const NOTE_MAX_LENGTH = 5000;
 const URL_MAX_LENGTH = 2000;
-const TEXT_MAX_LENGTH = 2000;
+export const TEXT_MAX_LENGTH = 2000;
 
 /** Left empty: a textarea or input with nothing typed in it arrives as "". */
 const given = (_: object, value: unknown): boolean => value !== undefined && value !== '';
@@ -111,38 +111,4 @@ export class CancelForm {
   @IsString({ message: 'Enter why the action is cancelled' })
   @Trim()
   cancelReason!: string;
-}
-
-const PARTS = { day: 'day', month: 'month', year: 'year' } as const;
-type Part = keyof typeof PARTS;
-
-/**
- * The three boxes of a GOV.UK date input as an ISO date, or the error message for them
- * (GOV.UK wording: "… must include a month", "… must be a real date").
- */
-export function dateFromParts(
-  parts: { day?: string; month?: string; year?: string },
-  what = 'The new deadline',
-): { ok: true; iso: string } | { ok: false; message: string; parts: Part[] } {
-  const missing = (Object.keys(PARTS) as Part[]).filter((part) => !parts[part]);
-  if (missing.length === 3) return { ok: false, message: `Enter ${what.toLowerCase()}`, parts: [] };
-  if (missing.length > 0) {
-    return {
-      ok: false,
-      message: `${what} must include a ${missing.join(' and a ')}`,
-      parts: missing,
-    };
-  }
-  const day = parts.day ?? '';
-  const month = parts.month ?? '';
-  const year = parts.year ?? '';
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
-    return { ok: false, message: `${what} must be a real date`, parts: [] };
-  }
-  const [d, m, y] = [Number(day), Number(month), Number(year)];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    return { ok: false, message: `${what} must be a real date`, parts: [] };
-  }
-  return { ok: true, iso: date.toISOString().slice(0, 10) };
 }

@@ -1,5 +1,5 @@
 import type { HistoryEntryView } from '@app/actions';
-import { dateFromParts } from './action-forms';
+import { dateFromParts } from '../forms';
 import { listWords, timeline } from './action-page';
 
 describe('dateFromParts', () => {

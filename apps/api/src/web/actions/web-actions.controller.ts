@@ -21,12 +21,19 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type ErrorLink, type FormState, formError, readForm, refusal, submitForm } from '../forms';
+import {
+  dateFromParts,
+  type ErrorLink,
+  type FormState,
+  formError,
+  readForm,
+  refusal,
+  submitForm,
+} from '../forms';
 import { longDate, statusTag } from '../view-models';
 import { PagesController, WebPages } from '../web-pages';
 import {
   CancelForm,
-  dateFromParts,
   DeadlineForm,
   orNothing,
   OwnerForm,

@@ -1,8 +1,6 @@
 import type { ActionPatch, ActionView } from '@app/actions';
-import type { ErrorLink, FormState } from '../forms';
-
-/** The longest success measure the API takes. */
-const MAX_MEASURE = 2000;
+import { TEXT_MAX_LENGTH } from '../actions/action-forms';
+import { dateFromParts, type ErrorLink, type FormState } from '../forms';
 
 /** What was typed for one draft action, to show again after an error. */
 export interface DraftValues {
@@ -93,30 +91,6 @@ function posted(body: Record<string, unknown>, id: string): boolean {
   );
 }
 
-/** A GOV.UK date from day, month and year: the ISO date, or what is wrong with it. */
-export function parseDate(
-  day: string,
-  month: string,
-  year: string,
-): { iso: string | null } | { error: 'incomplete' | 'invalid'; missing: string[] } {
-  if (!day && !month && !year) return { iso: null };
-  const missing = [!day && 'day', !month && 'month', !year && 'year'].filter(
-    (part): part is string => Boolean(part),
-  );
-  if (missing.length > 0) return { error: 'incomplete', missing };
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
-    return { error: 'invalid', missing: [] };
-  }
-  const d = Number(day);
-  const m = Number(month);
-  const y = Number(year);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    return { error: 'invalid', missing: [] };
-  }
-  return { iso: `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
-}
-
 /**
  * The review page's one form: owner, success measure and deadline for each draft action, and
  * which to open. Every field is checked before anything is saved; an action to open needs all
@@ -150,27 +124,27 @@ export function readOpenForm(
       fail(ids.owner, ids.owner, `Select who owns ${ref}`);
     }
 
-    if (typed.successMeasure.length > MAX_MEASURE) {
+    if (typed.successMeasure.length > TEXT_MAX_LENGTH) {
       fail(
         ids.successMeasure,
         ids.successMeasure,
-        `The success measure for ${ref} must be 2,000 characters or fewer`,
+        `The success measure for ${ref} must be ${TEXT_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer`,
       );
     } else if (!typed.successMeasure && typed.open) {
       fail(ids.successMeasure, ids.successMeasure, `Enter a success measure for ${ref}`);
     }
 
-    const date = parseDate(typed.day, typed.month, typed.year);
-    if ('error' in date) {
-      const first = date.missing[0] ?? 'day';
-      fail(
-        ids.dueOn,
-        `${ids.dueOn}-${first}`,
-        date.error === 'incomplete'
-          ? `The deadline for ${ref} must include a ${date.missing.join(' and ')}`
-          : `The deadline for ${ref} must be a real date`,
-      );
-    } else if (date.iso === null && typed.open) {
+    // A deadline may be left empty on an action that is not opened yet.
+    const noDate = !typed.day && !typed.month && !typed.year;
+    const date = noDate
+      ? null
+      : dateFromParts(
+          { day: typed.day, month: typed.month, year: typed.year },
+          `The deadline for ${ref}`,
+        );
+    if (date && !date.ok) {
+      fail(ids.dueOn, `${ids.dueOn}-${date.parts[0] ?? 'day'}`, date.message);
+    } else if (!date && typed.open) {
       fail(ids.dueOn, ids.dueOnDay, `Enter a deadline for ${ref}`);
     }
     if (fieldErrors[ids.owner] || fieldErrors[ids.successMeasure] || fieldErrors[ids.dueOn]) {
@@ -180,7 +154,7 @@ export function readOpenForm(
     const patch: ActionPatch = {};
     const ownerId = typed.ownerId || null;
     const measure = typed.successMeasure || null;
-    const dueOn = 'iso' in date ? date.iso : null;
+    const dueOn = date?.ok ? date.iso : null;
     if (ownerId !== (action.owner?.id ?? null)) patch.ownerId = ownerId;
     if (measure !== action.successMeasure) patch.successMeasure = measure;
     if (dueOn !== action.dueOn) patch.dueOn = dueOn;
