@@ -343,7 +343,7 @@ describe('/api/inspections (e2e)', () => {
       expect(again.body).toMatchObject({
         statusCode: 409,
         message: 'This report was already imported as DUP-2019',
-        details: { inspectionId: first.id },
+        details: { inspectionId: first.id, reference: 'DUP-2019' },
       });
       expect(await countRows('inspections', council.id)).toBe(1);
       expect(await countRows('recommendations', council.id)).toBe(4);

@@ -70,7 +70,7 @@ export class InspectionsController {
       'inspection, its recommendations and one draft action per recommendation, with draft ' +
       'deadlines from the timescales and the council’s settings, and records the post-inspection ' +
       'action plan deadlines. The same file imported twice answers 409 with the existing ' +
-      'inspection’s id in `details.inspectionId`. Managers and admins only.',
+      'inspection’s id and reference in `details`. Managers and admins only.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -90,7 +90,8 @@ export class InspectionsController {
   @ApiForbiddenResponse({ type: ErrorResponse, description: 'Staff cannot import.' })
   @ApiConflictResponse({
     type: ErrorResponse,
-    description: 'Already imported: `details.inspectionId` is the existing inspection.',
+    description:
+      'Already imported: `details.inspectionId` and `details.reference` name the existing inspection.',
   })
   @ApiPayloadTooLargeResponse({ type: ErrorResponse, description: 'Over 20 MB.' })
   @ApiUnsupportedMediaTypeResponse({

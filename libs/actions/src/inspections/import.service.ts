@@ -233,7 +233,7 @@ export class ImportService {
     return { inspection, recommendations, actions, notices };
   }
 
-  /** 409 with the earlier inspection's id when the council already has this file. */
+  /** 409 with the earlier inspection's id and reference when the council already has this file. */
   private async refuseDuplicate(em: EntityManager, councilId: string, sha256: string) {
     const existing = await em.findOne(Inspection, {
       select: { id: true, reference: true },
@@ -242,7 +242,7 @@ export class ImportService {
     if (existing) {
       throw new ConflictException({
         message: `This report was already imported as ${existing.reference}`,
-        details: { inspectionId: existing.id },
+        details: { inspectionId: existing.id, reference: existing.reference },
       });
     }
   }

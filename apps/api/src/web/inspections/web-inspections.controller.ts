@@ -102,12 +102,15 @@ export class WebInspectionsController {
     } catch (error) {
       if (error instanceof ReportInputError) return fail(READ_ERRORS[error.code]);
       if (error instanceof ConflictException) {
-        const body = error.getResponse() as { details?: { inspectionId?: string } };
-        const id = body.details?.inspectionId;
-        const reference = /as (\S+)$/.exec(error.message)?.[1] ?? 'an inspection';
+        const body = error.getResponse() as {
+          details?: { inspectionId?: string; reference?: string };
+        };
+        const { inspectionId, reference } = body.details ?? {};
         return fail(
           'This report has already been imported',
-          id ? { href: `/inspections/${id}`, reference } : undefined,
+          inspectionId && reference
+            ? { href: `/inspections/${inspectionId}`, reference }
+            : undefined,
         );
       }
       if (error instanceof UnprocessableEntityException) {
