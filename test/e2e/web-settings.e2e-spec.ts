@@ -126,7 +126,7 @@ describe('web pages (e2e): my settings', () => {
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/settings');
 
-    // This browser is still signed in (a fresh session), and says what happened.
+    // This browser is still signed in (its session is kept), and says what happened.
     const page = await expectStatus(browser.get('/settings'), 200);
     expect(page.text).toContain('Your password has been changed');
     await expectStatus(browser.get('/'), 200);

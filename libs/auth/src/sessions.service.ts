@@ -4,7 +4,7 @@ import { SqlRunner } from '@app/database';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { addDays } from 'date-fns';
-import { IsNull, type Repository } from 'typeorm';
+import { IsNull, Not, type Repository } from 'typeorm';
 import { Session } from './entities/session.entity';
 import type { Principal } from './principal';
 import { digestToken, newRefreshToken } from './tokens';
@@ -84,9 +84,10 @@ export class SessionsService {
     );
   }
 
-  async revokeAllForUser(userId: string, reason: RevokeReason): Promise<void> {
+  /** Ends every live session of the user, but `keep` (the caller's own) when given. */
+  async revokeAllForUser(userId: string, reason: RevokeReason, keep?: string): Promise<void> {
     await this.sessions.update(
-      { userId, revokedAt: IsNull() },
+      { userId, revokedAt: IsNull(), ...(keep !== undefined && { id: Not(keep) }) },
       { revokedAt: this.clock.now(), revokedReason: reason },
     );
   }

@@ -2,6 +2,7 @@ import { Clock } from '@app/common';
 import { type CreateUserInput, type User, type UserChanges, UsersService } from '@app/councils';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { PasswordHasher, passwordProblem } from './password-hasher';
+import type { Principal } from './principal';
 import { SessionsService } from './sessions.service';
 
 export type CreateAccountInput = Omit<CreateUserInput, 'passwordHash'> & { password: string };
@@ -70,9 +71,32 @@ export class UserAccountsService {
     await this.storePassword(userId, await this.hashAcceptable(password));
   }
 
-  private async storePassword(userId: string, passwordHash: string): Promise<void> {
+  /**
+   * Someone changing their own password: only with the current one. Every other session ends;
+   * the one they are using stays, so they are not signed out for doing it. A new password the
+   * rules refuse is a 400, as for setPassword.
+   */
+  async changeOwnPassword(
+    principal: Principal,
+    current: string,
+    next: string,
+  ): Promise<'changed' | 'wrong-current-password'> {
+    const { email } = await this.users.get(principal.councilId, principal.userId);
+    const account = await this.users.findForLogin(email);
+    if (!(await this.hasher.verify(account?.passwordHash ?? null, current))) {
+      return 'wrong-current-password';
+    }
+    await this.storePassword(
+      principal.userId,
+      await this.hashAcceptable(next),
+      principal.sessionId,
+    );
+    return 'changed';
+  }
+
+  private async storePassword(userId: string, passwordHash: string, keep?: string): Promise<void> {
     await this.users.setPasswordHash(userId, passwordHash);
-    await this.sessions.revokeAllForUser(userId, 'password_changed');
+    await this.sessions.revokeAllForUser(userId, 'password_changed', keep);
   }
 
   private async hashAcceptable(password: string): Promise<string> {

@@ -1,10 +1,9 @@
-import { AuthService, PasswordHasher, type Principal, UserAccountsService } from '@app/auth';
+import { type Principal, UserAccountsService } from '@app/auth';
 import { UsersService } from '@app/councils';
 import { Get, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { LoginThrottlerGuard } from '../../auth/login-throttler.guard';
 import { type FormState, formError, noErrors, readForm, refusal, submitForm } from '../forms';
-import { WebAuth } from '../web-auth.service';
 import { PagesController, WebPages } from '../web-pages';
 import { ChangePasswordForm, EmailPreferenceForm } from './settings-forms';
 
@@ -16,11 +15,8 @@ import { ChangePasswordForm, EmailPreferenceForm } from './settings-forms';
 export class WebSettingsController {
   constructor(
     private readonly pages: WebPages,
-    private readonly web: WebAuth,
-    private readonly auth: AuthService,
     private readonly users: UsersService,
     private readonly accounts: UserAccountsService,
-    private readonly hasher: PasswordHasher,
   ) {}
 
   @Get()
@@ -49,12 +45,7 @@ export class WebSettingsController {
     });
   }
 
-  /**
-   * The API has no "change my own password" route (only an admin's reset), so this checks the
-   * current password as sign-in does and sets the new one with UserAccountsService.setPassword,
-   * which ends every session. This browser then signs in again with the new password, so it
-   * stays signed in while every other session has ended.
-   */
+  /** A new password, given the current one; every other session ends, this one stays. */
   // Guessing the current password is limited like signing in: per session and per address.
   @Post('password')
   @UseGuards(LoginThrottlerGuard)
@@ -69,30 +60,15 @@ export class WebSettingsController {
     if (newPassword !== confirmPassword) {
       return showErrors(formError('confirmPassword', 'Enter the same new password twice', {}));
     }
-    const user = await this.users.get(principal.councilId, principal.userId);
-    const account = await this.users.findForLogin(user.email);
-    const matches =
-      account?.id === user.id && (await this.hasher.verify(account.passwordHash, currentPassword));
-    if (!matches) {
-      return showErrors(formError('currentPassword', 'Your current password is incorrect', {}));
-    }
+    let outcome: 'changed' | 'wrong-current-password';
     try {
-      await this.accounts.setPassword(user.id, newPassword);
+      outcome = await this.accounts.changeOwnPassword(principal, currentPassword, newPassword);
     } catch (error) {
       const { message } = refusal(error, [HttpStatus.BAD_REQUEST]);
       return showErrors(formError('newPassword', message, {}));
     }
-    try {
-      const { tokens } = await this.auth.login(user.email, newPassword, {
-        ip: req.ip,
-        userAgent: req.get('user-agent'),
-      });
-      this.web.start(res, tokens);
-    } catch {
-      // Changed, but this browser could not start a new session: sign in with the new password.
-      await this.web.end(null, res);
-      this.pages.redirect(res, '/sign-in?expired=1');
-      return;
+    if (outcome === 'wrong-current-password') {
+      return showErrors(formError('currentPassword', 'Your current password is incorrect', {}));
     }
     this.pages.redirect(
       res,
