@@ -6,6 +6,7 @@ import {
   ForbiddenException,
   HttpStatus,
   Injectable,
+  ParseUUIDPipe,
   UseFilters,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -112,3 +113,6 @@ export const PagesController = (path = ''): ClassDecorator =>
     UseFilters(WebExceptionFilter),
     Controller(path),
   );
+
+/** An id in a page's address: anything but a UUID is a page that does not exist (404). */
+export const pageId = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });

@@ -4,6 +4,7 @@ import {
   allowedNext,
   canTransition,
   type HistoryEntryView,
+  LIVE_STATUSES,
   MANAGER_ONLY_STATUSES,
   mayAddUpdate,
   type SmartGap,
@@ -256,7 +257,7 @@ export function timeline(
 
 /** Derived text for the summary list. */
 export function summaryOf(action: ActionDetailView) {
-  const live = !['completed', 'verified', 'cancelled'].includes(action.status);
+  const live = (LIVE_STATUSES as readonly ActionStatus[]).includes(action.status);
   return {
     tag: statusTag(action.status),
     dueLabel: longDate(action.dueOn),

@@ -14,7 +14,6 @@ import {
   Get,
   HttpStatus,
   Param,
-  ParseUUIDPipe,
   Post,
   Req,
   Res,
@@ -31,7 +30,7 @@ import {
   submitForm,
 } from '../forms';
 import { longDate, statusTag } from '../view-models';
-import { PagesController, WebPages } from '../web-pages';
+import { pageId, PagesController, WebPages } from '../web-pages';
 import {
   CancelForm,
   DeadlineForm,
@@ -51,7 +50,6 @@ import {
 } from './action-page';
 
 /** A bad id is a page that does not exist, like another council's id. */
-const actionId = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 
 /** A domain refusal (400, 409, 422) in words for the form; anything else is rethrown. */
 function refusalText(error: unknown): string {
@@ -81,7 +79,7 @@ export class WebActionsController {
   async show(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id', actionId) id: string,
+    @Param('id', pageId) id: string,
   ): Promise<void> {
     const principal = await this.pages.signedIn(req, res);
     await this.render(req, res, principal, await this.actions.get(principal.councilId, id));
@@ -91,7 +89,7 @@ export class WebActionsController {
   async changeStatus(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id', actionId) id: string,
+    @Param('id', pageId) id: string,
   ): Promise<void> {
     const principal = await this.pages.posted(req, res);
     const action = await this.actions.get(principal.councilId, id);
@@ -126,7 +124,7 @@ export class WebActionsController {
   async addProgress(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id', actionId) id: string,
+    @Param('id', pageId) id: string,
   ): Promise<void> {
     const principal = await this.pages.posted(req, res);
     const action = await this.actions.get(principal.councilId, id);
@@ -149,7 +147,7 @@ export class WebActionsController {
   async assign(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id', actionId) id: string,
+    @Param('id', pageId) id: string,
   ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'manager');
     const action = await this.actions.get(principal.councilId, id);
@@ -171,7 +169,7 @@ export class WebActionsController {
   async setSuccessMeasure(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id', actionId) id: string,
+    @Param('id', pageId) id: string,
   ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'manager');
     const action = await this.actions.get(principal.councilId, id);
@@ -188,7 +186,7 @@ export class WebActionsController {
   async changeDeadline(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id', actionId) id: string,
+    @Param('id', pageId) id: string,
   ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'manager');
     const action = await this.actions.get(principal.councilId, id);
@@ -229,7 +227,7 @@ export class WebActionsController {
   async verify(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id', actionId) id: string,
+    @Param('id', pageId) id: string,
   ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'manager');
     const action = await this.actions.get(principal.councilId, id);
@@ -255,7 +253,7 @@ export class WebActionsController {
   async cancel(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id', actionId) id: string,
+    @Param('id', pageId) id: string,
   ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'manager');
     const action = await this.actions.get(principal.councilId, id);

@@ -1,14 +1,12 @@
 import type { Principal } from '@app/auth';
 import { type NotificationKind, NotificationsService, type NotificationView } from '@app/reminders';
-import { Get, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Get, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { type ErrorLink, refusal, withQuery } from '../forms';
 import { dateTime, longDate } from '../view-models';
-import { PagesController, WebPages } from '../web-pages';
+import { pageId, PagesController, WebPages } from '../web-pages';
 
 const PAGE_SIZE = 25;
-
-const notificationId = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 
 const KIND_LABELS: Record<NotificationKind, string> = {
   assigned: 'New action',
@@ -66,7 +64,7 @@ export class WebAdminNotificationsController {
   async retry(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id', notificationId) id: string,
+    @Param('id', pageId) id: string,
   ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'admin');
     try {

@@ -6,7 +6,6 @@ import {
   HttpStatus,
   Param,
   NotFoundException,
-  ParseUUIDPipe,
   Post,
   Req,
   Res,
@@ -15,11 +14,10 @@ import type { Request, Response } from 'express';
 import { type FormState, formError, noErrors, readForm, refusal, submitForm } from '../forms';
 import { sortState } from '../tables';
 import { dateTime } from '../view-models';
-import { PagesController, WebPages } from '../web-pages';
+import { pageId, PagesController, WebPages } from '../web-pages';
 import { AccountStatusForm, NewUserForm, ResetPasswordForm, UserDetailsForm } from './admin-forms';
 
 /** Another council's id, or not an id at all: "Page not found". */
-const userId = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });
 
 export const ROLE_LABELS: Record<Role, string> = {
   staff: 'Staff',
@@ -166,7 +164,7 @@ export class WebAdminUsersController {
   async show(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id', userId) id: string,
+    @Param('id', pageId) id: string,
   ): Promise<void> {
     const principal = await this.pages.signedIn(req, res, 'admin');
     const user = await this.users.get(principal.councilId, id);
@@ -177,7 +175,7 @@ export class WebAdminUsersController {
   async update(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id', userId) id: string,
+    @Param('id', pageId) id: string,
   ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'admin');
     const user = await this.users.get(principal.councilId, id);
@@ -203,7 +201,7 @@ export class WebAdminUsersController {
   async status(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id', userId) id: string,
+    @Param('id', pageId) id: string,
   ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'admin');
     const user = await this.users.get(principal.councilId, id);
@@ -230,7 +228,7 @@ export class WebAdminUsersController {
   async resetPassword(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id', userId) id: string,
+    @Param('id', pageId) id: string,
   ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'admin');
     const user = await this.users.get(principal.councilId, id);

@@ -8,12 +8,13 @@ import {
 import { hasRole, type Principal } from '@app/auth';
 import { Clock, londonDateOf } from '@app/common';
 import { UsersService } from '@app/councils';
+import { escapeHtml, plural } from '@app/notifications';
 import { RemindersQueue } from '@app/reminders';
 import { Get, HttpStatus, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { type FormState, formError, refusal, summaryError } from '../forms';
 import { dateTime, longDate, statusTag } from '../view-models';
-import { PagesController, WebPages } from '../web-pages';
+import { pageId, PagesController, WebPages } from '../web-pages';
 import { inspectionDate, kindName, suggestionRef, suggestionTag } from './inspection-views';
 import {
   draftValues,
@@ -23,26 +24,12 @@ import {
   readOpenForm,
 } from './open-actions.form';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id from the address: anything but a UUID is a page that does not exist. */
-function uuid(value: string): string {
-  if (!UUID.test(value)) throw new NotFoundException();
-  return value;
-}
-
-const plural = (count: number, one: string, many = `${one}s`): string =>
-  `${count} ${count === 1 ? one : many}`;
-
 const MAX_REASON = 1000;
 
 interface SummaryRow {
   key: { text: string };
   value: { text: string } | { html: string };
 }
-
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * What a re-rendered review page carries after a form error: per draft action, what was typed
@@ -70,15 +57,23 @@ export class InspectionReviewController {
   ) {}
 
   @Get(':id')
-  async review(@Req() req: Request, @Res() res: Response, @Param('id') id: string): Promise<void> {
+  async review(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', pageId) id: string,
+  ): Promise<void> {
     const principal = await this.pages.signedIn(req, res);
-    await this.renderReview(req, res, principal, uuid(id));
+    await this.renderReview(req, res, principal, id);
   }
 
   @Post(':id/open')
-  async open(@Req() req: Request, @Res() res: Response, @Param('id') id: string): Promise<void> {
+  async open(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', pageId) id: string,
+  ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'manager');
-    const inspectionId = uuid(id);
+    const inspectionId = id;
     // 404 for another council's inspection before anything is read from the form.
     await this.inspections.get(principal.councilId, inspectionId, this.today());
     const drafts = await this.draftActions(principal.councilId, inspectionId);
@@ -120,13 +115,13 @@ export class InspectionReviewController {
   async split(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id') id: string,
-    @Param('rid') rid: string,
+    @Param('id', pageId) id: string,
+    @Param('rid', pageId) rid: string,
   ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'manager');
-    const inspectionId = uuid(id);
+    const inspectionId = id;
     const detail = await this.inspections.get(principal.councilId, inspectionId, this.today());
-    const found = detail.recommendations.find((item) => item.recommendation.id === uuid(rid));
+    const found = detail.recommendations.find((item) => item.recommendation.id === rid);
     if (!found) throw new NotFoundException();
     const { recommendation, actionIds } = found;
     // The new draft starts with the deadline its first sibling has, to change before opening.
@@ -147,16 +142,16 @@ export class InspectionReviewController {
   async accept(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id') id: string,
-    @Param('sid') sid: string,
+    @Param('id', pageId) id: string,
+    @Param('sid', pageId) sid: string,
   ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'manager');
-    const inspectionId = uuid(id);
+    const inspectionId = id;
     try {
       const { suggestion, recommendation, action } = await this.suggestions.accept(
         principal,
         inspectionId,
-        uuid(sid),
+        sid,
       );
       this.pages.redirect(
         res,
@@ -172,12 +167,12 @@ export class InspectionReviewController {
   async dismiss(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id') id: string,
-    @Param('sid') sid: string,
+    @Param('id', pageId) id: string,
+    @Param('sid', pageId) sid: string,
   ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'manager');
-    const inspectionId = uuid(id);
-    const suggestionId = uuid(sid);
+    const inspectionId = id;
+    const suggestionId = sid;
     const suggestions = await this.suggestions.list(principal.councilId, inspectionId);
     const suggestion = suggestions.find((item) => item.id === suggestionId);
     if (!suggestion) throw new NotFoundException();

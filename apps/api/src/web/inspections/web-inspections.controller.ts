@@ -1,6 +1,7 @@
 import { ImportService, InspectionsService } from '@app/actions';
 import type { Principal } from '@app/auth';
 import { Clock, londonDateOf } from '@app/common';
+import { plural } from '@app/notifications';
 import { MAX_INPUT_BYTES, ReportInputError, type ReportInputErrorCode } from '@app/report-parser';
 import {
   ConflictException,
@@ -35,9 +36,6 @@ const READ_ERRORS: Record<ReportInputErrorCode, string> = {
   no_text_layer:
     'The selected PDF has no text in it (it may be a scan). Upload a PDF with text, or a text file',
 };
-
-const plural = (count: number, one: string, many = `${one}s`): string =>
-  `${count} ${count === 1 ? one : many}`;
 
 /** The list of inspections, and importing a report (managers). */
 @PagesController('inspections')

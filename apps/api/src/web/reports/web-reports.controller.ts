@@ -11,13 +11,12 @@ import {
 } from '@app/actions';
 import { daysBetween, londonDateOf } from '@app/common';
 import { UsersService } from '@app/councils';
-import { Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
-import { isUUID } from 'class-validator';
+import { Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { withQuery } from '../forms';
 import { sortState } from '../tables';
 import { longDate, RAG_TAGS, statusTag } from '../view-models';
-import { PagesController, WebPages } from '../web-pages';
+import { pageId, PagesController, WebPages } from '../web-pages';
 import { plural } from '@app/notifications';
 import { barChartSvg, type DateMarker, lineChartSvg } from './charts';
 import { DAILY_UP_TO_DAYS, liveSeries } from './open-series';
@@ -94,10 +93,9 @@ export class WebReportsController {
   async progress(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id') id: string,
+    @Param('id', pageId) id: string,
   ): Promise<void> {
     const principal = await this.pages.signedIn(req, res);
-    if (!isUUID(id)) throw new NotFoundException();
     const today = this.reports.today();
     const { inspection, progress } = await this.inspections.get(principal.councilId, id, today);
     const spans = await this.reports.liveSpans(principal.councilId, id);
