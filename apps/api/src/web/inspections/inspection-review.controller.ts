@@ -70,10 +70,9 @@ export class InspectionReviewController {
   async open(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id', pageId) id: string,
+    @Param('id', pageId) inspectionId: string,
   ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'manager');
-    const inspectionId = id;
     // 404 for another council's inspection before anything is read from the form.
     await this.inspections.get(principal.councilId, inspectionId, this.today());
     const drafts = await this.draftActions(principal.councilId, inspectionId);
@@ -115,11 +114,10 @@ export class InspectionReviewController {
   async split(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id', pageId) id: string,
+    @Param('id', pageId) inspectionId: string,
     @Param('rid', pageId) rid: string,
   ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'manager');
-    const inspectionId = id;
     const detail = await this.inspections.get(principal.councilId, inspectionId, this.today());
     const found = detail.recommendations.find((item) => item.recommendation.id === rid);
     if (!found) throw new NotFoundException();
@@ -142,11 +140,10 @@ export class InspectionReviewController {
   async accept(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id', pageId) id: string,
+    @Param('id', pageId) inspectionId: string,
     @Param('sid', pageId) sid: string,
   ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'manager');
-    const inspectionId = id;
     try {
       const { suggestion, recommendation, action } = await this.suggestions.accept(
         principal,
@@ -167,12 +164,10 @@ export class InspectionReviewController {
   async dismiss(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('id', pageId) id: string,
-    @Param('sid', pageId) sid: string,
+    @Param('id', pageId) inspectionId: string,
+    @Param('sid', pageId) suggestionId: string,
   ): Promise<void> {
     const principal = await this.pages.posted(req, res, 'manager');
-    const inspectionId = id;
-    const suggestionId = sid;
     const suggestions = await this.suggestions.list(principal.councilId, inspectionId);
     const suggestion = suggestions.find((item) => item.id === suggestionId);
     if (!suggestion) throw new NotFoundException();
