@@ -2,7 +2,8 @@ import type { Principal } from '@app/auth';
 import { type NotificationKind, NotificationsService, type NotificationView } from '@app/reminders';
 import { Get, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type ErrorLink, refusal, withQuery } from '../forms';
+import { type ErrorLink, refusal } from '../forms';
+import { pageOf, pagination } from '../tables';
 import { dateTime, longDate } from '../view-models';
 import { pageId, PagesController, WebPages } from '../web-pages';
 
@@ -28,22 +29,6 @@ function row(notification: NotificationView) {
     lastError: notification.lastError ?? 'No error recorded',
     createdAt: dateTime(notification.createdAt),
   };
-}
-
-/** A page number from the query string; anything else is the first page. */
-function pageOf(query: Record<string, unknown>): number {
-  const value = typeof query.page === 'string' && /^\d{1,6}$/.test(query.page) ? +query.page : 1;
-  return Math.max(1, value);
-}
-
-/** GOV.UK pagination: the first, last, current and neighbouring pages; null is a gap (…). */
-function pageNumbers(page: number, pages: number): (number | null)[] {
-  const shown = [...new Set([1, page - 1, page, page + 1, pages])]
-    .filter((number) => number >= 1 && number <= pages)
-    .sort((a, b) => a - b);
-  return shown.flatMap((number, index) =>
-    index > 0 && number - shown[index - 1] > 1 ? [null, number] : [number],
-  );
 }
 
 /** /admin/notifications: emails that failed after every attempt, and sending them again. */
@@ -100,8 +85,6 @@ export class WebAdminNotificationsController {
       pageSize: PAGE_SIZE,
     });
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    const link = (number: number) =>
-      withQuery('/admin/notifications', { page: number > 1 ? number : undefined });
     await this.pages.render(
       req,
       res,
@@ -113,18 +96,7 @@ export class WebAdminNotificationsController {
         errors,
         total,
         notifications: items.map(row),
-        pagination:
-          pages > 1
-            ? {
-                previous: page > 1 ? { href: link(page - 1) } : undefined,
-                next: page < pages ? { href: link(page + 1) } : undefined,
-                items: pageNumbers(page, pages).map((number) =>
-                  number === null
-                    ? { ellipsis: true }
-                    : { number, href: link(number), current: number === page },
-                ),
-              }
-            : null,
+        pagination: pagination('/admin/notifications', {}, page, pages),
         from: total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1,
         to: Math.min(total, page * PAGE_SIZE),
       },

@@ -1,28 +1,5 @@
 import { neutraliseFormula } from '@app/actions';
-import { overdueCsv, type OverdueRow, pagination } from './report-views';
-
-describe('pagination', () => {
-  it('is null for one page', () => {
-    expect(pagination('/overdue', {}, 1, 1)).toBeNull();
-  });
-
-  it('links the first, last and neighbouring pages, keeping the query', () => {
-    const links = pagination('/overdue', { team: 'Front door' }, 5, 9);
-    expect(links?.previous?.href).toBe('/overdue?team=Front+door&page=4');
-    expect(links?.next?.href).toBe('/overdue?team=Front+door&page=6');
-    expect(links?.items.map((i) => (i.ellipsis ? '…' : String(i.number)))).toEqual([
-      '1',
-      '…',
-      '4',
-      '5',
-      '6',
-      '…',
-      '9',
-    ]);
-    expect(links?.items[0].href).toBe('/overdue?team=Front+door');
-    expect(links?.items.find((i) => i.current)?.number).toBe(5);
-  });
-});
+import { overdueCsv, type OverdueRow } from './report-views';
 
 describe('overdueCsv', () => {
   const row: OverdueRow = {

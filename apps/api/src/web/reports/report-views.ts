@@ -1,43 +1,6 @@
 import { type ActionView, neutraliseFormula } from '@app/actions';
 import { stringify } from 'csv-stringify/sync';
-import { withQuery } from '../forms';
 import { longDate, statusTag } from '../view-models';
-
-/** What govukPagination takes: previous/next links and numbered items with ellipses. */
-export interface Pagination {
-  previous?: { href: string };
-  next?: { href: string };
-  items: Array<{ number?: number; href?: string; current?: boolean; ellipsis?: boolean }>;
-}
-
-/**
- * Links to the pages of a list, keeping its filters and sort. Shows the first, the last and
- * the neighbours of the current page, with ellipses between. Null for a single page.
- */
-export function pagination(
-  path: string,
-  params: Record<string, string | undefined>,
-  page: number,
-  pages: number,
-): Pagination | null {
-  if (pages <= 1) return null;
-  const href = (number: number) => withQuery(path, { ...params, page: number === 1 ? '' : number });
-  const shown = [...new Set([1, page - 1, page, page + 1, pages])]
-    .filter((number) => number >= 1 && number <= pages)
-    .sort((a, b) => a - b);
-  const items: Pagination['items'] = [];
-  let previous = 0;
-  for (const number of shown) {
-    if (number - previous > 1) items.push({ ellipsis: true });
-    items.push({ number, href: href(number), current: number === page });
-    previous = number;
-  }
-  return {
-    previous: page > 1 ? { href: href(page - 1) } : undefined,
-    next: page < pages ? { href: href(page + 1) } : undefined,
-    items,
-  };
-}
 
 /** One row of the overdue review, as shown and as exported. */
 export interface OverdueRow {

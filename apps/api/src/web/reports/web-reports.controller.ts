@@ -14,13 +14,13 @@ import { UsersService } from '@app/councils';
 import { Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { withQuery } from '../forms';
-import { sortState } from '../tables';
+import { pageOf, pagination, sortState } from '../tables';
 import { longDate, RAG_TAGS, statusTag } from '../view-models';
 import { pageId, PagesController, WebPages } from '../web-pages';
 import { plural } from '@app/notifications';
 import { barChartSvg, type DateMarker, lineChartSvg } from './charts';
 import { DAILY_UP_TO_DAYS, liveSeries } from './open-series';
-import { overdueCsv, overdueRow, pagination } from './report-views';
+import { overdueCsv, overdueRow } from './report-views';
 import { ReportsService } from './reports.service';
 
 /** Rows per page of the overdue review. */
@@ -298,8 +298,7 @@ export class WebReportsController {
       { key: 'daysOverdue', direction: 'desc' },
       filters,
     );
-    const pageParam = Number(text(query.page) ?? '1');
-    const page = Number.isSafeInteger(pageParam) && pageParam >= 1 ? pageParam : 1;
+    const page = pageOf(query);
     const teamByOwner = new Map(people.map((p) => [p.id, p.team]));
     const select = <T>(
       items: T[],
