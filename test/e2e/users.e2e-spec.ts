@@ -386,9 +386,11 @@ describe('users (e2e)', () => {
       await manage(middle, top).expect(200);
       await manage(bottom, middle).expect(200);
       const loop = await manage(top, bottom).expect(400);
-      expect((loop.body as { message: string }).message).toBe(
-        `${top.user.name} cannot be managed by ${bottom.user.name}, who reports to them`,
-      );
+      expect(loop.body).toMatchObject({
+        message: `${top.user.name} cannot be managed by ${bottom.user.name}, who reports to them`,
+        // Which field was wrong, for forms and API clients alike.
+        details: { field: 'lineManagerId' },
+      });
       await manage(top, middle).expect(400);
       // Clearing the line and setting it again the other way round is fine.
       await home.admin

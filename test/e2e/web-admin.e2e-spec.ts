@@ -349,6 +349,26 @@ describe('web pages (e2e): admin', () => {
       });
     });
 
+    it('refuses a line manager who reports to the person, beside the line manager field', async () => {
+      const boss = await createUser(t, home.council, { role: 'manager' });
+      const report = await createUser(t, home.council, { lineManagerId: boss.user.id });
+      const page = `/admin/users/${boss.user.id}`;
+      const loop = await admin.submit(page, page, {
+        name: boss.user.name,
+        email: boss.user.email,
+        role: 'manager',
+        lineManagerId: report.user.id,
+      });
+      expect(loop.status).toBe(400);
+      expect(loop.text).toContain('href="#lineManagerId"');
+      expect(visible(loop.text)).toContain(
+        `${boss.user.name} cannot be managed by ${report.user.name}, who reports to them`,
+      );
+      expect(
+        (await t.app.get(UsersService).get(home.council.id, boss.user.id)).lineManagerId,
+      ).toBeNull();
+    });
+
     it('disables a person, ending their sessions, and enables them again', async () => {
       const person = await createUser(t, home.council);
       const theirs = WebBrowser.as(t.server, person);

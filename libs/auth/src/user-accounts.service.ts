@@ -51,9 +51,17 @@ export class UserAccountsService {
     const { disabled, password, ...rest } = changes;
     const current = await this.users.get(councilId, userId);
     if (actorId === userId) {
-      if (disabled === true) throw new BadRequestException('You cannot disable your own account');
+      if (disabled === true) {
+        throw new BadRequestException({
+          message: 'You cannot disable your own account',
+          details: { field: 'disabled' },
+        });
+      }
       if (rest.role !== undefined && rest.role !== current.role) {
-        throw new BadRequestException('You cannot change your own role');
+        throw new BadRequestException({
+          message: 'You cannot change your own role',
+          details: { field: 'role' },
+        });
       }
     }
     // Hashed before anything is written, so a refused password leaves the account untouched.
@@ -101,7 +109,8 @@ export class UserAccountsService {
 
   private async hashAcceptable(password: string): Promise<string> {
     const problem = passwordProblem(password);
-    if (problem) throw new BadRequestException(problem);
+    if (problem)
+      throw new BadRequestException({ message: problem, details: { field: 'password' } });
     return this.hasher.hash(password);
   }
 }

@@ -38,8 +38,20 @@ export interface UserListFilter {
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
 // The table refuses blank names; saying so beats a constraint error.
+/**
+ * A refusal about one field of a person: `details.field` names it, so a form can put the
+ * message beside that field and an API client can tell which one was wrong.
+ */
+function refusedField(
+  Refusal: typeof BadRequestException | typeof ConflictException | typeof NotFoundException,
+  field: string,
+  message: string,
+): Error {
+  return new Refusal({ message, details: { field } });
+}
+
 function requireName(name: string): void {
-  if (name.trim() === '') throw new BadRequestException('Name must not be blank');
+  if (name.trim() === '') throw refusedField(BadRequestException, 'name', 'Name must not be blank');
 }
 
 /**
@@ -52,7 +64,7 @@ export class UsersService {
 
   async create(input: CreateUserInput): Promise<User> {
     requireName(input.name);
-    if (input.lineManagerId) await this.get(input.councilId, input.lineManagerId, 'Line manager');
+    if (input.lineManagerId) await this.lineManager(input.councilId, input.lineManagerId);
     try {
       const saved = await this.users.save(
         this.users.create({
@@ -66,7 +78,9 @@ export class UsersService {
       return this.get(input.councilId, saved.id);
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) {
-        throw new ConflictException(
+        throw refusedField(
+          ConflictException,
+          'email',
           `A user with email ${normaliseEmail(input.email)} already exists`,
         );
       }
@@ -119,12 +133,18 @@ export class UsersService {
     const user = await this.get(councilId, id);
     if (changes.lineManagerId) {
       if (changes.lineManagerId === id) {
-        throw new BadRequestException('A user cannot be their own line manager');
+        throw refusedField(
+          BadRequestException,
+          'lineManagerId',
+          'A person cannot be their own line manager',
+        );
       }
-      const manager = await this.get(councilId, changes.lineManagerId, 'Line manager');
+      const manager = await this.lineManager(councilId, changes.lineManagerId);
       // Escalations climb the line; a loop would send them round it.
       if (await this.manages(id, manager.id)) {
-        throw new BadRequestException(
+        throw refusedField(
+          BadRequestException,
+          'lineManagerId',
           `${user.name} cannot be managed by ${manager.name}, who reports to them`,
         );
       }
@@ -139,11 +159,22 @@ export class UsersService {
       await this.users.update({ id: user.id, councilId }, next);
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) {
-        throw new ConflictException(`A user with email ${next.email} already exists`);
+        throw refusedField(
+          ConflictException,
+          'email',
+          `A user with email ${next.email} already exists`,
+        );
       }
       throw error;
     }
     return this.get(councilId, id);
+  }
+
+  /** A line manager must be someone in the same council. */
+  private async lineManager(councilId: string, id: string): Promise<User> {
+    const manager = await this.users.findOneBy({ id, councilId });
+    if (!manager) throw refusedField(NotFoundException, 'lineManagerId', 'Line manager not found');
+    return manager;
   }
 
   /** Whether `managerId` is `reportId`'s line manager, or theirs, and so on up the line. */

@@ -97,6 +97,16 @@ export function refusal(error: unknown, statuses: readonly number[] = REFUSALS):
   throw error;
 }
 
+/** The field a domain refusal is about (`details.field`), when it names one. */
+export function refusedField(error: HttpException): string | undefined {
+  const response = error.getResponse();
+  const details =
+    typeof response === 'object' && response !== null
+      ? (response as { details?: { field?: unknown } }).details
+      : undefined;
+  return typeof details?.field === 'string' ? details.field : undefined;
+}
+
 /**
  * The usual form post: `act` on the valid form (it redirects), or show the form again with 400,
  * with readForm's errors or with what `refused` makes of an error `act` throws.

@@ -11,13 +11,19 @@ import {
   Res,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type FormState, formError, noErrors, readForm, refusal, submitForm } from '../forms';
+import {
+  type FormState,
+  formError,
+  noErrors,
+  readForm,
+  refusal,
+  refusedField,
+  submitForm,
+} from '../forms';
 import { sortState } from '../tables';
 import { dateTime } from '../view-models';
 import { pageId, PagesController, WebPages } from '../web-pages';
 import { AccountStatusForm, NewUserForm, ResetPasswordForm, UserDetailsForm } from './admin-forms';
-
-/** Another council's id, or not an id at all: "Page not found". */
 
 export const ROLE_LABELS: Record<Role, string> = {
   staff: 'Staff',
@@ -38,26 +44,25 @@ const ACTIVE_TAG = { text: 'Enabled', classes: 'govuk-tag--green' };
 const DISABLED_TAG = { text: 'Disabled', classes: 'govuk-tag--grey' };
 
 /**
- * What the accounts service refuses that a person can put right on the form: the field it is
- * about and a GOV.UK message. Anything else is not the form's fault and goes to the error page.
+ * What the accounts service refuses about one field (it names it in `details.field`), shown
+ * beside that field. Anything else is not the form's fault and goes to the error page.
  */
 function accountRefusal(error: unknown, values: Record<string, unknown>): FormState {
-  const on = (field: string, text: string) => formError(field, text, values);
-  if (error instanceof ConflictException) {
-    return on('email', 'Someone already has an account with this email address');
-  }
-  if (error instanceof NotFoundException && /line manager/i.test(error.message)) {
-    return on('lineManagerId', 'Select a line manager from the list');
-  }
-  const { message } = refusal(error, [HttpStatus.BAD_REQUEST]);
-  if (/line manager/i.test(message)) {
-    return on('lineManagerId', 'A person cannot be their own line manager');
-  }
-  if (/own role/i.test(message)) return on('role', 'You cannot change your own role');
-  if (/disable/i.test(message)) return on('status', 'You cannot disable your own account');
-  if (/password/i.test(message)) return on('password', message);
-  if (/name/i.test(message)) return on('name', 'Enter their full name');
-  throw error;
+  const refused = refusal(error, [
+    HttpStatus.BAD_REQUEST,
+    HttpStatus.NOT_FOUND,
+    HttpStatus.CONFLICT,
+  ]);
+  const field = refusedField(refused);
+  if (field === undefined) throw error;
+  const text =
+    refused instanceof ConflictException
+      ? 'Someone already has an account with this email address'
+      : refused instanceof NotFoundException
+        ? 'Select a line manager from the list'
+        : refused.message;
+  // The account form's enable/disable radios are called "status".
+  return formError(field === 'disabled' ? 'status' : field, text, values);
 }
 
 const text = (value: string | null | undefined): string => value ?? '';
