@@ -11,34 +11,15 @@
  * (default postgres://postgres@127.0.0.1:5432/followthrough_bench), REDIS_URL.
  */
 import './register-paths';
-import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import {
-  BENCH_PASSWORD,
-  BENCH_SHAPE,
-  benchManagerEmail,
-  databaseUrlFor,
-  isLoaded,
-  loadData,
-  prepareDatabase,
-} from './api-data';
+import { BENCH_PASSWORD, BENCH_SHAPE, benchManagerEmail } from './api-data';
+import { COUNCILS_IN_ROTATION, ensureData, settings, startApi } from './api-server';
 import { apiLogin, cannon, type Figures, freePort, log, start, waitFor } from './http-load';
 
-const ROOT = resolve(__dirname, '../../..');
-const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
 const BASELINE_MAIN = join(__dirname, 'api-baseline.js');
-
-const duration = Number(process.env.BENCH_DURATION ?? 10);
-const warmup = Number(process.env.BENCH_WARMUP ?? 2);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const reload = process.env.BENCH_RELOAD === '1';
-const databaseUrl =
-  process.env.BENCH_DATABASE_URL ?? databaseUrlFor('followthrough_bench', process.env.DATABASE_URL);
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-/** Requests rotate over this many councils, so no single council's pages stay hottest. */
-const COUNCILS_IN_ROTATION = 10;
+const { duration, warmup, connections, databaseUrl } = settings;
 
 const TARGET_P95_MS = 50;
 const TARGET_RATIO = 0.5;
@@ -103,33 +84,12 @@ async function main(): Promise<void> {
     `followthrough API benchmark: ${shape.councils * shape.actionsPerCouncil} actions in ${shape.councils} councils, ` +
       `${connections} connections, ${warmup} s warm-up + ${duration} s per run, Node ${process.version}`,
   );
-  log(`==> Database ${new URL(databaseUrl).pathname.slice(1)}`);
-  await prepareDatabase(databaseUrl, false);
-  if (reload || !(await isLoaded(databaseUrl))) {
-    log(reload ? '  reloading (BENCH_RELOAD=1)' : '  no complete data set: loading');
-    await prepareDatabase(databaseUrl, true);
-    await loadData(databaseUrl, log);
-  } else {
-    log('  data already loaded (BENCH_RELOAD=1 to rebuild)');
-  }
+  await ensureData();
 
   const [apiPort, baselinePort] = [await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const baselineUrl = `http://127.0.0.1:${baselinePort}`;
-  const api = start(API_MAIN, {
-    NODE_ENV: 'production',
-    PORT: String(apiPort),
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redisUrl,
-    // Required at start-up; nothing in this benchmark sends mail.
-    SMTP_URL: 'smtp://127.0.0.1:9',
-    JWT_SECRET: randomBytes(48).toString('base64'),
-    LOG_LEVEL: 'warn',
-    QUEUE_PREFIX: 'bench',
-    // Ten logins from one address in a second: above the production default of 5 a minute.
-    LOGIN_ATTEMPTS_PER_MINUTE: '1000',
-    LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: '1000',
-  });
+  const api = startApi(apiPort);
   const baseline = start(BASELINE_MAIN, { PORT: String(baselinePort), DATABASE_URL: databaseUrl });
   try {
     await Promise.all([waitFor(`${apiUrl}/health`, api), waitFor(baselineUrl, baseline)]);

@@ -10,36 +10,16 @@
  * (default 10), BENCH_RELOAD=1 to rebuild the data, BENCH_DATABASE_URL, REDIS_URL.
  */
 import './register-paths';
-import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import {
-  BENCH_PASSWORD,
-  BENCH_SHAPE,
-  databaseUrlFor,
-  isLoaded,
-  loadData,
-  prepareDatabase,
-} from './api-data';
-import { apiLogin, cannon, freePort, type LoadRequest, log, start, waitFor } from './http-load';
+import { BENCH_PASSWORD, BENCH_SHAPE, benchManagerEmail } from './api-data';
+import { COUNCILS_IN_ROTATION, ensureData, settings, startApi } from './api-server';
+import { apiLogin, cannon, freePort, type LoadRequest, log, waitFor } from './http-load';
 
-const ROOT = resolve(__dirname, '../../..');
-const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
-
-const duration = Number(process.env.BENCH_DURATION ?? 10);
-const warmup = Number(process.env.BENCH_WARMUP ?? 2);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const reload = process.env.BENCH_RELOAD === '1';
-const databaseUrl =
-  process.env.BENCH_DATABASE_URL ?? databaseUrlFor('followthrough_bench', process.env.DATABASE_URL);
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-/** Requests rotate over this many councils, so no single council's pages stay hottest. */
-const COUNCILS_IN_ROTATION = 10;
+const { duration, warmup, connections, databaseUrl } = settings;
 const TARGET_P95_MS = 100;
 
 /** User 3 of each council is staff with about a thousand actions; user 1 is a manager. */
 const staffEmail = (council: number) => `user3.c${council}@bench.example.gov.uk`;
-const managerEmail = (council: number) => `user1.c${council}@bench.example.gov.uk`;
 
 /** Five live actions of each staff member, so the action page is not one cached row. */
 async function actionIdsOf(emails: string[]): Promise<string[][]> {
@@ -75,34 +55,18 @@ async function main(): Promise<void> {
     `followthrough pages benchmark: ${BENCH_SHAPE.councils * BENCH_SHAPE.actionsPerCouncil} actions, ` +
       `${connections} connections, ${warmup} s warm-up + ${duration} s per page, Node ${process.version}`,
   );
-  await prepareDatabase(databaseUrl, false);
-  if (reload || !(await isLoaded(databaseUrl))) {
-    log('  no complete data set (or BENCH_RELOAD=1): loading');
-    await prepareDatabase(databaseUrl, true);
-    await loadData(databaseUrl, log);
-  }
+  await ensureData();
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const api = start(API_MAIN, {
-    NODE_ENV: 'production',
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redisUrl,
-    SMTP_URL: 'smtp://127.0.0.1:9',
-    JWT_SECRET: randomBytes(48).toString('base64'),
-    LOG_LEVEL: 'warn',
-    QUEUE_PREFIX: 'bench',
-    LOGIN_ATTEMPTS_PER_MINUTE: '1000',
-    LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: '1000',
-  });
+  const api = startApi(port);
   try {
     await waitFor(`${url}/health`, api);
     const councils = [...Array(COUNCILS_IN_ROTATION).keys()];
     const cookieOf = async (email: string) =>
       `ft_access=${(await apiLogin(url, email, BENCH_PASSWORD)).accessToken}`;
     const staff = await Promise.all(councils.map((c) => cookieOf(staffEmail(c))));
-    const managers = await Promise.all(councils.map((c) => cookieOf(managerEmail(c))));
+    const managers = await Promise.all(councils.map((c) => cookieOf(benchManagerEmail(c))));
     const actionIds = await actionIdsOf(councils.map(staffEmail));
 
     const pages: { name: string; requests: LoadRequest[]; expect: string }[] = [
