@@ -1,17 +1,9 @@
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { createTransport } from 'nodemailer';
 import request from 'supertest';
 import { DevMailModule } from '../../apps/api/src/dev-mail/dev-mail.module';
 import { createTestApp, type TestApp } from '../support/app';
-
-/** A port nothing listens on right now (the OS picks it; released before the app takes it). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../support/ports';
 
 /** Whether something accepts TCP connections on the port. */
 function listening(port: number): Promise<boolean> {
