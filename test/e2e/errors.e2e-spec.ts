@@ -1,4 +1,5 @@
 import { Public } from '@app/auth';
+import { BodyLimit } from '@app/common';
 import { Body, Controller, Get, Module, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { IsString } from 'class-validator';
@@ -27,6 +28,7 @@ class TestOnlyController {
   }
 
   @Post('upload')
+  @BodyLimit(1024, { multipart: true })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 16 } }))
   upload(@UploadedFile() file?: { size: number }): { size: number } {
     return { size: file?.size ?? 0 };
@@ -96,15 +98,15 @@ describe('error responses (e2e)', () => {
     expectErrorShape(response, 400, 'Bad Request');
   });
 
-  it('answers an oversized JSON body with 413', async () => {
-    // JSON bodies may carry a whole report (up to 20 MB of text), so the limit is 22 MB.
+  it('answers a JSON body over the route’s limit with 413, naming the limit', async () => {
+    // Only the routes that take a report accept more than the default 100 KB.
     const response = await request(testApp.server)
       .post('/test-only/echo')
       .set('content-type', 'application/json')
-      .send(JSON.stringify({ name: 'x'.repeat(23 * 1024 * 1024) }))
+      .send(JSON.stringify({ name: 'x'.repeat(101 * 1024) }))
       .expect(413);
     expect(expectErrorShape(response, 413, 'Payload Too Large').message).toBe(
-      'Request body too large',
+      'Request body too large: this address accepts up to 100 KB',
     );
   });
 

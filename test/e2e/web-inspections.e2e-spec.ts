@@ -68,8 +68,8 @@ describe('web pages (e2e): inspections, importing and reviewing a report', () =>
   let reviewPath: string;
 
   /**
-   * Uploads a file from the import page as a browser does (multipart, the page's CSRF token
-   * in the body before the file). `csrf: false` leaves the token out.
+   * Uploads a file from the import page as a browser does (multipart, to the form's address,
+   * which carries the page's CSRF token). `csrf: false` leaves the token out.
    */
   async function upload(
     user: TestUser,
@@ -81,11 +81,15 @@ describe('web pages (e2e): inspections, importing and reviewing a report', () =>
       .get('/inspections/import')
       .set('Cookie', session.join('; '))
       .expect(200);
+    const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(
+      page.text,
+    )?.[1];
+    if (!action) throw new Error('no upload form on the import page');
+    expect(action).toBe(`/inspections/import?_csrf=${encodeURIComponent(csrfOf(page.text))}`);
     const post = request(t.server)
-      .post('/inspections/import')
+      .post(csrf ? action.replace(/&amp;/g, '&') : '/inspections/import')
       .set('Cookie', [...session, ...cookiesOf(page)].join('; '));
-    if (csrf) void post.field('_csrf', csrfOf(page.text));
-    else void post.field('note', 'no token');
+    if (!csrf) void post.field('note', 'no token');
     if (file.content) void post.attach('file', file.content, file.name);
     return post;
   }

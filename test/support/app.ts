@@ -6,7 +6,7 @@ import { Test } from '@nestjs/testing';
 import type { Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../../apps/api/src/app.module';
-import { configureApp } from '../../apps/api/src/configure-app';
+import { configureApp, HTTP_APP_OPTIONS } from '../../apps/api/src/configure-app';
 import { createTestDatabase, type TestDatabase } from './database';
 import { deleteQueueKeys, testRedisUrl, uniqueQueuePrefix } from './redis';
 
@@ -57,7 +57,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     });
     if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
     const moduleRef = await builder.compile();
-    const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+    const app = moduleRef.createNestApplication<NestExpressApplication>({
+      ...HTTP_APP_OPTIONS,
+      bufferLogs: true,
+    });
     app.useLogger(app.get(Logger));
     configureApp(app);
     await app.init();

@@ -1,5 +1,5 @@
 import { AccessTokenGuard, AuthModule, RolesGuard } from '@app/auth';
-import { ClockModule, createValidationPipe, LoggingModule } from '@app/common';
+import { ClockModule, createValidationPipe, LoggingModule, RequestBodyGuard } from '@app/common';
 import { AppConfigModule, type AppConfigModuleOptions } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule, RedisPolicyModule } from '@app/queue';
@@ -17,6 +17,8 @@ import { NotificationsHttpModule } from './notifications/notifications-http.modu
 import { QueueBoardModule } from './queue-board/queue-board.module';
 import { UsersHttpModule } from './users/users-http.module';
 import { PageNotFoundFilter } from './web/page-not-found.filter';
+import { PageCsrfGuard, PageSessionGuard } from './web/page-guards';
+import { WebCoreModule } from './web/web-core.module';
 import { WebModule } from './web/web.module';
 
 /** The JSON API's modules: their routes sit under /api, beside the web pages at /. */
@@ -58,14 +60,21 @@ export class AppModule {
         RouterModule.register([{ path: 'api', children: API_MODULES }]),
         // The web pages own the rest of the address space (emails link to /actions/<id>).
         WebModule,
+        // Its page guards run for every route (they pass over the API's).
+        WebCoreModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         // The API's JSON errors, but a browser's unknown address gets a "Page not found" page.
         { provide: APP_FILTER, useClass: PageNotFoundFilter },
-        // Every route needs a live session unless marked @Public(); then @RequireRole applies.
+        // In this order: who is calling (an API token, or a page's session cookie), their role,
+        // then the body, read only now and within the route's limit, then a page form's CSRF
+        // token (in the body it has just read).
         { provide: APP_GUARD, useExisting: AccessTokenGuard },
+        { provide: APP_GUARD, useExisting: PageSessionGuard },
         { provide: APP_GUARD, useExisting: RolesGuard },
+        { provide: APP_GUARD, useClass: RequestBodyGuard },
+        { provide: APP_GUARD, useExisting: PageCsrfGuard },
       ],
     };
   }

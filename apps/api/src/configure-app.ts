@@ -8,6 +8,12 @@ import helmet from 'helmet';
 import { configureViews, cspNonce } from './web/views';
 
 /**
+ * Options for creating the HTTP app, in main.ts and in tests. Express's body parsers are off:
+ * RequestBodyGuard reads each body after sign-in, within its route's limit.
+ */
+export const HTTP_APP_OPTIONS = { bodyParser: false } as const;
+
+/**
  * Everything about the HTTP app that is not a module: middleware, CORS and the API docs. Both
  * main.ts and the e2e tests call it, so tests exercise the same stack as production.
  */
@@ -16,8 +22,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
 
   app.set('trust proxy', config.trustProxyHops);
 
-  // First, so every response carries x-request-id, including body-parser rejections (the body
-  // parser runs before Nest's own middleware).
+  // First, so every response carries x-request-id, including refusals by middleware.
   app.use(requestIdMiddleware);
   app.use(cspNonce);
   app.use(
@@ -38,9 +43,6 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   );
   app.use(cookieParser());
   configureViews(app, { watch: config.nodeEnv === 'development' });
-
-  // Reports may arrive as JSON text up to the 20 MB file limit (plus room for escaping).
-  app.useBodyParser('json', { limit: '22mb' });
 
   // No list means same-origin only: no CORS headers at all.
   if (config.corsOrigins.length > 0) {

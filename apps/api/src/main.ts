@@ -4,10 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { configureApp } from './configure-app';
+import { configureApp, HTTP_APP_OPTIONS } from './configure-app';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), {
+    ...HTTP_APP_OPTIONS,
     // Held until pino is in place, so boot messages come out as JSON like the rest.
     bufferLogs: true,
     // Let exitOnBootFailure report a failed boot instead of Nest exiting on its own.

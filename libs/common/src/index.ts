@@ -1,6 +1,14 @@
 export { exitOnBootFailure } from './bootstrap/exit-on-boot-failure';
 export { ErrorResponse } from './errors/error-response';
 export { HttpErrorFilter } from './errors/http-error.filter';
+export {
+  BODY_POLICY,
+  BodyLimit,
+  type BodyPolicy,
+  DEFAULT_BODY_POLICY,
+  formatBytes,
+} from './http/body-limit';
+export { RequestBodyGuard } from './http/request-body.guard';
 export { isHealthCheck, loggerParams, REDACTED_PATHS } from './logging/logger-options';
 export { LoggingModule, type LoggingModuleOptions } from './logging/logging.module';
 export {

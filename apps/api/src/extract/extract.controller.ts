@@ -1,6 +1,5 @@
 import { createValidationPipe, ErrorResponse } from '@app/common';
 import { ReportReader } from '@app/actions';
-import { MAX_INPUT_BYTES } from '@app/report-parser';
 import {
   BadRequestException,
   Body,
@@ -10,9 +9,7 @@ import {
   Post,
   Req,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -28,6 +25,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { ReportUpload } from '../common/report-upload';
 import { ExtractTextDto } from './dto/extract-text.dto';
 import { ExtractionResultDto } from './dto/extraction-result.dto';
 import { asHttpError } from './report-input-status';
@@ -40,7 +38,7 @@ export class ExtractController {
 
   @Post()
   @HttpCode(HttpStatus.OK)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_INPUT_BYTES, files: 1 } }))
+  @ReportUpload()
   @ApiOperation({
     summary: 'Extract recommendations from a report',
     description:

@@ -1,7 +1,6 @@
 import { ImportService, InspectionsService } from '@app/actions';
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { Clock, ErrorResponse, londonDateOf } from '@app/common';
-import { MAX_INPUT_BYTES } from '@app/report-parser';
 import {
   BadRequestException,
   Body,
@@ -15,9 +14,7 @@ import {
   Res,
   StreamableFile,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -37,6 +34,7 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ReportUpload } from '../common/report-upload';
 import { asHttpError } from '../extract/report-input-status';
 import { ImportedInspectionDto } from './dto/imported-inspection.dto';
 import { InspectionDetailDto } from './dto/inspection-detail.dto';
@@ -55,14 +53,8 @@ export class InspectionsController {
   @Post()
   @RequireRole('manager')
   @HttpCode(HttpStatus.CREATED)
-  // Guards run before interceptors, so staff get their 403 before any upload is read. Browsers
-  // send file names as UTF-8; multer would read them as Latin-1 ("rÃ©sumÃ©").
-  @UseInterceptors(
-    FileInterceptor('file', {
-      limits: { fileSize: MAX_INPUT_BYTES, files: 1 },
-      defParamCharset: 'utf8',
-    }),
-  )
+  // Guards run before the upload is read, so staff get their 403 before any of it arrives.
+  @ReportUpload()
   @ApiOperation({
     summary: 'Import a report',
     description:

@@ -30,8 +30,12 @@ export class Csrf {
         secure: mail.appUrl.startsWith('https:'),
       },
       getCsrfTokenFromRequest: (req) => {
-        const body = req.body as Record<string, unknown> | undefined;
-        return typeof body?._csrf === 'string' ? body._csrf : null;
+        // An upload's body is read only after this check, so its form carries the token in
+        // its address instead.
+        for (const fields of [req.body, req.query] as (Record<string, unknown> | undefined)[]) {
+          if (typeof fields?._csrf === 'string') return fields._csrf;
+        }
+        return null;
       },
     });
   }

@@ -73,7 +73,8 @@ export class WebExceptionFilter implements ExceptionFilter {
       return;
     }
     const status = exception instanceof HttpException ? exception.getStatus() : 500;
-    const page = PAGES[status];
+    // Any other refusal (411, 405…) is still the sender's to fix, not the service's fault.
+    const page = PAGES[status] ?? (status >= 400 && status < 500 ? PAGES[400] : undefined);
     if (!page) {
       this.logger.error(exception);
       res.status(500).render('message', {

@@ -1,4 +1,4 @@
-import { hasRole, type Principal, Public } from '@app/auth';
+import { type AuthenticatedRequest, hasRole, type Principal, Public } from '@app/auth';
 import { CouncilsService, type Role } from '@app/councils';
 import {
   applyDecorators,
@@ -7,12 +7,14 @@ import {
   HttpStatus,
   Injectable,
   ParseUUIDPipe,
+  SetMetadata,
   UseFilters,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Csrf } from './csrf';
-import { SignInRequired, WebExceptionFilter } from './web-exception.filter';
+import { IS_PAGE } from './page-guards';
+import { WebExceptionFilter } from './web-exception.filter';
 import { WebAuth } from './web-auth.service';
 import { cookieOptions } from './web-session';
 
@@ -43,19 +45,21 @@ export class WebPages {
     private readonly councils: CouncilsService,
   ) {}
 
-  /** The signed-in person; sends them to sign in if none, "You cannot do that" if below `role`. */
-  async signedIn(req: Request, res: Response, role: Role = 'staff'): Promise<Principal> {
-    const principal = await this.web.principal(req, res);
-    if (!principal) throw new SignInRequired(this.web.hadSession(req));
+  /**
+   * The signed-in person (PageSessionGuard found them before the body was read); "You cannot do
+   * that" if below `role`.
+   */
+  signedIn(req: Request, _res: Response, role: Role = 'staff'): Promise<Principal> {
+    const principal = (req as AuthenticatedRequest).principal;
+    // PageSessionGuard runs on every page that is not a SignedOutPage: none is a wiring bug.
+    if (!principal) throw new Error('A signed-out page asked who is signed in');
     if (!hasRole(principal.role, role)) throw new ForbiddenException();
-    return principal;
+    return Promise.resolve(principal);
   }
 
-  /** A form post: signed in, the role, and this session's CSRF token (403 without it). */
-  async posted(req: Request, res: Response, role: Role = 'staff'): Promise<Principal> {
-    const principal = await this.signedIn(req, res, role);
-    this.csrf.assert(req, principal.sessionId);
-    return principal;
+  /** A form post: signed in and the role (PageCsrfGuard has checked the form's CSRF token). */
+  posted(req: Request, res: Response, role: Role = 'staff'): Promise<Principal> {
+    return this.signedIn(req, res, role);
   }
 
   /** Renders `view` inside the layout; `title` names the page (prefixed "Error: " on errors). */
@@ -103,13 +107,14 @@ export class WebPages {
 }
 
 /**
- * A controller of web pages: left out of the API docs, signed in by cookie rather than the API's
- * bearer guard (WebPages.signedIn checks), and its errors shown as pages.
+ * A controller of web pages: left out of the API docs, signed in by cookie (PageSessionGuard)
+ * rather than the API's bearer guard, and its errors shown as pages.
  */
 export const PagesController = (path = ''): ClassDecorator =>
   applyDecorators(
     ApiExcludeController(),
     Public(),
+    SetMetadata(IS_PAGE, true),
     UseFilters(WebExceptionFilter),
     Controller(path),
   );

@@ -6,6 +6,7 @@ import { LoginThrottlerGuard } from '../auth/login-throttler.guard';
 import { Csrf } from './csrf';
 import { daysLabel, longDate, statusTag } from './view-models';
 import { WebAuth } from './web-auth.service';
+import { SignedOutPage } from './page-guards';
 import { PagesController, WebPages } from './web-pages';
 
 /** My actions lists this many, nearest deadline first. */
@@ -38,6 +39,7 @@ export class WebController {
   ) {}
 
   @Get('sign-in')
+  @SignedOutPage()
   signInPage(@Req() req: Request, @Res() res: Response): void {
     const query = req.query as Record<string, unknown>;
     res.render('sign-in', {
@@ -55,9 +57,9 @@ export class WebController {
   }
 
   @Post('sign-in')
+  @SignedOutPage()
   @UseGuards(LoginThrottlerGuard)
   async signIn(@Req() req: Request, @Res() res: Response): Promise<void> {
-    this.csrf.assert(req, null);
     const body = req.body as Record<string, unknown>;
     const email = typeof body.email === 'string' ? body.email.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
@@ -88,8 +90,7 @@ export class WebController {
 
   @Post('sign-out')
   async signOut(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const principal = await this.web.principal(req, res);
-    this.csrf.assert(req, principal?.sessionId ?? null);
+    const principal = await this.pages.posted(req, res);
     await this.web.end(principal, res);
     res.redirect(HttpStatus.SEE_OTHER, '/sign-in?signedOut=1');
   }

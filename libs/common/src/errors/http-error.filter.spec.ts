@@ -101,37 +101,6 @@ describe('HttpErrorFilter', () => {
     });
   });
 
-  it('maps body-parser size errors to 413', () => {
-    const error = Object.assign(new Error('request entity too large'), {
-      type: 'entity.too.large',
-      status: 413,
-      expose: true,
-    });
-    expect(bodyOf(error)).toMatchObject({ statusCode: 413, message: 'Request body too large' });
-  });
-
-  it('maps body-parser parse errors to 400', () => {
-    const error = Object.assign(new SyntaxError('Unexpected token'), {
-      type: 'entity.parse.failed',
-      status: 400,
-      expose: true,
-    });
-    expect(bodyOf(error)).toMatchObject({ statusCode: 400, message: 'Malformed request body' });
-  });
-
-  it('keeps other exposed 4xx body-parser errors', () => {
-    const error = Object.assign(new Error('unsupported charset "LATIN-9"'), {
-      type: 'charset.unsupported',
-      status: 415,
-      expose: true,
-    });
-    expect(bodyOf(error)).toMatchObject({
-      statusCode: 415,
-      error: 'Unsupported Media Type',
-      message: 'unsupported charset "LATIN-9"',
-    });
-  });
-
   it('maps raw multer errors', () => {
     const tooBig = Object.assign(new Error('File too large'), {
       name: 'MulterError',

@@ -45,8 +45,9 @@ function messageOf(exception: HttpException): string {
 }
 
 /**
- * Errors raised before a route handler runs and not wrapped by Nest: body-parser's (it tags
- * them with `type`) and multer's when used without FileInterceptor (`name: 'MulterError'`).
+ * Errors raised before a route handler runs and not wrapped by Nest: multer's when used without
+ * FileInterceptor (`name: 'MulterError'`). Bodies are read by RequestBodyGuard, which throws
+ * HttpExceptions of its own.
  */
 function describeMiddlewareError(exception: Record<string, unknown>): Described | undefined {
   if (exception.name === 'MulterError') {
@@ -66,20 +67,6 @@ function describeMiddlewareError(exception: Record<string, unknown>): Described 
           statusCode: HttpStatus.BAD_REQUEST,
           message: typeof exception.message === 'string' ? exception.message : 'Bad upload',
         };
-    }
-  }
-  if (typeof exception.type === 'string') {
-    if (exception.type === 'entity.too.large') {
-      return { statusCode: HttpStatus.PAYLOAD_TOO_LARGE, message: 'Request body too large' };
-    }
-    if (exception.type === 'entity.parse.failed') {
-      return { statusCode: HttpStatus.BAD_REQUEST, message: 'Malformed request body' };
-    }
-    // Other body-parser errors (unsupported charset, aborted request...) are client errors
-    // with safe messages (`expose`); anything else stays a generic 500.
-    const status = exception.status ?? exception.statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500 && exception.expose === true) {
-      return { statusCode: status, message: String(exception.message) };
     }
   }
   return undefined;

@@ -1,4 +1,3 @@
-import { MAX_INPUT_BYTES } from '@app/report-parser';
 import {
   type CallHandler,
   type ExecutionContext,
@@ -9,6 +8,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
+import { REPORT_UPLOAD_OPTIONS } from '../../common/report-upload';
 
 /** Set on the request when the upload went over the size limit, so the form can say so. */
 export const UPLOAD_TOO_LARGE = Symbol('uploadTooLarge');
@@ -16,15 +16,12 @@ export type UploadRequest = Request & { [UPLOAD_TOO_LARGE]?: boolean };
 
 /**
  * The report upload, read by multer with the same limits as POST /api/inspections (the field
- * `file`, one file, 20 MB, UTF-8 names). A file over the limit is not an error page: the handler
- * sees the flag and shows it on the form. Other fields (the CSRF token) land in `req.body`.
+ * `file`, one file, 20 MB, a few small fields, UTF-8 names). A file over the limit is not an
+ * error page: the handler sees the flag and shows it on the form.
  */
 @Injectable()
 export class ReportUploadInterceptor implements NestInterceptor {
-  private readonly multer = new (FileInterceptor('file', {
-    limits: { fileSize: MAX_INPUT_BYTES, files: 1 },
-    defParamCharset: 'utf8',
-  }))();
+  private readonly multer = new (FileInterceptor('file', REPORT_UPLOAD_OPTIONS))();
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     try {

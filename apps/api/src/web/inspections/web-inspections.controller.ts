@@ -1,6 +1,6 @@
 import { ImportService, InspectionsService } from '@app/actions';
-import type { Principal } from '@app/auth';
-import { Clock, londonDateOf } from '@app/common';
+import { type Principal, RequireRole } from '@app/auth';
+import { BodyLimit, Clock, londonDateOf } from '@app/common';
 import { plural } from '@app/notifications';
 import { MAX_INPUT_BYTES, ReportInputError, type ReportInputErrorCode } from '@app/report-parser';
 import {
@@ -15,6 +15,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { REPORT_BODY_LIMIT } from '../../common/report-upload';
 import { sortState } from '../tables';
 import { PagesController, WebPages } from '../web-pages';
 import { INSPECTION_SORTS, inspectionRow, sortInspections } from './inspection-views';
@@ -70,7 +71,10 @@ export class WebInspectionsController {
   }
 
   @Post('import')
-  // multer reads the multipart body first, so the CSRF field in it is there for pages.posted.
+  // The session, role and CSRF token (in the form's address) are checked before multer reads
+  // a byte of the upload.
+  @RequireRole('manager')
+  @BodyLimit(REPORT_BODY_LIMIT, { multipart: true })
   @UseInterceptors(ReportUploadInterceptor)
   async import(
     @Req() req: UploadRequest,
