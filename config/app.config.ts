@@ -3,7 +3,15 @@ import type { EnvDto } from './env.dto';
 import { readEnvironment } from './read-environment';
 import { validateEnvKeys, type RawEnv } from './validate-env';
 
-const APP_ENV_KEYS = ['NODE_ENV', 'PORT', 'LOG_LEVEL', 'CORS_ORIGINS', 'TRUST_PROXY_HOPS'] as const;
+const APP_ENV_KEYS = [
+  'NODE_ENV',
+  'PORT',
+  'LOG_LEVEL',
+  'CORS_ORIGINS',
+  'TRUST_PROXY_HOPS',
+  'QUEUE_BOARD_PASSWORD',
+  'QUEUE_BOARD_WRITABLE',
+] as const;
 
 export function toAppConfig(env: Pick<EnvDto, (typeof APP_ENV_KEYS)[number]>) {
   return {
@@ -14,6 +22,11 @@ export function toAppConfig(env: Pick<EnvDto, (typeof APP_ENV_KEYS)[number]>) {
     corsOrigins: [...env.CORS_ORIGINS],
     /** Reverse proxies whose X-Forwarded-For is believed (Express "trust proxy"). */
     trustProxyHops: env.TRUST_PROXY_HOPS,
+    /** Bull Board for the service's operators (HTTP Basic, user "operator"); null: off. */
+    queueBoard: {
+      password: env.QUEUE_BOARD_PASSWORD === '' ? null : env.QUEUE_BOARD_PASSWORD,
+      writable: env.QUEUE_BOARD_WRITABLE,
+    },
   };
 }
 

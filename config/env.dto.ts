@@ -9,6 +9,7 @@ import {
   Max,
   Min,
   ValidateBy,
+  ValidateIf,
 } from 'class-validator';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -83,6 +84,12 @@ function IsOffsetList(): PropertyDecorator {
     },
   });
 }
+
+/** "true" and "false" become booleans; anything else is reported. */
+const ToBoolean = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  );
 
 /** Only plain digits become numbers, so "3e3" or "80.5" are reported instead of coerced. */
 const ToInteger = (): PropertyDecorator =>
@@ -195,9 +202,7 @@ export class EnvDto {
   @Max(23)
   SEND_HOUR: number = 8;
 
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value,
-  )
+  @ToBoolean()
   @IsBoolean()
   WORKING_DAYS_ONLY: boolean = true;
 
@@ -227,6 +232,16 @@ export class EnvDto {
   @Min(0)
   @Max(65535)
   DEV_MAIL_SINK_PORT: number = 0;
+
+  // The queue board (/admin/queues) is for the people who run the service, never a council's
+  // users: it shows every council's jobs. Empty keeps it switched off.
+  @ValidateIf((env: EnvDto) => env.QUEUE_BOARD_PASSWORD !== '')
+  @MinLength(24)
+  QUEUE_BOARD_PASSWORD: string = '';
+
+  @ToBoolean()
+  @IsBoolean()
+  QUEUE_BOARD_WRITABLE: boolean = false;
 }
 
 export type EnvKey = keyof EnvDto;
@@ -260,6 +275,9 @@ export const ENV_EXPECTATIONS: Record<EnvKey, string> = {
   MAIL_RETRY_DELAY: 'a duration from 10ms to 1h such as 30s (first retry; it doubles after)',
   MAIL_CONCURRENCY: 'an integer 1-16 (emails one worker sends at once)',
   DEV_MAIL_SINK_PORT: 'an integer 0-65535 (0 turns the development mail sink off)',
+  QUEUE_BOARD_PASSWORD:
+    'empty (queue board off) or the operators’ password of at least 24 characters (openssl rand -base64 24)',
+  QUEUE_BOARD_WRITABLE: 'true or false (operators may retry, clean and pause queues on the board)',
 };
 
 /** Declaration order, which is also the order problems are reported in. */

@@ -46,6 +46,7 @@ describe('standalone loaders', () => {
       logLevel: 'info',
       corsOrigins: [],
       trustProxyHops: 0,
+      queueBoard: { password: null, writable: false },
     });
     expect(() => loadAppConfig({ PORT: '70000' })).toThrow(EnvValidationError);
   });
@@ -76,6 +77,7 @@ describe('AppConfigModule', () => {
       logLevel: 'info',
       corsOrigins: ['https://a.example.org'],
       trustProxyHops: 0,
+      queueBoard: { password: null, writable: false },
     });
     expect(moduleRef.get<DatabaseConfig>(databaseConfig.KEY)).toEqual({ url: env.DATABASE_URL });
     expect(moduleRef.get<RedisConfig>(redisConfig.KEY)).toEqual({

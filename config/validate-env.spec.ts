@@ -44,7 +44,18 @@ describe('validateEnv', () => {
       MAIL_RETRY_DELAY: '30s',
       MAIL_CONCURRENCY: 8,
       DEV_MAIL_SINK_PORT: 0,
+      QUEUE_BOARD_PASSWORD: '',
+      QUEUE_BOARD_WRITABLE: false,
     });
+  });
+
+  it('takes the queue board password only when long enough to be a real secret', () => {
+    expect(
+      validateEnv({ ...valid, QUEUE_BOARD_PASSWORD: 'x'.repeat(24) }).QUEUE_BOARD_PASSWORD,
+    ).toBe('x'.repeat(24));
+    expect(messageFor({ ...valid, QUEUE_BOARD_PASSWORD: 'short-password' })).toContain(
+      'QUEUE_BOARD_PASSWORD',
+    );
   });
 
   it('reads the reminder settings', () => {

@@ -6,7 +6,8 @@
 # and assigns some of its actions so GET /api/dashboard has something to show. Ctrl-C stops both.
 #
 # Safe to run again: the council, the people and the import are found and reused. Secrets stay
-# in .demo/ (git-ignored): jwt-secret, and credentials (the demo passwords, made on first run).
+# in .demo/ (git-ignored): jwt-secret, queue-board-password, and credentials (the demo passwords,
+# made on first run).
 # To start from scratch: psql -h 127.0.0.1 -U postgres -c 'DROP DATABASE followthrough_demo'
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -84,6 +85,12 @@ if [ ! -s .demo/jwt-secret ]; then
 fi
 JWT_SECRET=$(cat .demo/jwt-secret)
 export JWT_SECRET
+# The queue board is for whoever runs the service (here, you): HTTP Basic, user "operator".
+if [ ! -s .demo/queue-board-password ]; then
+  (umask 077 && openssl rand -hex 16 | tr -d '\n' >.demo/queue-board-password)
+fi
+QUEUE_BOARD_PASSWORD=$(cat .demo/queue-board-password)
+export QUEUE_BOARD_PASSWORD
 
 echo "==> Migrating ${DEMO_DATABASE}"
 "${CLI[@]}" migration:run
@@ -301,7 +308,7 @@ cat <<EOM
     API:       pid ${api_pid}, logs in .demo/api.log
     Worker:    pid ${worker_pid}, logs in .demo/worker.log
     Emails:    ${API/127.0.0.1/localhost}/dev/mail   (one: /dev/mail/<id>, its HTML: /dev/mail/<id>/html)
-    Queues:    ${API/127.0.0.1/localhost}/admin/queues   (admins: POST /admin/queues/session first)
+    Queues:    ${API/127.0.0.1/localhost}/admin/queues   (operators only: user operator, password ${QUEUE_BOARD_PASSWORD}; read-only)
 
   ${DEMO_COUNCIL} (demo passwords, also in .demo/credentials):
 EOM

@@ -1,23 +1,15 @@
 import { AppConfigModule } from '@app/config';
 import { QueueName, RedisPolicyModule } from '@app/queue';
+import { getQueueToken } from '@nestjs/bullmq';
 import { Test } from '@nestjs/testing';
+import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import request from 'supertest';
 import type { Council } from '@app/councils';
 import { createCouncilWithPeople, createUser, type TestUser } from '../factories/people';
 import { createTestApp, type TestApp, testEnv } from '../support/app';
-
-/** A port nothing listens on (for a moment: the caller uses it straight away). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('No port');
-  return address.port;
-}
+import { freePort } from '../support/ports';
 
 /** A throwaway redis-server (binary on PATH) that keeps nothing on disk. */
 async function startRedis(policy: string): Promise<{ url: string; process: ChildProcess }> {
@@ -104,64 +96,58 @@ describe('Redis eviction policy at boot (e2e)', () => {
 });
 
 const BOARD = '/admin/queues';
-const COOKIE = 'ft_queue_board';
+const PASSWORD = 'operators-only-0123456789abcdef';
+const basic = (user: string, password: string) =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+const OPERATOR = basic('operator', PASSWORD);
 
-describe('queue board (e2e)', () => {
+/** What an unknown route answers: with no password set, the board must look exactly like one. */
+const expectNotFound = (response: request.Response, path: string) => {
+  expect(response.status).toBe(404);
+  expect(response.body).toEqual({
+    statusCode: 404,
+    error: 'Not Found',
+    message: `Cannot GET ${path}`,
+    requestId: response.get('x-request-id'),
+  });
+};
+
+describe('queue board with no operator password (e2e)', () => {
   let t: TestApp;
-  let council: Council;
   let admin: TestUser;
-  let manager: TestUser;
-  let staff: TestUser;
 
   beforeAll(async () => {
     t = await createTestApp();
-    ({ council, admin, manager, staff } = await createCouncilWithPeople(t));
+    ({ admin } = await createCouncilWithPeople(t));
   });
 
   afterAll(() => t?.close());
 
-  const get = (path: string, cookie?: string) => {
-    const req = request(t.server).get(path);
-    return cookie === undefined ? req : req.set('Cookie', `${COOKIE}=${cookie}`);
-  };
+  it.each([BOARD, `${BOARD}/api/queues`])('does not exist: %s is 404 to everyone', async (path) => {
+    expectNotFound(await request(t.server).get(path), path);
+    expectNotFound(await admin.as(request(t.server).get(path)), path);
+    expectNotFound(await request(t.server).get(path).set('Authorization', OPERATOR), path);
+  });
+});
 
-  /** What an unknown route answers: the board must look exactly like one to outsiders. */
-  const expectNotFound = (response: request.Response, path: string) => {
-    expect(response.status).toBe(404);
-    expect(response.body).toEqual({
-      statusCode: 404,
-      error: 'Not Found',
-      message: `Cannot GET ${path}`,
-      requestId: response.get('x-request-id'),
-    });
-  };
+describe('queue board for operators (e2e)', () => {
+  let t: TestApp;
+  let council: Council;
+  let admin: TestUser;
+  let mailQueue: Queue;
 
-  /** Posts the session endpoint as `user`; returns the Set-Cookie header for the board. */
-  async function openBoard(user: TestUser): Promise<string> {
-    const response = await user.as(request(t.server).post(`${BOARD}/session`)).expect(204);
-    const cookies = response.headers['set-cookie'] as unknown as string[];
-    const cookie = cookies.find((value) => value.startsWith(`${COOKIE}=`));
-    if (!cookie) throw new Error(`No ${COOKIE} cookie in ${JSON.stringify(cookies)}`);
-    return cookie;
-  }
-
-  it('gives an admin an httpOnly, strict cookie for the board, lasting as long as the token', async () => {
-    const cookie = await openBoard(admin);
-    expect(cookie.split('; ')[0]).toBe(`${COOKIE}=${admin.token}`);
-    expect(cookie).toContain(`Path=${BOARD}`);
-    expect(cookie).toContain('HttpOnly');
-    expect(cookie).toContain('SameSite=Strict');
-    // APP_URL is http://localhost:3000 in tests: a Secure cookie would never come back.
-    expect(cookie).not.toContain('Secure');
-    const maxAge = Number(/Max-Age=(\d+)/.exec(cookie)?.[1]);
-    const { exp } = JSON.parse(Buffer.from(admin.token.split('.')[1], 'base64url').toString()) as {
-      exp: number;
-    };
-    expect(Math.abs(maxAge - (exp - Date.now() / 1000))).toBeLessThan(5);
+  beforeAll(async () => {
+    t = await createTestApp({ env: { QUEUE_BOARD_PASSWORD: PASSWORD } });
+    ({ council, admin } = await createCouncilWithPeople(t));
+    mailQueue = t.app.get<Queue>(getQueueToken(QueueName.Mail), { strict: false });
   });
 
-  it('shows the board and its API to an admin with the cookie', async () => {
-    const page = await get(BOARD, admin.token)
+  afterAll(() => t?.close());
+
+  const asOperator = (req: request.Test) => req.set('Authorization', OPERATOR);
+
+  it('shows the board and its API to an operator', async () => {
+    const page = await asOperator(request(t.server).get(BOARD))
       .expect(200)
       .expect('content-type', /text\/html/);
     expect(page.text).toContain('<title>followthrough queues</title>');
@@ -170,90 +156,85 @@ describe('queue board (e2e)', () => {
     // Assets are served from under the board too (relative to <base>).
     const stylesheet = /href="(static\/css\/[^"]+\.css)"/.exec(page.text)?.[1];
     expect(stylesheet).toBeDefined();
-    await get(`${BOARD}/${stylesheet}`, admin.token)
+    await asOperator(request(t.server).get(`${BOARD}/${stylesheet}`))
       .expect(200)
       .expect('content-type', /text\/css/);
 
-    const api = await get(`${BOARD}/api/queues`, admin.token)
+    const api = await asOperator(request(t.server).get(`${BOARD}/api/queues`))
       .expect(200)
       .expect('content-type', /application\/json/);
-    const names = (api.body as { queues: { name: string }[] }).queues.map((queue) => queue.name);
-    expect(names.sort()).toEqual(Object.values(QueueName).sort());
+    const queues = (api.body as { queues: { name: string; readOnlyMode: boolean }[] }).queues;
+    expect(queues.map((queue) => queue.name).sort()).toEqual(Object.values(QueueName).sort());
+    expect(queues.every((queue) => queue.readOnlyMode)).toBe(true);
     // The board is its own Express app; it must not undo helmet's work.
     expect(api.headers['x-powered-by']).toBeUndefined();
     expect(page.headers['content-security-policy']).toBeDefined();
   });
 
-  it('accepts an admin’s Bearer header instead of the cookie', async () => {
-    await admin.as(request(t.server).get(`${BOARD}/api/queues`)).expect(200);
+  it('asks for the operators’ sign-in, and refuses a wrong password', async () => {
+    for (const authorization of [undefined, basic('operator', 'wrong'), basic('admin', PASSWORD)]) {
+      const req = request(t.server).get(`${BOARD}/api/queues`);
+      const response = await (authorization ? req.set('Authorization', authorization) : req);
+      expect(response.status).toBe(401);
+      expect(response.headers['www-authenticate']).toBe(
+        'Basic realm="followthrough operators", charset="UTF-8"',
+      );
+      expect(response.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+      expect(JSON.stringify(response.body)).not.toContain('"queues"');
+    }
+  });
+
+  it('is closed to every council account, admins included', async () => {
+    const another = await createUser(t, council, { role: 'admin' });
+    for (const user of [admin, another]) {
+      await user.as(request(t.server).get(`${BOARD}/api/queues`)).expect(401);
+      await user
+        .as(request(t.server).put(`${BOARD}/api/queues/${QueueName.Mail}/pause`))
+        .expect(401);
+    }
+    expect(await mailQueue.isPaused()).toBe(false);
+  });
+
+  it('is read-only: not even an operator can pause a queue every council shares', async () => {
+    const response = await asOperator(
+      request(t.server).put(`${BOARD}/api/queues/${QueueName.Mail}/pause`),
+    ).expect(405);
+    expect(response.body).toMatchObject({
+      statusCode: 405,
+      message: 'The queue board is read-only (QUEUE_BOARD_WRITABLE=false)',
+    });
+    expect(await mailQueue.isPaused()).toBe(false);
   });
 
   it('leaves other routes under /admin to Nest', async () => {
-    const response = await get(`${BOARD}/nope/at/all`, admin.token);
+    const response = await asOperator(request(t.server).get(`${BOARD}/nope/at/all`));
     expectNotFound(response, `${BOARD}/nope/at/all`);
     // Nothing of the board's Express app leaks into later requests.
     await admin.as(request(t.server).get('/api/me')).expect(200);
   });
+});
 
-  it('refuses the session endpoint to managers and staff (403), and to nobody at all (401)', async () => {
-    for (const user of [manager, staff]) {
-      const response = await user.as(request(t.server).post(`${BOARD}/session`)).expect(403);
-      expect(response.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
-      expect(response.headers['set-cookie']).toBeUndefined();
-    }
-    await request(t.server).post(`${BOARD}/session`).expect(401);
+describe('queue board made writable by its operators (e2e)', () => {
+  let t: TestApp;
+  let mailQueue: Queue;
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      env: { QUEUE_BOARD_PASSWORD: PASSWORD, QUEUE_BOARD_WRITABLE: 'true' },
+    });
+    mailQueue = t.app.get<Queue>(getQueueToken(QueueName.Mail), { strict: false });
   });
 
-  it.each([BOARD, `${BOARD}/`, `${BOARD}/api/queues`, `${BOARD}/queue/${QueueName.System}`])(
-    'answers 404 for %s to anyone but an admin',
-    async (path) => {
-      expectNotFound(await get(path), path);
-      for (const user of [manager, staff]) {
-        expectNotFound(await get(path, user.token), path);
-        expectNotFound(await user.as(request(t.server).get(path)), path);
-      }
-    },
-  );
+  afterAll(() => t?.close());
 
-  it('answers 404 to a tampered or malformed cookie', async () => {
-    const [header, payload, signature] = admin.token.split('.');
-    const flipped = `${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
-    expectNotFound(
-      await get(`${BOARD}/api/queues`, `${header}.${payload}.${flipped}`),
-      `${BOARD}/api/queues`,
-    );
-
-    // A manager's token with the role claim changed to admin: the signature no longer matches.
-    const [mHeader, mPayload, mSignature] = manager.token.split('.');
-    const claims = JSON.parse(Buffer.from(mPayload, 'base64url').toString()) as object;
-    const promoted = Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString(
-      'base64url',
-    );
-    expectNotFound(
-      await get(`${BOARD}/api/queues`, `${mHeader}.${promoted}.${mSignature}`),
-      `${BOARD}/api/queues`,
-    );
-
-    expectNotFound(await get(`${BOARD}/api/queues`, 'not-a-token'), `${BOARD}/api/queues`);
-    expectNotFound(await get(`${BOARD}/api/queues`, ''), `${BOARD}/api/queues`);
-  });
-
-  it('stops honouring the cookie once its session is logged out', async () => {
-    const another = await createUser(t, council, { role: 'admin' });
-    await openBoard(another);
-    await get(`${BOARD}/api/queues`, another.token).expect(200);
-    await another.as(request(t.server).post('/api/auth/logout')).expect(204);
-    expectNotFound(await get(`${BOARD}/api/queues`, another.token), `${BOARD}/api/queues`);
-  });
-
-  it('clears the cookie on DELETE, for any logged-in user', async () => {
-    for (const user of [admin, staff]) {
-      const response = await user.as(request(t.server).delete(`${BOARD}/session`)).expect(204);
-      const cookie = (response.headers['set-cookie'] as unknown as string[])[0];
-      expect(cookie).toMatch(new RegExp(`^${COOKIE}=;`));
-      expect(cookie).toContain(`Path=${BOARD}`);
-      expect(cookie).toContain('Expires=Thu, 01 Jan 1970 00:00:00 GMT');
-    }
-    await request(t.server).delete(`${BOARD}/session`).expect(401);
+  it('lets an operator pause and resume a queue', async () => {
+    const pause = `${BOARD}/api/queues/${QueueName.Mail}/pause`;
+    await request(t.server).put(pause).set('Authorization', OPERATOR).expect(200);
+    expect(await mailQueue.isPaused()).toBe(true);
+    await request(t.server)
+      .put(`${BOARD}/api/queues/${QueueName.Mail}/resume`)
+      .set('Authorization', OPERATOR)
+      .expect(200);
+    expect(await mailQueue.isPaused()).toBe(false);
   });
 });

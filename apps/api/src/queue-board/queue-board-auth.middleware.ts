@@ -1,60 +1,62 @@
+import { appConfig, type AppConfig } from '@app/config';
 import {
-  AccessTokenGuard,
-  type AuthenticatedRequest,
-  bearerTokenOf,
-  hasRole,
-  type Principal,
-} from '@app/auth';
-import {
+  HttpException,
+  HttpStatus,
+  Inject,
   Injectable,
   type NestMiddleware,
   NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
-import type { NextFunction, Response } from 'express';
-import { QUEUE_BOARD_COOKIE } from './queue-board.constants';
+import type { NextFunction, Request, Response } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { OPERATOR_USER } from './queue-board.constants';
 
-/** One cookie's value from a Cookie header (no cookie-parser for a single cookie). */
-export function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const pair of (header ?? '').split(';')) {
-    const separator = pair.indexOf('=');
-    if (separator > 0 && pair.slice(0, separator).trim() === name) {
-      return pair.slice(separator + 1).trim();
-    }
-  }
-  return undefined;
+const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
+
+/** The `user:password` of an `Authorization: Basic …` header, if it holds one. */
+export function basicCredentials(authorization: string | undefined): string | undefined {
+  const match = /^Basic ([A-Za-z0-9+/=]{1,1024})$/.exec(authorization ?? '');
+  return match?.[1] ? Buffer.from(match[1], 'base64').toString('utf8') : undefined;
 }
 
 /**
- * In front of the board: the access token, from the Authorization header or the board cookie,
- * must verify exactly as on every API route (AccessTokenGuard) and belong to an admin with a
- * live session. Everyone else gets the same 404 as an unknown route, so the board's existence is
- * not advertised.
+ * In front of the board: the service's operators only. The board shows every council's jobs and
+ * can pause the queues every council shares, so no council account opens it, whatever its role:
+ * operators sign in with HTTP Basic (user "operator", QUEUE_BOARD_PASSWORD), and the board is
+ * read-only unless QUEUE_BOARD_WRITABLE is set. With no password set it does not exist (404).
  */
 @Injectable()
 export class QueueBoardAuthMiddleware implements NestMiddleware {
-  constructor(private readonly tokens: AccessTokenGuard) {}
+  private readonly expected: Buffer | null;
+  private readonly writable: boolean;
 
-  async use(request: AuthenticatedRequest, _response: Response, next: NextFunction) {
-    const token =
-      bearerTokenOf(request.headers.authorization) ??
-      cookieValue(request.headers.cookie, QUEUE_BOARD_COOKIE);
-    const principal = token ? await this.principalOf(token) : null;
-    if (!principal || !hasRole(principal.role, 'admin')) {
+  constructor(@Inject(appConfig.KEY) config: AppConfig) {
+    const { password, writable } = config.queueBoard;
+    // Compared as digests, so the comparison takes the same time whatever was sent.
+    this.expected = password === null ? null : digest(`${OPERATOR_USER}:${password}`);
+    this.writable = writable;
+  }
+
+  use(request: Request, response: Response, next: NextFunction): void {
+    if (!this.expected) {
       // Worded like Nest's own answer for a route that does not exist.
       throw new NotFoundException(`Cannot ${request.method} ${request.originalUrl}`);
     }
-    request.principal = principal;
-    next();
-  }
-
-  private async principalOf(token: string): Promise<Principal | null> {
-    try {
-      return await this.tokens.authenticate(token);
-    } catch (error) {
-      // Anything but a rejected token (the database is down...) is a real failure: a 500.
-      if (error instanceof UnauthorizedException) return null;
-      throw error;
+    const given = basicCredentials(request.headers.authorization);
+    if (given === undefined || !timingSafeEqual(digest(given), this.expected)) {
+      response.setHeader(
+        'WWW-Authenticate',
+        'Basic realm="followthrough operators", charset="UTF-8"',
+      );
+      throw new UnauthorizedException('The queue board is for the service’s operators');
     }
+    if (!this.writable && request.method !== 'GET' && request.method !== 'HEAD') {
+      throw new HttpException(
+        'The queue board is read-only (QUEUE_BOARD_WRITABLE=false)',
+        HttpStatus.METHOD_NOT_ALLOWED,
+      );
+    }
+    next();
   }
 }

@@ -1,5 +1,5 @@
 /** Where the Bull Board UI and its JSON API are served. */
 export const QUEUE_BOARD_PATH = '/admin/queues';
 
-/** Holds an admin's access token for the board: browsers cannot send a Bearer header. */
-export const QUEUE_BOARD_COOKIE = 'ft_queue_board';
+/** The one user name of the board's HTTP Basic sign-in; the password is QUEUE_BOARD_PASSWORD. */
+export const OPERATOR_USER = 'operator';

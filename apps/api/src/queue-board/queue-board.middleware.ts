@@ -1,6 +1,7 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
+import { appConfig, type AppConfig } from '@app/config';
 import { ALL_QUEUES } from '@app/queue';
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { Queue } from 'bullmq';
@@ -10,8 +11,8 @@ import { QUEUE_BOARD_PATH } from './queue-board.constants';
 const MOUNT = new RegExp(`^${QUEUE_BOARD_PATH.replace(/\//g, '\\/')}`, 'i');
 
 /**
- * Bull Board over every queue, as a Nest middleware (QueueBoardModule puts the admin check in
- * front). The board is an Express app of its own; this does what Express does when it mounts a
+ * Bull Board over every queue, as a Nest middleware (QueueBoardModule puts the operators' check
+ * in front). The board is an Express app of its own; this does what Express does when it mounts a
  * sub-app, since Nest's middleware routing does not: strip the mount path from the URL, and put
  * the URL and the request's and response's prototypes back if the board passes the request on.
  */
@@ -19,10 +20,12 @@ const MOUNT = new RegExp(`^${QUEUE_BOARD_PATH.replace(/\//g, '\\/')}`, 'i');
 export class QueueBoardMiddleware implements NestMiddleware {
   private readonly board: Express;
 
-  constructor(@Inject(ALL_QUEUES) queues: Queue[]) {
+  constructor(@Inject(ALL_QUEUES) queues: Queue[], @Inject(appConfig.KEY) config: AppConfig) {
     const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_BOARD_PATH);
+    // Read-only unless operators asked otherwise (the auth middleware also refuses writes).
+    const readOnlyMode = !config.queueBoard.writable;
     createBullBoard({
-      queues: queues.map((queue) => new BullMQAdapter(queue)),
+      queues: queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode })),
       serverAdapter,
       options: { uiConfig: { boardTitle: 'followthrough queues' } },
     });
