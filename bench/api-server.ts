@@ -8,7 +8,11 @@ import { join, resolve } from 'node:path';
 import { databaseUrlFor, isLoaded, loadData, prepareDatabase } from './api-data';
 import { log, start } from './http-load';
 
-const API_MAIN = join(resolve(__dirname, '../../..'), 'dist/apps/api/apps/api/src/main.js');
+/** The built API; BENCH_API_MAIN measures another build (e.g. an earlier commit's, for before/after). */
+const API_MAIN = resolve(
+  process.env.BENCH_API_MAIN ??
+    join(resolve(__dirname, '../../..'), 'dist/apps/api/apps/api/src/main.js'),
+);
 
 /** BENCH_DURATION (s, default 10), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (10), BENCH_RELOAD=1. */
 export const settings = {
@@ -39,12 +43,12 @@ export async function ensureData(): Promise<void> {
   }
 }
 
-/** The built API on `port`, as in production, against the bench database. */
-export function startApi(port: number): ChildProcess {
+/** The built API on `port`, as in production, against the bench database (or `databaseUrl`). */
+export function startApi(port: number, databaseUrl = settings.databaseUrl): ChildProcess {
   return start(API_MAIN, {
     NODE_ENV: 'production',
     PORT: String(port),
-    DATABASE_URL: settings.databaseUrl,
+    DATABASE_URL: databaseUrl,
     REDIS_URL: settings.redisUrl,
     // Required at start-up; nothing in these benchmarks sends mail.
     SMTP_URL: 'smtp://127.0.0.1:9',

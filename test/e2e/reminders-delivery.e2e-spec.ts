@@ -10,7 +10,7 @@ import { createPlan } from '../factories/plans';
 import { createTestApp, type TestApp } from '../support/app';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 import { createReminderRig, type ReminderRig } from '../support/reminders';
-import { startWorkerProcess, type WorkerProcess } from '../support/worker-process';
+import { startWorkerProcess, type AppProcess } from '../support/app-process';
 
 // A Monday in January, far from the deadline below: the only email owed is the assignment.
 const START = '2027-01-04T09:00:00Z';
@@ -352,9 +352,9 @@ describe('Reminder delivery (e2e)', () => {
     const sink = new MailSink();
     let api: TestApp;
     let workerEnv: Record<string, string | undefined>;
-    const workers: WorkerProcess[] = [];
+    const workers: AppProcess[] = [];
 
-    const startWorker = (): WorkerProcess => {
+    const startWorker = (): AppProcess => {
       const worker = startWorkerProcess(workerEnv);
       workers.push(worker);
       return worker;

@@ -2,16 +2,23 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-/** ts-node compiles the worker on the way in: a cold start takes several seconds. */
+/** ts-node compiles the app on the way in: a cold start takes several seconds. */
 const START_TIMEOUT_MS = 60_000;
 
+/** The apps a test can start as processes, and the log line that says each is ready. */
+const APPS = {
+  api: { main: 'apps/api/src/main.ts', name: 'API', ready: '"API listening on port' },
+  worker: { main: 'apps/worker/src/main.ts', name: 'Worker', ready: '"Worker started"' },
+} as const;
+
 /**
- * The real worker (apps/worker/src/main.ts) in a process of its own, so a test can do to it
- * what only happens to processes: SIGKILL, with its sockets closed by the kernel mid-conversation.
+ * A real app (the API or the worker) in a process of its own, so a test can do to it what only
+ * happens to processes: SIGKILL, with its sockets closed by the kernel mid-conversation, or
+ * reading its memory from the kernel while it is flooded.
  */
-export interface WorkerProcess {
+export interface AppProcess {
   child: ChildProcess;
-  /** Resolves once the worker has logged that it started (its processors are running). */
+  /** Resolves once the app has logged that it started (listening, or its processors running). */
   ready: Promise<void>;
   /** Resolves when the process has exited, however. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -22,20 +29,18 @@ export interface WorkerProcess {
 }
 
 /**
- * Starts the worker with exactly `env` (nothing inherited but PATH): give it DATABASE_URL,
- * REDIS_URL, QUEUE_PREFIX, JWT_SECRET, SMTP_URL and whatever else it should see. Logs at
- * `info` unless env says otherwise, because "Worker started" is how readiness is seen.
+ * Starts `app` with exactly `env` (nothing inherited but PATH): give it DATABASE_URL, REDIS_URL,
+ * QUEUE_PREFIX, JWT_SECRET, SMTP_URL (and the API a PORT) and whatever else it should see. Logs
+ * at `info` unless env says otherwise, because its start-up line is how readiness is seen.
  */
-export function startWorkerProcess(env: Record<string, string | undefined>): WorkerProcess {
+export function startAppProcess(
+  app: keyof typeof APPS,
+  env: Record<string, string | undefined>,
+): AppProcess {
+  const { main, name, ready: readyLine } = APPS[app];
   const child = spawn(
     process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'apps/worker/src/main.ts',
-    ],
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', main],
     {
       cwd: ROOT,
       env: {
@@ -53,12 +58,12 @@ export function startWorkerProcess(env: Record<string, string | undefined>): Wor
   });
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`Worker process did not start in time:\n${output}`)),
+      () => reject(new Error(`${name} process did not start in time:\n${output}`)),
       START_TIMEOUT_MS,
     );
     const onData = (chunk: string) => {
       output += chunk;
-      if (output.includes('"Worker started"')) {
+      if (output.includes(readyLine)) {
         clearTimeout(timer);
         resolve();
       }
@@ -71,7 +76,7 @@ export function startWorkerProcess(env: Record<string, string | undefined>): Wor
     });
     void exited.then(({ code, signal }) => {
       clearTimeout(timer);
-      reject(new Error(`Worker process exited (${signal ?? code}) before it started:\n${output}`));
+      reject(new Error(`${name} process exited (${signal ?? code}) before it started:\n${output}`));
     });
   });
   // Whoever does not wait for readiness must not get an unhandled rejection from it.
@@ -88,3 +93,7 @@ export function startWorkerProcess(env: Record<string, string | undefined>): Wor
     },
   };
 }
+
+/** The worker (apps/worker/src/main.ts) as a process: see startAppProcess. */
+export const startWorkerProcess = (env: Record<string, string | undefined>): AppProcess =>
+  startAppProcess('worker', env);
