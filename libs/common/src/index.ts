@@ -1,6 +1,7 @@
 export { exitOnBootFailure } from './bootstrap/exit-on-boot-failure';
 export { ErrorResponse } from './errors/error-response';
 export { HttpErrorFilter } from './errors/http-error.filter';
+export { isServiceUnavailable } from './errors/service-unavailable';
 export { isHealthCheck, loggerParams, REDACTED_PATHS } from './logging/logger-options';
 export { LoggingModule, type LoggingModuleOptions } from './logging/logging.module';
 export {
