@@ -1,19 +1,34 @@
 import { registerAs, type ConfigType } from '@nestjs/config';
-import type { EnvDto } from './env.dto';
+import type { EnvDto, NodeEnv } from './env.dto';
 import { readEnvironment } from './read-environment';
 import { validateEnvKeys, type RawEnv } from './validate-env';
 
-const APP_ENV_KEYS = ['NODE_ENV', 'PORT', 'LOG_LEVEL', 'CORS_ORIGINS', 'TRUST_PROXY_HOPS'] as const;
+const APP_ENV_KEYS = [
+  'NODE_ENV',
+  'PORT',
+  'LOG_LEVEL',
+  'CORS_ORIGINS',
+  'TRUST_PROXY_HOPS',
+  'APP_URL',
+  'ALLOW_HTTP_APP_URL',
+] as const;
 
 export function toAppConfig(env: Pick<EnvDto, (typeof APP_ENV_KEYS)[number]>) {
+  const nodeEnv: NodeEnv = env.NODE_ENV ?? 'development';
   return {
-    nodeEnv: env.NODE_ENV,
+    /** Unset means development (but see mailConfig.devSinkPort, which needs it said). */
+    nodeEnv,
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     /** Empty means same-origin only: no CORS headers are sent. */
     corsOrigins: [...env.CORS_ORIGINS],
     /** Reverse proxies whose X-Forwarded-For is believed (Express "trust proxy"). */
     trustProxyHops: env.TRUST_PROXY_HOPS,
+    /**
+     * Every cookie carries Secure: always in production (even with ALLOW_HTTP_APP_URL), and
+     * wherever APP_URL is https. Elsewhere a local http run could not keep a Secure cookie.
+     */
+    secureCookies: nodeEnv === 'production' || env.APP_URL.startsWith('https:'),
   };
 }
 

@@ -1,5 +1,5 @@
 import { AccessTokenGuard, AuthService, type Principal } from '@app/auth';
-import { mailConfig, type MailConfig } from '@app/config';
+import { appConfig, type AppConfig } from '@app/config';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
@@ -18,9 +18,9 @@ export class WebAuth {
   constructor(
     private readonly tokens: AccessTokenGuard,
     private readonly auth: AuthService,
-    @Inject(mailConfig.KEY) mail: MailConfig,
+    @Inject(appConfig.KEY) app: AppConfig,
   ) {
-    this.secureCookies = mail.appUrl.startsWith('https:');
+    this.secureCookies = app.secureCookies;
   }
 
   /**
