@@ -66,7 +66,8 @@ describe('sign-in limits (e2e): one count, whichever door', () => {
           : await pageAttempt(t.server, ip, email, 'wrong password');
       expect(res.status).toBe(i % 2 === 0 ? 401 : 400);
     }
-    const { email, password } = { email: people.admin.user.email, password: people.admin.password };
+    const email = people.admin.user.email;
+    const password = people.admin.password;
     expectRefusedPage(await pageAttempt(t.server, ip, email, password));
     expect((await apiAttempt(t.server, ip, email, password)).status).toBe(429);
     expect((await apiAttempt(t.server, '10.20.0.2', email, password)).status).toBe(200);
