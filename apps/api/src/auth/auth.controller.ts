@@ -58,7 +58,10 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Swap a refresh token for a new access and refresh token',
-    description: 'Refresh tokens are single use; replaying an old one ends the session.',
+    description:
+      'Refresh tokens are single use. The one just replaced, sent again within 30 seconds ' +
+      '(another tab refreshing at the same time), gets the same new pair; sent later, it ends ' +
+      'the session, as a copy being replayed.',
   })
   @ApiOkResponse({ type: TokensDto })
   @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'The session has ended.' })
