@@ -47,6 +47,8 @@ export async function ensureData(): Promise<void> {
 export function startApi(port: number, databaseUrl = settings.databaseUrl): ChildProcess {
   return start(API_MAIN, {
     NODE_ENV: 'production',
+    // Production refuses an http APP_URL; the benches send cookies by hand, Secure or not.
+    APP_URL: 'https://actions.example.gov.uk',
     PORT: String(port),
     DATABASE_URL: databaseUrl,
     REDIS_URL: settings.redisUrl,

@@ -1,5 +1,5 @@
 import { registerAs, type ConfigType } from '@nestjs/config';
-import type { EnvDto } from './env.dto';
+import type { EnvDto, NodeEnv } from './env.dto';
 import { readEnvironment } from './read-environment';
 import { validateEnvKeys, type RawEnv } from './validate-env';
 
@@ -11,11 +11,15 @@ const APP_ENV_KEYS = [
   'TRUST_PROXY_HOPS',
   'QUEUE_BOARD_PASSWORD',
   'QUEUE_BOARD_WRITABLE',
+  'APP_URL',
+  'ALLOW_HTTP_APP_URL',
 ] as const;
 
 export function toAppConfig(env: Pick<EnvDto, (typeof APP_ENV_KEYS)[number]>) {
+  const nodeEnv: NodeEnv = env.NODE_ENV ?? 'development';
   return {
-    nodeEnv: env.NODE_ENV,
+    /** Unset means development (but see mailConfig.devSinkPort, which needs it said). */
+    nodeEnv,
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     /** Empty means same-origin only: no CORS headers are sent. */
@@ -27,6 +31,11 @@ export function toAppConfig(env: Pick<EnvDto, (typeof APP_ENV_KEYS)[number]>) {
       password: env.QUEUE_BOARD_PASSWORD === '' ? null : env.QUEUE_BOARD_PASSWORD,
       writable: env.QUEUE_BOARD_WRITABLE,
     },
+    /**
+     * Every cookie carries Secure: always in production (even with ALLOW_HTTP_APP_URL), and
+     * wherever APP_URL is https. Elsewhere a local http run could not keep a Secure cookie.
+     */
+    secureCookies: nodeEnv === 'production' || env.APP_URL.startsWith('https:'),
   };
 }
 

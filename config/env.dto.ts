@@ -4,6 +4,7 @@ import {
   IsDefined,
   IsIn,
   IsInt,
+  IsOptional,
   MinLength,
   Matches,
   Max,
@@ -85,7 +86,7 @@ function IsOffsetList(): PropertyDecorator {
   });
 }
 
-/** "true" and "false" become booleans; anything else is reported. */
+/** "true" and "false" become booleans; anything else is left for @IsBoolean to report. */
 const ToBoolean = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) =>
     value === 'true' ? true : value === 'false' ? false : value,
@@ -102,8 +103,11 @@ const ToInteger = (): PropertyDecorator =>
  * none. Values arrive as strings and are converted here, so the rest of the code gets real types.
  */
 export class EnvDto {
+  // No default here: unset behaves as development (see toAppConfig), but what only development
+  // may do (the mail sink at /dev/mail) needs it said out loud.
+  @IsOptional()
   @IsIn(NODE_ENVS)
-  NODE_ENV: NodeEnv = 'development';
+  NODE_ENV?: NodeEnv;
 
   @ToInteger()
   @IsInt()
@@ -184,9 +188,16 @@ export class EnvDto {
   @Matches(/^[^\r\n]{3,200}$/)
   MAIL_FROM: string = 'followthrough <no-reply@followthrough.invalid>';
 
-  // Links in emails point here (the web pages), so it is the public address, not PORT.
+  // Links in emails point here (the web pages), so it is the public address, not PORT. In
+  // production it must be https unless ALLOW_HTTP_APP_URL says otherwise (validate-env.ts).
   @IsUrlWithProtocol(['http:', 'https:'])
   APP_URL: string = 'http://localhost:3000';
+
+  // Production only: start with an http:// APP_URL anyway. Cookies stay Secure, so browsers
+  // keep them only over https or on localhost.
+  @ToBoolean()
+  @IsBoolean()
+  ALLOW_HTTP_APP_URL: boolean = false;
 
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string'
@@ -267,6 +278,7 @@ export const ENV_EXPECTATIONS: Record<EnvKey, string> = {
   SMTP_URL: 'an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.org:587',
   MAIL_FROM: 'a sender such as "Children\'s services <actions@council.gov.uk>" (one line)',
   APP_URL: 'the http(s) address people open the service at, used for links in emails',
+  ALLOW_HTTP_APP_URL: 'true or false (true lets NODE_ENV=production start with an http:// APP_URL)',
   REMINDER_OFFSETS: 'comma-separated days before a deadline, each 0-365, such as 28,14,7,1,0',
   SEND_HOUR: 'an integer 0-23 (hour in England when reminders go out)',
   WORKING_DAYS_ONLY: 'true or false (send only on working days in England)',
@@ -274,7 +286,8 @@ export const ENV_EXPECTATIONS: Record<EnvKey, string> = {
   MAIL_ATTEMPTS: 'an integer 1-20 (tries per email before it is marked failed)',
   MAIL_RETRY_DELAY: 'a duration from 10ms to 1h such as 30s (first retry; it doubles after)',
   MAIL_CONCURRENCY: 'an integer 1-16 (emails one worker sends at once)',
-  DEV_MAIL_SINK_PORT: 'an integer 0-65535 (0 turns the development mail sink off)',
+  DEV_MAIL_SINK_PORT:
+    'an integer 0-65535 (0 turns the development mail sink off; it runs only with NODE_ENV=development)',
   QUEUE_BOARD_PASSWORD:
     'empty (queue board off) or the operators’ password of at least 24 characters (openssl rand -base64 24)',
   QUEUE_BOARD_WRITABLE: 'true or false (operators may retry, clean and pause queues on the board)',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AppConfigModule } from './app-config.module';
 import { appConfig, loadAppConfig, type AppConfig } from './app.config';
 import { databaseConfig, loadDatabaseConfig, type DatabaseConfig } from './database.config';
+import { loadMailConfig } from './mail.config';
 import { readEnvironment } from './read-environment';
 import { loadRedisConfig, redisConfig, type RedisConfig } from './redis.config';
 import { EnvValidationError } from './validate-env';
@@ -47,8 +48,38 @@ describe('standalone loaders', () => {
       corsOrigins: [],
       trustProxyHops: 0,
       queueBoard: { password: null, writable: false },
+      secureCookies: false,
     });
     expect(() => loadAppConfig({ PORT: '70000' })).toThrow(EnvValidationError);
+  });
+});
+
+describe('cookies and the development mail sink', () => {
+  it('marks cookies Secure in production, even on http, and wherever APP_URL is https', () => {
+    const cases: Array<[Record<string, string>, boolean]> = [
+      [{ NODE_ENV: 'production', APP_URL: 'https://actions.example.gov.uk' }, true],
+      [
+        { NODE_ENV: 'production', APP_URL: 'http://localhost:3000', ALLOW_HTTP_APP_URL: 'true' },
+        true,
+      ],
+      [{ NODE_ENV: 'development', APP_URL: 'https://actions.example.gov.uk' }, true],
+      [{ NODE_ENV: 'development', APP_URL: 'http://localhost:3000' }, false],
+      [{}, false],
+    ];
+    for (const [raw, secure] of cases) {
+      expect(loadAppConfig(raw).secureCookies).toBe(secure);
+    }
+  });
+
+  it('runs the mail sink only when NODE_ENV=development is said, not when NODE_ENV is unset', () => {
+    const mail = { SMTP_URL: env.SMTP_URL, DEV_MAIL_SINK_PORT: '1025' };
+    expect(loadMailConfig({ ...mail, NODE_ENV: 'development' }).devSinkPort).toBe(1025);
+    expect(loadMailConfig(mail).devSinkPort).toBe(0);
+    expect(loadMailConfig({ ...mail, NODE_ENV: 'test' }).devSinkPort).toBe(0);
+    expect(
+      loadMailConfig({ ...mail, NODE_ENV: 'production', APP_URL: 'https://a.example.org' })
+        .devSinkPort,
+    ).toBe(0);
   });
 });
 
@@ -78,6 +109,7 @@ describe('AppConfigModule', () => {
       corsOrigins: ['https://a.example.org'],
       trustProxyHops: 0,
       queueBoard: { password: null, writable: false },
+      secureCookies: false,
     });
     expect(moduleRef.get<DatabaseConfig>(databaseConfig.KEY)).toEqual({ url: env.DATABASE_URL });
     expect(moduleRef.get<RedisConfig>(redisConfig.KEY)).toEqual({

@@ -12,6 +12,7 @@ const MAIL_ENV_KEYS = [
   'MAIL_CONCURRENCY',
   'DEV_MAIL_SINK_PORT',
   'NODE_ENV',
+  'ALLOW_HTTP_APP_URL',
 ] as const;
 
 export function toMailConfig(env: Pick<EnvDto, (typeof MAIL_ENV_KEYS)[number]>) {
@@ -24,7 +25,10 @@ export function toMailConfig(env: Pick<EnvDto, (typeof MAIL_ENV_KEYS)[number]>) 
     // Validated as a duration by EnvDto.
     retryDelayMs: parseDuration(env.MAIL_RETRY_DELAY) ?? 30_000,
     concurrency: env.MAIL_CONCURRENCY,
-    /** The local SMTP sink runs only in development, whatever the port says. */
+    /**
+     * The local SMTP sink (and /dev/mail, which shows every council's email without sign-in)
+     * runs only when NODE_ENV=development is set, whatever the port says: not when it is unset.
+     */
     devSinkPort: env.NODE_ENV === 'development' ? env.DEV_MAIL_SINK_PORT : 0,
   };
 }

@@ -20,7 +20,8 @@ function messageFor(raw: Record<string, string | undefined>): string {
 describe('validateEnv', () => {
   it('applies defaults when only the required variables are set', () => {
     expect({ ...validateEnv(valid) }).toEqual({
-      NODE_ENV: 'development',
+      // Unset stays unset: the apps read it as development, but /dev/mail needs it said.
+      NODE_ENV: undefined,
       PORT: 3000,
       DATABASE_URL: valid.DATABASE_URL,
       REDIS_URL: valid.REDIS_URL,
@@ -36,6 +37,7 @@ describe('validateEnv', () => {
       SMTP_URL: valid.SMTP_URL,
       MAIL_FROM: 'followthrough <no-reply@followthrough.invalid>',
       APP_URL: 'http://localhost:3000',
+      ALLOW_HTTP_APP_URL: false,
       REMINDER_OFFSETS: [28, 14, 7, 1, 0],
       SEND_HOUR: 8,
       WORKING_DAYS_ONLY: true,
@@ -91,6 +93,7 @@ describe('validateEnv', () => {
     const env = validateEnv({
       ...valid,
       NODE_ENV: 'production',
+      APP_URL: 'https://actions.example.gov.uk',
       PORT: '8080',
       LOG_LEVEL: 'warn',
       CORS_ORIGINS: 'https://a.example.org, http://localhost:5173,',
@@ -174,6 +177,49 @@ describe('validateEnv', () => {
         /^Invalid environment: CORS_ORIGINS must be a comma-separated list of http\(s\) origins/,
       );
     }
+  });
+
+  describe('in production', () => {
+    const production = { ...valid, NODE_ENV: 'production' };
+    const HTTP_REFUSED =
+      'Invalid environment: APP_URL must be an https:// address when NODE_ENV=production ' +
+      '(people sign in there and emails link there). Behind a proxy that terminates TLS, give ' +
+      'the https:// address people open. To run on plain http anyway (a trial on localhost), ' +
+      'set ALLOW_HTTP_APP_URL=true';
+
+    it('refuses an http APP_URL, the default included, saying what to do', () => {
+      expect(messageFor({ ...production, APP_URL: 'http://actions.example.gov.uk' })).toBe(
+        HTTP_REFUSED,
+      );
+      expect(messageFor(production)).toBe(HTTP_REFUSED);
+    });
+
+    it('accepts an https APP_URL', () => {
+      expect(
+        validateEnv({ ...production, APP_URL: 'https://actions.example.gov.uk' }).APP_URL,
+      ).toBe('https://actions.example.gov.uk');
+    });
+
+    it('accepts http only with ALLOW_HTTP_APP_URL=true, and refuses a value that is not a boolean', () => {
+      expect(
+        validateEnv({ ...production, APP_URL: 'http://localhost:3000', ALLOW_HTTP_APP_URL: 'true' })
+          .ALLOW_HTTP_APP_URL,
+      ).toBe(true);
+      expect(messageFor({ ...production, ALLOW_HTTP_APP_URL: 'false' })).toBe(HTTP_REFUSED);
+      expect(messageFor({ ...production, ALLOW_HTTP_APP_URL: 'yes' })).toBe(
+        'Invalid environment: ALLOW_HTTP_APP_URL must be true or false (true lets ' +
+          'NODE_ENV=production start with an http:// APP_URL); ' +
+          HTTP_REFUSED.replace('Invalid environment: ', ''),
+      );
+    });
+
+    it('does not mind http outside production', () => {
+      for (const NODE_ENV of ['development', 'test', undefined]) {
+        expect(validateEnv({ ...valid, NODE_ENV, APP_URL: 'http://10.0.0.5:3000' }).APP_URL).toBe(
+          'http://10.0.0.5:3000',
+        );
+      }
+    });
   });
 
   it('rejects a QUEUE_PREFIX with characters BullMQ uses as separators', () => {

@@ -44,8 +44,28 @@ export function validateEnvKeys<K extends EnvKey>(
       : // The value itself is left out: it may hold a password.
         `${key} must be ${ENV_EXPECTATIONS[key]}`,
   );
+  if (wanted.has('APP_URL') && !failed.has('APP_URL')) {
+    const problem = productionAppUrlProblem(env);
+    if (problem) problems.push(problem);
+  }
   if (problems.length > 0) throw new EnvValidationError(problems);
   return env;
+}
+
+/**
+ * Production serves sign-in and session cookies at APP_URL, and every email links there: over
+ * plain http both travel in clear. A proxy that terminates TLS is no reason for http here, as
+ * APP_URL is the address people use, not the one the proxy calls.
+ */
+function productionAppUrlProblem(env: EnvDto): string | null {
+  if (env.NODE_ENV !== 'production' || !env.APP_URL.startsWith('http:')) return null;
+  // Only a real `true`: an unparsed value must not switch the check off.
+  if (env.ALLOW_HTTP_APP_URL === true) return null;
+  return (
+    'APP_URL must be an https:// address when NODE_ENV=production (people sign in there and ' +
+    'emails link there). Behind a proxy that terminates TLS, give the https:// address people ' +
+    'open. To run on plain http anyway (a trial on localhost), set ALLOW_HTTP_APP_URL=true'
+  );
 }
 
 /** Validates every variable the apps use. */

@@ -9,6 +9,7 @@ import {
   type TestUser,
 } from '../factories/people';
 import { createTestApp, type TestApp } from '../support/app';
+import { MovableClock } from '../support/reminders';
 
 interface Tokens {
   accessToken: string;
@@ -32,10 +33,15 @@ const base64url = (value: object): string =>
 describe('auth (e2e)', () => {
   let t: TestApp;
   let staff: TestUser;
+  // Sessions live by this clock (access tokens by the real one), so a test can step past the
+  // refresh grace window without waiting for it.
+  let clock: MovableClock;
 
   beforeAll(async () => {
+    clock = new MovableClock(new Date().toISOString());
     // Many logins over HTTP here; the limit itself is tested below on an app of its own.
     t = await createTestApp({
+      clock,
       env: { LOGIN_ATTEMPTS_PER_MINUTE: '1000', LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: '1000' },
     });
     staff = await createUser(t, await createCouncil(t), { role: 'staff' });
@@ -95,25 +101,53 @@ describe('auth (e2e)', () => {
     expect(unknownBody).toEqual(wrongBody);
   });
 
-  it('replaying a rotated refresh token ends the session, new tokens included', async () => {
+  const refresh = (refreshToken: string) =>
+    request(t.server).post('/api/auth/refresh').send({ refreshToken });
+
+  const later = (ms: number) => clock.set(new Date(clock.now().getTime() + ms).toISOString());
+
+  it('gives the same new pair, not a third, for the replaced token within 30 s (two tabs)', async () => {
     const user = await createUser(t, await createCouncil(t));
-    const rotated = await request(t.server)
-      .post('/api/auth/refresh')
-      .send({ refreshToken: user.refreshToken })
-      .expect(200);
+    const first = (await refresh(user.refreshToken).expect(200)).body as Tokens;
+    later(20_000);
+    const again = (await refresh(user.refreshToken).expect(200)).body as Tokens;
+    expect(again.refreshToken).toBe(first.refreshToken);
+    expect(again.accessToken).toBe(first.accessToken);
+    expect(again.expiresIn).toBeLessThanOrEqual(first.expiresIn);
+    await me(first.accessToken).expect(200);
+    // And the pair goes on rotating as usual.
+    const next = (await refresh(first.refreshToken).expect(200)).body as Tokens;
+    await me(next.accessToken).expect(200);
+  });
+
+  it('gives concurrent refreshes with one token one pair, and the session lives on', async () => {
+    const user = await createUser(t, await createCouncil(t));
+    const results = await Promise.all(Array.from({ length: 4 }, () => refresh(user.refreshToken)));
+    expect(results.map((res) => res.status)).toEqual([200, 200, 200, 200]);
+    const pairs = new Set(
+      results.map(({ body }) => `${(body as Tokens).accessToken} ${(body as Tokens).refreshToken}`),
+    );
+    expect(pairs.size).toBe(1);
+    const { refreshToken } = results[0].body as Tokens;
+    await refresh(refreshToken).expect(200);
+    const sessions = await t.app
+      .get(DataSource)
+      .getRepository(Session)
+      .findBy({ userId: user.user.id });
+    expect(sessions.map((session) => session.revokedAt)).toEqual([null]);
+  });
+
+  it('replaying a rotated refresh token after the window ends the session, new tokens included', async () => {
+    const user = await createUser(t, await createCouncil(t));
+    const rotated = await refresh(user.refreshToken).expect(200);
     const next = rotated.body as Tokens;
     await me(next.accessToken).expect(200);
 
-    // The old token again: someone else holds a copy.
-    await request(t.server)
-      .post('/api/auth/refresh')
-      .send({ refreshToken: user.refreshToken })
-      .expect(401);
+    // The old token again, long after its tab would have used it: someone else holds a copy.
+    later(31_000);
+    await refresh(user.refreshToken).expect(401);
 
-    await request(t.server)
-      .post('/api/auth/refresh')
-      .send({ refreshToken: next.refreshToken })
-      .expect(401);
+    await refresh(next.refreshToken).expect(401);
     await me(next.accessToken).expect(401);
     await me(user.token).expect(401);
     const sessions = await t.app
@@ -121,6 +155,16 @@ describe('auth (e2e)', () => {
       .getRepository(Session)
       .findBy({ userId: user.user.id });
     expect(sessions.map((session) => session.revokedReason)).toEqual(['refresh_reuse']);
+  });
+
+  it('refuses the replaced token within the window once the session has ended', async () => {
+    const user = await createUser(t, await createCouncil(t));
+    const next = (await refresh(user.refreshToken).expect(200)).body as Tokens;
+    await request(t.server)
+      .post('/api/auth/logout')
+      .set('Authorization', `Bearer ${next.accessToken}`)
+      .expect(204);
+    await refresh(user.refreshToken).expect(401);
   });
 
   it('a disabled user’s token stops working and they cannot log in', async () => {

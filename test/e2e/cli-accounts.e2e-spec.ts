@@ -213,7 +213,7 @@ describe('cli council:create and user:create (e2e)', () => {
         ],
         [
           runCli(userArgs({ '--email': admin.email.toUpperCase() }), env, PASSWORD),
-          /^error: A user with email priya.shah@stockport.gov.uk already exists\n$/,
+          /^error: This email address cannot be used. Check it, or use another one\n$/,
         ],
         [
           runCli(['council:create', '--name', 'STOCKPORT Metropolitan Borough Council'], env),

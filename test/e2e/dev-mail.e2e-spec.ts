@@ -17,7 +17,7 @@ function listening(port: number): Promise<boolean> {
 }
 
 /** DevMailModule is added here too, so this file does not depend on AppModule's wiring. */
-function appWithSink(env: Record<string, string>): Promise<TestApp> {
+function appWithSink(env: Record<string, string | undefined>): Promise<TestApp> {
   return createTestApp({ env, imports: [DevMailModule] });
 }
 
@@ -132,6 +132,20 @@ describe('dev mail (e2e)', () => {
     [
       'outside development, whatever the port says',
       (port: number) => ({ ...devEnv(port), NODE_ENV: 'test' }),
+    ],
+    [
+      // The default NODE_ENV is development for everything else; /dev/mail shows every
+      // council's email without sign-in, so it needs development said out loud.
+      'with NODE_ENV unset',
+      (port: number) => ({ ...devEnv(port), NODE_ENV: undefined }),
+    ],
+    [
+      'in production',
+      (port: number) => ({
+        ...devEnv(port),
+        NODE_ENV: 'production',
+        APP_URL: 'https://actions.example.gov.uk',
+      }),
     ],
     [
       'in development with DEV_MAIL_SINK_PORT=0',

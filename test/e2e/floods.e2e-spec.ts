@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createCouncilWithPeople, type TestUser } from '../factories/people';
 import { createTestApp, type TestApp } from '../support/app';
-import { type AppProcess, startAppProcess } from '../support/app-process';
+import { type AppProcess, startApiProcess } from '../support/app-process';
 import { flood, multipartFields, multipartFieldsLength, repeated } from '../support/flood';
 import { freePort } from '../support/ports';
 import { residentMemory } from '../support/process-memory';
@@ -33,14 +33,14 @@ describe('hostile request bodies (e2e, API process)', () => {
     // This app only sets up the council and signs people in; the floods go to the process.
     t = await createTestApp();
     ({ manager, staff } = await createCouncilWithPeople(t));
-    const port = await freePort();
-    api = startAppProcess('api', { ...t.env, PORT: String(port), LOG_LEVEL: 'info' });
+    const started = startApiProcess({ ...t.env, LOG_LEVEL: 'info' }, await freePort());
+    api = started;
     await api.ready;
-    base = `http://127.0.0.1:${port}`;
+    base = started.url;
   }, 90_000);
 
   afterAll(async () => {
-    await api?.kill('SIGTERM');
+    await api?.stop();
     await t?.close();
   });
 

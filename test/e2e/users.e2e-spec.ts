@@ -17,6 +17,9 @@ interface UserBody {
 type Cast = Awaited<ReturnType<typeof createCouncilWithPeople>>;
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+
+/** An error body without the one part that differs on every request. */
+const withoutRequestId = ({ requestId: _requestId, ...rest }: Record<string, unknown>) => rest;
 const PASSWORD = 'a long enough passphrase';
 
 describe('users (e2e)', () => {
@@ -190,6 +193,23 @@ describe('users (e2e)', () => {
           .expect(409);
         expect(res.body).toMatchObject({ statusCode: 409, error: 'Conflict' });
       }
+    });
+
+    it('never says that an email belongs to someone in another council', async () => {
+      const answers = [];
+      for (const email of [away.staff.user.email, home.staff.user.email]) {
+        const res = await home.admin
+          .as(request(t.server).post('/api/users'))
+          .send(body({ email }))
+          .expect(409);
+        answers.push(withoutRequestId(res.body as Record<string, unknown>));
+      }
+      const [otherCouncil, thisCouncil] = answers;
+      // The same answer as for an address in this council, claiming nothing about either.
+      expect(otherCouncil).toEqual(thisCouncil);
+      expect(JSON.stringify(otherCouncil)).not.toMatch(/exist|already|council|account/i);
+      expect(JSON.stringify(otherCouncil)).not.toContain(away.staff.user.email);
+      expect(otherCouncil).toMatchObject({ details: { field: 'email' } });
     });
 
     it('answers 404 for a line manager in another council', async () => {
@@ -375,6 +395,22 @@ describe('users (e2e)', () => {
         .as(request(t.server).patch(`/api/users/${target.user.id}`))
         .send({ lineManagerId: target.user.id })
         .expect(400);
+    });
+
+    it('renaming to an email in another council says no more than for this council', async () => {
+      const target = await throwaway();
+      const rename = async (email: string) =>
+        withoutRequestId(
+          (
+            await home.admin
+              .as(request(t.server).patch(`/api/users/${target.user.id}`))
+              .send({ email })
+              .expect(409)
+          ).body as Record<string, unknown>,
+        );
+      const otherCouncil = await rename(away.manager.user.email);
+      expect(otherCouncil).toEqual(await rename(home.manager.user.email));
+      expect(JSON.stringify(otherCouncil)).not.toMatch(/exist|already|council|account/i);
     });
 
     it('refuses a line manager who reports, directly or not, to the person (400)', async () => {

@@ -242,8 +242,22 @@ describe('web pages (e2e): admin', () => {
       expect(res.text).toContain('<title>Error: Add a person – Brackwater Borough Council</title>');
       expect(res.text).toContain('govuk-error-summary');
       expect(res.text).toContain('href="#email"');
-      expect(res.text).toContain('Someone already has an account with this email address');
+      expect(res.text).toContain('This email address cannot be used. Check it, or use another one');
       expect(res.text).toContain('value="Copy Cat"');
+      // Another council's address gets the very same words: nothing says it is in use there.
+      const elsewhere = await admin.submit('/admin/users/new', '/admin/users/new', {
+        name: 'Copy Cat',
+        email: away.staff.user.email,
+        role: 'staff',
+        team: 'Copying',
+        lineManagerId: '',
+        password: 'a long enough password',
+      });
+      expect(elsewhere.status).toBe(400);
+      expect(elsewhere.text).toContain(
+        'This email address cannot be used. Check it, or use another one',
+      );
+      expect(elsewhere.text).not.toMatch(/already|exists/);
       expect(res.text).toContain('value="Copying"');
       // Passwords are never sent back.
       expect(res.text).not.toContain('a long enough password');
@@ -341,7 +355,9 @@ describe('web pages (e2e): admin', () => {
       });
       expect(taken.status).toBe(400);
       expect(taken.text).toContain('<title>Error: ');
-      expect(taken.text).toContain('Someone already has an account with this email address');
+      expect(taken.text).toContain(
+        'This email address cannot be used. Check it, or use another one',
+      );
       expect(taken.text).toContain(`value="${home.manager.user.email}"`);
       expect(await t.app.get(UsersService).get(home.council.id, person.user.id)).toMatchObject({
         email: person.user.email,

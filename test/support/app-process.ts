@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 /** ts-node compiles the app on the way in: a cold start takes several seconds. */
-const START_TIMEOUT_MS = 60_000;
+const START_TIMEOUT_MS = 90_000;
 
 /** The apps a test can start as processes, and the log line that says each is ready. */
 const APPS = {
@@ -26,6 +26,8 @@ export interface AppProcess {
   output(): string;
   /** Sends `signal` and waits for the process to exit. Does nothing if it already has. */
   kill(signal?: NodeJS.Signals): Promise<void>;
+  /** SIGTERM (a clean shutdown), SIGKILL if that takes over 10 s; waits for the exit. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -91,9 +93,25 @@ export function startAppProcess(
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
     },
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
   };
 }
 
 /** The worker (apps/worker/src/main.ts) as a process: see startAppProcess. */
 export const startWorkerProcess = (env: Record<string, string | undefined>): AppProcess =>
   startAppProcess('worker', env);
+
+/** The API (apps/api/src/main.ts) as a process on `port`, as a deployment runs several. */
+export const startApiProcess = (
+  env: Record<string, string | undefined>,
+  port: number,
+): AppProcess & { url: string } => ({
+  ...startAppProcess('api', { ...env, PORT: String(port) }),
+  url: `http://127.0.0.1:${port}`,
+});

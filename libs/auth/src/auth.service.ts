@@ -51,8 +51,15 @@ export class AuthService {
     return { user: await this.users.get(user.councilId, user.id), tokens };
   }
 
+  /**
+   * The next access and refresh token. The previous refresh token presented again within a few
+   * seconds gets the same pair (see SessionsService.rotate), so two tabs share one session.
+   */
   async refresh(refreshToken: string): Promise<IssuedTokens> {
-    const rotated = await this.sessions.rotate(refreshToken);
+    // Whole seconds of real time, not the injected Clock: a JWT's iat and exp are checked
+    // against the real clock, and the iat is stored so a retry can be signed identically.
+    const issuedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const rotated = await this.sessions.rotate(refreshToken, issuedAt);
     if (rotated.outcome !== 'rotated') throw new UnauthorizedException(REFRESH_FAILED);
     const { session } = rotated;
     const principal = await this.sessions.principalFor(session.id, session.userId);
@@ -61,6 +68,7 @@ export class AuthService {
       { sub: principal.userId, sid: session.id, cid: principal.councilId, role: principal.role },
       rotated.refreshToken,
       session.expiresAt,
+      rotated.accessIssuedAt,
     );
   }
 
@@ -68,15 +76,22 @@ export class AuthService {
     return this.sessions.revoke(principal.sessionId, 'logout');
   }
 
+  /**
+   * Signs the access token with `issuedAt` as its iat (exp follows from it): the same claims and
+   * iat sign to the same token, which is how a retry in the grace window gets the same pair.
+   */
   private async issue(
     claims: AccessTokenClaims,
     refreshToken: string,
     refreshExpiresAt: Date,
+    issuedAt = new Date(),
   ): Promise<IssuedTokens> {
+    const iat = Math.floor(issuedAt.getTime() / 1000);
+    const age = Math.max(0, Math.floor(Date.now() / 1000) - iat);
     return {
-      accessToken: await this.jwt.signAsync(claims),
+      accessToken: await this.jwt.signAsync({ ...claims, iat }),
       tokenType: 'Bearer',
-      expiresIn: this.config.accessTokenTtlSeconds,
+      expiresIn: Math.max(0, this.config.accessTokenTtlSeconds - age),
       refreshToken,
       refreshExpiresAt,
     };

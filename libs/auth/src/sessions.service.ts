@@ -7,7 +7,7 @@ import { addDays } from 'date-fns';
 import { IsNull, Not, type Repository } from 'typeorm';
 import { Session } from './entities/session.entity';
 import type { Principal } from './principal';
-import { digestToken, newRefreshToken } from './tokens';
+import { digestToken, newRefreshToken, refreshSuccessorKey, successorRefreshToken } from './tokens';
 
 export type RevokeReason = 'logout' | 'refresh_reuse' | 'user_disabled' | 'password_changed';
 
@@ -16,17 +16,36 @@ export interface ClientInfo {
   userAgent?: string | null;
 }
 
+/**
+ * How long after a rotation the replaced refresh token still gets the same new pair. Page loads
+ * already in flight when the access token expired (two tabs, a slow connection, a browser
+ * restoring tabs) all carry the old token; 30 s lets them land. Beyond it, the old token can
+ * only be a copy held by someone else, and the session ends.
+ */
+export const REFRESH_GRACE_SECONDS = 30;
+
 export type RotateResult =
-  { outcome: 'rotated'; session: Session; refreshToken: string } | { outcome: 'invalid' };
+  | {
+      outcome: 'rotated';
+      session: Session;
+      refreshToken: string;
+      /** The iat to sign the new access token with (the first one's, for a retry). */
+      accessIssuedAt: Date;
+    }
+  | { outcome: 'invalid' };
 
 @Injectable()
 export class SessionsService {
+  private readonly successorKey: Buffer;
+
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
     private readonly clock: Clock,
     private readonly sql: SqlRunner,
-  ) {}
+  ) {
+    this.successorKey = refreshSuccessorKey(config.jwtSecret);
+  }
 
   async start(
     userId: string,
@@ -47,10 +66,13 @@ export class SessionsService {
   }
 
   /**
-   * Swaps a refresh token for a new one. Presenting the token that was just replaced means two
-   * parties hold it (one of them a thief): the whole session ends.
+   * Swaps a refresh token for the next one, recording `accessIssuedAt` as the new access token's
+   * iat. The token just replaced, presented again within REFRESH_GRACE_SECONDS, gets that same
+   * pair again (another tab got there first); later it means two parties hold it (one of them a
+   * thief), and the whole session ends. The row lock makes concurrent presentations take turns,
+   * whichever API process they reach.
    */
-  async rotate(refreshToken: string): Promise<RotateResult> {
+  async rotate(refreshToken: string, accessIssuedAt: Date): Promise<RotateResult> {
     const digest = digestToken(refreshToken);
     const now = this.clock.now();
     return this.sessions.manager.transaction(async (em) => {
@@ -64,17 +86,39 @@ export class SessionsService {
         )
         .getOne();
       if (!session || session.revokedAt || session.expiresAt <= now) return { outcome: 'invalid' };
-      if (session.refreshTokenHash !== digest) {
-        await repo.update(session.id, { revokedAt: now, revokedReason: 'refresh_reuse' });
-        return { outcome: 'invalid' };
+      const next = successorRefreshToken(refreshToken, this.successorKey);
+      if (session.refreshTokenHash === digest) {
+        session.previousRefreshTokenHash = digest;
+        session.refreshTokenHash = digestToken(next);
+        session.refreshedAt = now;
+        session.accessIssuedAt = accessIssuedAt;
+        await repo.save(session);
+        return { outcome: 'rotated', session, refreshToken: next, accessIssuedAt };
       }
-      const next = newRefreshToken();
-      session.previousRefreshTokenHash = digest;
-      session.refreshTokenHash = digestToken(next);
-      session.refreshedAt = now;
-      await repo.save(session);
-      return { outcome: 'rotated', session, refreshToken: next };
+      if (this.isRetry(session, next, now)) {
+        return {
+          outcome: 'rotated',
+          session,
+          refreshToken: next,
+          accessIssuedAt: session.accessIssuedAt,
+        };
+      }
+      await repo.update(session.id, { revokedAt: now, revokedReason: 'refresh_reuse' });
+      return { outcome: 'invalid' };
     });
+  }
+
+  /** The previous token, back within the grace window, and the current one its successor. */
+  private isRetry(
+    session: Session,
+    successor: string,
+    now: Date,
+  ): session is Session & { refreshedAt: Date; accessIssuedAt: Date } {
+    if (!session.refreshedAt || !session.accessIssuedAt) return false;
+    const age = now.getTime() - session.refreshedAt.getTime();
+    return (
+      age <= REFRESH_GRACE_SECONDS * 1_000 && session.refreshTokenHash === digestToken(successor)
+    );
   }
 
   async revoke(sessionId: string, reason: RevokeReason): Promise<void> {

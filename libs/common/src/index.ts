@@ -9,6 +9,7 @@ export {
   formatBytes,
 } from './http/body-limit';
 export { RequestBodyGuard } from './http/request-body.guard';
+export { isServiceUnavailable } from './errors/service-unavailable';
 export { isHealthCheck, loggerParams, REDACTED_PATHS } from './logging/logger-options';
 export { LoggingModule, type LoggingModuleOptions } from './logging/logging.module';
 export {

@@ -20,6 +20,7 @@ export {
   type NotificationSettings,
 } from './notification-settings';
 export {
+  EMAIL_UNAVAILABLE,
   normaliseEmail,
   UsersService,
   type CreateUserInput,

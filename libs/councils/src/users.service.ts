@@ -37,6 +37,14 @@ export interface UserListFilter {
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
+/**
+ * The refusal of an email address someone else's account has. Sign-in is by email alone, so an
+ * address is unique across the whole service, not per council; a message saying it "already
+ * exists" would tell one council's admin who has an account at another. This one reads the same
+ * whoever holds the address, this council or another, and claims nothing about either.
+ */
+export const EMAIL_UNAVAILABLE = 'This email address cannot be used. Check it, or use another one';
+
 // The table refuses blank names; saying so beats a constraint error.
 /**
  * A refusal about one field of a person: `details.field` names it, so a form can put the
@@ -78,11 +86,7 @@ export class UsersService {
       return this.get(input.councilId, saved.id);
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) {
-        throw refusedField(
-          ConflictException,
-          'email',
-          `A user with email ${normaliseEmail(input.email)} already exists`,
-        );
+        throw refusedField(ConflictException, 'email', EMAIL_UNAVAILABLE);
       }
       throw error;
     }
@@ -159,11 +163,7 @@ export class UsersService {
       await this.users.update({ id: user.id, councilId }, next);
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) {
-        throw refusedField(
-          ConflictException,
-          'email',
-          `A user with email ${next.email} already exists`,
-        );
+        throw refusedField(ConflictException, 'email', EMAIL_UNAVAILABLE);
       }
       throw error;
     }

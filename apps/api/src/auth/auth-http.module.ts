@@ -1,12 +1,11 @@
 import { AuthModule } from '@app/auth';
 import { Module } from '@nestjs/common';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthController } from './auth.controller';
-import { loginThrottleOptions } from './login-throttle';
 import { MeController } from './me.controller';
+import { SignInLimitModule } from './sign-in-limit.module';
 
 @Module({
-  imports: [AuthModule, ThrottlerModule.forRootAsync(loginThrottleOptions)],
+  imports: [AuthModule, SignInLimitModule],
   controllers: [AuthController, MeController],
 })
 export class AuthHttpModule {}

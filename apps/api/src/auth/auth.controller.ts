@@ -1,6 +1,6 @@
 import { AuthService, CurrentUser, type Principal, Public } from '@app/auth';
 import { ErrorResponse } from '@app/common';
-import { Body, Controller, HttpCode, HttpStatus, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import {
   ApiNoContentResponse,
   ApiOkResponse,
@@ -9,22 +9,24 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { UserDto } from '../users/dto/user.dto';
 import { LoginDto, RefreshDto } from './dto/login.dto';
 import { LoginResponseDto, TokensDto } from './dto/tokens.dto';
-import { LoginThrottlerGuard } from './login-throttler.guard';
+import { SignInLimiter } from './sign-in-limiter';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly limiter: SignInLimiter,
+  ) {}
 
   @Post('login')
   @Public()
-  // Only login is limited. Refresh tokens are 256 random bits (guessing is hopeless) and logout
-  // needs a session; an IP cap on either would hit a whole office behind one address.
-  @UseGuards(LoginThrottlerGuard)
+  // Only password checks are limited. Refresh tokens are 256 random bits (guessing is hopeless)
+  // and logout needs a session; an IP cap on either would hit a whole office behind one address.
   @ApiTooManyRequestsResponse({
     type: ErrorResponse,
     description: 'Too many attempts for this account or from this address; wait a minute.',
@@ -32,11 +34,18 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Log in with email and password',
-    description: 'Limited per account and per IP address (5 attempts a minute by default).',
+    description:
+      'Limited per account and per IP address (5 and 20 attempts a minute by default), counted ' +
+      'together with the sign-in page.',
   })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Wrong email or password.' })
-  async login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginResponseDto> {
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResponseDto> {
+    await this.limiter.charge(request, response, body.email);
     const { user, tokens } = await this.auth.login(body.email, body.password, {
       ip: request.ip,
       userAgent: request.headers['user-agent'],
@@ -49,7 +58,10 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Swap a refresh token for a new access and refresh token',
-    description: 'Refresh tokens are single use; replaying an old one ends the session.',
+    description:
+      'Refresh tokens are single use. The one just replaced, sent again within 30 seconds ' +
+      '(another tab refreshing at the same time), gets the same new pair; sent later, it ends ' +
+      'the session, as a copy being replayed.',
   })
   @ApiOkResponse({ type: TokensDto })
   @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'The session has ended.' })

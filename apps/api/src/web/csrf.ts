@@ -1,4 +1,4 @@
-import { authConfig, type AuthConfig, mailConfig, type MailConfig } from '@app/config';
+import { appConfig, type AppConfig, authConfig, type AuthConfig } from '@app/config';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { doubleCsrf } from 'csrf-csrf';
 import type { Request, Response } from 'express';
@@ -16,7 +16,7 @@ type WithSession = Request & { [CSRF_SESSION]?: string };
 export class Csrf {
   private readonly utilities: ReturnType<typeof doubleCsrf>;
 
-  constructor(@Inject(authConfig.KEY) auth: AuthConfig, @Inject(mailConfig.KEY) mail: MailConfig) {
+  constructor(@Inject(authConfig.KEY) auth: AuthConfig, @Inject(appConfig.KEY) app: AppConfig) {
     // A key of its own, derived from JWT_SECRET, so the two uses never share one.
     const secret = createHmac('sha256', auth.jwtSecret).update('followthrough-csrf').digest('hex');
     this.utilities = doubleCsrf({
@@ -27,7 +27,7 @@ export class Csrf {
         httpOnly: true,
         sameSite: 'lax',
         path: '/',
-        secure: mail.appUrl.startsWith('https:'),
+        secure: app.secureCookies,
       },
       getCsrfTokenFromRequest: (req) => {
         // An upload's body is read only after this check, so its form carries the token in

@@ -1,6 +1,6 @@
 import { AccessTokenGuard, AuthService, type Principal } from '@app/auth';
-import { mailConfig, type MailConfig } from '@app/config';
-import { Inject, Injectable } from '@nestjs/common';
+import { appConfig, type AppConfig } from '@app/config';
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
   ACCESS_COOKIE,
@@ -18,14 +18,16 @@ export class WebAuth {
   constructor(
     private readonly tokens: AccessTokenGuard,
     private readonly auth: AuthService,
-    @Inject(mailConfig.KEY) mail: MailConfig,
+    @Inject(appConfig.KEY) app: AppConfig,
   ) {
-    this.secureCookies = mail.appUrl.startsWith('https:');
+    this.secureCookies = app.secureCookies;
   }
 
   /**
    * The principal, renewing an expired access token with the refresh token (which rotates);
-   * null when there is no live session (signed out, expired, revoked or disabled).
+   * null when the session is refused (signed out, expired, revoked or disabled). Anything else,
+   * such as the database being unreachable, is thrown: it says nothing about the session, so
+   * the cookies stay and the person is still signed in once the service is back.
    */
   async principal(req: Request, res: Response): Promise<Principal | null> {
     const cookies = req.cookies as Record<string, string | undefined>;
@@ -33,20 +35,23 @@ export class WebAuth {
     if (access) {
       try {
         return await this.tokens.authenticate(access);
-      } catch {
+      } catch (error) {
         // Expired or revoked: the refresh token decides.
+        if (!(error instanceof UnauthorizedException)) throw error;
       }
     }
     const refresh = cookies[REFRESH_COOKIE];
     if (!refresh) return null;
+    let renewed: WebTokens;
     try {
-      const renewed = await this.auth.refresh(refresh);
-      this.start(res, renewed);
-      return await this.tokens.authenticate(renewed.accessToken);
-    } catch {
+      renewed = await this.auth.refresh(refresh);
+    } catch (error) {
+      if (!(error instanceof UnauthorizedException)) throw error;
       clearSessionCookies(res, this.secureCookies);
       return null;
     }
+    this.start(res, renewed);
+    return this.tokens.authenticate(renewed.accessToken);
   }
 
   /** Whether the browser had a session at all (to tell "expired" from "never signed in"). */

@@ -1,3 +1,4 @@
+import { ensureRequestId, isServiceUnavailable } from '@app/common';
 import {
   type ArgumentsHost,
   Catch,
@@ -6,7 +7,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 
 /** Thrown by a page that needs a signed-in user when there is none. */
 export class SignInRequired extends HttpException {
@@ -56,7 +57,9 @@ const PAGES: Partial<Record<number, { title: string; paragraphs: string[] }>> = 
 
 /**
  * Errors on the web pages as pages, not JSON: sign in again when the session has gone, GOV.UK
- * style "Page not found" (also for another council's records), and a plain apology otherwise.
+ * style "Page not found" (also for another council's records), and a plain apology otherwise:
+ * 503 when the database or Redis cannot be reached, 500 for anything else, both quoting the
+ * request id. An apology never touches the session cookies: only a refused session signs out.
  */
 @Catch()
 export class WebExceptionFilter implements ExceptionFilter {
@@ -72,15 +75,29 @@ export class WebExceptionFilter implements ExceptionFilter {
       res.redirect(303, '/sign-in');
       return;
     }
-    const status = exception instanceof HttpException ? exception.getStatus() : 500;
+    const status = exception instanceof HttpException ? exception.getStatus() : undefined;
     // Any other refusal (411, 405…) is still the sender's to fix, not the service's fault.
-    const page = PAGES[status] ?? (status >= 400 && status < 500 ? PAGES[400] : undefined);
-    if (!page) {
+    const page =
+      status === undefined
+        ? undefined
+        : (PAGES[status] ?? (status >= 400 && status < 500 ? PAGES[400] : undefined));
+    if (status === undefined || !page) {
       this.logger.error(exception);
-      res.status(500).render('message', {
-        title: 'Sorry, there is a problem with the service',
-        paragraphs: ['Try again later.'],
-      });
+      const requestId = ensureRequestId(host.switchToHttp().getRequest<Request>(), res);
+      const unavailable =
+        status === HttpStatus.SERVICE_UNAVAILABLE || isServiceUnavailable(exception);
+      if (unavailable) res.setHeader('Retry-After', '30');
+      res
+        .status(unavailable ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR)
+        .render('message', {
+          title: 'Sorry, there is a problem with the service',
+          paragraphs: [
+            unavailable
+              ? 'Try again in a few minutes. You have not been signed out.'
+              : 'Try again later.',
+            `If you contact support about this, quote reference ${requestId}.`,
+          ],
+        });
       return;
     }
     res.status(status).render('message', page);

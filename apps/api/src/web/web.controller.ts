@@ -1,8 +1,8 @@
 import { type ActionView, ActionsService, LIVE_STATUSES } from '@app/actions';
 import { AuthService } from '@app/auth';
-import { Get, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Get, HttpStatus, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { LoginThrottlerGuard } from '../auth/login-throttler.guard';
+import { SignInLimiter } from '../auth/sign-in-limiter';
 import { Csrf } from './csrf';
 import { daysLabel, longDate, statusTag } from './view-models';
 import { WebAuth } from './web-auth.service';
@@ -36,6 +36,7 @@ export class WebController {
     private readonly csrf: Csrf,
     private readonly pages: WebPages,
     private readonly actions: ActionsService,
+    private readonly limiter: SignInLimiter,
   ) {}
 
   @Get('sign-in')
@@ -58,7 +59,6 @@ export class WebController {
 
   @Post('sign-in')
   @SignedOutPage()
-  @UseGuards(LoginThrottlerGuard)
   async signIn(@Req() req: Request, @Res() res: Response): Promise<void> {
     const body = req.body as Record<string, unknown>;
     const email = typeof body.email === 'string' ? body.email.trim() : '';
@@ -67,6 +67,8 @@ export class WebController {
     if (!email) fieldErrors.email = 'Enter your email address';
     if (!password) fieldErrors.password = 'Enter your password';
     if (Object.keys(fieldErrors).length === 0) {
+      // Counted with POST /api/auth/login: one budget per account and per address.
+      await this.limiter.charge(req, res, email);
       try {
         const { tokens } = await this.auth.login(email, password, {
           ip: req.ip,
@@ -75,7 +77,9 @@ export class WebController {
         this.web.start(res, tokens);
         res.redirect(HttpStatus.SEE_OTHER, '/');
         return;
-      } catch {
+      } catch (error) {
+        // Only a refusal is about what was typed; an outage goes to the error page.
+        if (!(error instanceof UnauthorizedException)) throw error;
         fieldErrors.email = 'Enter a correct email address and password';
       }
     }

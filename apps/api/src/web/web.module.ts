@@ -1,8 +1,7 @@
 import { ActionsModule } from '@app/actions';
 import { AuthModule } from '@app/auth';
 import { Module } from '@nestjs/common';
-import { ThrottlerModule } from '@nestjs/throttler';
-import { loginThrottleOptions } from '../auth/login-throttle';
+import { SignInLimitModule } from '../auth/sign-in-limit.module';
 import { WebActionsModule } from './actions/web-actions.module';
 import { WebAdminModule } from './admin/web-admin.module';
 import { WebInspectionsModule } from './inspections/web-inspections.module';
@@ -17,8 +16,8 @@ import { WebCoreModule } from './web-core.module';
     AuthModule,
     ActionsModule,
     WebCoreModule,
-    // The same login limits as POST /api/auth/login, counted in the same Redis keys.
-    ThrottlerModule.forRootAsync(loginThrottleOptions),
+    // The same sign-in count as POST /api/auth/login.
+    SignInLimitModule,
     WebActionsModule,
     WebInspectionsModule,
     WebReportsModule,

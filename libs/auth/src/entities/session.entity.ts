@@ -10,8 +10,9 @@ import {
 
 /**
  * One login on one device. Access tokens name it (`sid`), so revoking the row ends them at once.
- * The refresh token rotates on every use; only SHA-256 digests are stored, and presenting the
- * previous token again (a stolen copy being replayed) revokes the session.
+ * The refresh token rotates on every use; only SHA-256 digests are stored. Presenting the
+ * previous token again within a few seconds of its rotation (two tabs loading at once) gets the
+ * same new pair; later (a stolen copy being replayed) it revokes the session.
  */
 @Entity({ name: 'sessions' })
 export class Session {
@@ -40,6 +41,13 @@ export class Session {
 
   @Column({ name: 'refreshed_at', type: 'timestamptz', nullable: true })
   refreshedAt!: Date | null;
+
+  /**
+   * The `iat` of the access token handed out with the current refresh token: a retry in the
+   * grace window is signed with it again, which gives the very same token.
+   */
+  @Column({ name: 'access_issued_at', type: 'timestamptz', nullable: true })
+  accessIssuedAt!: Date | null;
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;

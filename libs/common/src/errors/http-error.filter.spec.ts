@@ -138,6 +138,19 @@ describe('HttpErrorFilter', () => {
     expect(logged).toHaveBeenCalledTimes(1);
   });
 
+  it('answers a database or Redis outage with 503 and Retry-After, not 500', () => {
+    const outage = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+    });
+    const captured = run(outage);
+    expect(captured.status).toBe(503);
+    expect(captured.headers['Retry-After']).toBe('30');
+    expect(captured.body).toMatchObject({
+      statusCode: 503,
+      message: 'The service is briefly unavailable; try again in a minute',
+    });
+  });
+
   it('treats thrown non-errors as 500', () => {
     expect(bodyOf('just a string')).toMatchObject({ statusCode: 500 });
     expect(bodyOf(undefined)).toMatchObject({ statusCode: 500 });

@@ -9,6 +9,7 @@ import {
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { ensureRequestId } from '../logging/request-id';
+import { isServiceUnavailable } from './service-unavailable';
 import type { ErrorResponse } from './error-response';
 
 interface Described {
@@ -18,6 +19,8 @@ interface Described {
 }
 
 const GENERIC_SERVER_ERROR = 'Internal server error';
+/** A database or Redis outage: nothing wrong with the request, so it may simply be sent again. */
+const UNAVAILABLE = 'The service is briefly unavailable; try again in a minute';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -112,6 +115,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       requestId,
       ...(details && statusCode < 500 && { details }),
     };
+    // An outage: clients and proxies may send it again after this many seconds.
+    if (statusCode === 503) response.setHeader('Retry-After', '30');
     response.status(statusCode).json(body);
   }
 
@@ -126,6 +131,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (isRecord(exception)) {
       const described = describeMiddlewareError(exception);
       if (described) return described;
+    }
+    if (isServiceUnavailable(exception)) {
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: UNAVAILABLE };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: GENERIC_SERVER_ERROR };
   }

@@ -13,7 +13,8 @@ export class TokensDto {
 
   @ApiProperty({
     description:
-      'Single use: POST it to /auth/refresh for a new pair before the access token expires.',
+      'Single use: POST it to /auth/refresh for a new pair before the access token expires. ' +
+      'Sent again within 30 seconds it gets the same pair; later, it ends the session.',
   })
   refreshToken!: string;
 

@@ -1,15 +1,6 @@
 import { type Principal, UserAccountsService } from '@app/auth';
 import { ROLES, type Role, type User, UsersService } from '@app/councils';
-import {
-  ConflictException,
-  Get,
-  HttpStatus,
-  Param,
-  NotFoundException,
-  Post,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Get, HttpStatus, Param, NotFoundException, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
   type FormState,
@@ -55,12 +46,9 @@ function accountRefusal(error: unknown, values: Record<string, unknown>): FormSt
   ]);
   const field = refusedField(refused);
   if (field === undefined) throw error;
+  // A taken email keeps the service's wording, which does not say where the address is used.
   const text =
-    refused instanceof ConflictException
-      ? 'Someone already has an account with this email address'
-      : refused instanceof NotFoundException
-        ? 'Select a line manager from the list'
-        : refused.message;
+    refused instanceof NotFoundException ? 'Select a line manager from the list' : refused.message;
   // The account form's enable/disable radios are called "status".
   return formError(field === 'disabled' ? 'status' : field, text, values);
 }

@@ -1,8 +1,8 @@
 import { type Principal, UserAccountsService } from '@app/auth';
 import { UsersService } from '@app/councils';
-import { Get, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Get, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { LoginThrottlerGuard } from '../../auth/login-throttler.guard';
+import { SignInLimiter } from '../../auth/sign-in-limiter';
 import { type FormState, formError, noErrors, readForm, refusal, submitForm } from '../forms';
 import { PagesController, WebPages } from '../web-pages';
 import { ChangePasswordForm, EmailPreferenceForm } from './settings-forms';
@@ -17,6 +17,7 @@ export class WebSettingsController {
     private readonly pages: WebPages,
     private readonly users: UsersService,
     private readonly accounts: UserAccountsService,
+    private readonly limiter: SignInLimiter,
   ) {}
 
   @Get()
@@ -46,9 +47,7 @@ export class WebSettingsController {
   }
 
   /** A new password, given the current one; every other session ends, this one stays. */
-  // Guessing the current password is limited like signing in: per session and per address.
   @Post('password')
-  @UseGuards(LoginThrottlerGuard)
   async password(@Req() req: Request, @Res() res: Response): Promise<void> {
     const principal = await this.pages.posted(req, res);
     // Passwords are never sent back to the page, so the form is shown again empty.
@@ -60,6 +59,10 @@ export class WebSettingsController {
     if (newPassword !== confirmPassword) {
       return showErrors(formError('confirmPassword', 'Enter the same new password twice', {}));
     }
+    // A guess at the current password is a sign-in attempt on this account: it uses the same
+    // budget, so a borrowed session cannot guess faster here than at the sign-in page.
+    const { email } = await this.users.get(principal.councilId, principal.userId);
+    await this.limiter.charge(req, res, email);
     let outcome: 'changed' | 'wrong-current-password';
     try {
       outcome = await this.accounts.changeOwnPassword(principal, currentPassword, newPassword);
