@@ -1,14 +1,62 @@
 import { readFileSync } from 'node:fs';
 import { init, type WrappedPdfiumModule } from '@embedpdf/pdfium';
 import { ReportInputError } from '../errors';
+import { type ReadLimits, refuseTooManyPages, tooMuchText } from '../limits';
 import { normaliseText, type Line, type PageLines } from '../layout/line';
 
 let pdfium: Promise<WrappedPdfiumModule> | undefined;
 
+// @types/node declares no WebAssembly values (lib.dom does); these are the two used here.
+const wasm = (
+  globalThis as unknown as {
+    WebAssembly: {
+      Module: new (bytes: Uint8Array) => object;
+      Instance: new (module: object, imports: object) => { exports: object };
+    };
+  }
+).WebAssembly;
+
+/** How far PDFium's WebAssembly memory may grow in this thread, and how far it has. */
+const memory = { limitBytes: 2 ** 31, grownToBytes: 0, refused: false };
+
+/**
+ * Holds PDFium's WebAssembly memory in this thread to about `bytes` (its own ceiling is 2 GB).
+ * The memory never shrinks: only ending the thread gives it back.
+ */
+export function limitPdfiumMemory(bytes: number): void {
+  memory.limitBytes = bytes;
+}
+
+/** The largest size PDFium's memory has grown to here, and whether growth was ever refused. */
+export function pdfiumMemory(): Readonly<typeof memory> {
+  return { ...memory };
+}
+
 /** PDFium is compiled to WebAssembly once per process, on first use. */
 function loadPdfium(): Promise<WrappedPdfiumModule> {
   pdfium ??= init({
-    wasmBinary: readFileSync(require.resolve('@embedpdf/pdfium/pdfium.wasm')).buffer,
+    // PDFium asks for more memory through this import; refused, its allocation fails and it
+    // aborts (a WebAssembly.RuntimeError) instead of growing towards 2 GB.
+    instantiateWasm: (
+      imports: { env: Record<string, unknown> },
+      receive: (instance: { exports: object }) => void,
+    ) => {
+      const env = imports.env;
+      const resize = env.emscripten_resize_heap as (bytes: number) => boolean;
+      env.emscripten_resize_heap = (bytes: number): boolean => {
+        if (bytes >>> 0 > memory.limitBytes) {
+          memory.refused = true;
+          return false;
+        }
+        memory.grownToBytes = Math.max(memory.grownToBytes, bytes >>> 0);
+        return resize(bytes);
+      };
+      // Synchronous, so a failure reaches init()'s promise instead of leaving it pending.
+      const binary = readFileSync(require.resolve('@embedpdf/pdfium/pdfium.wasm'));
+      const instance = new wasm.Instance(new wasm.Module(binary), imports);
+      receive(instance);
+      return instance.exports;
+    },
   }).then((module) => {
     module.FPDF_InitLibrary();
     return module;
@@ -53,7 +101,10 @@ interface CharStyle {
  * (font size times the text matrix scale, as some producers set size 1 and scale the matrix) and
  * whether it is bold, and drops superscript footnote markers glued to words ("Board1").
  */
-export async function pdfToPages(bytes: Uint8Array): Promise<PageLines[]> {
+export async function pdfToPages(
+  bytes: Uint8Array,
+  limits: ReadLimits = { maxPages: Infinity, maxChars: Infinity },
+): Promise<PageLines[]> {
   const m = await loadPdfium();
   const heap = m.pdfium;
   const dataPtr = heap.wasmExports.malloc(bytes.length);
@@ -81,6 +132,8 @@ export async function pdfToPages(bytes: Uint8Array): Promise<PageLines[]> {
     const exports = heap as unknown as RawTextExports;
     const fontCache = new Map<string, { bold: boolean; symbol: boolean }>();
     const pageCount = m.FPDF_GetPageCount(doc);
+    // Before any page is read: a short file can hold 10,000 pages that share one content stream.
+    refuseTooManyPages('PDF', pageCount, limits.maxPages);
     const pages: PageLines[] = [];
     let characters = 0;
 
@@ -93,6 +146,7 @@ export async function pdfToPages(bytes: Uint8Array): Promise<PageLines[]> {
         const count = textPage ? m.FPDFText_CountChars(textPage) : 0;
         const text = count > 0 ? readPageText(m, textPage, count) : '';
         characters += text.replace(/\s/g, '').length;
+        if (characters > limits.maxChars) throw tooMuchText('This PDF has', limits.maxChars);
 
         const styleAt = (charIndex: number): CharStyle => {
           const fontSize = exports._FPDFText_GetFontSize(textPage, charIndex);
