@@ -260,7 +260,7 @@ export class EnvDto {
   @IsInt()
   @Min(64)
   @Max(2048)
-  EXTRACT_MEMORY_MB: number = 512;
+  EXTRACT_MEMORY_MB: number = 256;
 
   // Reports one council may have waiting for a parser thread in each API process.
   @ToInteger()

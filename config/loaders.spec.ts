@@ -46,7 +46,7 @@ describe('standalone loaders', () => {
       maxChars: 2_000_000,
       timeoutMs: 20_000,
       threads: 2,
-      memoryMb: 512,
+      memoryMb: 256,
       queuePerCouncil: 5,
     });
     expect(() => loadExtractConfig({ EXTRACT_THREADS: '0' })).toThrow(

@@ -48,7 +48,7 @@ describe('validateEnv', () => {
       EXTRACT_MAX_CHARS: 2_000_000,
       EXTRACT_TIMEOUT_MS: 20_000,
       EXTRACT_THREADS: 2,
-      EXTRACT_MEMORY_MB: 512,
+      EXTRACT_MEMORY_MB: 256,
       EXTRACT_QUEUE_PER_COUNCIL: 5,
     });
   });
@@ -95,7 +95,7 @@ describe('validateEnv', () => {
       EXTRACT_MAX_CHARS: '50000',
       EXTRACT_TIMEOUT_MS: '5000',
       EXTRACT_THREADS: '4',
-      EXTRACT_MEMORY_MB: '256',
+      EXTRACT_MEMORY_MB: '384',
       EXTRACT_QUEUE_PER_COUNCIL: '2',
     });
     expect(env).toMatchObject({
@@ -103,7 +103,7 @@ describe('validateEnv', () => {
       EXTRACT_MAX_CHARS: 50_000,
       EXTRACT_TIMEOUT_MS: 5000,
       EXTRACT_THREADS: 4,
-      EXTRACT_MEMORY_MB: 256,
+      EXTRACT_MEMORY_MB: 384,
       EXTRACT_QUEUE_PER_COUNCIL: 2,
     });
   });

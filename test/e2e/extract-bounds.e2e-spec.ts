@@ -41,7 +41,7 @@ function extract(t: TestApp, user: TestUser, input: Uint8Array | object, since =
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 describe('POST /extract within bounds (e2e)', () => {
-  describe('with the default limits (two threads, 500 pages, 512 MB)', () => {
+  describe('with the default limits (two threads, 500 pages, 256 MB)', () => {
     let t: TestApp;
     let a: TestUser;
     let b: TestUser;
@@ -97,7 +97,7 @@ describe('POST /extract within bounds (e2e)', () => {
       const bomb = await buildDeflateBombPdf(1500);
       const refused = await extract(t, a, bomb);
       expect(refused.status).toBe(422);
-      expect(refused.body.message).toMatch(/needed more than 512 MB of memory to read/);
+      expect(refused.body.message).toMatch(/needed more than 256 MB of memory to read/);
       const next = await extract(t, a, smallReport);
       expect(next.status).toBe(200);
       expect(next.body.recommendations).toHaveLength(1);

@@ -9,7 +9,7 @@ export interface ExtractionWorkerOptions {
   /** Longest one extraction may run before its thread is ended (default 20 s). */
   timeoutMs?: number;
   /**
-   * Memory one thread may use, in MB (default 512): its JavaScript heap and PDFium's
+   * Memory one thread may use, in MB (default 256): its JavaScript heap and PDFium's
    * WebAssembly memory are each held to about this.
    */
   memoryMb?: number;
@@ -56,7 +56,7 @@ export class ExtractionWorker {
 
   constructor(options: ExtractionWorkerOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 20_000;
-    this.memoryMb = options.memoryMb ?? 512;
+    this.memoryMb = options.memoryMb ?? 256;
     this.retireAboveBytes = (options.retireAboveMb ?? 64) * 1024 * 1024;
     this.limits = options.limits ?? {};
   }
