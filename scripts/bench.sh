@@ -13,13 +13,18 @@
 #           email job on a private redis-server; see bench/reminders.bench.ts.
 #   pages:  the web pages My actions, an action and the overdue review under HTTP load on the
 #           api benchmark's 1,000,000 actions; see bench/pages.bench.ts.
+#   extract-pool: report reading under hostile input through the built API: a 10,000-page PDF,
+#           two reports just under the page limit and a deflate bomb from one council, and how
+#           long another council's small report waits meanwhile. BENCH_COMPARE_API_MAIN=<a
+#           built main.js> runs the same against another build first, with before/after
+#           ratios; see bench/extract-pool.bench.ts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-all}
 case "$which" in
-  all | parser | api | reminders | pages) ;;
+  all | parser | api | reminders | pages | extract-pool) ;;
   *)
-    echo "usage: npm run bench [-- parser|api|reminders|pages]" >&2
+    echo "usage: npm run bench [-- parser|api|reminders|pages|extract-pool]" >&2
     exit 2
     ;;
 esac
@@ -33,7 +38,7 @@ if [ "$which" = all ] || [ "$which" = parser ]; then
   node dist/bench/bench/extract.bench.js
 fi
 
-if [ "$which" = all ] || [ "$which" = api ] || [ "$which" = pages ]; then
+if [ "$which" = all ] || [ "$which" = api ] || [ "$which" = pages ] || [ "$which" = extract-pool ]; then
   bash scripts/ensure-services.sh
   # The API is measured as built for production; rebuild when any source is newer.
   api_main=dist/apps/api/apps/api/src/main.js
@@ -42,8 +47,11 @@ if [ "$which" = all ] || [ "$which" = api ] || [ "$which" = pages ]; then
     echo "==> Building the apps"
     npm run build --silent
   fi
-  if [ "$which" != pages ]; then node dist/bench/bench/api.bench.js; fi
-  if [ "$which" != api ]; then node dist/bench/bench/pages.bench.js; fi
+  if [ "$which" = all ] || [ "$which" = api ]; then node dist/bench/bench/api.bench.js; fi
+  if [ "$which" = all ] || [ "$which" = pages ]; then node dist/bench/bench/pages.bench.js; fi
+  if [ "$which" = all ] || [ "$which" = extract-pool ]; then
+    node dist/bench/bench/extract-pool.bench.js
+  fi
 fi
 
 if [ "$which" = all ] || [ "$which" = reminders ]; then
