@@ -2,6 +2,7 @@ import request from 'supertest';
 import { createCouncil, createUser, type TestUser } from '../factories/people';
 import { createTestApp, type TestApp } from '../support/app';
 import { buildDeflateBombPdf, buildManyPagePdf } from '../support/large-pdf';
+import { csrfOf } from '../support/web';
 
 // Parser threads load the parser through ts-node first: seconds each on a busy machine.
 jest.setTimeout(90_000);
@@ -90,6 +91,29 @@ describe('POST /extract within bounds (e2e)', () => {
       expect([first.status, second.status, other.status]).toEqual([200, 200, 200]);
       expect(order).toEqual(['b1', 'a1', 'a2']);
       expect(other.ms).toBeLessThan(first.ms);
+    });
+
+    it('refuses the 10,000-page PDF the same way on import, by the API and by the import page', async () => {
+      const pdf = Buffer.from(await buildManyPagePdf(10_000));
+      const message = 'This PDF has 10,000 pages; followthrough reads reports of up to 500.';
+      const api = await a
+        .as(request(t.server).post('/api/inspections'))
+        .attach('file', pdf, { filename: 'big.pdf', contentType: 'application/pdf' });
+      expect(api.status).toBe(413);
+      expect((api.body as { message: string }).message).toBe(message);
+
+      const session = [`ft_access=${a.token}`, `ft_refresh=${a.refreshToken}`];
+      const form = await request(t.server).get('/inspections/import').set('Cookie', session);
+      const cookies = (form.headers['set-cookie'] as unknown as string[]).map(
+        (c) => c.split(';')[0],
+      );
+      const page = await request(t.server)
+        .post('/inspections/import')
+        .set('Cookie', [...session, ...cookies].join('; '))
+        .field('_csrf', csrfOf(form.text))
+        .attach('file', pdf, { filename: 'big.pdf', contentType: 'application/pdf' });
+      expect(page.status).toBe(400);
+      expect(page.text).toContain(message);
     });
 
     it('answers a decompression bomb with 422, not 500, and reads the next report', async () => {
