@@ -83,9 +83,11 @@ describe('POST /extract within bounds (e2e)', () => {
         });
       const since = Date.now();
       const a1 = track('a1', extract(t, a, long, since));
+      // Requests are handled concurrently: a pause makes the order they reach the parser sure.
+      await pause(300);
       const a2 = track('a2', extract(t, a, long, since));
-      // Reading 499 pages takes seconds: by now council A's first report is being read.
-      await pause(500);
+      // Reading 499 pages takes seconds: council A's first report is still being read.
+      await pause(300);
       const b1 = track('b1', extract(t, b, smallReport, Date.now()));
       const [first, second, other] = await Promise.all([a1, a2, b1]);
       expect([first.status, second.status, other.status]).toEqual([200, 200, 200]);
@@ -161,7 +163,7 @@ describe('POST /extract within bounds (e2e)', () => {
       const running = extract(t, a, long);
       await pause(300);
       const waiting = extract(t, a, smallReport);
-      await pause(100);
+      await pause(300);
       const refused = await extract(t, a, smallReport);
       expect(refused.status).toBe(429);
       expect(refused.body.message).toBe(
