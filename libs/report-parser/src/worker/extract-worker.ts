@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ReportInputError } from '../errors';
 import { extractReport } from '../extract';
-import { limitPdfiumMemory, pdfiumMemory } from '../input/pdf-lines';
+import { limitPdfiumMemory, pdfiumMemory } from '../input/pdfium';
 import { tooMuchMemory } from '../limits';
 import type { ExtractReply, ExtractRequest, ThreadSetup } from './messages';
 
