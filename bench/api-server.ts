@@ -8,11 +8,8 @@ import { join, resolve } from 'node:path';
 import { databaseUrlFor, isLoaded, loadData, prepareDatabase } from './api-data';
 import { log, start } from './http-load';
 
-/** The built API; BENCH_API_MAIN measures another build (e.g. an earlier commit's, for before/after). */
-const API_MAIN = resolve(
-  process.env.BENCH_API_MAIN ??
-    join(resolve(__dirname, '../../..'), 'dist/apps/api/apps/api/src/main.js'),
-);
+/** The built API: what the benches measure, unless they are given another build's main.js. */
+export const API_MAIN = join(resolve(__dirname, '../../..'), 'dist/apps/api/apps/api/src/main.js');
 
 /** BENCH_DURATION (s, default 10), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (10), BENCH_RELOAD=1. */
 export const settings = {
@@ -43,20 +40,28 @@ export async function ensureData(): Promise<void> {
   }
 }
 
-/** The built API on `port`, as in production, against the bench database (or `databaseUrl`). */
-export function startApi(port: number, databaseUrl = settings.databaseUrl): ChildProcess {
-  return start(API_MAIN, {
+export interface StartApiOptions {
+  /** Another database than the 1,000,000-action one. */
+  databaseUrl?: string;
+  /** Another build's main.js (BENCH_COMPARE_API_MAIN), for before/after figures. */
+  main?: string;
+  queuePrefix?: string;
+}
+
+/** A built API on `port`, as in production, against the bench database. */
+export function startApi(port: number, options: StartApiOptions = {}): ChildProcess {
+  return start(options.main ?? API_MAIN, {
     NODE_ENV: 'production',
     // Production refuses an http APP_URL; the benches send cookies by hand, Secure or not.
     APP_URL: 'https://actions.example.gov.uk',
     PORT: String(port),
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: options.databaseUrl ?? settings.databaseUrl,
     REDIS_URL: settings.redisUrl,
     // Required at start-up; nothing in these benchmarks sends mail.
     SMTP_URL: 'smtp://127.0.0.1:9',
     JWT_SECRET: randomBytes(48).toString('base64'),
     LOG_LEVEL: 'warn',
-    QUEUE_PREFIX: 'bench',
+    QUEUE_PREFIX: options.queuePrefix ?? 'bench',
     // Ten or twenty sign-ins from one address in a second: above the production limits.
     LOGIN_ATTEMPTS_PER_MINUTE: '1000',
     LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: '1000',

@@ -3,6 +3,7 @@ import { ConfigModule, registerAs } from '@nestjs/config';
 import { toAppConfig } from './app.config';
 import { toAuthConfig } from './auth.config';
 import { toDatabaseConfig } from './database.config';
+import { toExtractConfig } from './extract.config';
 import { toMailConfig } from './mail.config';
 import { readEnvironment } from './read-environment';
 import { toRedisConfig } from './redis.config';
@@ -19,7 +20,7 @@ export interface AppConfigModuleOptions {
 
 /**
  * Validates the whole environment once and exposes the `app`, `database`, `redis`, `auth`,
- * `mail` and `reminders` namespaces globally (inject them with `@Inject(appConfig.KEY)` and `ConfigType`).
+ * `mail`, `reminders` and `extract` namespaces globally (inject them with `@Inject(appConfig.KEY)` and `ConfigType`).
  */
 @Module({})
 export class AppConfigModule {
@@ -48,6 +49,7 @@ export class AppConfigModule {
             registerAs('auth', () => toAuthConfig(env)),
             registerAs('mail', () => toMailConfig(env)),
             registerAs('reminders', () => toRemindersConfig(env)),
+            registerAs('extract', () => toExtractConfig(env)),
           ],
         }),
       ],

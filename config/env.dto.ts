@@ -253,6 +253,47 @@ export class EnvDto {
   @ToBoolean()
   @IsBoolean()
   QUEUE_BOARD_WRITABLE: boolean = false;
+
+  // Report reading (POST /api/extract and imports): the most a report may ask of the parser.
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  EXTRACT_MAX_PAGES: number = 500;
+
+  @ToInteger()
+  @IsInt()
+  @Min(1_000)
+  @Max(100_000_000)
+  EXTRACT_MAX_CHARS: number = 2_000_000;
+
+  // Past this a report's parser thread is ended and replaced: PDFium cannot be stopped otherwise.
+  @ToInteger()
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  EXTRACT_TIMEOUT_MS: number = 20_000;
+
+  // Parser threads in each API process; one council reads one report at a time.
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  EXTRACT_THREADS: number = 2;
+
+  // Each parser thread's JavaScript heap and PDFium's WebAssembly memory are each held to this.
+  @ToInteger()
+  @IsInt()
+  @Min(64)
+  @Max(2048)
+  EXTRACT_MEMORY_MB: number = 256;
+
+  // Reports one council may have waiting for a parser thread in each API process.
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  EXTRACT_QUEUE_PER_COUNCIL: number = 5;
 }
 
 export type EnvKey = keyof EnvDto;
@@ -291,6 +332,12 @@ export const ENV_EXPECTATIONS: Record<EnvKey, string> = {
   QUEUE_BOARD_PASSWORD:
     'empty (queue board off) or the operators’ password of at least 24 characters (openssl rand -base64 24)',
   QUEUE_BOARD_WRITABLE: 'true or false (operators may retry, clean and pause queues on the board)',
+  EXTRACT_MAX_PAGES: 'an integer 1-100000 (pages a report may have)',
+  EXTRACT_MAX_CHARS: 'an integer 1000-100000000 (characters of text a report may have)',
+  EXTRACT_TIMEOUT_MS: 'an integer 100-600000 (milliseconds one report may take to read)',
+  EXTRACT_THREADS: 'an integer 1-32 (report parser threads per API process)',
+  EXTRACT_MEMORY_MB: 'an integer 64-2048 (MB of memory each parser thread may use)',
+  EXTRACT_QUEUE_PER_COUNCIL: 'an integer 1-1000 (reports one council may have waiting)',
 };
 
 /** Declaration order, which is also the order problems are reported in. */

@@ -15,6 +15,12 @@ export {
   NODE_ENVS,
   parseDuration,
 } from './env.dto';
+export {
+  extractConfig,
+  loadExtractConfig,
+  toExtractConfig,
+  type ExtractConfig,
+} from './extract.config';
 export { loadMailConfig, mailConfig, toMailConfig, type MailConfig } from './mail.config';
 export type { EnvKey, LogLevel, NodeEnv } from './env.dto';
 export { readEnvironment } from './read-environment';

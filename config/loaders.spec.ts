@@ -6,6 +6,7 @@ import { AppConfigModule } from './app-config.module';
 import { appConfig, loadAppConfig, type AppConfig } from './app.config';
 import { databaseConfig, loadDatabaseConfig, type DatabaseConfig } from './database.config';
 import { loadMailConfig } from './mail.config';
+import { loadExtractConfig } from './extract.config';
 import { readEnvironment } from './read-environment';
 import { loadRedisConfig, redisConfig, type RedisConfig } from './redis.config';
 import { EnvValidationError } from './validate-env';
@@ -38,6 +39,20 @@ describe('standalone loaders', () => {
       url: env.REDIS_URL,
       queuePrefix: 'followthrough',
     });
+  });
+
+  it('loadExtractConfig needs nothing and defaults every limit', () => {
+    expect(loadExtractConfig({})).toEqual({
+      maxPages: 500,
+      maxChars: 2_000_000,
+      timeoutMs: 20_000,
+      threads: 2,
+      memoryMb: 256,
+      queuePerCouncil: 5,
+    });
+    expect(() => loadExtractConfig({ EXTRACT_THREADS: '0' })).toThrow(
+      'Invalid environment: EXTRACT_THREADS must be an integer 1-32 (report parser threads per API process)',
+    );
   });
 
   it('loadAppConfig needs nothing and reports a bad PORT', () => {

@@ -48,6 +48,12 @@ describe('validateEnv', () => {
       DEV_MAIL_SINK_PORT: 0,
       QUEUE_BOARD_PASSWORD: '',
       QUEUE_BOARD_WRITABLE: false,
+      EXTRACT_MAX_PAGES: 500,
+      EXTRACT_MAX_CHARS: 2_000_000,
+      EXTRACT_TIMEOUT_MS: 20_000,
+      EXTRACT_THREADS: 2,
+      EXTRACT_MEMORY_MB: 256,
+      EXTRACT_QUEUE_PER_COUNCIL: 5,
     });
   });
 
@@ -85,8 +91,34 @@ describe('validateEnv', () => {
     ['SMTP_URL', 'http://mail.example.org'],
     ['MAIL_FROM', 'a@b.c\r\nBcc: x@y.z'],
     ['MAIL_CONCURRENCY', '17'],
+    ['EXTRACT_MAX_PAGES', '0'],
+    ['EXTRACT_MAX_CHARS', '2e6'],
+    ['EXTRACT_TIMEOUT_MS', '50'],
+    ['EXTRACT_THREADS', '0'],
+    ['EXTRACT_MEMORY_MB', '4096'],
+    ['EXTRACT_QUEUE_PER_COUNCIL', '0'],
   ])('refuses %s=%j, naming it', (key, value) => {
     expect(messageFor({ ...valid, [key]: value })).toContain(`${key} must be`);
+  });
+
+  it('reads the report reading limits', () => {
+    const env = validateEnv({
+      ...valid,
+      EXTRACT_MAX_PAGES: '100',
+      EXTRACT_MAX_CHARS: '50000',
+      EXTRACT_TIMEOUT_MS: '5000',
+      EXTRACT_THREADS: '4',
+      EXTRACT_MEMORY_MB: '384',
+      EXTRACT_QUEUE_PER_COUNCIL: '2',
+    });
+    expect(env).toMatchObject({
+      EXTRACT_MAX_PAGES: 100,
+      EXTRACT_MAX_CHARS: 50_000,
+      EXTRACT_TIMEOUT_MS: 5000,
+      EXTRACT_THREADS: 4,
+      EXTRACT_MEMORY_MB: 384,
+      EXTRACT_QUEUE_PER_COUNCIL: 2,
+    });
   });
 
   it('converts and keeps supplied values', () => {

@@ -15,13 +15,18 @@
 #           api benchmark's 1,000,000 actions; see bench/pages.bench.ts.
 #   floods: hostile bodies against the built API (four unauthenticated 600 MB form floods, a
 #           20 MB JSON body), with its peak memory read from the kernel; see bench/floods.bench.ts.
+#   extract-pool: report reading under hostile input through the built API: a 10,000-page PDF,
+#           two reports just under the page limit and a deflate bomb from one council, and how
+#           long another council's small report waits meanwhile. BENCH_COMPARE_API_MAIN=<a
+#           built main.js> runs the same against another build first, with before/after
+#           ratios; see bench/extract-pool.bench.ts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-all}
 case "$which" in
-  all | parser | api | reminders | pages | floods) ;;
+  all | parser | api | reminders | pages | floods | extract-pool) ;;
   *)
-    echo "usage: npm run bench [-- parser|api|reminders|pages|floods]" >&2
+    echo "usage: npm run bench [-- parser|api|reminders|pages|floods|extract-pool]" >&2
     exit 2
     ;;
 esac
@@ -35,7 +40,8 @@ if [ "$which" = all ] || [ "$which" = parser ]; then
   node dist/bench/bench/extract.bench.js
 fi
 
-if [ "$which" = all ] || [ "$which" = api ] || [ "$which" = pages ] || [ "$which" = floods ]; then
+if [ "$which" = all ] || [ "$which" = api ] || [ "$which" = pages ] || [ "$which" = floods ] ||
+  [ "$which" = extract-pool ]; then
   bash scripts/ensure-services.sh
   # The API is measured as built for production; rebuild when any source is newer.
   api_main=dist/apps/api/apps/api/src/main.js
@@ -47,6 +53,9 @@ if [ "$which" = all ] || [ "$which" = api ] || [ "$which" = pages ] || [ "$which
   if [ "$which" = all ] || [ "$which" = api ]; then node dist/bench/bench/api.bench.js; fi
   if [ "$which" = all ] || [ "$which" = pages ]; then node dist/bench/bench/pages.bench.js; fi
   if [ "$which" = all ] || [ "$which" = floods ]; then node dist/bench/bench/floods.bench.js; fi
+  if [ "$which" = all ] || [ "$which" = extract-pool ]; then
+    node dist/bench/bench/extract-pool.bench.js
+  fi
 fi
 
 if [ "$which" = all ] || [ "$which" = reminders ]; then

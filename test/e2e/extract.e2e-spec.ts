@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { createCouncil, createUser } from '../factories/people';
+import { createCouncil, createUser, type TestUser } from '../factories/people';
 import { createTestApp, type TestApp } from '../support/app';
 import { buildImagePdf, buildReportPdf } from '../support/pdf-builder';
 import { spec as northvaleSif } from '../fixtures/reports/northvale-sif-2016.pdf-spec';
@@ -12,11 +12,16 @@ const fixture = (name: string): Buffer =>
 describe('POST /extract (e2e)', () => {
   let t: TestApp;
   let api: ReturnType<typeof request.agent>;
+  let staff: TestUser;
+  let admin: TestUser;
 
   beforeAll(async () => {
     t = await createTestApp();
-    const staff = await createUser(t, await createCouncil(t), { role: 'staff' });
-    api = request.agent(t.server).set('Authorization', `Bearer ${staff.token}`);
+    const council = await createCouncil(t);
+    const manager = await createUser(t, council, { role: 'manager' });
+    staff = await createUser(t, council, { role: 'staff' });
+    admin = await createUser(t, council, { role: 'admin' });
+    api = request.agent(t.server).set('Authorization', `Bearer ${manager.token}`);
   });
 
   afterAll(() => t?.close());
@@ -26,6 +31,22 @@ describe('POST /extract (e2e)', () => {
       .post('/api/extract')
       .send({ text: 'Areas for improvement' });
     expect(res.status).toBe(401);
+  });
+
+  it('is for managers and admins: staff get 403 before any upload is read', async () => {
+    const text = { text: 'Areas for improvement\n\n- review plans\n' };
+    const refused = await staff.as(request(t.server).post('/api/extract')).send(text);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({
+      statusCode: 403,
+      message: 'Only a manager or above can do this',
+    });
+    const upload = await staff
+      .as(request(t.server).post('/api/extract'))
+      .attach('file', fixture('northvale-focused-visit-2019.txt'), 'letter.txt');
+    expect(upload.status).toBe(403);
+    await admin.as(request(t.server).post('/api/extract')).send(text).expect(200);
+    await api.post('/api/extract').send(text).expect(200);
   });
 
   it('reads an uploaded text report', async () => {
@@ -164,7 +185,7 @@ describe('POST /extract (e2e)', () => {
       components: { schemas: Record<string, unknown> };
     };
     expect(Object.keys(doc.paths['/api/extract'].post.responses)).toEqual(
-      expect.arrayContaining(['200', '400', '413', '415', '422']),
+      expect.arrayContaining(['200', '400', '403', '413', '415', '422', '429']),
     );
     expect(doc.components.schemas).toHaveProperty('ExtractionResultDto');
     expect(doc.components.schemas).toHaveProperty('RecommendationDto');

@@ -6,6 +6,7 @@ import { textToPages } from './input/text-lines';
 import { removeContents } from './layout/contents';
 import { bodySize, removePageFurniture } from './layout/furniture';
 import type { Line, PageLines } from './layout/line';
+import { readLimits, refuseTooManyPages, tooMuchText } from './limits';
 import { findSuggestions } from './prose/suggestions';
 import { findListItems, type RawItem } from './structure/lists';
 import { leadInBodies, ownerNames, type PartyNames } from './structure/responsible';
@@ -36,10 +37,16 @@ export async function extractReport(
       `The file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${Math.round(maxBytes / 1024 / 1024)} MB.`,
     );
   }
+  const limits = readLimits(options);
   const sniffed = sniffInput(input);
+  if (sniffed.format === 'text' && sniffed.text.length > limits.maxChars) {
+    throw tooMuchText('This file has', limits.maxChars);
+  }
   const pages: PageLines[] =
-    sniffed.format === 'pdf' ? await pdfToPages(sniffed.bytes) : textToPages(sniffed.text);
+    sniffed.format === 'pdf' ? await pdfToPages(sniffed.bytes, limits) : textToPages(sniffed.text);
   while (pages.length > 1 && pages[pages.length - 1].lines.length === 0) pages.pop();
+  // A PDF's pages were counted before reading; a text's are its form feeds.
+  refuseTooManyPages('report', pages.length, limits.maxPages);
   if (pages.every((p) => p.lines.length === 0)) {
     throw new ReportInputError('empty', 'The file has no text in it.');
   }

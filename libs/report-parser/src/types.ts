@@ -88,4 +88,8 @@ export interface ExtractionResult {
 export interface ExtractOptions {
   /** Largest input accepted, in bytes (default 20 MB). */
   maxBytes?: number;
+  /** Most pages read (default 500); a longer PDF is refused before any page is read. */
+  maxPages?: number;
+  /** Most characters of text read (default 2,000,000; spaces aside in a PDF). */
+  maxChars?: number;
 }

@@ -1,5 +1,6 @@
-import { createValidationPipe, ErrorResponse } from '@app/common';
 import { ReportReader } from '@app/actions';
+import { CurrentUser, type Principal, RequireRole } from '@app/auth';
+import { createValidationPipe, ErrorResponse } from '@app/common';
 import {
   BadRequestException,
   Body,
@@ -15,10 +16,12 @@ import {
   ApiBody,
   ApiConsumes,
   ApiExtraModels,
+  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
@@ -37,13 +40,16 @@ export class ExtractController {
   constructor(private readonly reader: ReportReader) {}
 
   @Post()
+  @RequireRole('manager')
   @HttpCode(HttpStatus.OK)
   @ReportUpload()
   @ApiOperation({
     summary: 'Extract recommendations from a report',
     description:
       'Send a PDF or plain-text report as the multipart field `file`, or text as JSON `{ "text": "…" }`. ' +
-      'Nothing is stored: the result is the document’s facts and every recommendation it lists.',
+      'Nothing is stored: the result is the document’s facts and every recommendation it lists. ' +
+      'Reports are read within limits on pages, characters of text, time and memory (see the ' +
+      'EXTRACT_* settings), one at a time for each council. Managers and admins only.',
   })
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({
@@ -66,16 +72,27 @@ export class ExtractController {
     description: 'No file or text, an empty file or a damaged PDF.',
   })
   @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Not logged in.' })
-  @ApiPayloadTooLargeResponse({ type: ErrorResponse, description: 'Over 20 MB.' })
+  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Staff cannot extract.' })
+  @ApiPayloadTooLargeResponse({
+    type: ErrorResponse,
+    description: 'Over 20 MB, or more pages or characters of text than the limits allow.',
+  })
   @ApiUnsupportedMediaTypeResponse({
     type: ErrorResponse,
     description: 'Not a PDF or text (an image, a Word file…).',
   })
   @ApiUnprocessableEntityResponse({
     type: ErrorResponse,
-    description: 'A PDF with no text layer (a scan) or a password.',
+    description:
+      'A PDF with no text layer (a scan) or a password, or a report that took longer or needed ' +
+      'more memory to read than the limits allow.',
+  })
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponse,
+    description: 'The council already has as many reports waiting to be read as it may.',
   })
   async extract(
+    @CurrentUser() principal: Principal,
     @Req() request: Request,
     @UploadedFile() file: Express.Multer.File | undefined,
     // Validated by textFrom for JSON requests: a union type keeps the global pipe off it.
@@ -83,7 +100,7 @@ export class ExtractController {
   ): Promise<ExtractionResultDto> {
     const input = file ? file.buffer : await textFrom(request, body);
     try {
-      return await this.reader.extract(input);
+      return await this.reader.extract(input, { key: principal.councilId });
     } catch (error) {
       throw asHttpError(error);
     }

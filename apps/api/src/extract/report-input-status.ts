@@ -1,4 +1,4 @@
-import { ReportInputError } from '@app/report-parser';
+import { ExtractionBusyError, ReportInputError } from '@app/report-parser';
 import { HttpException, HttpStatus } from '@nestjs/common';
 
 /** How each reason a report cannot be read maps to HTTP (POST /extract and POST /inspections). */
@@ -6,14 +6,25 @@ export const REPORT_INPUT_STATUS: Record<ReportInputError['code'], HttpStatus> =
   empty: HttpStatus.BAD_REQUEST,
   unreadable_pdf: HttpStatus.BAD_REQUEST,
   too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  too_many_pages: HttpStatus.PAYLOAD_TOO_LARGE,
+  too_much_text: HttpStatus.PAYLOAD_TOO_LARGE,
   binary: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   encrypted_pdf: HttpStatus.UNPROCESSABLE_ENTITY,
   no_text_layer: HttpStatus.UNPROCESSABLE_ENTITY,
+  too_slow: HttpStatus.UNPROCESSABLE_ENTITY,
+  too_much_memory: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
-/** A ReportInputError as the HTTP error it stands for; anything else unchanged. */
+/**
+ * A ReportInputError as the HTTP error it stands for, and a full queue as 429 (the council has
+ * as many reports waiting as it may); anything else unchanged.
+ */
 export function asHttpError(error: unknown): unknown {
-  return error instanceof ReportInputError
-    ? new HttpException(error.message, REPORT_INPUT_STATUS[error.code])
-    : error;
+  if (error instanceof ReportInputError) {
+    return new HttpException(error.message, REPORT_INPUT_STATUS[error.code]);
+  }
+  if (error instanceof ExtractionBusyError) {
+    return new HttpException(error.message, HttpStatus.TOO_MANY_REQUESTS);
+  }
+  return error;
 }

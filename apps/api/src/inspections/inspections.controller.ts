@@ -29,6 +29,7 @@ import {
   ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
@@ -85,7 +86,10 @@ export class InspectionsController {
     description:
       'Already imported: `details.inspectionId` and `details.reference` name the existing inspection.',
   })
-  @ApiPayloadTooLargeResponse({ type: ErrorResponse, description: 'Over 20 MB.' })
+  @ApiPayloadTooLargeResponse({
+    type: ErrorResponse,
+    description: 'Over 20 MB, or more pages or characters of text than the limits allow.',
+  })
   @ApiUnsupportedMediaTypeResponse({
     type: ErrorResponse,
     description: 'Not a PDF or text (an image, a Word file…).',
@@ -93,8 +97,13 @@ export class InspectionsController {
   @ApiUnprocessableEntityResponse({
     type: ErrorResponse,
     description:
-      'A PDF with no text layer (a scan) or a password, or a file with no inspectorate, dates or ' +
+      'A PDF with no text layer (a scan) or a password, a report that took longer or needed more ' +
+      'memory to read than the limits allow, or a file with no inspectorate, dates or ' +
       'recommendations in it (not an inspection document).',
+  })
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponse,
+    description: 'The council already has as many reports waiting to be read as it may.',
   })
   async import(
     @CurrentUser() principal: Principal,

@@ -76,8 +76,9 @@ export class ImportService {
     const sha256 = createHash('sha256').update(input.content).digest('hex');
     // Checked before parsing too, so a repeated PDF costs one indexed lookup, not a parse.
     await this.refuseDuplicate(this.dataSource.manager, input.councilId, sha256);
-    // On a worker thread; throws ReportInputError for input it cannot read.
-    const extraction = await this.reader.extract(input.content);
+    // On a worker thread, in turn with other councils; throws ReportInputError for input it
+    // cannot read, ExtractionBusyError when the council has too many reports waiting.
+    const extraction = await this.reader.extract(input.content, { key: input.councilId });
     const { document } = extraction;
     // A monitoring letter with no list is still an inspection worth recording; a file with no
     // list, no inspectorate and no dates (a spreadsheet export, code, a memo) is not one.

@@ -1,20 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { init, type WrappedPdfiumModule } from '@embedpdf/pdfium';
+import type { WrappedPdfiumModule } from '@embedpdf/pdfium';
 import { ReportInputError } from '../errors';
+import { type ReadLimits, refuseTooManyPages, tooMuchText } from '../limits';
 import { normaliseText, type Line, type PageLines } from '../layout/line';
-
-let pdfium: Promise<WrappedPdfiumModule> | undefined;
-
-/** PDFium is compiled to WebAssembly once per process, on first use. */
-function loadPdfium(): Promise<WrappedPdfiumModule> {
-  pdfium ??= init({
-    wasmBinary: readFileSync(require.resolve('@embedpdf/pdfium/pdfium.wasm')).buffer,
-  }).then((module) => {
-    module.FPDF_InitLibrary();
-    return module;
-  });
-  return pdfium;
-}
+import { loadPdfium } from './pdfium';
 
 // FPDF_GetLastError codes (fpdfview.h).
 const FPDF_ERR_PASSWORD = 4;
@@ -53,7 +41,10 @@ interface CharStyle {
  * (font size times the text matrix scale, as some producers set size 1 and scale the matrix) and
  * whether it is bold, and drops superscript footnote markers glued to words ("Board1").
  */
-export async function pdfToPages(bytes: Uint8Array): Promise<PageLines[]> {
+export async function pdfToPages(
+  bytes: Uint8Array,
+  limits: ReadLimits = { maxPages: Infinity, maxChars: Infinity },
+): Promise<PageLines[]> {
   const m = await loadPdfium();
   const heap = m.pdfium;
   const dataPtr = heap.wasmExports.malloc(bytes.length);
@@ -81,6 +72,8 @@ export async function pdfToPages(bytes: Uint8Array): Promise<PageLines[]> {
     const exports = heap as unknown as RawTextExports;
     const fontCache = new Map<string, { bold: boolean; symbol: boolean }>();
     const pageCount = m.FPDF_GetPageCount(doc);
+    // Before any page is read: a short file can hold 10,000 pages that share one content stream.
+    refuseTooManyPages('PDF', pageCount, limits.maxPages);
     const pages: PageLines[] = [];
     let characters = 0;
 
@@ -93,6 +86,7 @@ export async function pdfToPages(bytes: Uint8Array): Promise<PageLines[]> {
         const count = textPage ? m.FPDFText_CountChars(textPage) : 0;
         const text = count > 0 ? readPageText(m, textPage, count) : '';
         characters += text.replace(/\s/g, '').length;
+        if (characters > limits.maxChars) throw tooMuchText('This PDF has', limits.maxChars);
 
         const styleAt = (charIndex: number): CharStyle => {
           const fontSize = exports._FPDFText_GetFontSize(textPage, charIndex);

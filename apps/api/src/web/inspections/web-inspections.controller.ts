@@ -2,7 +2,12 @@ import { ImportService, InspectionsService } from '@app/actions';
 import { type Principal, RequireRole } from '@app/auth';
 import { BodyLimit, Clock, londonDateOf } from '@app/common';
 import { plural } from '@app/notifications';
-import { MAX_INPUT_BYTES, ReportInputError, type ReportInputErrorCode } from '@app/report-parser';
+import {
+  ExtractionBusyError,
+  MAX_INPUT_BYTES,
+  ReportInputError,
+  type ReportInputErrorCode,
+} from '@app/report-parser';
 import {
   ConflictException,
   Get,
@@ -27,8 +32,11 @@ import {
 
 const LIMIT_MB = Math.round(MAX_INPUT_BYTES / 1024 / 1024);
 
-/** Why a file could not be read, as GOV.UK file upload error messages. */
-const READ_ERRORS: Record<ReportInputErrorCode, string> = {
+/**
+ * Why a file could not be read, as GOV.UK file upload error messages; null where the parser's
+ * own message says it best (it names the configured limit).
+ */
+const READ_ERRORS: Record<ReportInputErrorCode, string | null> = {
   empty: 'The selected file is empty',
   unreadable_pdf: 'The selected file could not be read – it may be damaged. Upload it again',
   too_large: `The selected file must be smaller than ${LIMIT_MB}MB`,
@@ -36,7 +44,15 @@ const READ_ERRORS: Record<ReportInputErrorCode, string> = {
   encrypted_pdf: 'The selected PDF is protected by a password. Upload a copy without a password',
   no_text_layer:
     'The selected PDF has no text in it (it may be a scan). Upload a PDF with text, or a text file',
+  too_many_pages: null,
+  too_much_text: null,
+  too_slow: null,
+  too_much_memory: null,
 };
+
+/** The GOV.UK wording for `code` where there is one, else the parser's own `message`. */
+const readError = (code: ReportInputErrorCode, message = ''): string =>
+  READ_ERRORS[code] ?? message;
 
 /** The list of inspections, and importing a report (managers). */
 @PagesController('inspections')
@@ -84,9 +100,9 @@ export class WebInspectionsController {
     const principal = await this.pages.posted(req, res, 'manager');
     const fail = (text: string, existing?: { href: string; reference: string }) =>
       this.renderImport(req, res, principal, { text, existing }, HttpStatus.BAD_REQUEST);
-    if (req[UPLOAD_TOO_LARGE]) return fail(READ_ERRORS.too_large);
+    if (req[UPLOAD_TOO_LARGE]) return fail(readError('too_large'));
     if (!file) return fail('Select a report to import');
-    if (file.size === 0) return fail(READ_ERRORS.empty);
+    if (file.size === 0) return fail(readError('empty'));
     try {
       const imported = await this.importer.importReport({
         councilId: principal.councilId,
@@ -102,7 +118,18 @@ export class WebInspectionsController {
         `Imported ${plural(count, 'recommendation')} from ${imported.inspection.reference}.${notices}`,
       );
     } catch (error) {
-      if (error instanceof ReportInputError) return fail(READ_ERRORS[error.code]);
+      if (error instanceof ReportInputError) return fail(readError(error.code, error.message));
+      if (error instanceof ExtractionBusyError) {
+        return this.renderImport(
+          req,
+          res,
+          principal,
+          {
+            text: 'Other reports from your council are being read – upload this one again in a minute',
+          },
+          HttpStatus.TOO_MANY_REQUESTS,
+        );
+      }
       if (error instanceof ConflictException) {
         const body = error.getResponse() as {
           details?: { inspectionId?: string; reference?: string };
