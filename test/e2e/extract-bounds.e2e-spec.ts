@@ -109,10 +109,10 @@ describe('POST /extract within bounds (e2e)', () => {
       const cookies = (form.headers['set-cookie'] as unknown as string[]).map(
         (c) => c.split(';')[0],
       );
+      // The form carries its CSRF token in its address (checked before the upload is read).
       const page = await request(t.server)
-        .post('/inspections/import')
+        .post(`/inspections/import?_csrf=${encodeURIComponent(csrfOf(form.text))}`)
         .set('Cookie', [...session, ...cookies].join('; '))
-        .field('_csrf', csrfOf(form.text))
         .attach('file', pdf, { filename: 'big.pdf', contentType: 'application/pdf' });
       expect(page.status).toBe(400);
       expect(page.text).toContain(message);
