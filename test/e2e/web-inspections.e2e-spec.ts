@@ -288,6 +288,36 @@ describe('web pages (e2e): inspections, importing and reviewing a report', () =>
     ]);
   });
 
+  it('refuses a deadline more than ten years ahead on the field, saving nothing', async () => {
+    const [a] = await actionsOf('R1');
+    const res = await WebBrowser.as(t.server, home.manager).submit(
+      reviewPath,
+      `${reviewPath}/open`,
+      {
+        intent: 'open',
+        [`owner[${a.id}]`]: home.staff.user.id,
+        [`successMeasure[${a.id}]`]: 'Every plan ratified within 20 working days',
+        [`dueOn[${a.id}][day]`]: '31',
+        [`dueOn[${a.id}][month]`]: '12',
+        [`dueOn[${a.id}][year]`]: '9999',
+        [`open[${a.id}]`]: 'yes',
+      },
+    );
+    expect(res.status).toBe(400);
+    const message = new RegExp(
+      `The deadline for ${a.reference} must be between Saturday 1 January 2000 and \\w+ \\d{1,2} \\w+ \\d{4}`,
+    );
+    expect(res.text).toMatch(message);
+    // In the summary, linked to the field, and inline on the field itself.
+    expect(res.text).toContain(`href="#dueOn-${a.id}-day"`);
+    expect(res.text).toMatch(
+      new RegExp(
+        `govuk-error-message">\\s*<span class="govuk-visually-hidden">Error:</span> ${message.source}`,
+      ),
+    );
+    expect((await actionsOf('R1'))[0]).toMatchObject({ status: 'draft', dueOn: a.dueOn });
+  });
+
   it('opens the chosen actions in one go, each with its owner, measure and deadline', async () => {
     const [a, b] = await actionsOf('R1');
     const [r2] = await actionsOf('R2');
