@@ -1,4 +1,6 @@
 import { ActionsService, InspectionsService, SuggestionsService } from '@app/actions';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request, { type Response } from 'supertest';
 import { dateParts, daysFromToday, todayInLondon } from '../factories/actions';
 import { createCouncilWithPeople, type TestUser } from '../factories/people';
@@ -460,5 +462,25 @@ describe('web pages (e2e): inspections, importing and reviewing a report', () =>
     });
     expect(res.status).toBe(403);
     expect((await actionsOf('R2'))[0].owner?.id).toBe(home.manager.user.id);
+  });
+
+  it('warns on the review page about report dates it left out', async () => {
+    // Another council, so this file's counts for the home council stay as they were.
+    const res = await upload(away.manager, {
+      content: readFileSync(
+        join(__dirname, '../fixtures/import/quillborough-unbelievable-dates.txt'),
+      ),
+      name: 'quillborough.txt',
+    });
+    expect(res.status).toBe(303);
+    const review = await request(t.server)
+      .get(res.headers.location)
+      .set('Cookie', [...sessionOf(away.manager), ...cookiesOf(res)].join('; '));
+    expect(review.status).toBe(200);
+    expect(review.text).toContain(
+      'The report&#39;s publication date (Sunday 1 March 2099, after the day of import)',
+    );
+    expect(review.text).toContain('deadlines count from the day of import');
+    expect(review.text).toContain('The report&#39;s deadline for R1 is before 2000');
   });
 });
