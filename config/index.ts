@@ -14,11 +14,18 @@ export {
   LOG_LEVELS,
   NODE_ENVS,
   parseDuration,
+  QUEUE_PREFIX_PATTERN,
 } from './env.dto';
 export { loadMailConfig, mailConfig, toMailConfig, type MailConfig } from './mail.config';
 export type { EnvKey, LogLevel, NodeEnv } from './env.dto';
 export { readEnvironment } from './read-environment';
-export { loadRedisConfig, redisConfig, toRedisConfig, type RedisConfig } from './redis.config';
+export {
+  hashTaggedPrefix,
+  loadRedisConfig,
+  redisConfig,
+  toRedisConfig,
+  type RedisConfig,
+} from './redis.config';
 export {
   loadRemindersConfig,
   remindersConfig,

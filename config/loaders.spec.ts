@@ -35,8 +35,20 @@ describe('standalone loaders', () => {
   it('loadRedisConfig needs REDIS_URL only and defaults the prefix', () => {
     expect(loadRedisConfig({ REDIS_URL: env.REDIS_URL })).toEqual({
       url: env.REDIS_URL,
-      queuePrefix: 'followthrough',
+      queuePrefix: '{followthrough}',
     });
+  });
+
+  it('loadRedisConfig makes the prefix a Redis Cluster hash tag', () => {
+    const prefixOf = (QUEUE_PREFIX: string) =>
+      loadRedisConfig({ REDIS_URL: env.REDIS_URL, QUEUE_PREFIX }).queuePrefix;
+    expect(prefixOf('ft_staging-1')).toBe('{ft_staging-1}');
+    expect(prefixOf('{ft_staging-1}')).toBe('{ft_staging-1}');
+    for (const bad of ['{ft', 'ft}', '{}', '{{ft}}', 'a{ft}', '{ft}:x', 'ft:test']) {
+      expect(() => prefixOf(bad)).toThrow(
+        'Invalid environment: QUEUE_PREFIX must be 1-64 letters, digits, "-" or "_", optionally in braces: {followthrough}',
+      );
+    }
   });
 
   it('loadAppConfig needs nothing and reports a bad PORT', () => {
@@ -80,7 +92,7 @@ describe('AppConfigModule', () => {
     expect(moduleRef.get<DatabaseConfig>(databaseConfig.KEY)).toEqual({ url: env.DATABASE_URL });
     expect(moduleRef.get<RedisConfig>(redisConfig.KEY)).toEqual({
       url: env.REDIS_URL,
-      queuePrefix: 'ft_unit',
+      queuePrefix: '{ft_unit}',
     });
     await moduleRef.close();
   });
