@@ -137,7 +137,11 @@ export class ImportService {
     const document = { ...extraction.document, ...believed.dates };
     const { countedFrom, basis } = deadlinesCountedFrom(document, importedOn);
     const deadlines = extraction.recommendations.map((rec) =>
-      believableDraftDeadline(rec, countedFrom, council, importedOn),
+      believableDraftDeadline(
+        rec,
+        { countedFrom, publishedOn: document.publishedOn, today: importedOn },
+        council,
+      ),
     );
     const extracted = extraction.recommendations.map((rec, index) => ({
       ...rec,

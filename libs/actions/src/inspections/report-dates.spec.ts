@@ -43,25 +43,40 @@ describe('believableReportDates', () => {
 });
 
 describe('believableDraftDeadline', () => {
+  const dates = { countedFrom: TODAY, publishedOn: TODAY, today: TODAY };
+
   it('keeps a fixed date in range as given', () => {
     expect(
-      believableDraftDeadline({ timescale: null, dueOn: '2031-03-31' }, TODAY, SETTINGS, TODAY),
+      believableDraftDeadline({ timescale: null, dueOn: '2031-03-31' }, dates, SETTINGS),
     ).toEqual({ recommendationDueOn: '2031-03-31', dueOn: '2031-03-31', replaced: false });
   });
 
   it('gives the default window instead of a fixed date out of range', () => {
     expect(
-      believableDraftDeadline({ timescale: null, dueOn: '9999-12-31' }, TODAY, SETTINGS, TODAY),
+      believableDraftDeadline({ timescale: null, dueOn: '9999-12-31' }, dates, SETTINGS),
     ).toEqual({ recommendationDueOn: null, dueOn: '2027-06-06', replaced: true });
     expect(
-      believableDraftDeadline({ timescale: null, dueOn: '1999-03-31' }, TODAY, SETTINGS, TODAY),
+      believableDraftDeadline({ timescale: null, dueOn: '1999-03-31' }, dates, SETTINGS),
     ).toMatchObject({ dueOn: '2027-06-06', replaced: true });
   });
 
   it('gives the default window instead of a timescale that ends too far ahead', () => {
+    expect(believableDraftDeadline({ timescale: 'P20Y', dueOn: null }, dates, SETTINGS)).toEqual({
+      recommendationDueOn: null,
+      dueOn: '2027-06-06',
+      replaced: true,
+    });
+  });
+
+  it('counts a timescale from the believed basis, dropping the parser’s date from a left-out one', () => {
+    // Published "2030-01-01" (left out): the parser's due date counted from it means nothing.
     expect(
-      believableDraftDeadline({ timescale: 'P20Y', dueOn: null }, TODAY, SETTINGS, TODAY),
-    ).toEqual({ recommendationDueOn: null, dueOn: '2027-06-06', replaced: true });
+      believableDraftDeadline(
+        { timescale: 'P3M', dueOn: '2030-04-01' },
+        { countedFrom: TODAY, publishedOn: null, today: TODAY },
+        SETTINGS,
+      ),
+    ).toEqual({ recommendationDueOn: null, dueOn: '2027-03-06', replaced: false });
   });
 
   it('names the recommendations in the notice', () => {

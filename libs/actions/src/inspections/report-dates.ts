@@ -69,15 +69,20 @@ export interface DraftDeadline {
   replaced: boolean;
 }
 
-/** The draft deadline of an imported recommendation, kept in the range every deadline has. */
+/**
+ * The draft deadline of an imported recommendation, kept in the range every deadline has.
+ * `publishedOn` is the publication date as believed: the parser counts a timescale's due date
+ * from the one it read, which means nothing once that date is left out.
+ */
 export function believableDraftDeadline(
   recommendation: Pick<Recommendation, 'timescale' | 'dueOn'>,
-  countedFrom: string,
+  dates: { countedFrom: string; publishedOn: string | null; today: string },
   settings: DeadlineSettings,
-  today: string,
 ): DraftDeadline {
+  const { countedFrom, publishedOn, today } = dates;
+  const fromDroppedDate = recommendation.timescale !== null && publishedOn === null;
   const recommendationDueOn =
-    recommendation.dueOn !== null && isDateInRange(recommendation.dueOn, today)
+    recommendation.dueOn !== null && !fromDroppedDate && isDateInRange(recommendation.dueOn, today)
       ? recommendation.dueOn
       : null;
   const dueOn = draftDueOn(recommendation, countedFrom, settings);
