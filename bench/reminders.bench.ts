@@ -213,8 +213,9 @@ async function sweepContext(env: RawEnv, at: Date, queue: 'real' | 'none'): Prom
 
 // --- Redis and processes -----------------------------------------------------------------
 
+/** Braced, as the apps use it (a Redis Cluster hash tag), so deleteKeys finds its keys. */
 function privatePrefix(): string {
-  return `ft_bench_rem_${randomBytes(4).toString('hex')}`;
+  return `{ft_bench_rem_${randomBytes(4).toString('hex')}}`;
 }
 
 async function deleteKeys(redisUrl: string, prefix: string): Promise<number> {

@@ -17,6 +17,9 @@ export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** QUEUE_PREFIX: a plain name, or one already in braces (`followthrough`, `{followthrough}`). */
+export const QUEUE_PREFIX_PATTERN = /^(?:[A-Za-z0-9_-]{1,64}|\{[A-Za-z0-9_-]{1,64}\})$/;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Parses `value` as a URL whose scheme is one of `protocols` (with the colon) and that names a host. */
@@ -137,9 +140,10 @@ export class EnvDto {
   @IsOriginList()
   CORS_ORIGINS: string[] = [];
 
-  // BullMQ joins prefix and queue name with ":", so the prefix itself stays simple.
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/)
-  QUEUE_PREFIX: string = 'followthrough';
+  // BullMQ joins prefix and queue name with ":", so the prefix itself stays simple. Braces
+  // are allowed around it (a Redis Cluster hash tag); toRedisConfig adds them when missing.
+  @Matches(QUEUE_PREFIX_PATTERN)
+  QUEUE_PREFIX: string = '{followthrough}';
 
   // HS256 key: at least 256 bits, as RFC 7518 asks.
   @IsDefined()
@@ -309,7 +313,7 @@ export const ENV_EXPECTATIONS: Record<EnvKey, string> = {
   REDIS_URL: 'a redis:// or rediss:// URL',
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}`,
   CORS_ORIGINS: 'a comma-separated list of http(s) origins such as https://app.example.org',
-  QUEUE_PREFIX: '1-64 letters, digits, "-" or "_"',
+  QUEUE_PREFIX: '1-64 letters, digits, "-" or "_", optionally in braces: {followthrough}',
   JWT_SECRET: 'a random secret of at least 32 characters (openssl rand -base64 48)',
   ACCESS_TOKEN_TTL_SECONDS: 'an integer 30-900 (seconds an access token lives)',
   REFRESH_TOKEN_TTL_DAYS: 'an integer 1-90 (days a session lasts without logging in again)',

@@ -14,6 +14,7 @@ export {
   LOG_LEVELS,
   NODE_ENVS,
   parseDuration,
+  QUEUE_PREFIX_PATTERN,
 } from './env.dto';
 export {
   extractConfig,
@@ -24,7 +25,13 @@ export {
 export { loadMailConfig, mailConfig, toMailConfig, type MailConfig } from './mail.config';
 export type { EnvKey, LogLevel, NodeEnv } from './env.dto';
 export { readEnvironment } from './read-environment';
-export { loadRedisConfig, redisConfig, toRedisConfig, type RedisConfig } from './redis.config';
+export {
+  hashTaggedPrefix,
+  loadRedisConfig,
+  redisConfig,
+  toRedisConfig,
+  type RedisConfig,
+} from './redis.config';
 export {
   loadRemindersConfig,
   remindersConfig,

@@ -37,7 +37,7 @@ describe('standalone loaders', () => {
   it('loadRedisConfig needs REDIS_URL only and defaults the prefix', () => {
     expect(loadRedisConfig({ REDIS_URL: env.REDIS_URL })).toEqual({
       url: env.REDIS_URL,
-      queuePrefix: 'followthrough',
+      queuePrefix: '{followthrough}',
     });
   });
 
@@ -53,6 +53,18 @@ describe('standalone loaders', () => {
     expect(() => loadExtractConfig({ EXTRACT_THREADS: '0' })).toThrow(
       'Invalid environment: EXTRACT_THREADS must be an integer 1-32 (report parser threads per API process)',
     );
+  });
+
+  it('loadRedisConfig makes the prefix a Redis Cluster hash tag', () => {
+    const prefixOf = (QUEUE_PREFIX: string) =>
+      loadRedisConfig({ REDIS_URL: env.REDIS_URL, QUEUE_PREFIX }).queuePrefix;
+    expect(prefixOf('ft_staging-1')).toBe('{ft_staging-1}');
+    expect(prefixOf('{ft_staging-1}')).toBe('{ft_staging-1}');
+    for (const bad of ['{ft', 'ft}', '{}', '{{ft}}', 'a{ft}', '{ft}:x', 'ft:test']) {
+      expect(() => prefixOf(bad)).toThrow(
+        'Invalid environment: QUEUE_PREFIX must be 1-64 letters, digits, "-" or "_", optionally in braces: {followthrough}',
+      );
+    }
   });
 
   it('loadAppConfig needs nothing and reports a bad PORT', () => {
@@ -129,7 +141,7 @@ describe('AppConfigModule', () => {
     expect(moduleRef.get<DatabaseConfig>(databaseConfig.KEY)).toEqual({ url: env.DATABASE_URL });
     expect(moduleRef.get<RedisConfig>(redisConfig.KEY)).toEqual({
       url: env.REDIS_URL,
-      queuePrefix: 'ft_unit',
+      queuePrefix: '{ft_unit}',
     });
     await moduleRef.close();
   });

@@ -27,7 +27,7 @@ describe('validateEnv', () => {
       REDIS_URL: valid.REDIS_URL,
       LOG_LEVEL: 'info',
       CORS_ORIGINS: [],
-      QUEUE_PREFIX: 'followthrough',
+      QUEUE_PREFIX: '{followthrough}',
       JWT_SECRET: valid.JWT_SECRET,
       ACCESS_TOKEN_TTL_SECONDS: 900,
       REFRESH_TOKEN_TTL_DAYS: 14,
@@ -256,7 +256,7 @@ describe('validateEnv', () => {
 
   it('rejects a QUEUE_PREFIX with characters BullMQ uses as separators', () => {
     expect(messageFor({ ...valid, QUEUE_PREFIX: 'ft:test' })).toBe(
-      'Invalid environment: QUEUE_PREFIX must be 1-64 letters, digits, "-" or "_"',
+      'Invalid environment: QUEUE_PREFIX must be 1-64 letters, digits, "-" or "_", optionally in braces: {followthrough}',
     );
   });
 });

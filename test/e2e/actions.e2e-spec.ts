@@ -1,6 +1,12 @@
+import { addYears, formatISO, parseISO } from 'date-fns';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { type ActionJson, daysFromToday, type HistoryJson } from '../factories/actions';
+import {
+  type ActionJson,
+  daysFromToday,
+  type HistoryJson,
+  todayInLondon,
+} from '../factories/actions';
 import { createCouncilWithPeople, type TestUser } from '../factories/people';
 import { createPlan, type PlanActionInput } from '../factories/plans';
 import { createTestApp, type TestApp } from '../support/app';
@@ -197,6 +203,7 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
       await send({ title: 'No recommendation' });
       await send({ recommendationId, title: '   ' });
       await send({ recommendationId, title: 'x', dueOn: '2026-02-30' });
+      await send({ recommendationId, title: 'x', dueOn: '9999-12-31' });
       await send({ recommendationId, title: 'x', status: 'open' });
       await send({ recommendationId: 'nope', title: 'x' });
     });
@@ -258,6 +265,28 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
           originalDueOn: { from: '2026-09-01', to: '2026-10-15' },
         },
       });
+    });
+
+    it('refuses a deadline before 2000 or more than ten years ahead (400), writing nothing', async () => {
+      const action = await oneAction({ status: 'open', ownerId: home.staff.user.id });
+      // Ten years after today in England (date-fns keeps 29 February to the 28th).
+      const latest = formatISO(addYears(parseISO(todayInLondon()), 10), { representation: 'date' });
+      for (const dueOn of ['9999-12-31', '1999-12-31']) {
+        const res = await patch(home.manager, action.id, { dueOn, dueOnReason: 'Typo' }).expect(
+          400,
+        );
+        expect(res.body).toEqual({
+          statusCode: 400,
+          error: 'Bad Request',
+          message: `dueOn must be a date from 2000-01-01 to ${latest}`,
+          requestId: expect.any(String) as unknown,
+        });
+      }
+      expect((await show(home.manager, action.id)).dueOn).toBe(action.dueOn);
+      expect(await history(home.manager, action.id)).toEqual([]);
+      // Both ends are inside.
+      await patch(home.manager, action.id, { dueOn: latest, dueOnReason: 'Long plan' }).expect(200);
+      await patch(home.manager, action.id, { dueOn: '2000-01-01', dueOnReason: 'Old' }).expect(200);
     });
 
     it('revises a committed deadline only with a reason, keeping originalDueOn', async () => {

@@ -19,7 +19,9 @@ describe('health (e2e)', () => {
       status: 'up',
       ...Object.fromEntries(Object.values(QueueName).map((name) => [name, idle])),
     };
-    const checks = { postgres: { status: 'up' }, redis: { status: 'up' }, queues };
+    // No action's reminder check has been skipped.
+    const reminders = { status: 'up', skippedActions: 0, lastSkippedAt: null };
+    const checks = { postgres: { status: 'up' }, redis: { status: 'up' }, queues, reminders };
     expect(response.body).toEqual({ status: 'ok', info: checks, error: {}, details: checks });
     // Probes must not be served a cached answer.
     expect(response.headers['cache-control']).toMatch(/no-cache/);

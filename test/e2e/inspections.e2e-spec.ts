@@ -301,6 +301,53 @@ describe('/api/inspections (e2e)', () => {
       ]);
     });
 
+    it('leaves out report dates it cannot believe, says so, and counts from the import date', async () => {
+      const { council, manager } = await createCouncilWithPeople(t, {
+        name: 'Quillborough District Council',
+        code: 'QBD',
+      });
+      // Published 1 March 2099, visited in February 2099, one item due "by 31 March 2099".
+      const res = await importAs(
+        manager,
+        fixture('import/quillborough-unbelievable-dates.txt'),
+      ).expect(201);
+      const body = res.body as InspectionBody;
+      const today = londonDateOf(new Date(body.importedAt));
+      expect(body).toMatchObject({
+        publishedOn: null,
+        deadlinesCountedFrom: today,
+        deadlinesBasis: 'imported',
+        actionsCreated: 2,
+      });
+      expect(body.notice).toBe(
+        "The report's publication date (Sunday 1 March 2099, after the day of import), first " +
+          'inspection day (Tuesday 10 February 2099, after the day of import) and last inspection ' +
+          'day (Thursday 12 February 2099, after the day of import) cannot be right, so they were ' +
+          "left out and deadlines count from the day of import: check the report's dates. " +
+          "The report's deadline for R1 is before 2000 or more than ten years ahead, so its draft " +
+          "action has the council's default deadline instead: check it.",
+      );
+      expect(body.recommendations.map((rec) => [rec.ref, rec.dueOn])).toEqual([
+        ['R1', null],
+        ['R2', null],
+      ]);
+      const [stored] = await db.query<Array<Record<string, string | null>>>(
+        `SELECT published_on::text AS "publishedOn", visit_started_on::text AS "visitStartedOn",
+                visit_ended_on::text AS "visitEndedOn", reference
+           FROM inspections WHERE council_id = $1`,
+        [council.id],
+      );
+      expect(stored).toEqual({
+        publishedOn: null,
+        visitStartedOn: null,
+        visitEndedOn: null,
+        reference: `QBD-${today.slice(0, 4)}`,
+      });
+      // Both drafts get the council's default window from today, the 2099 date set aside.
+      const actions = await actionsOf(body.id);
+      expect(actions.map((a) => a.due_on)).toEqual([plusMonths(today, 6), plusMonths(today, 6)]);
+    });
+
     it('imports a report with no recommendations, says so, and creates no actions', async () => {
       const { council, manager } = await createCouncilWithPeople(t);
       const res = await importAs(

@@ -225,6 +225,23 @@ describe('web pages (e2e): the action page', () => {
     expect(notADate.text).toContain('The new deadline must be a real date');
     expect(notADate.text).toContain('href="#dueOn-day"');
 
+    const tooFar = await b.submit(`/actions/${id}`, `/actions/${id}/deadline`, {
+      dueDay: '31',
+      dueMonth: '12',
+      dueYear: '9999',
+      dueOnReason: 'Audit tool delivered late',
+    });
+    expect(tooFar.status).toBe(400);
+    const message =
+      /The new deadline must be between Saturday 1 January 2000 and \w+ \d{1,2} \w+ \d{4}/;
+    expect(tooFar.text).toContain('href="#dueOn-day"');
+    // Inline on the field as well as in the summary.
+    expect(tooFar.text).toMatch(
+      new RegExp(
+        `govuk-error-message">\\s*<span class="govuk-visually-hidden">Error:</span> ${message.source}`,
+      ),
+    );
+
     const res = await b.submit(`/actions/${id}`, `/actions/${id}/deadline`, {
       dueDay: '9',
       dueMonth: '4',

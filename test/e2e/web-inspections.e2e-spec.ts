@@ -1,4 +1,6 @@
 import { ActionsService, InspectionsService, SuggestionsService } from '@app/actions';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request, { type Response } from 'supertest';
 import { dateParts, daysFromToday, todayInLondon } from '../factories/actions';
 import { createCouncilWithPeople, type TestUser } from '../factories/people';
@@ -292,6 +294,36 @@ describe('web pages (e2e): inspections, importing and reviewing a report', () =>
     ]);
   });
 
+  it('refuses a deadline more than ten years ahead on the field, saving nothing', async () => {
+    const [a] = await actionsOf('R1');
+    const res = await WebBrowser.as(t.server, home.manager).submit(
+      reviewPath,
+      `${reviewPath}/open`,
+      {
+        intent: 'open',
+        [`owner[${a.id}]`]: home.staff.user.id,
+        [`successMeasure[${a.id}]`]: 'Every plan ratified within 20 working days',
+        [`dueOn[${a.id}][day]`]: '31',
+        [`dueOn[${a.id}][month]`]: '12',
+        [`dueOn[${a.id}][year]`]: '9999',
+        [`open[${a.id}]`]: 'yes',
+      },
+    );
+    expect(res.status).toBe(400);
+    const message = new RegExp(
+      `The deadline for ${a.reference} must be between Saturday 1 January 2000 and \\w+ \\d{1,2} \\w+ \\d{4}`,
+    );
+    expect(res.text).toMatch(message);
+    // In the summary, linked to the field, and inline on the field itself.
+    expect(res.text).toContain(`href="#dueOn-${a.id}-day"`);
+    expect(res.text).toMatch(
+      new RegExp(
+        `govuk-error-message">\\s*<span class="govuk-visually-hidden">Error:</span> ${message.source}`,
+      ),
+    );
+    expect((await actionsOf('R1'))[0]).toMatchObject({ status: 'draft', dueOn: a.dueOn });
+  });
+
   it('opens the chosen actions in one go, each with its owner, measure and deadline', async () => {
     const [a, b] = await actionsOf('R1');
     const [r2] = await actionsOf('R2');
@@ -434,5 +466,25 @@ describe('web pages (e2e): inspections, importing and reviewing a report', () =>
     });
     expect(res.status).toBe(403);
     expect((await actionsOf('R2'))[0].owner?.id).toBe(home.manager.user.id);
+  });
+
+  it('warns on the review page about report dates it left out', async () => {
+    // Another council, so this file's counts for the home council stay as they were.
+    const res = await upload(away.manager, {
+      content: readFileSync(
+        join(__dirname, '../fixtures/import/quillborough-unbelievable-dates.txt'),
+      ),
+      name: 'quillborough.txt',
+    });
+    expect(res.status).toBe(303);
+    const review = await request(t.server)
+      .get(res.headers.location)
+      .set('Cookie', [...sessionOf(away.manager), ...cookiesOf(res)].join('; '));
+    expect(review.status).toBe(200);
+    expect(review.text).toContain(
+      'The report&#39;s publication date (Sunday 1 March 2099, after the day of import)',
+    );
+    expect(review.text).toContain('deadlines count from the day of import');
+    expect(review.text).toContain('The report&#39;s deadline for R1 is before 2000');
   });
 });

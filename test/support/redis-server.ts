@@ -1,4 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { freePort } from './ports';
 
@@ -26,13 +29,22 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
+export interface RedisServerOptions {
+  /**
+   * A Redis Cluster of one node that holds every hash slot: a plain client can use it (nothing
+   * is ever MOVED), and it refuses a command or script whose keys are in different slots
+   * (CROSSSLOT) exactly as a real cluster does.
+   */
+  cluster?: boolean;
+}
+
 /** Starts `redis-server` (on PATH) on a free port: in memory only, loopback only. */
-export async function startRedisServer(): Promise<RedisServer> {
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
   let lastError: unknown;
   // The free port can be taken between probing and binding: try again on a new one.
   for (let attempt = 1; attempt <= START_ATTEMPTS; attempt += 1) {
     try {
-      return await startOn(await freePort());
+      return await startOn(await freePort(), options);
     } catch (error) {
       lastError = error;
     }
@@ -40,10 +52,19 @@ export async function startRedisServer(): Promise<RedisServer> {
   throw lastError;
 }
 
-async function startOn(port: number): Promise<RedisServer> {
+async function startOn(
+  port: number,
+  { cluster = false }: RedisServerOptions,
+): Promise<RedisServer> {
+  // A cluster node insists on a file for its view of the cluster; it lives and dies with it.
+  const clusterDir = cluster ? mkdtempSync(join(tmpdir(), 'ft-redis-cluster-')) : null;
+  const clusterArgs = clusterDir
+    ? ['--cluster-enabled', 'yes', '--cluster-config-file', join(clusterDir, 'nodes.conf')]
+    : [];
   const child = spawn(
     'redis-server',
     [
+      ...clusterArgs,
       '--port',
       String(port),
       '--bind',
@@ -83,17 +104,22 @@ async function startOn(port: number): Promise<RedisServer> {
       reject(new Error(`redis-server on ${port} exited:\n${output}`));
     });
   });
-  try {
-    await ready;
-  } catch (error) {
-    child.kill('SIGKILL');
-    await gone;
-    throw error;
-  }
-
   const url = `redis://127.0.0.1:${port}`;
   const client = new Redis({ host: '127.0.0.1', port, lazyConnect: true });
-  await client.connect();
+  const removeClusterDir = () => {
+    if (clusterDir) rmSync(clusterDir, { recursive: true, force: true });
+  };
+  try {
+    await ready;
+    await client.connect();
+    if (cluster) await takeEverySlot(client);
+  } catch (error) {
+    client.disconnect();
+    child.kill('SIGKILL');
+    await gone;
+    removeClusterDir();
+    throw error;
+  }
   let stopped: Promise<void> | undefined;
   return {
     port,
@@ -106,8 +132,21 @@ async function startOn(port: number): Promise<RedisServer> {
         // Nothing in it is worth keeping: no need for a graceful shutdown.
         child.kill('SIGKILL');
         await gone;
+        removeClusterDir();
       })();
       return stopped;
     },
   };
+}
+
+/** Gives a lone cluster node all 16,384 slots and waits until it says the cluster is ok. */
+async function takeEverySlot(client: Redis): Promise<void> {
+  await client.call('CLUSTER', 'ADDSLOTSRANGE', '0', '16383');
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    const info = String(await client.call('CLUSTER', 'INFO'));
+    if (info.includes('cluster_state:ok')) return;
+    if (Date.now() > deadline) throw new Error(`Redis cluster not ok in time:\n${info}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -22,6 +22,14 @@ export { createValidationPipe, findNul } from './validation/validation-pipe';
 export { daysBetween, isoDateOf, shiftDate, utcMidnight } from './time/calendar-dates';
 export { ClockModule } from './time/clock.module';
 export { Clock, COUNCIL_TIME_ZONE, fixedClock, londonDateOf, SystemClock } from './time/clock';
+export {
+  dateRange,
+  dateRangeMessage,
+  EARLIEST_DATE,
+  isDateInRange,
+  YEARS_AHEAD,
+  type DateRange,
+} from './time/date-range';
 export { withTimeout } from './time/with-timeout';
 export { addWorkingDays, bankHolidays, isWorkingDay } from './time/working-days';
 export { IsIsoDate } from './validation/iso-date';

@@ -6,8 +6,9 @@ import { redisConnectionOptions } from './redis-connection';
 import { SystemQueue } from './system.queue';
 
 /**
- * BullMQ on REDIS_URL, with every key under QUEUE_PREFIX. Import once per app; the API uses the
- * producers, the worker adds processors on top.
+ * BullMQ on REDIS_URL, with every key under QUEUE_PREFIX as a hash tag (`{followthrough}:mail:…`,
+ * see hashTaggedPrefix), so the keys of one queue share a Redis Cluster slot as BullMQ's scripts
+ * need. Import once per app; the API uses the producers, the worker adds processors on top.
  */
 @Module({
   imports: [

@@ -1,5 +1,7 @@
 export { type DeliveryOutcome, DeliveryService } from './delivery/delivery.service';
 export { Notification } from './entities/notification.entity';
+export { RemindersHealthModule } from './health/reminders-health.module';
+export { type RemindersHealth, RemindersHealthIndicator } from './health/reminders.health';
 export {
   NOTIFICATION_KINDS,
   NOTIFICATION_STATUSES,

@@ -1,4 +1,5 @@
 import { QueueHealthIndicator, RedisHealthIndicator } from '@app/queue';
+import type { RemindersHealthIndicator } from '@app/reminders';
 import { ServiceUnavailableException } from '@nestjs/common';
 import {
   type HealthCheckResult,
@@ -30,6 +31,7 @@ function controllerWhose(check: () => Promise<HealthCheckResult>) {
     {} as RedisHealthIndicator,
     {} as QueueHealthIndicator,
     [],
+    {} as RemindersHealthIndicator,
   );
 }
 

@@ -1,5 +1,6 @@
 import { Public } from '@app/auth';
 import { ALL_QUEUES, QueueHealthIndicator, RedisHealthIndicator } from '@app/queue';
+import { RemindersHealthIndicator } from '@app/reminders';
 import {
   Controller,
   Get,
@@ -20,8 +21,9 @@ import type { Response } from 'express';
 
 /**
  * Readiness (`GET /health`: Postgres and Redis answer) and liveness (`GET /health/live`: the
- * process serves HTTP). Readiness also shows each queue's backlog and workers, which never fail
- * it on their own. Requests here are not logged (see LoggingModule).
+ * process serves HTTP). Readiness also shows each queue's backlog and workers, and the actions
+ * the reminder sweep is skipping, which never fail it on their own. Requests here are not
+ * logged (see LoggingModule).
  */
 @ApiTags('health')
 @Public()
@@ -33,6 +35,7 @@ export class HealthController {
     private readonly redis: RedisHealthIndicator,
     private readonly queueHealth: QueueHealthIndicator,
     @Inject(ALL_QUEUES) private readonly queues: Queue[],
+    private readonly reminders: RemindersHealthIndicator,
   ) {}
 
   @Get()
@@ -40,7 +43,9 @@ export class HealthController {
     summary: 'Readiness: PostgreSQL and Redis answer (503 names what is down)',
     description:
       "`queues` lists each queue's waiting, active, delayed and failed jobs and its workers " +
-      '(null when Redis will not list clients). Only an unanswered Redis makes it down.',
+      '(null when Redis will not list clients). `reminders` counts the actions whose reminder ' +
+      'check failed and is skipped (`skippedActions`; the worker logs each with its id) and ' +
+      'when the latest was (`lastSkippedAt`). Only an unanswered Postgres or Redis makes it down.',
   })
   @HealthCheck()
   async check(@Res() res: Response): Promise<void> {
@@ -63,6 +68,7 @@ export class HealthController {
         () => this.postgres.pingCheck('postgres', { timeout: 1_500 }),
         () => this.redis.pingCheck('redis', { timeoutMs: 1_500 }),
         () => this.queueHealth.check('queues', this.queues, { timeoutMs: 1_500 }),
+        () => this.reminders.check('reminders', { timeoutMs: 1_500 }),
       ]);
       return { statusCode: HttpStatus.OK, body };
     } catch (error) {

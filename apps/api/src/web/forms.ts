@@ -1,7 +1,8 @@
-import { findNul } from '@app/common';
+import { dateRange, findNul, isDateInRange } from '@app/common';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { longDate } from './view-models';
 
 /** A GOV.UK error summary entry: the message, and a link to the field it is about. */
 export interface ErrorLink {
@@ -142,10 +143,12 @@ export type DatePart = keyof typeof PARTS;
 
 /**
  * The three boxes of a GOV.UK date input as an ISO date, or the error message for them
- * (GOV.UK wording: "… must include a month", "… must be a real date").
+ * (GOV.UK wording: "… must include a month", "… must be a real date", "… must be between …"):
+ * the API's rule for dates (2000 to ten years after `today`), said on the field.
  */
 export function dateFromParts(
   parts: { day?: string; month?: string; year?: string },
+  today: string,
   what = 'The new deadline',
 ): { ok: true; iso: string } | { ok: false; message: string; parts: DatePart[] } {
   const missing = (Object.keys(PARTS) as DatePart[]).filter((part) => !parts[part]);
@@ -168,7 +171,16 @@ export function dateFromParts(
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
     return { ok: false, message: `${what} must be a real date`, parts: [] };
   }
-  return { ok: true, iso: date.toISOString().slice(0, 10) };
+  const iso = date.toISOString().slice(0, 10);
+  if (!isDateInRange(iso, today)) {
+    const { earliest, latest } = dateRange(today);
+    return {
+      ok: false,
+      message: `${what} must be between ${longDate(earliest)} and ${longDate(latest)}`,
+      parts: [],
+    };
+  }
+  return { ok: true, iso };
 }
 
 /** `path?a=1&b=2` with empty values left out, for links that keep a page's filters. */

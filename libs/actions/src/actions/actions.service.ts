@@ -1,4 +1,4 @@
-import { Clock, londonDateOf } from '@app/common';
+import { Clock, dateRangeMessage, isDateInRange, londonDateOf } from '@app/common';
 import type { Role } from '@app/councils';
 import { SqlRunner } from '@app/database';
 import {
@@ -139,6 +139,18 @@ export class ActionsService {
     return londonDateOf(this.clock.now());
   }
 
+  /**
+   * The request DTOs refuse such a date already; this holds the rule (with the injected Clock)
+   * for every other caller, the pages included. 400 naming the field, like a DTO refusal.
+   */
+  private assertBelievableDeadline(dueOn: string | null | undefined): void {
+    if (!dueOn || isDateInRange(dueOn, this.today())) return;
+    throw new BadRequestException({
+      message: dateRangeMessage('dueOn', this.today()),
+      details: { field: 'dueOn' },
+    });
+  }
+
   async list(councilId: string, filters: ActionListFilters): Promise<ActionPage> {
     const today = this.today();
     const { sql, countSql, params } = buildActionListQuery(councilId, today, filters);
@@ -242,6 +254,7 @@ export class ActionsService {
    * (`STK-2026-R5-2`). The recommendation row is locked so two splits cannot take one number.
    */
   async create(actor: ActionActor, input: CreateActionInput): Promise<ActionDetailView> {
+    this.assertBelievableDeadline(input.dueOn);
     const id = await this.dataSource.transaction(async (em) => {
       const found = await em.query<
         Array<{ ref: string; inspection_id: string; inspection_reference: string }>
@@ -306,6 +319,7 @@ export class ActionsService {
         `Nothing to change: send at least one of ${PATCH_FIELDS.join(', ')}`,
       );
     }
+    this.assertBelievableDeadline(patch.dueOn);
     await this.dataSource.transaction(async (em) => {
       // FOR UPDATE: concurrent PATCHes queue here, so each sees (and logs) the state the one
       // before it left.

@@ -21,8 +21,14 @@ import { Inspection } from '../entities/inspection.entity';
 import { Recommendation } from '../entities/recommendation.entity';
 import { InspectionSuggestion } from '../entities/suggestion.entity';
 import { actionTitle } from './action-title';
-import { deadlinesCountedFrom, draftDueOn } from './draft-deadline';
+import { deadlinesCountedFrom } from './draft-deadline';
 import { planDeadlines } from './plan-deadlines';
+import {
+  believableDraftDeadline,
+  believableReportDates,
+  droppedDatesNotice,
+  replacedDeadlinesNotice,
+} from './report-dates';
 import { ReportReader } from './report-reader';
 
 export interface ImportInput {
@@ -127,9 +133,21 @@ export class ImportService {
     if (!council) throw new NotFoundException('Council not found');
     await this.refuseDuplicate(em, input.councilId, sha256);
 
-    const { document } = extraction;
-    const extracted = extraction.recommendations;
+    // Dates it cannot believe are left out (see report-dates.ts), and the notice says so.
+    const believed = believableReportDates(extraction.document, importedOn);
+    const document = { ...extraction.document, ...believed.dates };
     const { countedFrom, basis } = deadlinesCountedFrom(document, importedOn);
+    const deadlines = extraction.recommendations.map((rec) =>
+      believableDraftDeadline(
+        rec,
+        { countedFrom, publishedOn: document.publishedOn, today: importedOn },
+        council,
+      ),
+    );
+    const extracted = extraction.recommendations.map((rec, index) => ({
+      ...rec,
+      dueOn: deadlines[index].recommendationDueOn,
+    }));
     const plan = planDeadlines(
       document.kind,
       extracted.map((rec) => rec.priority),
@@ -171,8 +189,8 @@ export class ImportService {
       { chunk: 200 },
     );
     const actions = await em.save(
-      recommendations.map((rec) => {
-        const dueOn = draftDueOn(rec, countedFrom, council);
+      recommendations.map((rec, index) => {
+        const { dueOn } = deadlines[index];
         return em.create(Action, {
           councilId: council.id,
           inspectionId: inspection.id,
@@ -225,6 +243,9 @@ export class ImportService {
           : NO_RECOMMENDATIONS_NOTICE,
       );
     }
+    if (believed.dropped.length > 0) notices.push(droppedDatesNotice(believed.dropped, basis));
+    const replaced = extracted.filter((_, index) => deadlines[index].replaced);
+    if (replaced.length > 0) notices.push(replacedDeadlinesNotice(replaced.map((rec) => rec.ref)));
     // Imported all the same: the council may be filing a neighbour's report on purpose.
     if (document.authority && !sameAuthority(document.authority, council.name)) {
       notices.push(

@@ -44,13 +44,39 @@ export interface SweepResult {
   created: number;
   /** Batches put (back) on the mail queue. */
   enqueued: number;
+  /** Actions whose check failed: logged with their id and looked at again a day later. */
+  skipped: number;
 }
+
+/** An action left out of this check, and why. */
+interface SkippedAction {
+  actionId: string;
+  councilId: string;
+  error: unknown;
+}
+
+/** One action's check worked out: what it owes and when to look at it again. */
+interface PlannedAction {
+  actionId: string;
+  councilId: string;
+  at: Date | null;
+  inserts: NotificationInsert[];
+}
+
+/** A skipped action is looked at again after this long, not at every sweep. */
+const SKIPPED_RECHECK_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Works out what is owed and records it in Postgres, then queues every pending email. Safe to
  * run from several workers at once (rows are claimed with SKIP LOCKED) and as often as wanted
  * (a notification's unique key makes recording it twice a no-op). Nothing depends on what is
  * in Redis: after a FLUSHALL the next sweep queues every pending email again.
+ *
+ * Faults stay with what caused them. An action whose check throws (in planning or in SQL) is
+ * skipped, logged with its id, marked in reminder_schedule (GET /health counts such actions)
+ * and looked at again a day later, while the rest of its batch is recorded; a council whose
+ * digests fail is logged and the other councils' go out; and the checks, the digests and the
+ * re-queue each run even when another of them failed.
  */
 @Injectable()
 export class ReminderSweeper {
@@ -64,20 +90,37 @@ export class ReminderSweeper {
 
   async sweep(): Promise<SweepResult> {
     const now = this.clock.now();
-    let checked = 0;
-    let created = 0;
-    for (;;) {
-      const batch = await this.checkDue(now);
-      checked += batch.checked;
-      created += batch.created;
-      if (batch.checked < BATCH_SIZE) break;
+    const result: SweepResult = { checked: 0, created: 0, enqueued: 0, skipped: 0 };
+    // Each stage runs whatever became of the one before; the first failure is thrown at the end.
+    const failures: unknown[] = [];
+    const stage = async (name: string, run: () => Promise<void>): Promise<void> => {
+      try {
+        await run();
+      } catch (error) {
+        failures.push(error);
+        this.logger.error({ err: error, stage: name }, 'Reminder sweep stage failed');
+      }
+    };
+    await stage('checks', async () => {
+      for (;;) {
+        const batch = await this.checkDue(now);
+        result.checked += batch.checked;
+        result.created += batch.created;
+        result.skipped += batch.skipped;
+        if (batch.checked < BATCH_SIZE) break;
+      }
+    });
+    await stage('digests', async () => {
+      result.created += await this.recordDigests(now);
+    });
+    await stage('re-queue', async () => {
+      result.enqueued = await this.enqueuePending(now);
+    });
+    if (result.checked + result.created + result.enqueued > 0) {
+      this.logger.info(result, 'Reminder sweep');
     }
-    created += await this.recordDigests(now);
-    const enqueued = await this.enqueuePending(now);
-    if (checked + created + enqueued > 0) {
-      this.logger.info({ checked, created, enqueued }, 'Reminder sweep');
-    }
-    return { checked, created, enqueued };
+    if (failures.length > 0) throw failures[0];
+    return result;
   }
 
   /**
@@ -94,7 +137,7 @@ export class ReminderSweeper {
   private checkDue(
     now: Date,
     actionId?: string,
-  ): Promise<{ checked: number; created: number; batchKeys: string[] }> {
+  ): Promise<{ checked: number; created: number; skipped: number; batchKeys: string[] }> {
     return this.dataSource.transaction(async (em) => {
       // Rows an API request is changing right now are skipped, not waited for: the request's
       // own trigger marks them to be looked at again, and waiting could deadlock with it.
@@ -117,87 +160,185 @@ export class ReminderSweeper {
             FOR KEY SHARE OF a SKIP LOCKED`,
         [now, BATCH_SIZE, actionId ?? null],
       );
-      if (rows.length === 0) return { checked: 0, created: 0, batchKeys: [] };
+      if (rows.length === 0) return { checked: 0, created: 0, skipped: 0, batchKeys: [] };
 
       const councils = await this.councilsOf(em, rows);
       const assignments = await this.assignmentsOf(em, rows);
       const today = londonDateOf(now);
-      const inserts: NotificationInsert[] = [];
-      const next: Array<{ actionId: string; at: Date | null }> = [];
+      const planned: PlannedAction[] = [];
+      const skipped: SkippedAction[] = [];
       for (const row of rows) {
-        const council = councils.get(row.councilId);
-        if (!council) continue;
-        const plan = planAction(
-          {
-            status: row.status,
-            ownerId: row.ownerId,
-            dueOn: row.dueOn,
-            assignmentSeq: row.assignmentSeq,
-          },
-          council.policy,
-          now,
-        );
-        const at = nextCheck(plan.nextCheckAt, now);
-        next.push({ actionId: row.actionId, at });
-        if (plan.owed.length === 0 || !row.ownerId) continue;
-
-        const owner: Person = {
-          id: row.ownerId,
-          emailPreference: row.ownerPreference ?? 'every',
-          disabled: row.ownerDisabled,
-        };
-        const lineManager: Person | null =
-          row.managerId && !row.managerDisabled
-            ? {
-                id: row.managerId,
-                emailPreference: row.managerPreference ?? 'every',
-                disabled: false,
-              }
-            : null;
-        const addressed = addressPlan(
-          plan.owed.map((moment) => moment.kind),
-          { owner, lineManager, admins: council.admins },
-          today,
-        );
-        const assignedOn = assignedDate(plan.owed, assignments.get(row.actionId), row.ownerId, now);
-        for (const item of addressed) {
-          const moment = plan.owed.find((owed) => owed.kind === item.kind);
-          if (!moment) continue;
-          const id = randomUUID();
-          // A reminder the owner missed before they were given the action is recorded but not
-          // sent: the assignment email told them the deadline, a second email would be noise.
-          const covered =
-            OWNER_REMINDERS.has(item.kind) && assignedOn !== null && assignedOn >= moment.sendDate;
-          inserts.push({
-            id,
-            councilId: row.councilId,
-            actionId: row.actionId,
-            kind: item.kind,
-            moment: moment.moment,
-            // An assignment is about the person, not the deadline: moving the deadline must
-            // not make it owed again.
-            dueOn: item.kind === 'assigned' ? null : moment.dueOn,
-            recipientId: item.recipientId,
-            batchKey: item.batchKey ?? id,
-            status: covered ? 'cancelled' : 'pending',
-            reason: covered ? 'covered by the assignment email' : null,
-          });
+        try {
+          const council = councils.get(row.councilId);
+          if (!council) throw new Error(`Council ${row.councilId} not found`);
+          if (council instanceof Error) throw council;
+          planned.push(this.planRow(row, council, assignments.get(row.actionId), now, today));
+        } catch (error) {
+          skipped.push({ actionId: row.actionId, councilId: row.councilId, error });
         }
       }
 
-      const batchKeys = await this.insertNotifications(em, inserts, now);
-      await em.query(
-        `UPDATE reminder_schedule s SET check_at = v.at
-           FROM unnest($1::uuid[], $2::timestamptz[]) AS v(action_id, at)
-          WHERE s.action_id = v.action_id`,
-        [next.map((item) => item.actionId), next.map((item) => item.at)],
-      );
+      const batchKeys = await this.record(em, planned, skipped, now);
+      await this.markSkipped(em, skipped, now);
       return {
         checked: rows.length,
         created: batchKeys.length,
+        skipped: skipped.length,
         batchKeys: [...new Set(batchKeys)],
       };
     });
+  }
+
+  /** What one claimed action owes now, and when to look at it again. Throws on bad data. */
+  private planRow(
+    row: DueRow,
+    council: CouncilRules,
+    assignments: readonly AssignmentRecord[] | undefined,
+    now: Date,
+    today: string,
+  ): PlannedAction {
+    const plan = planAction(
+      {
+        status: row.status,
+        ownerId: row.ownerId,
+        dueOn: row.dueOn,
+        assignmentSeq: row.assignmentSeq,
+      },
+      council.policy,
+      now,
+    );
+    const planned: PlannedAction = {
+      actionId: row.actionId,
+      councilId: row.councilId,
+      at: nextCheck(plan.nextCheckAt, now),
+      inserts: [],
+    };
+    if (plan.owed.length === 0 || !row.ownerId) return planned;
+
+    const owner: Person = {
+      id: row.ownerId,
+      emailPreference: row.ownerPreference ?? 'every',
+      disabled: row.ownerDisabled,
+    };
+    const lineManager: Person | null =
+      row.managerId && !row.managerDisabled
+        ? {
+            id: row.managerId,
+            emailPreference: row.managerPreference ?? 'every',
+            disabled: false,
+          }
+        : null;
+    const addressed = addressPlan(
+      plan.owed.map((moment) => moment.kind),
+      { owner, lineManager, admins: council.admins },
+      today,
+    );
+    const assignedOn = assignedDate(plan.owed, assignments, row.ownerId, now);
+    for (const item of addressed) {
+      const moment = plan.owed.find((owed) => owed.kind === item.kind);
+      if (!moment) continue;
+      const id = randomUUID();
+      // A reminder the owner missed before they were given the action is recorded but not
+      // sent: the assignment email told them the deadline, a second email would be noise.
+      const covered =
+        OWNER_REMINDERS.has(item.kind) && assignedOn !== null && assignedOn >= moment.sendDate;
+      planned.inserts.push({
+        id,
+        councilId: row.councilId,
+        actionId: row.actionId,
+        kind: item.kind,
+        moment: moment.moment,
+        // An assignment is about the person, not the deadline: moving the deadline must
+        // not make it owed again.
+        dueOn: item.kind === 'assigned' ? null : moment.dueOn,
+        recipientId: item.recipientId,
+        batchKey: item.batchKey ?? id,
+        status: covered ? 'cancelled' : 'pending',
+        reason: covered ? 'covered by the assignment email' : null,
+      });
+    }
+    return planned;
+  }
+
+  /**
+   * Records what the planned actions owe and when each is looked at next; returns the batch
+   * keys of new pending rows. All at once, inside a savepoint; if Postgres refuses that, one
+   * action at a time, so the one it refuses joins `skipped` and the others are kept.
+   */
+  private async record(
+    em: EntityManager,
+    planned: readonly PlannedAction[],
+    skipped: SkippedAction[],
+    now: Date,
+  ): Promise<string[]> {
+    if (planned.length === 0) return [];
+    try {
+      return await withSavepoint(em, 'sweep_batch', () => this.recordMany(em, planned, now));
+    } catch {
+      const batchKeys: string[] = [];
+      for (const action of planned) {
+        try {
+          batchKeys.push(
+            ...(await withSavepoint(em, 'sweep_action', () => this.recordMany(em, [action], now))),
+          );
+        } catch (error) {
+          skipped.push({ actionId: action.actionId, councilId: action.councilId, error });
+        }
+      }
+      return batchKeys;
+    }
+  }
+
+  private async recordMany(
+    em: EntityManager,
+    planned: readonly PlannedAction[],
+    now: Date,
+  ): Promise<string[]> {
+    const batchKeys = await this.insertNotifications(
+      em,
+      planned.flatMap((action) => action.inserts),
+      now,
+    );
+    // A check that worked clears an earlier skip.
+    await em.query(
+      `UPDATE reminder_schedule s
+          SET check_at = v.at, skipped_at = NULL, skip_error = NULL, skips = 0
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS v(action_id, at)
+        WHERE s.action_id = v.action_id`,
+      [planned.map((action) => action.actionId), planned.map((action) => action.at)],
+    );
+    return batchKeys;
+  }
+
+  /**
+   * Logs each skipped action with its id, marks it (GET /health counts these) and puts its next
+   * check a day out: looked at again at every sweep, it would be claimed and fail in a loop.
+   * A change to the action (a new deadline) brings its check forward, by the table's trigger.
+   */
+  private async markSkipped(
+    em: EntityManager,
+    skipped: readonly SkippedAction[],
+    now: Date,
+  ): Promise<void> {
+    if (skipped.length === 0) return;
+    for (const { actionId, councilId, error } of skipped) {
+      this.logger.error(
+        { err: error, actionId, councilId },
+        'Reminder check skipped: this action is looked at again in a day',
+      );
+    }
+    await em.query(
+      `UPDATE reminder_schedule s
+          SET check_at = $3, skipped_at = $2, skip_error = v.error, skips = s.skips + 1
+         FROM unnest($1::uuid[], $4::text[]) AS v(action_id, error)
+        WHERE s.action_id = v.action_id`,
+      [
+        skipped.map((item) => item.actionId),
+        now,
+        new Date(now.getTime() + SKIPPED_RECHECK_MS),
+        skipped.map((item) => errorText(item.error)),
+      ],
+    );
   }
 
   /** The assignment emails recorded for these actions: moment, recipient and when. */
@@ -218,10 +359,11 @@ export class ReminderSweeper {
     return byAction;
   }
 
+  /** Each council's reminder rules and admins; an Error in place of a council whose rules fail. */
   private async councilsOf(
     em: EntityManager,
     rows: readonly DueRow[],
-  ): Promise<Map<string, { policy: ReminderPolicy; admins: Person[] }>> {
+  ): Promise<Map<string, CouncilRules | Error>> {
     const ids = [...new Set(rows.map((row) => row.councilId))];
     const councils = await em.query<Array<{ id: string; settings: NotificationSettings }>>(
       `SELECT id, notification_settings AS settings FROM councils WHERE id = ANY($1)`,
@@ -236,10 +378,12 @@ export class ReminderSweeper {
         ORDER BY created_at, id`,
       [ids],
     );
-    return new Map(
-      councils.map((council) => [
-        council.id,
-        {
+    const rules = (council: {
+      id: string;
+      settings: NotificationSettings;
+    }): CouncilRules | Error => {
+      try {
+        return {
           policy: resolvePolicy(council.settings, this.config),
           admins: admins
             .filter((admin) => admin.councilId === council.id)
@@ -248,9 +392,12 @@ export class ReminderSweeper {
               emailPreference: admin.emailPreference,
               disabled: false,
             })),
-        },
-      ]),
-    );
+        };
+      } catch (error) {
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    };
+    return new Map(councils.map((council) => [council.id, rules(council)]));
   }
 
   /** Records what is owed; returns the batch keys of rows that were new. */
@@ -298,10 +445,25 @@ export class ReminderSweeper {
     const horizon = shiftDate(londonDateOf(now), DIGEST_WINDOW_DAYS);
     let created = 0;
     for (const council of councils) {
-      const digest = digestMoment(now, resolvePolicy(council.settings, this.config));
-      if (!digest.due) continue;
-      const inserted = await this.dataSource.query<unknown[]>(
-        `INSERT INTO notifications
+      try {
+        created += await this.recordDigest(council, now, horizon);
+      } catch (error) {
+        // Each council's digests are one statement of their own: the others still go out.
+        this.logger.error({ err: error, councilId: council.id }, 'Weekly digests not recorded');
+      }
+    }
+    return created;
+  }
+
+  private async recordDigest(
+    council: { id: string; settings: NotificationSettings },
+    now: Date,
+    horizon: string,
+  ): Promise<number> {
+    const digest = digestMoment(now, resolvePolicy(council.settings, this.config));
+    if (!digest.due) return 0;
+    const inserted = await this.dataSource.query<unknown[]>(
+      `INSERT INTO notifications
            (id, council_id, action_id, kind, moment, due_on, recipient_id, batch_key, send_after)
          SELECT g.id, $1, NULL, 'digest', $2, NULL, g.user_id, g.id::text, $3
            FROM (SELECT gen_random_uuid() AS id, u.id AS user_id
@@ -315,11 +477,9 @@ export class ReminderSweeper {
                              AND a.due_on <= $4)) g
          ON CONFLICT DO NOTHING
          RETURNING id`,
-        [council.id, digest.moment, now, horizon, [...REMINDED_STATUSES]],
-      );
-      created += inserted.length;
-    }
-    return created;
+      [council.id, digest.moment, now, horizon, [...REMINDED_STATUSES]],
+    );
+    return inserted.length;
   }
 
   /** Every pending batch back on the queue: in-flight ones are deduplicated by job id. */
@@ -331,6 +491,37 @@ export class ReminderSweeper {
     await this.queue.deliver(pending.map((row) => row.batch_key));
     return pending.length;
   }
+}
+
+/** A council's reminder rules and its admins (escalations past the admins' threshold). */
+interface CouncilRules {
+  policy: ReminderPolicy;
+  admins: Person[];
+}
+
+/**
+ * Runs `work` inside a savepoint: on failure only its own statements are undone and the
+ * transaction can go on (an error in Postgres otherwise aborts the whole transaction).
+ */
+async function withSavepoint<T>(
+  em: EntityManager,
+  name: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  await em.query(`SAVEPOINT ${name}`);
+  try {
+    const result = await work();
+    await em.query(`RELEASE SAVEPOINT ${name}`);
+    return result;
+  } catch (error) {
+    await em.query(`ROLLBACK TO SAVEPOINT ${name}`);
+    throw error;
+  }
+}
+
+/** What is kept of an error in reminder_schedule.skip_error: its message, briefly. */
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
 }
 
 const RECHECK_AFTER_MS = 60 * 60 * 1000;

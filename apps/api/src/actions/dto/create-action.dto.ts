@@ -42,7 +42,13 @@ export class CreateActionDto {
   @IsUUID('all')
   ownerId?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-09-01' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2026-09-01',
+    description: 'From 2000-01-01 to ten years after today (400 otherwise).',
+  })
   @IsOptional()
   @IsIsoDate()
   dueOn?: string | null;

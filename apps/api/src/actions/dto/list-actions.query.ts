@@ -54,7 +54,8 @@ export class ListActionsQuery extends PageQuery {
   @ApiPropertyOptional({
     format: 'date',
     example: '2026-12-31',
-    description: 'Due on or before this date (inclusive). Actions without a deadline drop out.',
+    description:
+      'Due on or before this date (inclusive), 2000-01-01 to ten years ahead. Actions without a deadline drop out.',
   })
   @IsOptional()
   @IsIsoDate()
@@ -63,7 +64,8 @@ export class ListActionsQuery extends PageQuery {
   @ApiPropertyOptional({
     format: 'date',
     example: '2026-10-01',
-    description: 'Due on or after this date (inclusive). Actions without a deadline drop out.',
+    description:
+      'Due on or after this date (inclusive), 2000-01-01 to ten years ahead. Actions without a deadline drop out.',
   })
   @IsOptional()
   @IsIsoDate()

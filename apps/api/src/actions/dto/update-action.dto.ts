@@ -48,7 +48,8 @@ export class UpdateActionDto {
     example: '2026-10-01',
     description:
       'While draft the deadline moves freely (originalDueOn follows). Once out of draft a ' +
-      'change needs dueOnReason and is recorded as a deadline revision.',
+      'change needs dueOnReason and is recorded as a deadline revision. From 2000-01-01 to ' +
+      'ten years after today (400 otherwise).',
   })
   @IsOptional()
   @IsIsoDate()

@@ -3,24 +3,46 @@ import { dateFromParts } from '../forms';
 import { listWords, timeline } from './action-page';
 
 describe('dateFromParts', () => {
+  const today = '2026-12-06';
+
   it('reads a real date', () => {
-    expect(dateFromParts({ day: '9', month: '4', year: '2027' })).toEqual({
+    expect(dateFromParts({ day: '9', month: '4', year: '2027' }, today)).toEqual({
       ok: true,
       iso: '2027-04-09',
     });
   });
 
   it('says what is missing or wrong in GOV.UK words', () => {
-    expect(dateFromParts({})).toMatchObject({ ok: false, message: 'Enter the new deadline' });
-    expect(dateFromParts({ day: '9', year: '2027' })).toMatchObject({
+    expect(dateFromParts({}, today)).toMatchObject({
+      ok: false,
+      message: 'Enter the new deadline',
+    });
+    expect(dateFromParts({ day: '9', year: '2027' }, today)).toMatchObject({
       message: 'The new deadline must include a month',
       parts: ['month'],
     });
-    expect(dateFromParts({ day: '31', month: '2', year: '2027' })).toMatchObject({
+    expect(dateFromParts({ day: '31', month: '2', year: '2027' }, today)).toMatchObject({
       message: 'The new deadline must be a real date',
     });
-    expect(dateFromParts({ day: '1', month: '2', year: '27' })).toMatchObject({
+    expect(dateFromParts({ day: '1', month: '2', year: '27' }, today)).toMatchObject({
       message: 'The new deadline must be a real date',
+    });
+  });
+
+  it('refuses a date before 2000 or more than ten years ahead, naming the range', () => {
+    const message =
+      'The new deadline must be between Saturday 1 January 2000 and Saturday 6 December 2036';
+    expect(dateFromParts({ day: '31', month: '12', year: '9999' }, today)).toEqual({
+      ok: false,
+      message,
+      parts: [],
+    });
+    expect(dateFromParts({ day: '31', month: '12', year: '1999' }, today)).toMatchObject({
+      message,
+    });
+    expect(dateFromParts({ day: '6', month: '12', year: '2036' }, today)).toEqual({
+      ok: true,
+      iso: '2036-12-06',
     });
   });
 });

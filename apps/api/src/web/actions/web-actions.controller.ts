@@ -7,6 +7,7 @@ import {
   STATUSES_NEEDING_REASON,
 } from '@app/actions';
 import type { Principal } from '@app/auth';
+import { Clock, londonDateOf } from '@app/common';
 import { UsersService } from '@app/councils';
 import { RemindersQueue } from '@app/reminders';
 import {
@@ -73,6 +74,7 @@ export class WebActionsController {
     private readonly actions: ActionsService,
     private readonly users: UsersService,
     private readonly reminders: RemindersQueue,
+    private readonly clock: Clock,
   ) {}
 
   @Get(':id')
@@ -193,11 +195,14 @@ export class WebActionsController {
     const form = readForm(DeadlineForm, req.body, { dueDay: 'dueOn-day' });
     const values = req.body as Record<string, unknown>;
     if (!form.ok) return this.render(req, res, principal, action, { ...form, values });
-    const date = dateFromParts({
-      day: orNothing(form.value.dueDay),
-      month: orNothing(form.value.dueMonth),
-      year: orNothing(form.value.dueYear),
-    });
+    const date = dateFromParts(
+      {
+        day: orNothing(form.value.dueDay),
+        month: orNothing(form.value.dueMonth),
+        year: orNothing(form.value.dueYear),
+      },
+      londonDateOf(this.clock.now()),
+    );
     const reason = orNothing(form.value.dueOnReason);
     const fieldErrors: Record<string, string> = {};
     const errors: ErrorLink[] = [];

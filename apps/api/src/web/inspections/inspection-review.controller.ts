@@ -77,7 +77,12 @@ export class InspectionReviewController {
     await this.inspections.get(principal.councilId, inspectionId, this.today());
     const drafts = await this.draftActions(principal.councilId, inspectionId);
     const owners = await this.users.list(principal.councilId);
-    const form = readOpenForm(req.body, drafts, new Set(owners.map((user) => user.id)));
+    const form = readOpenForm(
+      req.body,
+      drafts,
+      new Set(owners.map((user) => user.id)),
+      this.today(),
+    );
     if (!form.ok) {
       return this.renderReview(req, res, principal, inspectionId, form, HttpStatus.BAD_REQUEST);
     }

@@ -100,6 +100,7 @@ export function readOpenForm(
   body: unknown,
   drafts: readonly ActionView[],
   ownerIds: ReadonlySet<string>,
+  today: string,
 ): OpenFormResult {
   const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const errors: ErrorLink[] = [];
@@ -140,6 +141,7 @@ export function readOpenForm(
       ? null
       : dateFromParts(
           { day: typed.day, month: typed.month, year: typed.year },
+          today,
           `The deadline for ${ref}`,
         );
     if (date && !date.ok) {
