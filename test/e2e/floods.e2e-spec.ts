@@ -10,9 +10,8 @@ import { csrfOf } from '../support/web';
 const MB = 1024 * 1024;
 const BOUNDARY = 'flood-boundary-7MA4YWxkTrZu0gW';
 /**
- * After a refusal the API reads no more of the body (Node stops reading, and hangs up when the
- * connection has been idle for its keep-alive timeout): a flood gets out only what the sockets
- * between them buffer, a few megabytes.
+ * After a refusal the API reads no more of the body and hangs up a second later: a flood gets
+ * out only what the sockets between them buffer, a few megabytes.
  */
 const UNREAD_CAP = 16 * MB;
 const multipart = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` };

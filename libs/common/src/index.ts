@@ -8,6 +8,7 @@ export {
   DEFAULT_BODY_POLICY,
   formatBytes,
 } from './http/body-limit';
+export { hangUpOnUnreadBody } from './http/hang-up-unread-body';
 export { RequestBodyGuard } from './http/request-body.guard';
 export { isServiceUnavailable } from './errors/service-unavailable';
 export { isHealthCheck, loggerParams, REDACTED_PATHS } from './logging/logger-options';

@@ -1,4 +1,4 @@
-import { ensureRequestId, isServiceUnavailable } from '@app/common';
+import { ensureRequestId, hangUpOnUnreadBody, isServiceUnavailable } from '@app/common';
 import {
   type ArgumentsHost,
   Catch,
@@ -67,6 +67,7 @@ export class WebExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    hangUpOnUnreadBody(host.switchToHttp().getRequest<Request>(), res);
     if (exception instanceof SignInRequired) {
       res.redirect(303, exception.expired ? '/sign-in?expired=1' : '/sign-in');
       return;

@@ -17,7 +17,7 @@ interface Captured {
 
 function run(exception: unknown, headers: Record<string, string> = {}): Captured {
   const captured: Captured = { headers: {} };
-  const req = { headers, method: 'POST', url: '/things', originalUrl: '/things' };
+  const req = { headers, method: 'POST', url: '/things', originalUrl: '/things', complete: true };
   const res = {
     headersSent: false,
     getHeader: (name: string) => captured.headers[name],

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { hangUpOnUnreadBody } from '../http/hang-up-unread-body';
 import { ensureRequestId } from '../logging/request-id';
 import { isServiceUnavailable } from './service-unavailable';
 import type { ErrorResponse } from './error-response';
@@ -103,6 +104,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       );
     }
 
+    hangUpOnUnreadBody(request, response);
     if (response.headersSent) {
       // Part of a response already went out (e.g. a stream failed): all we can do is stop.
       response.end();
