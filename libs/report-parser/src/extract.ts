@@ -7,6 +7,7 @@ import { removeContents } from './layout/contents';
 import { bodySize, removePageFurniture } from './layout/furniture';
 import type { Line, PageLines } from './layout/line';
 import { findSuggestions } from './prose/suggestions';
+import { Headings } from './structure/headings';
 import { findListItems, type RawItem } from './structure/lists';
 import { leadInBodies, ownerNames, type PartyNames } from './structure/responsible';
 import {
@@ -58,11 +59,12 @@ function extractFromPages(pages: PageLines[], format: 'pdf' | 'text'): Extractio
     authority: document.authority ?? 'The local authority',
     board: boardName(lines),
   };
-  const items = findListItems(lines, bodySize(lines));
+  const layout = new Headings(lines, bodySize(lines));
+  const items = findListItems(layout);
   const recommendations = items.map((item, index) =>
     toRecommendation(item, index, document, names),
   );
-  return { document, recommendations, suggestions: findSuggestions(lines, recommendations) };
+  return { document, recommendations, suggestions: findSuggestions(layout, recommendations) };
 }
 
 function toRecommendation(
@@ -115,7 +117,7 @@ function itemTimescale(item: RawItem, text: string): Timescale | null {
 }
 
 /** The board's own name where the report gives it ("Stockport Safeguarding Children Board"). */
-function boardName(lines: Line[]): string {
+function boardName(lines: Line[]): string | null {
   const counts = new Map<string, number>();
   const re =
     /\b((?:[\p{Lu}][\p{L}'’-]*\s+){1,4})(Local\s+)?(Safeguarding Children(?:['’]s)? (?:Board|Partnership))\b/gu;
@@ -132,5 +134,5 @@ function boardName(lines: Line[]): string {
     }
   }
   const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return best ? best[0] : 'Local Safeguarding Children Board';
+  return best ? best[0] : null;
 }

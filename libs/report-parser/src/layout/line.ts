@@ -1,3 +1,5 @@
+import { isSymbolFontBullet } from '../structure/markers';
+
 /**
  * One visual line of a report, whatever the input format. PDF lines carry position and type
  * style; text lines carry indentation only, so every rule that uses style must also work
@@ -74,8 +76,7 @@ export function normaliseText(raw: string): string {
     return trimmed.includes('  ') ? trimmed.replace(/ {2,}/g, ' ') : trimmed;
   }
   let text = raw.replace(ODD, fold).trim();
-  const first = text.charCodeAt(0);
-  if (first >= 0xf000 && first <= 0xf0ff) text = '•' + text.slice(1);
+  if (isSymbolFontBullet(text.charCodeAt(0))) text = '•' + text.slice(1);
   text = text.replace(PRIVATE_USE, '');
   return text.includes('  ') ? text.replace(/ {2,}/g, ' ').trim() : text.trim();
 }

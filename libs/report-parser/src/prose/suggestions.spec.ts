@@ -1,9 +1,14 @@
 import { textToPages } from '../input/text-lines';
+import { Headings } from '../structure/headings';
 import type { Recommendation } from '../types';
 import { findCue, readsAsStrength } from './cues';
 import { contrastSegments, criticalPart, findSuggestions, paragraphs } from './suggestions';
 
-const linesOf = (text: string) => textToPages(text).flatMap((p) => p.lines);
+const linesOf = (text: string): Headings =>
+  new Headings(
+    textToPages(text).flatMap((p) => p.lines),
+    null,
+  );
 
 function recommendation(text: string): Recommendation {
   return {

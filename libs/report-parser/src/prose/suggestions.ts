@@ -3,9 +3,9 @@ import {
   agencyHeadingSubject,
   headingText,
   isClosingText,
-  matchListHeading,
+  sectionKind,
+  type Headings,
 } from '../structure/headings';
-import { parseMarker } from '../structure/markers';
 import type { Recommendation, Suggestion } from '../types';
 import { findCue, readsAsStrength, type CueMatch } from './cues';
 import { splitSentences, type Span } from './sentences';
@@ -26,10 +26,10 @@ export interface Paragraph {
  * order. `lines` are the document's lines with page furniture removed; sentences inside a
  * recommendation's text are left out, since the list already holds them.
  */
-export function findSuggestions(lines: Line[], recommendations: Recommendation[]): Suggestion[] {
+export function findSuggestions(layout: Headings, recommendations: Recommendation[]): Suggestion[] {
   const listed = recommendations.map((r) => normalise(r.text));
   const out: Suggestion[] = [];
-  for (const paragraph of paragraphs(lines)) {
+  for (const paragraph of paragraphs(layout)) {
     if (isClosingText(paragraph.text)) continue;
     for (const sentence of splitSentences(paragraph.text)) {
       const found = judgeSentence(paragraph, sentence);
@@ -55,12 +55,8 @@ function normalise(text: string): string {
  * paragraph; table rows, the letter's address block and everything from its sign-off are left
  * out, as are bylines and the like.
  */
-export function paragraphs(lines: Line[]): Paragraph[] {
-  const wrapWidth = percentile(
-    lines.map((l) => l.text.length),
-    0.9,
-  );
-  const body = bodySizeOf(lines);
+export function paragraphs(layout: Headings): Paragraph[] {
+  const { lines } = layout;
   const { from, to } = letterBody(lines);
   const result: Paragraph[] = [];
   let section: string | null = null;
@@ -76,19 +72,19 @@ export function paragraphs(lines: Line[]): Paragraph[] {
 
   for (let i = from; i < to; i++) {
     const line = lines[i];
-    const marker = parseMarker(line.text);
+    const marker = layout.marker(i);
     if (isFurniture(line, marker !== null)) {
       flush();
       continue;
     }
-    const pair = gradedHeadingPair(lines, i);
-    if (pair) {
+    const graded = layout.gradedHeadingAt(i);
+    if (graded) {
       flush();
-      section = headingText(pair);
-      i++;
+      section = headingText(graded.text);
+      i += graded.lines - 1;
       continue;
     }
-    if (GRADED_HEADING.test(line.text) || isHeading(lines, i, wrapWidth, body, marker !== null)) {
+    if (layout.isHeadingLike(i) && !/:$/.test(line.text)) {
       flush();
       section = headingText(line.text);
       continue;
@@ -136,21 +132,6 @@ function letterBody(lines: Line[]): { from: number; to: number } {
   return { from, to };
 }
 
-/** "The experiences and progress of care leavers: requires improvement to be good". */
-const GRADED_HEADING =
-  /^\p{Lu}[^.]{10,140}:\s*(?:outstanding|good|inadequate|requires improvement(?: to be good)?)$/iu;
-
-/** A graded heading that wraps onto a second line; returns the whole heading. */
-function gradedHeadingPair(lines: Line[], i: number): string | null {
-  const line = lines[i];
-  const next = lines[i + 1];
-  if (!next || next.gapBefore || !/^[\p{Lu}]/u.test(line.text) || /[.;]$/.test(line.text)) {
-    return null;
-  }
-  const joined = `${line.text} ${next.text}`;
-  return GRADED_HEADING.test(joined) && joined.length <= 180 ? joined : null;
-}
-
 /** Table rows, bylines, datelines and navigation: lines that are never prose. */
 function isFurniture(line: Line, marked: boolean): boolean {
   if (line.cells.length > 1 && !marked) return true;
@@ -162,53 +143,6 @@ function isFurniture(line: Line, marked: boolean): boolean {
         t,
       ))
   );
-}
-
-function isHeading(
-  lines: Line[],
-  i: number,
-  wrapWidth: number,
-  body: number | null,
-  marked: boolean,
-): boolean {
-  const line = lines[i];
-  const t = line.text;
-  if (marked && !matchListHeading(t)) return false;
-  if (t.length > 110 || t.split(' ').length > 16) return false;
-  if (!/^[\p{Lu}\d‘'"“]/u.test(t) || !/\p{L}/u.test(t)) return false;
-  if (/[.,;:]$/.test(t) && !/\b(?:etc|no)\.$/i.test(t)) return false;
-  const styled =
-    line.bold === true || (line.size !== null && body !== null && line.size > body + 0.5);
-  if (styled) return true;
-  if (t.length > Math.max(60, wrapWidth * 0.8)) return false;
-  const previous = lines[i - 1];
-  const next = lines[i + 1];
-  const apart = !previous || line.gapBefore || /[.!?:]$/.test(previous.text);
-  const nextFresh = !next || next.gapBefore || /^[\p{Lu}\d•▪◼■*(-]/u.test(next.text);
-  return apart && nextFresh;
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 80;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
-}
-
-/** The commonest font size (PDF only). */
-function bodySizeOf(lines: Line[]): number | null {
-  const counts = new Map<number, number>();
-  for (const l of lines) {
-    if (l.size !== null) counts.set(l.size, (counts.get(l.size) ?? 0) + l.text.length);
-  }
-  let best: number | null = null;
-  let most = 0;
-  for (const [size, n] of counts) {
-    if (n > most) {
-      best = size;
-      most = n;
-    }
-  }
-  return best;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,11 +229,6 @@ export function criticalPart(
   };
 }
 
-const IMPROVEMENT_SECTION =
-  /\b(?:areas? (?:for|of|requiring) (?:further )?(?:improvement|development)|what needs|needs? to improve|weakness(?:es)?|concerns?|priority|challenges?|not working)\b/i;
-const STRENGTH_SECTION =
-  /\b(?:strengths?|working well|good practice|what is good|positive|progress made)\b/i;
-
 /**
  * Sentences that are not findings: a list's lead-in ("Northvale Constabulary should:", "...
  * should take the following action."), the letter's instruction to send an action plan, and
@@ -324,8 +253,9 @@ function judgeSentence(paragraph: Paragraph, sentence: Span): Suggestion | null 
   if (!part) return null;
   let confidence = part.cue.weight;
   const section = paragraph.section;
-  if (section && IMPROVEMENT_SECTION.test(section)) confidence += 0.1;
-  if (section && STRENGTH_SECTION.test(section)) confidence -= 0.2;
+  const kind = sectionKind(section);
+  if (kind === 'weaknesses') confidence += 0.1;
+  if (kind === 'strengths') confidence -= 0.2;
   if (part.contrast) confidence += 0.05;
   if (inSpeech(paragraph.text, sentence.start + part.cueAt)) confidence -= 0.4;
   if (/\?$/.test(sentence.text)) confidence -= 0.2;

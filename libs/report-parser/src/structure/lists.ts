@@ -8,13 +8,14 @@ import {
   isNonListSection,
   isOrganisationName,
   isTimescaleHeading,
-  matchListHeading,
   ownerFromSubject,
+  rank,
   readsLikeRecommendation,
+  type Headings,
   type ListHeading,
   type Owner,
 } from './headings';
-import { parseMarker, type Marker, type MarkerKind } from './markers';
+import { type Marker, type MarkerKind } from './markers';
 import { hasBodyLeadIn } from './responsible';
 
 /** An item as found on the page, before its text is interpreted. */
@@ -31,28 +32,11 @@ export interface RawItem {
   page: number;
 }
 
-interface Layout {
-  lines: Line[];
-  body: number | null;
-  /** Typical length of a full line, to tell short heading lines from wrapped text. */
-  wrapWidth: number;
-  /** isHeadingLike per line, computed on first use (several rules ask about the same lines). */
-  headingLike: Array<boolean | undefined>;
-}
-
 type Part = 'authority' | 'board';
 
 /** Finds every recommendation list in the document and returns its items in order. */
-export function findListItems(lines: Line[], body: number | null): RawItem[] {
-  const layout: Layout = {
-    lines,
-    body,
-    wrapWidth: percentile(
-      lines.map((l) => l.text.length),
-      0.9,
-    ),
-    headingLike: [],
-  };
+export function findListItems(layout: Headings): RawItem[] {
+  const { lines } = layout;
   const titleEnd = titleBlockEnd(lines);
   const items: RawItem[] = [];
   let part: Part = 'authority';
@@ -61,11 +45,11 @@ export function findListItems(lines: Line[], body: number | null): RawItem[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (i >= titleEnd) part = partSwitch(layout, i) ?? part;
-    if (!isHeadingCandidate(layout, i)) continue;
-    const heading = matchListHeading(line.text);
+    if (!layout.isHeadingCandidate(i)) continue;
+    const heading = layout.listHeading(i);
     if (!heading) {
       // Any other heading of the parent's rank or above closes the parent's scope.
-      if (parent && isHeadingLike(layout, i) && rank(line) >= rank(parent.line) - 0.01)
+      if (parent && layout.isHeadingLike(i) && rank(line) >= rank(parent.line) - 0.01)
         parent = null;
       continue;
     }
@@ -73,7 +57,7 @@ export function findListItems(lines: Line[], body: number | null): RawItem[] {
       parent = { heading, line };
       // A parent heading followed directly by items is a list heading itself.
       const next = nextContent(layout, i + 1);
-      if (next < 0 || matchListHeading(lines[next].text)) continue;
+      if (next < 0 || layout.listHeading(next)) continue;
     }
     const inherited: ListHeading =
       parent && parent.heading !== heading
@@ -113,7 +97,7 @@ interface Draft {
  * inside the list set a theme, a timescale or an agency; anything else that looks like a
  * heading, a letter's closing words or prose after the last item ends the list.
  */
-function readList(layout: Layout, headingIndex: number, heading: ListHeading): ListResult {
+function readList(layout: Headings, headingIndex: number, heading: ListHeading): ListResult {
   const { lines } = layout;
   const headingLine = lines[headingIndex];
   const drafts: Draft[] = [];
@@ -151,9 +135,9 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
   for (let j = headingIndex + 1; j < lines.length; j++) {
     const line = lines[j];
     const text = line.text;
-    const marker = parseMarker(text);
+    const marker = layout.marker(j);
 
-    if (isHeadingCandidate(layout, j) && matchListHeading(text)) return finish(j, 'list');
+    if (layout.listHeadingAt(j)) return finish(j, 'list');
     if (isClosingText(text)) return finish(j, 'section');
     if (partSwitch(layout, j) !== null && !marker) return finish(j, 'section');
 
@@ -179,11 +163,7 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
       continue;
     }
 
-    if (
-      !marker &&
-      isHeadingLike(layout, j) &&
-      !(current && continuesSentence(current, inSubItem))
-    ) {
+    if (!marker && layout.isHeadingLike(j) && !(current && continuesSentence(current, inSubItem))) {
       if (isNonListSection(text) || rank(line) > rank(headingLine) + 0.25) {
         return finish(j, 'section');
       }
@@ -361,7 +341,7 @@ function continuesSentence(current: Draft, inSubItem: boolean): boolean {
 
 /** A heading inside a list is a theme only when the list's items carry on after it. */
 function themeContinuesList(
-  layout: Layout,
+  layout: Headings,
   index: number,
   headingLine: Line,
   kind: MarkerKind | 'paragraph' | null,
@@ -371,7 +351,7 @@ function themeContinuesList(
   const next = nextContent(layout, index + 1, true);
   if (next < 0) return false;
   const line = layout.lines[next];
-  const marker = parseMarker(line.text);
+  const marker = layout.marker(next);
   const lowerRank = rank(layout.lines[index]) < rank(headingLine) - 0.25;
   if (kind === 'paragraph') return !marker && lowerRank && isParagraphItem(layout, next);
   if (!marker) return false;
@@ -388,7 +368,7 @@ function themeContinuesList(
 
 /** The sentence starting at line `index` (with `first` as its text), across wrapped lines. */
 function sentenceFrom(
-  layout: Layout,
+  layout: Headings,
   index: number,
   first: string,
 ): { text: string; last: number } {
@@ -396,7 +376,7 @@ function sentenceFrom(
   let last = index;
   for (let k = index + 1; k < layout.lines.length && k < index + 6; k++) {
     const line = layout.lines[k];
-    if (/[.:!?]$/.test(parts[parts.length - 1]) || line.gapBefore || parseMarker(line.text)) break;
+    if (/[.:!?]$/.test(parts[parts.length - 1]) || line.gapBefore || layout.marker(k)) break;
     parts.push(line.text);
     last = k;
   }
@@ -404,7 +384,7 @@ function sentenceFrom(
 }
 
 /** The first words after a marker that stands alone on its line ("9."), past stray page numbers. */
-function textAfter(layout: Layout, index: number): string {
+function textAfter(layout: Headings, index: number): string {
   for (let k = index + 1; k < Math.min(layout.lines.length, index + 4); k++) {
     if (!/^\d{1,3}$/.test(layout.lines[k].text)) return layout.lines[k].text;
   }
@@ -412,14 +392,14 @@ function textAfter(layout: Layout, index: number): string {
 }
 
 /** In a list without markers, is the paragraph at `index` an item? */
-function isParagraphItem(layout: Layout, index: number): boolean {
+function isParagraphItem(layout: Headings, index: number): boolean {
   const paragraph = paragraphAt(layout, index);
   if (paragraph.length > 700 || paragraph.length < 12) return false;
   const sentences = paragraph.split(/(?<=[.!?])\s+(?=[A-Z])/).length;
-  return sentences <= 3 && !isClosingText(paragraph) && !isHeadingLike(layout, index);
+  return sentences <= 3 && !isClosingText(paragraph) && !layout.isHeadingLike(index);
 }
 
-function startsParagraphList(layout: Layout, index: number, heading: ListHeading): boolean {
+function startsParagraphList(layout: Headings, index: number, heading: ListHeading): boolean {
   if (!isParagraphItem(layout, index)) return false;
   const paragraph = paragraphAt(layout, index);
   return (
@@ -428,10 +408,10 @@ function startsParagraphList(layout: Layout, index: number, heading: ListHeading
   );
 }
 
-function paragraphAt(layout: Layout, index: number): string {
+function paragraphAt(layout: Headings, index: number): string {
   const parts = [layout.lines[index].text];
   for (let k = index + 1; k < layout.lines.length && !layout.lines[k].gapBefore; k++) {
-    if (parseMarker(layout.lines[k].text)) break;
+    if (layout.marker(k)) break;
     parts.push(layout.lines[k].text);
   }
   return joinLines(parts);
@@ -445,82 +425,13 @@ function introSubject(text: string): string | null {
   return m ? m[1].replace(/^(?:in order to [^,]+,\s*)/i, '') : null;
 }
 
-/** Type rank of a line: bigger and bolder ranks higher. Text input ranks everything equal. */
-export function rank(line: Line): number {
-  return (line.size ?? 0) + (line.bold ? 0.5 : 0);
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 80;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
-}
-
-/** The shape of a heading: short, starts with a capital, does not end like a sentence. */
-function headingShape(text: string, wrapWidth: number): boolean {
-  if (text.length > 110 || text.split(' ').length > 16) return false;
-  if (!/^[\p{Lu}\d‘'"]/u.test(text) || !/\p{L}/u.test(text)) return false;
-  if (/[.,;]$/.test(text) && !/\b(?:etc|no)\.$/i.test(text)) return false;
-  if (parseMarker(text) && !matchListHeading(text)) return false;
-  return text.length <= Math.max(40, wrapWidth * 0.8);
-}
-
-/** A line that stands on its own as a heading rather than a line of a paragraph. */
-function isHeadingLike(layout: Layout, index: number): boolean {
-  layout.headingLike[index] ??= computeHeadingLike(layout, index);
-  return layout.headingLike[index];
-}
-
-function computeHeadingLike(layout: Layout, index: number): boolean {
-  const line = layout.lines[index];
-  if (!headingShape(line.text, layout.wrapWidth)) return false;
-  const previous = layout.lines[index - 1];
-  const next = layout.lines[index + 1];
-  const styled =
-    line.bold === true ||
-    (line.size !== null && layout.body !== null && line.size > layout.body + 0.5);
-  if (styled) return true;
-  // Unstyled: it must be set apart, after a finished sentence or a gap, and the next line must
-  // not carry on its sentence.
-  const apart =
-    line.gapBefore ||
-    !previous ||
-    /[.!?:]$/.test(previous.text) ||
-    matchListHeading(previous.text) !== null ||
-    (index > 0 && isHeadingLike(layout, index - 1));
-  const nextStartsFresh =
-    !next ||
-    next.gapBefore ||
-    /^[\p{Lu}\d•▪◼■*(-]/u.test(next.text) ||
-    parseMarker(next.text) !== null;
-  return apart && nextStartsFresh && !/[:]$/.test(line.text.replace(/\?$/, ''));
-}
-
-/** List headings: heading-like, and not the middle of a sentence. */
-function isHeadingCandidate(layout: Layout, index: number): boolean {
-  const line = layout.lines[index];
-  if (!/^[\p{Lu}\d]/u.test(line.text)) return false;
-  const next = layout.lines[index + 1];
-  if (next && !next.gapBefore && /^\p{Ll}/u.test(next.text) && line.bold !== true) return false;
-  const previous = layout.lines[index - 1];
-  return (
-    line.gapBefore ||
-    !previous ||
-    line.bold === true ||
-    /[.!?:)]$/.test(previous.text) ||
-    (previous.bold === true && line.bold !== false) ||
-    parseMarker(previous.text) !== null ||
-    isHeadingLike(layout, index)
-  );
-}
-
 /** The next line that is not a heading continuation, or -1. */
-function nextContent(layout: Layout, from: number, skipHeadings = false): number {
+function nextContent(layout: Headings, from: number, skipHeadings = false): number {
   let headings = 0;
   for (let k = from; k < layout.lines.length; k++) {
     const text = layout.lines[k].text;
     if (isTimescaleHeading(text) || agencyHeadingSubject(text) !== null) continue;
-    if (skipHeadings && headings < 2 && !parseMarker(text) && isHeadingLike(layout, k)) {
+    if (skipHeadings && headings < 2 && !layout.marker(k) && layout.isHeadingLike(k)) {
       headings++;
       continue;
     }
@@ -539,9 +450,9 @@ const AUTHORITY_PART =
   /^(?:section \d+:?\s*)?(?:the )?local authority$|^inspection judgements? about the local authority$|^the local authority['’]s (?:services|arrangements)$/i;
 
 /** Headings that start the local authority's or the safeguarding board's part of a report. */
-function partSwitch(layout: Layout, index: number): Part | null {
+function partSwitch(layout: Headings, index: number): Part | null {
   const line = layout.lines[index];
-  if (!isHeadingLike(layout, index) && line.bold !== true) return null;
+  if (!layout.isHeadingLike(index) && line.bold !== true) return null;
   const text = headingText(line.text);
   const next = layout.lines[index + 1];
   const joined = next && !next.gapBefore ? `${text} ${headingText(next.text)}` : text;

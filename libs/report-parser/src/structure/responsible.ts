@@ -3,8 +3,21 @@ import { ownerFromSubject, type Owner } from './headings';
 export interface PartyNames {
   /** The authority's own name ("Stockport Metropolitan Borough Council"). */
   authority: string;
-  /** The local safeguarding children board's name. */
-  board: string;
+  /** The safeguarding children board's or partnership's name, where the report gives it. */
+  board: string | null;
+}
+
+const GENERIC_BOARD = 'Local Safeguarding Children Board';
+
+/** Names for the board, the area's partners spoken of in general, or the council. */
+function partyName(kind: 'authority' | 'board' | 'partnership', names: PartyNames): string {
+  if (kind === 'board') return names.board ?? GENERIC_BOARD;
+  // The partnership is the authority when the report is about a partnership (area SEND), else
+  // the safeguarding partnership the report names, else the area the report is about.
+  if (kind === 'partnership' && !/\bpartnership$/i.test(names.authority)) {
+    return names.board ?? names.authority;
+  }
+  return names.authority;
 }
 
 const MODAL =
@@ -65,8 +78,8 @@ function splitParties(subject: string): string[] {
 
 /** Names for an owner: the council, the board, or the agencies an agency heading named. */
 export function ownerNames(owner: Owner | null, names: PartyNames): string[] {
-  if (!owner || owner.kind === 'authority') return [names.authority];
-  if (owner.kind === 'board') return [names.board];
+  if (!owner) return [names.authority];
+  if (owner.kind !== 'named') return [partyName(owner.kind, names)];
   const resolved = owner.names.flatMap((n) => resolveSubject(n, names) ?? [n]);
   return resolved.length > 0 ? resolved : [names.authority];
 }
@@ -115,12 +128,8 @@ export function resolveSubject(subject: string, names: PartyNames): string[] | n
       '',
     );
     const owner = ownerFromSubject(part);
-    if (owner?.kind === 'authority') {
-      found.push(names.authority);
-      continue;
-    }
-    if (owner?.kind === 'board') {
-      found.push(names.board);
+    if (owner && owner.kind !== 'named') {
+      found.push(partyName(owner.kind, names));
       continue;
     }
     if (GENERIC_PARTNERS.test(part)) continue;
