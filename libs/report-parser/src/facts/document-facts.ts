@@ -18,7 +18,10 @@ const INSPECTORATES: Array<[string, string[]]> = [
   ['Ofsted', ['ofsted', 'office for standards in education']],
   ['Care Quality Commission', ['care quality commission', ' cqc', '(cqc)']],
   ['HMICFRS', ['hmicfrs', 'inspectorate of constabulary', ' hmic ', '(hmic)']],
-  ['HM Inspectorate of Probation', ['inspectorate of probation', 'hmi probation']],
+  [
+    'HM Inspectorate of Probation',
+    ['inspectorate of probation', 'hmi probation', 'inspector of probation', '(hmip)'],
+  ],
 ];
 
 function inspectoratesIn(lowerText: string): string[] {
@@ -28,7 +31,7 @@ function inspectoratesIn(lowerText: string): string[] {
 }
 
 const TITLE_START =
-  /^(?:(?:re-)?inspection of|focused visit|monitoring visit|joint (?:targeted area )?inspection|joint inspection|review of|report of)\b/i;
+  /^(?:(?:re-)?inspection of|focused visit|monitoring visit|joint (?:targeted area )?inspection|joint inspection|joint (?:area )?review|joint visit|(?:local )?area send (?:full |re-?)?inspection|annual performance assessment|review of|report of)\b/i;
 /** "Manchester City Council Re-inspection of services…": cover name and title on one line. */
 const COUNCIL_TITLE =
   /^(.{3,80}?\b(?:Council|Unitary Authority|London Borough of [\p{Lu}][\p{L}'’ -]+?))\s+((?:re-)?inspection of\b.+)$/iu;
@@ -97,6 +100,15 @@ function readTitle(lines: Line[], start: number): string | null {
   for (let i = start + 1; i < Math.min(lines.length, start + 6); i++) {
     const line = lines[i];
     if (TITLE_STOP.test(line.text) || line.text.length > 100) break;
+    // The title's own lines share its type; without type, a long line of prose is not one.
+    if (
+      line.size !== null &&
+      (line.size !== lines[start].size || line.bold !== lines[start].bold)
+    ) {
+      break;
+    }
+    const joined = /\b(?:and|of|for|in|to|the|on)$/i.test(parts[parts.length - 1]);
+    if (line.size === null && !joined && line.text.length > 60) break;
     if (
       line.gapBefore &&
       !/^(?:and|of|for|in|to)\b/i.test(line.text) &&
@@ -104,10 +116,17 @@ function readTitle(lines: Line[], start: number): string | null {
     ) {
       break;
     }
-    if (/[.!]$/.test(line.text)) break;
+    // A title wrapped onto a line that ends with a full stop finishes there.
+    const finishes = /[.!]$/.test(line.text);
+    if (finishes && (line.gapBefore || /[.!:]$/.test(parts[parts.length - 1]))) break;
     parts.push(line.text);
+    if (finishes) break;
   }
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return parts
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .replace(/(?<=\p{L})\.$/u, '')
+    .trim();
 }
 
 function classify(title: string, headText: string, allText: string): DocumentKind {
@@ -160,12 +179,30 @@ function looksLikeArticle(headText: string, allText: string): boolean {
   return cues.filter((re) => re.test(headText) || re.test(allText)).length >= 2;
 }
 
+/** Titles that name the area: "Focused visit to Luton children's services", … */
+const TITLE_AREA: RegExp[] = [
+  // An area SEND report is about the local area partnership, which the title names.
+  /^(?:local )?area send (?:full |re-?)?inspection of (?:the )?(.+? local area partnership)$/i,
+  /^inspection of (.+?) local authority children['’]s services/i,
+  /^(?:focused|monitoring) visit (?:to|of|in) (.+?)(?:['’]s)? (?:local authority )?children['’]s services/i,
+  /^joint (?:targeted area )?inspection of .+? in (.+?)$/i,
+  /^joint (?:targeted area )?inspection of ([\p{Lu}][\p{L}'’ -]+)$/iu,
+  /^joint (?:area )?review of (.+?)(?:['’]s)?(?: children['’]s services| services for children.*)?$/i,
+  /^inspection of (.+?)['’]s? children['’]s services/i,
+];
+
+/** Lines that never name the authority: a greeting, an addressee's name and job, a date. */
+const NOT_AN_AUTHORITY =
+  /^(?:dear\b|to\b|for the attention of\b|(?:mr|mrs|ms|miss|dr|professor|cllr)\b)|\b(?:director|chief|executive|officer|manager|head|chair|lead member|inspector|commissioner|scrutineer|constable)\b|,|\d{4}$/i;
+
 function findAuthority(
   head: Line[],
   title: string | null,
   titleIndex: number,
   allText: string,
 ): string | null {
+  const fromTitle = title ? authorityInTitle(title) : null;
+  if (fromTitle && /local area partnership$/i.test(fromTitle)) return fromTitle;
   // A council named on a line of its own: the letter's address block or the report's cover.
   const named = head.find(
     (l) => l.text.length <= 80 && l.text.split(' ').length <= 8 && COUNCIL_NAME.test(l.text),
@@ -173,24 +210,17 @@ function findAuthority(
   if (named) return named.text.replace(/^the\s+/i, '');
   const onTitleLine = head.map((l) => COUNCIL_TITLE.exec(l.text)).find((m) => m !== null);
   if (onTitleLine) return onTitleLine[1];
-
-  if (title) {
-    const patterns = [
-      /^inspection of (.+?) local authority children['’]s services/i,
-      /^(?:focused|monitoring) visit (?:to|of|in) (.+?)(?:['’]s)? (?:local authority )?children['’]s services/i,
-      /^joint (?:targeted area )?inspection of .+? in (.+?)$/i,
-      /^inspection of (.+?)['’]s? children['’]s services/i,
-    ];
-    for (const re of patterns) {
-      const m = re.exec(title);
-      if (m && !/^local authority$/i.test(m[1])) return m[1].trim();
-    }
-  }
+  if (fromTitle) return fromTitle;
 
   // Reports open with the authority's name above the title.
   if (titleIndex > 0) {
     const above = head[titleIndex - 1].text;
-    if (above.split(' ').length <= 7 && /^[\p{Lu}]/u.test(above) && !/[.:]$/.test(above))
+    if (
+      above.split(' ').length <= 7 &&
+      /^[\p{Lu}]/u.test(above) &&
+      !/[.:]$/.test(above) &&
+      !NOT_AN_AUTHORITY.test(above)
+    )
       return above;
   }
 
@@ -215,6 +245,15 @@ function findAuthority(
   }
   const best = [...counts].sort((a, b) => b[1] - a[1])[0];
   return best ? best[0] : null;
+}
+
+/** The area a title names, if it names one ("…response to children's mental health in Sefton"). */
+function authorityInTitle(title: string): string | null {
+  for (const re of TITLE_AREA) {
+    const m = re.exec(title);
+    if (m && !/^(?:the )?local authority$/i.test(m[1])) return m[1].trim();
+  }
+  return null;
 }
 
 const PUBLISHED = new RegExp(

@@ -236,14 +236,29 @@ export function isNoItemsStatement(text: string): boolean {
   );
 }
 
-/** A sentence that introduces the items rather than being one. */
+/**
+ * The frame of an introduction: who must act, and only that they must act ("The local authority
+ * should:", "Leaders need to take swift and decisive action to ensure that:").
+ */
+const INTRO_FRAME =
+  /\b(?:should|must|needs? to|will need to|is required to|are required to|is to|are to)(?: also| now| urgently| jointly| swiftly| continue to)?(?: (?:take (?:the following|[\p{L}, ]{0,60}?action)(?: (?:to|in order to|so as to) (?:ensure|make sure)(?: that)?)?|ensure(?: that)?|make sure(?: that)?|focus on|prioritise|act to(?: ensure(?: that)?)?|improve|address|consider|do the following|work together to))?\s*:$/iu;
+/** A closing clause that points back at the sentence before it ("This includes:"). */
+const POINTS_BACK = /^(?:this|these|they|it|such|in particular|including|specifically)\b/i;
+
+/**
+ * Whether words before a list's first item introduce the items rather than being one. A lead-in
+ * with content of its own ("Leaders need to strengthen support for young people. They should
+ * focus on:") is an item whose sub-bullets follow; a frame that only says who must act ("…need
+ * to take swift and decisive action to ensure that:") introduces items that each finish it.
+ */
 export function isIntroStatement(text: string): boolean {
   const t = text.trim();
-  return (
-    /\b(?:the following|as follows)\b/i.test(t) ||
-    (/:$/.test(t) && /\b(?:should|must|need|needs|required|recommend|improve)\b/i.test(t)) ||
-    /^(?:in order to|to improve)\b.*\b(?:should|must)\b/i.test(t)
-  );
+  const sentences = t.split(/(?<=[.!?])\s+(?=[\p{Lu}“"‘'(])/u);
+  const last = sentences[sentences.length - 1];
+  if (sentences.length > 1 && POINTS_BACK.test(last)) return false;
+  if (/\b(?:the following|as follows)\b/i.test(last)) return true;
+  if (/^(?:in order to|to improve)\b.*\b(?:should|must)\b/i.test(last)) return true;
+  return /:$/.test(last) && INTRO_FRAME.test(last);
 }
 
 /** Letter and report endings and boilerplate that close a list. */

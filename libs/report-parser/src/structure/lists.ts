@@ -111,6 +111,9 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
   let current: Draft | null = null;
   let inSubItem = false;
   let leadIn = 0;
+  // In a list of paragraphs, whether the items so far follow one another without a gap (text
+  // copied without blank lines), so that a new item is told by how its sentence opens.
+  let gapless = true;
 
   // An item starts under whatever theme, timescale and owner are in force at that point.
   const newDraft = (line: Line, label: string | null, firstText: string): Draft => ({
@@ -187,7 +190,7 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
 
     // Words before the first item: an introduction ("…should take the following action."),
     // possibly numbered as a paragraph and wrapped over several lines.
-    if (drafts.length === 0) {
+    if (drafts.length === 0 && marker?.kind !== 'bullet') {
       const intro = sentenceFrom(layout, j, marker ? marker.rest : text);
       if (isIntroStatement(intro.text)) {
         const subject = introSubject(intro.text);
@@ -199,6 +202,15 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
     }
 
     if (marker) {
+      // A glyph left on a line of its own before a heading or the end is decoration.
+      if (marker.kind === 'bullet' && !marker.rest && strayGlyph(layout, j)) continue;
+      // A paragraph item that ends in a colon, or is already among its sub-bullets, takes the
+      // bullets that follow as its own, whatever their glyph.
+      if (kind === 'paragraph' && current && (inSubItem || endsLeadIn(current.lines))) {
+        current.subItems.push(marker.rest ? [marker.rest] : []);
+        inSubItem = true;
+        continue;
+      }
       const top = isTopLevel(marker, line.x, { kind, baseX, glyph }, current, inSubItem);
       if (kind === null || kind === 'paragraph' || top) {
         if (kind === 'number' && lastNumber !== null && Number(marker.label) <= lastNumber - 1) {
@@ -228,13 +240,14 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
     if (/^\d{1,3}$/.test(text) && current !== null) continue;
     if (current === null) {
       if (kind === null && drafts.length === 0 && startsParagraphList(layout, j, heading)) {
+        gapless = true;
         kind = 'paragraph';
         baseX = line.x;
         current = newDraft(line, null, text);
         drafts.push(current);
         continue;
       }
-      if (kind === 'paragraph' && line.gapBefore && isParagraphItem(layout, j)) {
+      if (kind === 'paragraph' && line.gapBefore && isParagraphItem(layout, j, gapless)) {
         current = newDraft(line, null, text);
         drafts.push(current);
         continue;
@@ -246,13 +259,16 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
     }
 
     if (kind === 'paragraph') {
-      if (line.gapBefore) {
-        if (!isParagraphItem(layout, j)) return finish(j, 'section');
+      const target = inSubItem ? current.subItems[current.subItems.length - 1] : current.lines;
+      if (paragraphBreak(layout, j, target, gapless, inSubItem)) {
+        if (!isParagraphItem(layout, j, gapless)) return finish(j, 'section');
+        if (line.gapBefore) gapless = false;
         current = newDraft(line, null, text);
         drafts.push(current);
+        inSubItem = false;
         continue;
       }
-      current.lines.push(text);
+      target.push(text);
       continue;
     }
 
@@ -263,10 +279,18 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
       line.x <= current.x + 4 &&
       target.length > 0;
     if (proseAfterList) {
+      // A footnote under its number, between two items, is skipped: the list goes on after it.
+      const footnoteEnd = footnoteInList(layout, j, kind);
+      if (footnoteEnd > j) {
+        j = footnoteEnd - 1;
+        continue;
+      }
       // A paragraph that names who must act ("Northvale Police should ensure…") carries on the
       // list in letters that give each agency its own paragraph; other prose ends it.
       const paragraph = paragraphAt(layout, j);
-      if (!isParagraphItem(layout, j) || !hasBodyLeadIn(paragraph)) return finish(j, 'section');
+      if (!isParagraphItem(layout, j, false) || !hasBodyLeadIn(paragraph)) {
+        return finish(j, 'section');
+      }
       current = newDraft(line, null, text);
       drafts.push(current);
       inSubItem = false;
@@ -353,7 +377,7 @@ function themeContinuesList(
   const line = layout.lines[next];
   const marker = layout.marker(next);
   const lowerRank = rank(layout.lines[index]) < rank(headingLine) - 0.25;
-  if (kind === 'paragraph') return !marker && lowerRank && isParagraphItem(layout, next);
+  if (kind === 'paragraph') return !marker && lowerRank && isParagraphItem(layout, next, false);
   if (!marker) return false;
   if (kind !== null && (marker.kind !== kind || Math.abs(line.x - baseX) > 8)) return false;
   if (lowerRank) return true;
@@ -392,29 +416,109 @@ function textAfter(layout: Headings, index: number): string {
 }
 
 /** In a list without markers, is the paragraph at `index` an item? */
-function isParagraphItem(layout: Headings, index: number): boolean {
-  const paragraph = paragraphAt(layout, index);
+function isParagraphItem(layout: Headings, index: number, gapless: boolean): boolean {
+  const paragraph = paragraphAt(layout, index, gapless);
   if (paragraph.length > 700 || paragraph.length < 12) return false;
   const sentences = paragraph.split(/(?<=[.!?])\s+(?=[A-Z])/).length;
   return sentences <= 3 && !isClosingText(paragraph) && !layout.isHeadingLike(index);
 }
 
 function startsParagraphList(layout: Headings, index: number, heading: ListHeading): boolean {
-  if (!isParagraphItem(layout, index)) return false;
-  const paragraph = paragraphAt(layout, index);
+  if (!isParagraphItem(layout, index, true)) return false;
+  const paragraph = paragraphAt(layout, index, true);
   return (
     readsLikeRecommendation(paragraph) ||
     (heading.section.toLowerCase().startsWith('what needs to improve') && /^the\b/i.test(paragraph))
   );
 }
 
-function paragraphAt(layout: Headings, index: number): string {
+/** The paragraph item starting at `index`, up to a gap, a marker or (gapless) the next item. */
+function paragraphAt(layout: Headings, index: number, gapless = false): string {
   const parts = [layout.lines[index].text];
   for (let k = index + 1; k < layout.lines.length && !layout.lines[k].gapBefore; k++) {
     if (layout.marker(k)) break;
+    if (gapless && paragraphBreak(layout, k, parts, true, false)) break;
     parts.push(layout.lines[k].text);
   }
   return joinLines(parts);
+}
+
+/** Whether the last line so far ends an item's lead-in with a colon. */
+function endsLeadIn(lines: string[]): boolean {
+  return /:$/.test(lines[lines.length - 1] ?? '');
+}
+
+/**
+ * Whether a plain line in a list of paragraphs starts the next item rather than carrying on
+ * `before` (the item's or its last sub-bullet's lines). A gap after a finished sentence starts
+ * one; without gaps, a line that opens a new sentence with a subject of its own and a duty
+ * ("Leaders across the partnership should…"), or, after sub-bullets, any new sentence at all.
+ */
+function paragraphBreak(
+  layout: Headings,
+  index: number,
+  before: string[],
+  gapless: boolean,
+  afterSubItems: boolean,
+): boolean {
+  const line = layout.lines[index];
+  const last = before[before.length - 1];
+  if (last === undefined) return false;
+  const ended = /[.!?]["”’)]?$/.test(last);
+  if (!ended || !/^[\p{Lu}“"‘']/u.test(line.text)) return false;
+  if (line.gapBefore) return true;
+  if (afterSubItems) return true;
+  return gapless && opensItem(sentenceFrom(layout, index, line.text).text);
+}
+
+/**
+ * A sentence that opens a new item: its own subject (not "They", "This" or a connective) and a
+ * duty within the first words ("Area leaders need a partnership approach…", "Health leaders
+ * should…"), or an imperative ("Ensure that…").
+ */
+function opensItem(sentence: string): boolean {
+  if (
+    /^(?:they|this|these|that|those|it|its|their|such|also|in addition|additionally|however|as a result|therefore|thus|there)\b/i.test(
+      sentence,
+    )
+  ) {
+    return false;
+  }
+  return (
+    /^(?:[\p{L}’'-]+,? ){1,9}?(?:should|must|needs?(?: urgently)? (?:to|a|an)|will need to|are required to|is required to|ought to)\b/iu.test(
+      sentence,
+    ) ||
+    /^(?:ensure|improve|develop|strengthen|review|establish|implement|provide|reduce|increase)\b/i.test(
+      sentence,
+    )
+  );
+}
+
+/**
+ * A footnote's text inside a list, as text copied from a PDF leaves it: a paragraph at the foot
+ * of the page (or under the footnote's number on a line of its own), then the list's next item
+ * at the top of the next page. Returns the index of that item, or -1 when the paragraph at
+ * `index` is not such a footnote.
+ */
+function footnoteInList(
+  layout: Headings,
+  index: number,
+  kind: MarkerKind | 'paragraph' | null,
+): number {
+  const { lines } = layout;
+  const underNumber = /^\d{1,2}$/.test(lines[index - 1]?.text ?? '');
+  for (let k = index + 1; k < lines.length && k < index + 12; k++) {
+    if (!lines[k].gapBefore && !layout.marker(k)) continue;
+    const footOfPage = lines[k].page > lines[k - 1].page;
+    return layout.marker(k)?.kind === kind && (underNumber || footOfPage) ? k : -1;
+  }
+  return -1;
+}
+
+/** A bullet glyph alone on its line, followed by a heading or nothing: not an item. */
+function strayGlyph(layout: Headings, index: number): boolean {
+  const next = index + 1;
+  return next >= layout.lines.length || (!layout.marker(next) && layout.isHeadingLike(next));
 }
 
 /** "…the local authority and its partners should take the following action." -> the subject. */

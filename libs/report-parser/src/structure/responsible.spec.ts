@@ -95,3 +95,23 @@ describe('ownerNames', () => {
     ]);
   });
 });
+
+describe('the partnership spoken of in general', () => {
+  it('is the local area partnership an area SEND report is about', () => {
+    const send = { authority: 'Ashdown Local Area Partnership', board: null };
+    expect(leadInBodies('Leaders across the partnership should check plans', send)).toEqual([
+      'Ashdown Local Area Partnership',
+    ]);
+    expect(leadInBodies('Area leaders need to act', send)).toEqual([
+      'Ashdown Local Area Partnership',
+    ]);
+  });
+
+  it('is the area itself when no safeguarding partnership is named', () => {
+    const letter = { authority: 'Solmere', board: null };
+    expect(
+      leadInBodies('Leaders of the local safeguarding children partnership need to act', letter),
+    ).toEqual(['Solmere']);
+    expect(ownerNames({ kind: 'board' }, letter)).toEqual(['Local Safeguarding Children Board']);
+  });
+});

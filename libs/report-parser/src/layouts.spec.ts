@@ -1,0 +1,168 @@
+import { extractReport } from './extract';
+
+/**
+ * The layouts councils receive now (area SEND reports, joint targeted area inspection letters,
+ * focused visit letters whose lists cross a page break), each in the smallest fictional text
+ * that shows it. The public corpus in ../shared/corpus-next has real documents in each.
+ */
+const doc = (...lines: string[]): string => lines.join('\n');
+
+const items = async (text: string): Promise<Array<[string, string[], string[]]>> =>
+  (await extractReport(text)).recommendations.map((r) => [
+    r.text.split('\n')[0],
+    r.subItems,
+    r.responsible,
+  ]);
+
+describe('items that are plain paragraphs', () => {
+  const areaSend = (...list: string[]): string =>
+    doc(
+      'Area SEND inspection of Ashdown Local',
+      'Area Partnership',
+      'Inspection dates: 4 to 8 March 2024',
+      '',
+      'Areas for improvement',
+      '',
+      ...list,
+      '',
+      'Local area partnership details',
+      '',
+      'Ashdown Borough Council    NHS Ashdown Integrated Care Board',
+    );
+
+  it('takes each paragraph as an item, with blank lines between them', async () => {
+    const text = areaSend(
+      'Leaders across the partnership should widen the range of views they gather from',
+      'families. They should use these views to plan services.',
+      '',
+      'Leaders across the partnership should check the quality of new EHC plans.',
+    );
+    expect(await items(text)).toEqual([
+      [
+        'Leaders across the partnership should widen the range of views they gather from families. They should use these views to plan services.',
+        [],
+        ['Ashdown Local Area Partnership'],
+      ],
+      [
+        'Leaders across the partnership should check the quality of new EHC plans.',
+        [],
+        ['Ashdown Local Area Partnership'],
+      ],
+    ]);
+  });
+
+  it('tells paragraphs apart without blank lines by how each sentence opens', async () => {
+    const text = areaSend(
+      'Area leaders need to speed up their plans for preparing young people for adulthood.',
+      'They need to make sure that every setting knows the guidance. There needs to be',
+      'better communication between settings.',
+      'Local authority leaders need a clear plan for alternative provision.',
+      'Health leaders need to reduce waiting times for therapy.',
+    );
+    expect((await items(text)).map(([first]) => first)).toEqual([
+      'Area leaders need to speed up their plans for preparing young people for adulthood. They need to make sure that every setting knows the guidance. There needs to be better communication between settings.',
+      'Local authority leaders need a clear plan for alternative provision.',
+      'Health leaders need to reduce waiting times for therapy.',
+    ]);
+  });
+
+  it('ignores a glyph left alone before the next heading', async () => {
+    const text = areaSend('Leaders across the partnership should check the quality of plans.', '◼');
+    expect(await items(text)).toHaveLength(1);
+  });
+});
+
+describe('a lead-in with sub-bullets', () => {
+  it('is one item when the lead-in says something of its own, whatever the glyph', async () => {
+    const text = doc(
+      'Areas for improvement',
+      '',
+      'Leaders need to strengthen support for young people preparing for adulthood. They',
+      'should focus on:',
+      '▪ a wider offer of training; and',
+      '▪ checking that registers are',
+      'complete.',
+      'Health leaders should ensure that a quality assurance framework is in place. This',
+      'includes:',
+      '',
+      '– better advice from therapists;',
+      '',
+      '– plans that are updated at key transitions.',
+      '',
+      'Health leaders should reduce waiting times for assessments.',
+    );
+    expect(await items(text)).toEqual([
+      [
+        'Leaders need to strengthen support for young people preparing for adulthood. They should focus on:',
+        ['a wider offer of training; and', 'checking that registers are complete.'],
+        ['The local authority'],
+      ],
+      [
+        'Health leaders should ensure that a quality assurance framework is in place. This includes:',
+        ['better advice from therapists;', 'plans that are updated at key transitions.'],
+        ['The local authority'],
+      ],
+      ['Health leaders should reduce waiting times for assessments.', [], ['The local authority']],
+    ]);
+  });
+
+  it('keeps a bulleted lead-in ending "This includes:" with its dashes', async () => {
+    const text = doc(
+      'Areas for priority action',
+      '',
+      '◼ Leaders of the partnership need to take urgent action to understand the needs of',
+      'children at the front door. This includes:',
+      '− making sure there is enough capacity in the hub',
+      '− making sure the right agencies take part.',
+      '◼ Northvale Police need to take urgent action to improve the records they hold.',
+    );
+    const result = await extractReport(text);
+    expect(result.recommendations.map((r) => [r.priority, r.subItems.length])).toEqual([
+      ['priority_action', 2],
+      ['priority_action', 0],
+    ]);
+  });
+
+  it('makes each bullet an item when the lead-in only says who must act', async () => {
+    const text = doc(
+      'Areas for priority action',
+      '',
+      'Leaders across the strategic partnership need to take swift and decisive action to',
+      'ensure that:',
+      '◼ the mental health needs of children are understood',
+      '◼ thresholds are applied consistently',
+    );
+    const result = await extractReport(text);
+    expect(result.recommendations.map((r) => [r.text, r.priority, r.subItems])).toEqual([
+      ['the mental health needs of children are understood', 'priority_action', []],
+      ['thresholds are applied consistently', 'priority_action', []],
+    ]);
+  });
+});
+
+describe('lists across a page break', () => {
+  it('skips a footnote at the foot of the page and carries on with the next item', async () => {
+    const text = doc(
+      'Dear Ms Lowe',
+      '',
+      'What needs to improve in this area of social work practice?1',
+      '◼ The consistency of responses to children who go missing (Outcome 3, national framework)',
+      '',
+      'The areas for improvement have been cross-referenced with the national framework.',
+      '\f◼ Life-story work for children in long-term care (Outcome 4, national framework).',
+      'Main findings',
+      'Children are well supported.',
+    );
+    const result = await extractReport(text);
+    expect(result.recommendations.map((r) => [r.section, r.text])).toEqual([
+      [
+        'What needs to improve in this area of social work practice',
+        'The consistency of responses to children who go missing (Outcome 3, national framework)',
+      ],
+      [
+        'What needs to improve in this area of social work practice',
+        'Life-story work for children in long-term care (Outcome 4, national framework).',
+      ],
+    ]);
+  });
+});
