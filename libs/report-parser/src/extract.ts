@@ -91,7 +91,9 @@ function toRecommendation(
     timescale: timescale?.duration ?? null,
     timescaleText: timescale?.text ?? null,
     dueOn,
-    responsible: leadInBodies(item.text, names) ?? ownerNames(item.owner, names),
+    responsible: item.bodies
+      ? ownerNames({ kind: 'named', names: [item.bodies] }, names)
+      : (leadInBodies(item.text, names) ?? ownerNames(item.owner, names)),
     page: item.page,
   };
 }

@@ -216,11 +216,13 @@ function buildLine(
   const clean = normaliseText(raw);
   if (!clean) return null;
   const origin = originAt(first);
+  const x = Math.round(origin.x * 10) / 10;
   return {
     text: clean,
     cells: [clean],
+    cellX: [x],
     page,
-    x: Math.round(origin.x * 10) / 10,
+    x,
     y: Math.round(origin.y * 10) / 10,
     size: style.size,
     bold,

@@ -35,11 +35,14 @@ export function textToPages(text: string): PageLines[] {
       }
       // Text from a Markdown editor marks headings with "#" or wraps them in "**".
       const heading = MARKDOWN_HEADING.exec(clean);
+      const x = indentColumns(raw) * TEXT_COLUMN_WIDTH;
+      const split = raw.includes('\t') || raw.includes('   ') ? splitCells(raw, TAB_COLUMNS) : null;
       lines.push({
         text: heading ? (heading[1] ?? heading[2]) : clean,
-        cells: raw.includes('\t') || raw.includes('   ') ? splitCells(raw) : [clean],
+        cells: split ? split.cells : [clean],
+        cellX: split ? split.columns.map((c) => c * TEXT_COLUMN_WIDTH) : [x],
         page: index + 1,
-        x: indentColumns(raw) * TEXT_COLUMN_WIDTH,
+        x,
         y,
         size: null,
         bold: heading ? true : null,

@@ -10,6 +10,8 @@ export interface Line {
   text: string;
   /** Column cells where the source shows a wide gap (tabs or runs of spaces in text input). */
   cells: string[];
+  /** Where each cell starts, in the units of `x`. */
+  cellX: number[];
   /** 1-based page. */
   page: number;
   /** Left edge: PDF points, or for text the indentation in columns times TEXT_COLUMN_WIDTH. */
@@ -81,10 +83,37 @@ export function normaliseText(raw: string): string {
   return text.includes('  ') ? text.replace(/ {2,}/g, ' ').trim() : text.trim();
 }
 
-/** Splits a raw text line into cells at tabs or runs of three or more spaces. */
-export function splitCells(raw: string): string[] {
-  return raw
-    .split(/\t+| {3,}/)
-    .map((cell) => normaliseText(cell))
-    .filter((cell) => cell.length > 0);
+/**
+ * Splits a raw text line into cells at tabs or runs of three or more spaces, with the column
+ * each starts at (a tab counts as `tabColumns`).
+ */
+export function splitCells(raw: string, tabColumns = 4): { cells: string[]; columns: number[] } {
+  const cells: string[] = [];
+  const columns: number[] = [];
+  let column = 0;
+  for (const part of raw.split(/(\t+| {3,})/)) {
+    if (/^(?:\t+| {3,})$/.test(part)) {
+      column += part[0] === '\t' ? part.length * tabColumns : part.length;
+      continue;
+    }
+    const lead = /^\s*/.exec(part)?.[0].length ?? 0;
+    const cell = normaliseText(part);
+    if (cell.length > 0) {
+      cells.push(cell);
+      columns.push(column + lead);
+    }
+    column += part.length;
+  }
+  return { cells, columns };
+}
+
+/** Rejoins wrapped lines; a line ending in a hyphenated compound keeps its hyphen. */
+export function joinLines(parts: string[]): string {
+  let out = '';
+  for (const part of parts) {
+    if (!out) out = part;
+    else if (/\p{L}-$/u.test(out) && /^\p{L}/u.test(part)) out += part;
+    else out += ' ' + part;
+  }
+  return out.trim();
 }

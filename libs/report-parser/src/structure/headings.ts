@@ -134,6 +134,19 @@ export function matchListHeading(raw: string): ListHeading | null {
   return null;
 }
 
+/**
+ * The header of a table whose left column names who must act ("Responsible body | Areas for
+ * priority action"): returns the rest of the header (the other column's heading, or nothing
+ * when the columns come on lines of their own), or null when the line is not one.
+ */
+export function ownerColumnHeader(text: string): string | null {
+  const m =
+    /^(?:responsible|lead|accountable) (?:bod(?:y|ies)|agenc(?:y|ies)|organisations?|partners?|partner agenc(?:y|ies))\b\s*(.*)$/i.exec(
+      text.trim(),
+    );
+  return m ? m[1] : null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Other sections
 

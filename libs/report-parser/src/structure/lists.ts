@@ -1,4 +1,4 @@
-import type { Line } from '../layout/line';
+import { joinLines, type Line } from '../layout/line';
 import {
   agencyHeadingSubject,
   headingText,
@@ -8,6 +8,7 @@ import {
   isNonListSection,
   isOrganisationName,
   isTimescaleHeading,
+  ownerColumnHeader,
   ownerFromSubject,
   rank,
   readsLikeRecommendation,
@@ -16,6 +17,7 @@ import {
   type Owner,
 } from './headings';
 import { type Marker, type MarkerKind } from './markers';
+import { readOwnerTable } from './tables';
 import { hasBodyLeadIn } from './responsible';
 
 /** An item as found on the page, before its text is interpreted. */
@@ -29,6 +31,8 @@ export interface RawItem {
   timescaleHeading: string | null;
   /** Who the list, its intro or an agency heading addresses; null means the council. */
   owner: Owner | null;
+  /** The bodies a table's left column names for this item, as written; they must act. */
+  bodies: string | null;
   page: number;
 }
 
@@ -86,6 +90,7 @@ interface Draft {
   theme: string | null;
   timescaleHeading: string | null;
   owner: Owner | null;
+  bodies: string | null;
   page: number;
   /** Left edge of the item's marker, to tell nested markers and continuation lines apart. */
   x: number;
@@ -123,6 +128,7 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
     theme,
     timescaleHeading,
     owner,
+    bodies: null,
     page: line.page,
     x: line.x,
   });
@@ -142,6 +148,21 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
 
     if (layout.listHeadingAt(j)) return finish(j, 'list');
     if (isClosingText(text)) return finish(j, 'section');
+
+    // "Responsible body | Areas for priority action": each row an item for its left cell.
+    const table = ownerColumnHeader(text) !== null && readOwnerTable(layout, j, heading.section);
+    if (table) {
+      for (const row of table.rows) {
+        current = newDraft(lines[j], null, '');
+        current.lines = row.lines;
+        current.bodies = row.bodies;
+        current.page = row.page;
+        drafts.push(current);
+      }
+      current = null;
+      j = table.end - 1;
+      continue;
+    }
     if (partSwitch(layout, j) !== null && !marker) return finish(j, 'section');
 
     // Sub-headings may restart the numbering, so it is checked afresh after each.
@@ -315,19 +336,9 @@ function toRawItem(draft: Draft, heading: ListHeading): RawItem {
     theme: draft.theme,
     timescaleHeading: draft.timescaleHeading,
     owner: draft.owner,
+    bodies: draft.bodies,
     page: draft.page,
   };
-}
-
-/** Rejoins wrapped lines; a line ending in a hyphenated compound keeps its hyphen. */
-export function joinLines(parts: string[]): string {
-  let out = '';
-  for (const part of parts) {
-    if (!out) out = part;
-    else if (/\p{L}-$/u.test(out) && /^\p{L}/u.test(part)) out += part;
-    else out += ' ' + part;
-  }
-  return out.trim();
 }
 
 function isTopLevel(

@@ -115,3 +115,36 @@ describe('the partnership spoken of in general', () => {
     expect(ownerNames({ kind: 'board' }, letter)).toEqual(['Local Safeguarding Children Board']);
   });
 });
+
+describe('who must act', () => {
+  it('keeps agency names that contain "and" whole', () => {
+    expect(leadInBodies('Avon and Somerset Constabulary should review its records', names)).toEqual(
+      ['Avon and Somerset Constabulary'],
+    );
+    expect(
+      leadInBodies(
+        'The council, Devon and Cornwall Police and NHS Nottingham and Nottinghamshire ICB should meet',
+        names,
+      ),
+    ).toEqual([
+      'Northvale Borough Council',
+      'Devon and Cornwall Police',
+      'NHS Nottingham and Nottinghamshire ICB',
+    ]);
+  });
+
+  it('reads the body named as the one that must act in a passive sentence', () => {
+    expect(
+      leadInBodies(
+        'Urgent action is required by the Northvale Hospitals NHS Foundation Trust to improve triage.',
+        names,
+      ),
+    ).toEqual(['Northvale Hospitals NHS Foundation Trust']);
+  });
+
+  it('reads a police force named as the one that must act', () => {
+    expect(
+      leadInBodies('Westmoor Police need to take urgent action to improve their records.', names),
+    ).toEqual(['Westmoor Police']);
+  });
+});

@@ -66,14 +66,39 @@ const JOIN = '\u0000';
 const NHS_AREA_BODY =
   /\bNHS (?:[\p{Lu}][\p{L}'’-]* )+and (?:[\p{Lu}][\p{L}'’-]* )+(?:Integrated Care Board|ICB|Clinical Commissioning Group|CCG)\b/gu;
 
+/** Words that make a name an organisation's: what a body's name has and a place's has not. */
+const ORGANISATION_WORD =
+  /\b(?:council|police|constabulary|nhs|icb|ccg|board|trust|service|services|partnership|authority|probation|commissioner|team|group|company|hospitals?|agency|partners|leaders|department|care|health|local)\b/i;
+const ENDS_AS_ORGANISATION =
+  /\b(?:council|police|constabulary|icb|ccg|board|trust|service|services|partnership|probation|commissioner|company|hospitals?)$/i;
+
 function splitParties(subject: string): string[] {
   const protectedSubject = subject
     .replace(COMPOUND_NAMES, (m) => m.replace(/ and /gi, ` ${JOIN} `))
     .replace(NHS_AREA_BODY, (m) => (/ NHS /.test(m) ? m : m.replace(/ and /g, ` ${JOIN} `)));
-  return protectedSubject
-    .split(/\s*,\s*(?:and\s+)?|\s+(?:and|&|as well as)\s+/i)
-    .map((p) => p.replaceAll(` ${JOIN} `, ' and ').trim())
-    .filter((p) => p.length > 0);
+  // Split at commas and joining words, remembering which word joined each part to the last.
+  const tokens = protectedSubject.split(/(\s*,\s*(?:and\s+)?|\s+(?:and|&|as well as)\s+)/i);
+  const parts: string[] = [];
+  for (let i = 0; i < tokens.length; i += 2) {
+    const part = tokens[i].replaceAll(` ${JOIN} `, ' and ').trim();
+    if (!part) continue;
+    const joiner = (tokens[i - 1] ?? '').trim().toLowerCase();
+    const previous = parts[parts.length - 1];
+    // "Avon and Somerset Constabulary", "Devon and Cornwall Police": a place joined by "and" to
+    // the name of an organisation is part of that name.
+    if (
+      previous !== undefined &&
+      (joiner === 'and' || joiner === '&') &&
+      /^\p{Lu}/u.test(previous) &&
+      !ORGANISATION_WORD.test(previous) &&
+      ENDS_AS_ORGANISATION.test(part)
+    ) {
+      parts[parts.length - 1] = `${previous} ${joiner} ${part}`;
+      continue;
+    }
+    parts.push(part);
+  }
+  return parts;
 }
 
 /** Names for an owner: the council, the board, or the agencies an agency heading named. */
@@ -94,6 +119,15 @@ export function leadInBodies(text: string, names: PartyNames): string[] | null {
     /^(?:(?:in addition|additionally|also|further(?:more)?|immediately|as a priority|urgently|within [^,]{3,40}|by [^,]{3,40}),\s*)+/i,
     '',
   );
+  // "Urgent action is required by the Northvale NHS Foundation Trust to…": the agent acts.
+  const agent =
+    /^[^.;:]{0,80}?\b(?:is|are) (?:urgently |also |now )?(?:required|needed|expected) (?:of|from|by) (?:the )?([\p{Lu}][^.;:]{2,120}?)(?=\s+(?:to|so|in order)\b|[,.;:]|$)/u.exec(
+      opening,
+    );
+  if (agent) {
+    const bodies = resolveSubject(agent[1], names);
+    if (bodies) return bodies;
+  }
   const modal = MODAL.exec(opening);
   if (!modal || modal.index > 160) return null;
   const subject = opening.slice(0, modal.index);
