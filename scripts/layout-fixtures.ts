@@ -69,6 +69,8 @@ async function main(): Promise<void> {
       const html = renderHtml(fixture.spec);
       const page = await browser.newPage();
       await page.setContent(html, { waitUntil: 'load' });
+      // Web fonts load when first used; load the bullet font before printing, for its glyphs.
+      await page.evaluate(() => document.fonts.load('11pt FtBullets', '\uf0b7\uf0a7'));
       await page.evaluate(() => document.fonts.ready);
       const pdf = await page.pdf(printOptions(fixture.spec));
       await page.close();
