@@ -4,7 +4,9 @@
  * that HTML through playwright-core), `<name>.txt` for fixtures that have a pasted-text form, and
  * chromium-pdfs.json (which HTML each PDF was printed from, and by which Chromium).
  *
- * Run through `bash scripts/layout-fixtures.sh [name…]`. It refuses to write a fixture whose PDFs
+ * Run through `bash scripts/layout-fixtures.sh [--force] [name…]`. Chromium stamps each PDF with
+ * the time it was made, so a fixture whose HTML has not changed keeps its PDF unless --force is
+ * given (e.g. to print every fixture with a new Chromium). It refuses to write a fixture whose PDFs
  * (Chromium's, and pdf-lib's built from the same spec) do not break pages where the spec says:
  * a fixture about a list crossing a page break must cross one in every form.
  */
@@ -44,7 +46,8 @@ function pagesOf(pdf: Uint8Array, work: string): string[] {
 }
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
+  const force = process.argv.includes('--force');
+  const only = process.argv.slice(2).filter((arg) => arg !== '--force');
   const names = readdirSync(dir)
     .filter((f) => f.endsWith('.pdf-spec.ts'))
     .map((f) => f.replace(/\.pdf-spec\.ts$/, ''))
@@ -66,7 +69,15 @@ async function main(): Promise<void> {
     for (const name of names) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- a spec module per fixture, chosen by name
       const fixture = require(join(dir, `${name}.pdf-spec`)) as LayoutFixtureModule;
+      if (fixture.text) {
+        writeFileSync(join(dir, `${name}.txt`), renderText(fixture.spec, fixture.text));
+      }
       const html = renderHtml(fixture.spec);
+      const pdfPath = join(dir, `${name}.chromium.pdf`);
+      if (!force && manifest.fixtures[name]?.html === sha256(html) && existsSync(pdfPath)) {
+        console.log(`${name}: unchanged`);
+        continue;
+      }
       const page = await browser.newPage();
       await page.setContent(html, { waitUntil: 'load' });
       // Web fonts load when first used; load the bullet font before printing, for its glyphs.
@@ -90,10 +101,7 @@ async function main(): Promise<void> {
         continue;
       }
       writeFileSync(join(dir, `${name}.html`), html);
-      writeFileSync(join(dir, `${name}.chromium.pdf`), pdf);
-      if (fixture.text) {
-        writeFileSync(join(dir, `${name}.txt`), renderText(fixture.spec, fixture.text));
-      }
+      writeFileSync(pdfPath, pdf);
       manifest.fixtures[name] = { html: sha256(html), pdf: sha256(pdf) };
       console.log(`${name}: ${wanted.length} page breaks where the spec says`);
     }
