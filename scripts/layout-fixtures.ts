@@ -81,8 +81,10 @@ async function main(): Promise<void> {
       const page = await browser.newPage();
       await page.setContent(html, { waitUntil: 'load' });
       // Web fonts load when first used; load the bullet font before printing, for its glyphs.
-      await page.evaluate(() => document.fonts.load('11pt FtBullets', '\uf0b7\uf0a7'));
-      await page.evaluate(() => document.fonts.ready);
+      // (A string, evaluated in the page: this script is not compiled with the DOM's types.)
+      await page.evaluate(
+        "document.fonts.load('11pt FtBullets', '\\uf0b7\\uf0a7').then(() => document.fonts.ready)",
+      );
       const pdf = await page.pdf(printOptions(fixture.spec));
       await page.close();
 
