@@ -143,3 +143,35 @@ function suggestionDifferences(suggestions: Suggestion[], expected: ExpectedExtr
   }
   return out;
 }
+
+/**
+ * Labels on a document's prose suggestions, as in ../shared/corpus-next (see the corpus README):
+ * phrases some suggestion must hold, phrases none may hold, and the most suggestions there may be.
+ */
+export interface ExpectedSuggestions {
+  suggestions_contain?: string[];
+  suggestions_not_contain?: string[];
+  suggestions_max?: number;
+}
+
+/** Compares an extraction's suggestions with their labels, listing every difference. */
+export function suggestionDifferences(
+  result: { suggestions: ReadonlyArray<{ text: string }> },
+  expected: ExpectedSuggestions,
+): string[] {
+  const out: string[] = [];
+  const texts = result.suggestions.map((s) => fold(s.text));
+  for (const phrase of expected.suggestions_contain ?? []) {
+    if (!texts.some((t) => t.includes(fold(phrase)))) {
+      out.push(`suggestions: none contains "${phrase}"`);
+    }
+  }
+  for (const phrase of expected.suggestions_not_contain ?? []) {
+    const hit = result.suggestions.find((s) => fold(s.text).includes(fold(phrase)));
+    if (hit) out.push(`suggestions: "${phrase}" must not be suggested, got "${hit.text}"`);
+  }
+  if (expected.suggestions_max !== undefined && texts.length > expected.suggestions_max) {
+    out.push(`suggestions: expected at most ${expected.suggestions_max}, got ${texts.length}`);
+  }
+  return out;
+}
