@@ -1,10 +1,10 @@
-import type { ExtractionResult, Recommendation, Suggestion } from '@app/report-parser';
+import type { ExtractionResult, Recommendation } from '@app/report-parser';
 
 /**
  * An expected extraction, in the format of ../shared/corpus/*.expected.json (see its README),
  * with optional extra keys our own fixtures use.
  */
-export interface ExpectedExtraction {
+export interface ExpectedExtraction extends ExpectedSuggestions {
   file: string;
   document: {
     kind?: string;
@@ -16,12 +16,6 @@ export interface ExpectedExtraction {
     title_contains?: string;
   };
   recommendations: ExpectedRecommendation[];
-  /** Phrases each of which some suggestion's text must contain (a weakness stated in prose). */
-  suggestions_contain?: string[];
-  /** Phrases no suggestion may contain (strengths, and sentences that only describe the visit). */
-  suggestions_not_contain?: string[];
-  /** The most suggestions there may be. */
-  suggestions_max?: number;
 }
 
 export interface ExpectedRecommendation {
@@ -35,10 +29,6 @@ export interface ExpectedRecommendation {
 
 function fold(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-function quote(s: Suggestion): string {
-  return `"${s.text.length > 90 ? `${s.text.slice(0, 90)}…` : s.text}"`;
 }
 
 function describe(r: Recommendation | undefined): string {
@@ -120,27 +110,7 @@ export function differences(result: ExtractionResult, expected: ExpectedExtracti
       }
     }
   });
-  out.push(...suggestionDifferences(result.suggestions, expected));
-  return out;
-}
-
-/** The labels on prose: what must and must not be suggested, and how many at most. */
-function suggestionDifferences(suggestions: Suggestion[], expected: ExpectedExtraction): string[] {
-  const out: string[] = [];
-  const texts = suggestions.map((s) => fold(s.text));
-  for (const phrase of expected.suggestions_contain ?? []) {
-    if (!texts.some((t) => t.includes(fold(phrase)))) {
-      out.push(`suggestions: expected one to contain "${phrase}", none does`);
-    }
-  }
-  for (const phrase of expected.suggestions_not_contain ?? []) {
-    const found = suggestions.find((s) => fold(s.text).includes(fold(phrase)));
-    if (found) out.push(`suggestions: none may contain "${phrase}", got ${quote(found)}`);
-  }
-  const max = expected.suggestions_max;
-  if (max !== undefined && suggestions.length > max) {
-    out.push(`suggestions: expected at most ${max}, got ${suggestions.length}`);
-  }
+  out.push(...suggestionDifferences(result, expected));
   return out;
 }
 
@@ -149,8 +119,11 @@ function suggestionDifferences(suggestions: Suggestion[], expected: ExpectedExtr
  * phrases some suggestion must hold, phrases none may hold, and the most suggestions there may be.
  */
 export interface ExpectedSuggestions {
+  /** Phrases each of which some suggestion's text must contain (a weakness stated in prose). */
   suggestions_contain?: string[];
+  /** Phrases no suggestion may contain (strengths, and sentences that only describe the visit). */
   suggestions_not_contain?: string[];
+  /** The most suggestions there may be. */
   suggestions_max?: number;
 }
 
