@@ -66,6 +66,27 @@ describe('items that are plain paragraphs', () => {
     ]);
   });
 
+  it('takes phrases without full stops as items, however short, until the next part', async () => {
+    const text = doc(
+      'What needs to improve in this area of social work practice',
+      '',
+      'The quality of plans for children who live far from home, so that they say how children keep in touch',
+      '',
+      'Reviewing officers’ challenge',
+      '',
+      'Arrangements for children’s schooling when they move home during the school year',
+      '',
+      'Main findings',
+      '',
+      'Children who live far away are visited often.',
+    );
+    expect((await items(text)).map(([first]) => first)).toEqual([
+      'The quality of plans for children who live far from home, so that they say how children keep in touch',
+      'Reviewing officers’ challenge',
+      'Arrangements for children’s schooling when they move home during the school year',
+    ]);
+  });
+
   it('ignores a glyph left alone before the next heading', async () => {
     const text = areaSend('Leaders across the partnership should check the quality of plans.', '◼');
     expect(await items(text)).toHaveLength(1);
@@ -141,6 +162,43 @@ describe('a lead-in with sub-bullets', () => {
 });
 
 describe('lists across a page break', () => {
+  it('skips a footer and header seen only once, between two items at a page break', async () => {
+    const text = doc(
+      'What needs to improve in this area of social work practice',
+      '',
+      '• The timeliness of assessments for disabled children.',
+      '• The quality of written plans.',
+      '',
+      'Scrutiny Committee, 17 September 2019',
+      '1',
+      '\fAppendix B',
+      '',
+      '• Management oversight of work with children in need.',
+      '',
+      'Findings',
+      '',
+      'Referrals are screened quickly.',
+    );
+    expect((await items(text)).map(([first]) => first)).toEqual([
+      'The timeliness of assessments for disabled children.',
+      'The quality of written plans.',
+      'Management oversight of work with children in need.',
+    ]);
+  });
+
+  it('stops at the heading of another part over a page break, though the numbers go on', async () => {
+    const text = doc(
+      'Areas for improvement',
+      '',
+      '21. Ensure that the panel scrutinises outcomes.',
+      '22. Work with health partners on mental health services.',
+      '',
+      '\fThe local authority’s strengths',
+      '23. Partner agencies work well together.',
+    );
+    expect(await items(text)).toHaveLength(2);
+  });
+
   it('skips a footnote at the foot of the page and carries on with the next item', async () => {
     const text = doc(
       'Dear Ms Lowe',

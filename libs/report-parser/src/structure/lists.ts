@@ -165,6 +165,21 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
     }
     if (partSwitch(layout, j) !== null && !marker) return finish(j, 'section');
 
+    // A footnote, footer or header between two items, where a page ends, is skipped.
+    if (
+      !marker &&
+      current !== null &&
+      kind !== 'paragraph' &&
+      line.gapBefore &&
+      !continuesSentence(current, inSubItem)
+    ) {
+      const resume = pageBreakInterruption(layout, j, { glyph, lastNumber });
+      if (resume > j) {
+        j = resume - 1;
+        continue;
+      }
+    }
+
     // Sub-headings may restart the numbering, so it is checked afresh after each.
     if (isTimescaleHeading(text)) {
       timescaleHeading = headingText(text);
@@ -187,7 +202,17 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
       continue;
     }
 
-    if (!marker && layout.isHeadingLike(j) && !(current && continuesSentence(current, inSubItem))) {
+    const phraseItem =
+      kind === 'paragraph' &&
+      !layout.isStyled(line) &&
+      drafts.every((d) => !/[.!?:]["”’)]?$/.test(d.lines[d.lines.length - 1] ?? ''));
+    if (
+      !marker &&
+      layout.isHeadingLike(j) &&
+      !(current && continuesSentence(current, inSubItem)) &&
+      // In a list of phrases without full stops, a short line in the items' type is an item.
+      !(phraseItem && !isNonListSection(text) && line.gapBefore)
+    ) {
       if (isNonListSection(text) || rank(line) > rank(headingLine) + 0.25) {
         return finish(j, 'section');
       }
@@ -282,7 +307,7 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
     if (kind === 'paragraph') {
       const target = inSubItem ? current.subItems[current.subItems.length - 1] : current.lines;
       if (paragraphBreak(layout, j, target, gapless, inSubItem)) {
-        if (!isParagraphItem(layout, j, gapless)) return finish(j, 'section');
+        if (!isParagraphItem(layout, j, gapless, phraseItem)) return finish(j, 'section');
         if (line.gapBefore) gapless = false;
         current = newDraft(line, null, text);
         drafts.push(current);
@@ -300,12 +325,6 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
       line.x <= current.x + 4 &&
       target.length > 0;
     if (proseAfterList) {
-      // A footnote under its number, between two items, is skipped: the list goes on after it.
-      const footnoteEnd = footnoteInList(layout, j, kind);
-      if (footnoteEnd > j) {
-        j = footnoteEnd - 1;
-        continue;
-      }
       // A paragraph that names who must act ("Northvale Police should ensure…") carries on the
       // list in letters that give each agency its own paragraph; other prose ends it.
       const paragraph = paragraphAt(layout, j);
@@ -426,12 +445,24 @@ function textAfter(layout: Headings, index: number): string {
   return '';
 }
 
-/** In a list without markers, is the paragraph at `index` an item? */
-function isParagraphItem(layout: Headings, index: number, gapless: boolean): boolean {
+/**
+ * In a list without markers, is the paragraph at `index` an item? A line that looks like a
+ * heading is one only among items written as phrases (`phrases`).
+ */
+function isParagraphItem(
+  layout: Headings,
+  index: number,
+  gapless: boolean,
+  phrases = false,
+): boolean {
   const paragraph = paragraphAt(layout, index, gapless);
   if (paragraph.length > 700 || paragraph.length < 12) return false;
   const sentences = paragraph.split(/(?<=[.!?])\s+(?=[A-Z])/).length;
-  return sentences <= 3 && !isClosingText(paragraph) && !layout.isHeadingLike(index);
+  return (
+    sentences <= 3 &&
+    !isClosingText(paragraph) &&
+    (phrases ? !isNonListSection(paragraph) : !layout.isHeadingLike(index))
+  );
 }
 
 function startsParagraphList(layout: Headings, index: number, heading: ListHeading): boolean {
@@ -474,10 +505,11 @@ function paragraphBreak(
 ): boolean {
   const line = layout.lines[index];
   const last = before[before.length - 1];
-  if (last === undefined) return false;
-  const ended = /[.!?]["”’)]?$/.test(last);
-  if (!ended || !/^[\p{Lu}“"‘']/u.test(line.text)) return false;
-  if (line.gapBefore) return true;
+  if (last === undefined || !/^[\p{Lu}“"‘']/u.test(line.text)) return false;
+  // Items written as phrases end without a full stop: after a gap, only a line that plainly
+  // goes on ("…and", "…of the", a comma) carries on the item.
+  if (line.gapBefore) return !/(?:,|\b(?:and|or|of|the|to|for|with|in|a|an))$/i.test(last);
+  if (!/[.!?]["”’)]?$/.test(last)) return false;
   if (afterSubItems) return true;
   return gapless && opensItem(sentenceFrom(layout, index, line.text).text);
 }
@@ -506,22 +538,34 @@ function opensItem(sentence: string): boolean {
 }
 
 /**
- * A footnote's text inside a list, as text copied from a PDF leaves it: a paragraph at the foot
- * of the page (or under the footnote's number on a line of its own), then the list's next item
- * at the top of the next page. Returns the index of that item, or -1 when the paragraph at
- * `index` is not such a footnote.
+ * Text that stands between two items only because a page ends there: a footnote at the foot of
+ * the page (under its number, or not), a running footer or header that appears too seldom to be
+ * recognised as one, as text copied from a PDF leaves them. It is a few lines that cross into the
+ * next page, where the list's next item follows. Returns the index of that item, or -1.
  */
-function footnoteInList(
+function pageBreakInterruption(
   layout: Headings,
   index: number,
-  kind: MarkerKind | 'paragraph' | null,
+  list: { glyph: string | null; lastNumber: number | null },
 ): number {
   const { lines } = layout;
-  const underNumber = /^\d{1,2}$/.test(lines[index - 1]?.text ?? '');
-  for (let k = index + 1; k < lines.length && k < index + 12; k++) {
-    if (!lines[k].gapBefore && !layout.marker(k)) continue;
-    const footOfPage = lines[k].page > lines[k - 1].page;
-    return layout.marker(k)?.kind === kind && (underNumber || footOfPage) ? k : -1;
+  const lastItemPage = lines[index - 1]?.page ?? lines[index].page;
+  for (let k = index; k < lines.length && k <= index + 3; k++) {
+    const marker = layout.marker(k);
+    if (!marker) {
+      // A heading of another part ("The local authority's strengths") ends the list; numbered
+      // paragraphs run on through a whole report, so there any heading does.
+      const heading = layout.isHeadingLike(k);
+      if (heading && (list.glyph === null || isNonListSection(lines[k].text))) return -1;
+      if (layout.listHeading(k) || layout.isStyled(lines[k])) return -1;
+      continue;
+    }
+    // The list goes on: its own glyph, or the next number.
+    const next =
+      marker.kind === 'bullet'
+        ? marker.label === list.glyph
+        : list.lastNumber !== null && Number(marker.label) === list.lastNumber + 1;
+    return next && lines[k].page > lastItemPage && k > index ? k : -1;
   }
   return -1;
 }
