@@ -224,3 +224,55 @@ describe('lists across a page break', () => {
     ]);
   });
 });
+
+describe('older and other headings', () => {
+  it('reads a joint area review: timescale headings over lead-ins, and a numbered paragraph heading', async () => {
+    const result = await extractReport(
+      doc(
+        'Joint area review',
+        '',
+        'Ashmere Children’s Services Authority Area',
+        '',
+        'Published: 12 June 2007',
+        '',
+        'Recommendations',
+        '',
+        'For immediate action',
+        'The local partnership should:',
+        '• visit every child who is privately fostered.',
+        'For action over the next six months',
+        'The council and Ashmere Primary Care Trust should:',
+        '• agree a joint plan for disabled children.',
+        'For action in the longer term',
+        'The council and its partners should:',
+        '• raise the attainment of young people in care.',
+        '',
+        'Service management',
+        '',
+        '40. Financial management is sound.',
+        '41. Priorities for further improvement:',
+        '• Set measurable targets in the plan.',
+        '42. The capacity to improve further is adequate.',
+      ),
+    );
+    expect(result.document.authority).toBe('Ashmere');
+    expect(
+      result.recommendations.map((r) => [r.text, r.timescale, r.responsible, r.section]),
+    ).toEqual([
+      ['visit every child who is privately fostered.', 'P0D', ['Ashmere'], 'Recommendations'],
+      [
+        'agree a joint plan for disabled children.',
+        'P6M',
+        ['Ashmere', 'Ashmere Primary Care Trust'],
+        'Recommendations',
+      ],
+      ['raise the attainment of young people in care.', null, ['Ashmere'], 'Recommendations'],
+      [
+        'Set measurable targets in the plan.',
+        null,
+        ['Ashmere'],
+        'Priorities for further improvement',
+      ],
+    ]);
+  });
+});

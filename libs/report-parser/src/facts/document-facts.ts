@@ -211,6 +211,11 @@ function findAuthority(
   const onTitleLine = head.map((l) => COUNCIL_TITLE.exec(l.text)).find((m) => m !== null);
   if (onTitleLine) return onTitleLine[1];
   if (fromTitle) return fromTitle;
+  // Joint area reviews name the area on the cover: "Fenmoor Children's Services Authority Area".
+  const cover = head
+    .map((l) => /^(.{2,60}?) children['’]s services authority(?: area)?$/i.exec(l.text))
+    .find((m) => m !== null);
+  if (cover) return cover[1];
 
   // Reports open with the authority's name above the title.
   if (titleIndex > 0) {

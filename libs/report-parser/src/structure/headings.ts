@@ -219,7 +219,7 @@ export function ownerFromSubject(subject: string): Owner | null {
 
 /** "Immediately:", "Within three months:", "Within 28 days:", "By 31 March 2020:". */
 export function isTimescaleHeading(text: string): boolean {
-  return /^(?:immediately|with immediate effect|for immediate action|within (?:the next )?\S+(?: \S+)? (?:working )?(?:days?|weeks?|months?|years?)(?: of .{1,40})?|by (?:the end of )?(?:\d{1,2}(?:st|nd|rd|th)? )?[a-z]+ \d{4}|in the (?:short|medium|longer|long) term)\s*:?$/i.test(
+  return /^(?:immediately|with immediate effect|for (?:immediate )?action(?: (?:over|within|in|during) (?:the )?(?:next |short |medium |longer |long )?\S+(?: \S+)?)?|within (?:the next )?\S+(?: \S+)? (?:working )?(?:days?|weeks?|months?|years?)(?: of .{1,40})?|by (?:the end of )?(?:\d{1,2}(?:st|nd|rd|th)? )?[a-z]+ \d{4}|in the (?:short|medium|longer|long) term)\s*:?$/i.test(
     text.trim(),
   );
 }

@@ -119,6 +119,8 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
   // In a list of paragraphs, whether the items so far follow one another without a gap (text
   // copied without blank lines), so that a new item is told by how its sentence opens.
   let gapless = true;
+  // Whether the timescale in force came from an agency heading ("Within six months, X should:").
+  let agencyTimescale = false;
 
   // An item starts under whatever theme, timescale and owner are in force at that point.
   const newDraft = (line: Line, label: string | null, firstText: string): Draft => ({
@@ -183,6 +185,7 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
     // Sub-headings may restart the numbering, so it is checked afresh after each.
     if (isTimescaleHeading(text)) {
       timescaleHeading = headingText(text);
+      agencyTimescale = false;
       current = null;
       lastNumber = null;
       continue;
@@ -195,7 +198,11 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
       // "Within six months, the local authority should:" sets a timescale and an owner.
       const lead = /^((?:immediately|within [^,]{3,40}|by [^,]{3,40}),)\s*(.+)$/i.exec(agency);
       const subject = lead ? lead[2] : agency;
-      timescaleHeading = lead ? headingText(lead[1]) : heading.timescaleText;
+      // Its own timescale holds until the next agency; a timescale sub-heading's holds on.
+      if (lead || agencyTimescale) {
+        timescaleHeading = lead ? headingText(lead[1]) : heading.timescaleText;
+      }
+      agencyTimescale = lead !== null;
       owner = ownerFromSubject(subject) ?? { kind: 'named', names: [subject] };
       current = null;
       lastNumber = null;
@@ -256,6 +263,10 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
         current.subItems.push(marker.rest ? [marker.rest] : []);
         inSubItem = true;
         continue;
+      }
+      // Numbered paragraphs after a bulleted list are the report's text going on.
+      if (kind === 'bullet' && marker.kind === 'number' && current && !endsLeadIn(current.lines)) {
+        if (line.x <= baseX + 8) return finish(j, 'section');
       }
       const top = isTopLevel(marker, line.x, { kind, baseX, glyph }, current, inSubItem);
       if (kind === null || kind === 'paragraph' || top) {
