@@ -118,12 +118,16 @@ function itemTimescale(item: RawItem, text: string): Timescale | null {
   return findTimescale(text);
 }
 
-/** The board's own name where the report gives it ("Stockport Safeguarding Children Board"). */
+/**
+ * The board's own name where the report's text gives it ("Stockport Safeguarding Children
+ * Board"); a letter's address block and greeting do not count, as they name the addressee.
+ */
 function boardName(lines: Line[]): string | null {
+  const greeting = lines.slice(0, 60).findIndex((l) => /^dear\b/i.test(l.text));
   const counts = new Map<string, number>();
   const re =
     /\b((?:[\p{Lu}][\p{L}'’-]*\s+){1,4})(Local\s+)?(Safeguarding Children(?:['’]s)? (?:Board|Partnership))\b/gu;
-  for (const line of lines) {
+  for (const line of lines.slice(greeting + 1)) {
     if (!line.text.includes('Safeguarding Children')) continue;
     for (const m of line.text.matchAll(re)) {
       const prefix = m[1]

@@ -276,3 +276,58 @@ describe('older and other headings', () => {
     ]);
   });
 });
+
+describe('who must act', () => {
+  const letter = (...body: string[]): string =>
+    doc(
+      '4 December 2019',
+      '',
+      'Jo Reed, Independent Scrutineer, Ashmere Safeguarding Children Partnership',
+      '',
+      'Dear Ashmere Safeguarding Children Partnership',
+      '',
+      'Joint targeted area inspection of the multi-agency response to neglect in Ashmere',
+      '',
+      'This letter summarises the findings of the joint targeted area inspection.',
+      '',
+      ...body,
+    );
+
+  it('gives each item of a lead-in the bodies it names, "and" in their names kept whole', async () => {
+    const result = await extractReport(
+      letter(
+        'Areas for priority action',
+        '',
+        'Ashmere Borough Council, NHS Fenn and North Ashmere Clinical Commissioning Group and Wold and Tarn Constabulary need to take swift and decisive action to ensure that:',
+        '',
+        '◼ strategy discussions take place promptly',
+        '◼ children are offered a medical examination',
+        '',
+        'Areas for improvement',
+        '',
+        'Leaders do not have a clear understanding of how many children are affected.',
+        '',
+        'Wold and Tarn Constabulary should ensure that officers record children’s views.',
+        '',
+        'Leaders of the safeguarding partnership should review their audit programme.',
+        '',
+        'Yours sincerely',
+      ),
+    );
+    expect(result.document.authority).toBe('Ashmere');
+    const bodies = [
+      'Ashmere Borough Council',
+      'NHS Fenn and North Ashmere Clinical Commissioning Group',
+      'Wold and Tarn Constabulary',
+    ];
+    expect(result.recommendations.map((r) => [r.priority, r.responsible])).toEqual([
+      ['priority_action', bodies],
+      ['priority_action', bodies],
+      // Findings stated as plain paragraphs are items too; the partnership the letter is
+      // addressed to (and names nowhere else) is the area.
+      ['improvement', ['Ashmere']],
+      ['improvement', ['Wold and Tarn Constabulary']],
+      ['improvement', ['Ashmere']],
+    ]);
+  });
+});

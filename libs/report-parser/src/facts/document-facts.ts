@@ -185,7 +185,7 @@ const TITLE_AREA: RegExp[] = [
   /^(?:local )?area send (?:full |re-?)?inspection of (?:the )?(.+? local area partnership)$/i,
   /^inspection of (.+?) local authority children['’]s services/i,
   /^(?:focused|monitoring) visit (?:to|of|in) (.+?)(?:['’]s)? (?:local authority )?children['’]s services/i,
-  /^joint (?:targeted area )?inspection of .+? in (.+?)$/i,
+  /^joint (?:targeted area )?inspection of .+ in (.+?)$/i,
   /^joint (?:targeted area )?inspection of ([\p{Lu}][\p{L}'’ -]+)$/iu,
   /^joint (?:area )?review of (.+?)(?:['’]s)?(?: children['’]s services| services for children.*)?$/i,
   /^inspection of (.+?)['’]s? children['’]s services/i,

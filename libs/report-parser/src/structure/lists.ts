@@ -246,8 +246,14 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
     if (drafts.length === 0 && marker?.kind !== 'bullet') {
       const intro = sentenceFrom(layout, j, marker ? marker.rest : text);
       if (isIntroStatement(intro.text)) {
+        // "X, Y and Z need to take swift and decisive action to ensure that:" — the items
+        // that finish the sentence are X's, Y's and Z's.
         const subject = introSubject(intro.text);
-        if (subject) owner = ownerFromSubject(subject) ?? owner;
+        if (subject) {
+          owner =
+            ownerFromSubject(subject) ??
+            (hasBodyLeadIn(`${subject} should`) ? { kind: 'named', names: [subject] } : owner);
+        }
         leadIn++;
         j = intro.last;
         continue;
@@ -296,7 +302,7 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
     // A plain line. A bare number inside a list is a page number the text layer misplaced.
     if (/^\d{1,3}$/.test(text) && current !== null) continue;
     if (current === null) {
-      if (kind === null && drafts.length === 0 && startsParagraphList(layout, j, heading)) {
+      if (kind === null && drafts.length === 0 && startsParagraphList(layout, j, headingIndex)) {
         gapless = true;
         kind = 'paragraph';
         baseX = line.x;
@@ -476,12 +482,15 @@ function isParagraphItem(
   );
 }
 
-function startsParagraphList(layout: Headings, index: number, heading: ListHeading): boolean {
+function startsParagraphList(layout: Headings, index: number, headingIndex: number): boolean {
   if (!isParagraphItem(layout, index, true)) return false;
   const paragraph = paragraphAt(layout, index, true);
+  // Under a heading that stands as one, plain paragraphs are the items, whether they say what
+  // to do or state the weakness ("Leaders do not have a clear understanding of…").
   return (
     readsLikeRecommendation(paragraph) ||
-    (heading.section.toLowerCase().startsWith('what needs to improve') && /^the\b/i.test(paragraph))
+    /^the\b/i.test(paragraph) ||
+    (layout.isHeadingLike(headingIndex) && !isIntroStatement(paragraph))
   );
 }
 
@@ -589,10 +598,14 @@ function strayGlyph(layout: Headings, index: number): boolean {
 
 /** "…the local authority and its partners should take the following action." -> the subject. */
 function introSubject(text: string): string | null {
-  const m = /(?:^|,\s*)((?:the |its )?[^,]{2,120}?)\s+(?:should|must|need to|needs to)\b/i.exec(
-    text,
+  const opening = text.replace(
+    /^(?:(?:in order to|to improve|to|within|by|for|immediately|as a priority)\b[^,]{0,80},\s*)/i,
+    '',
   );
-  return m ? m[1].replace(/^(?:in order to [^,]+,\s*)/i, '') : null;
+  const m = /^(.{2,200}?)\s+(?:should|must|needs? to|will need to|are required to|is required to)\b/i.exec(
+    opening,
+  );
+  return m ? m[1] : null;
 }
 
 /** The next line that is not a heading continuation, or -1. */
