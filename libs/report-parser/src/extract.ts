@@ -1,5 +1,5 @@
 import { ReportInputError } from './errors';
-import { extractFacts } from './facts/document-facts';
+import { extractFacts, mostNamedCouncil } from './facts/document-facts';
 import { pdfToPages } from './input/pdf-lines';
 import { sniffInput } from './input/sniff';
 import { textToPages } from './input/text-lines';
@@ -55,8 +55,13 @@ function extractFromPages(pages: PageLines[], format: 'pdf' | 'text'): Extractio
     format,
     pages.length,
   );
+  const authority = document.authority ?? 'The local authority';
   const names: PartyNames = {
-    authority: document.authority ?? 'The local authority',
+    authority,
+    // A local area partnership is the council and the health commissioners together.
+    council: /\bpartnership$/i.test(authority)
+      ? (mostNamedCouncil(lines.map((l) => l.text).join('\n')) ?? authority)
+      : authority,
     board: boardName(lines),
   };
   const layout = new Headings(lines, bodySize(lines));

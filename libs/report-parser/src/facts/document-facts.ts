@@ -239,6 +239,11 @@ function findAuthority(
   }
 
   // Otherwise the council most often named.
+  return mostNamedCouncil(allText);
+}
+
+/** The council a document names most often ("Northshire County Council"), or null. */
+export function mostNamedCouncil(allText: string): string | null {
   const counts = new Map<string, number>();
   const re =
     /\b((?:[\p{Lu}][\p{L}'’-]+[ -](?:(?:upon|on|and|under|le)[ -])?){1,4}(?:(?:Metropolitan )?Borough |City |County |District )?Council)\b/gu;

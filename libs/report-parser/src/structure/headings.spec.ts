@@ -35,7 +35,7 @@ describe('matchListHeading', () => {
     });
     expect(matchListHeading('What does the local authority need to improve?')).toMatchObject({
       parent: true,
-      owner: { kind: 'authority' },
+      owner: { kind: 'council' },
     });
   });
 

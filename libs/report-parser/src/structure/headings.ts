@@ -15,6 +15,7 @@ import { parseMarker, STARTS_WITH_BULLET, type Marker } from './markers';
  */
 export type Owner =
   | { kind: 'authority' }
+  | { kind: 'council' }
   | { kind: 'board' }
   | { kind: 'partnership' }
   | { kind: 'named'; names: string[] };
@@ -207,13 +208,16 @@ export function isOrganisationName(text: string): boolean {
 
 /**
  * Reads who a heading or lead-in addresses: "the LSCB" is the board, "the local authority" the
- * council, "leaders across the partnership" the area's partners.
+ * council, "leaders across the partnership" the area's partners, and leaders or managers with
+ * no body named the authority the report is about.
  */
 export function ownerFromSubject(subject: string): Owner | null {
   const who = subject.trim();
   if (PARTNERSHIP.test(who)) return { kind: 'partnership' };
   if (BOARD.test(who)) return { kind: 'board' };
-  if (AUTHORITY.test(who) || AUTHORITY_ROLES.test(who)) return { kind: 'authority' };
+  // The council as an organisation; its people act for whatever the report is about.
+  if (AUTHORITY.test(who)) return { kind: 'council' };
+  if (AUTHORITY_ROLES.test(who)) return { kind: 'authority' };
   return null;
 }
 

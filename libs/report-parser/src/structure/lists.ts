@@ -260,6 +260,15 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
       }
     }
 
+    // "…from the age of" / "14.": a number that ends a sentence wrapped onto its own line.
+    if (marker?.kind === 'number' && !marker.rest && current) {
+      const before = inSubItem ? current.subItems[current.subItems.length - 1] : current.lines;
+      if (/\p{Ll}$/u.test(before[before.length - 1] ?? '')) {
+        before.push(text);
+        continue;
+      }
+    }
+
     if (marker) {
       // A glyph left on a line of its own before a heading or the end is decoration.
       if (marker.kind === 'bullet' && !marker.rest && strayGlyph(layout, j)) continue;
@@ -602,9 +611,10 @@ function introSubject(text: string): string | null {
     /^(?:(?:in order to|to improve|to|within|by|for|immediately|as a priority)\b[^,]{0,80},\s*)/i,
     '',
   );
-  const m = /^(.{2,200}?)\s+(?:should|must|needs? to|will need to|are required to|is required to)\b/i.exec(
-    opening,
-  );
+  const m =
+    /^(.{2,200}?)\s+(?:should|must|needs? to|will need to|are required to|is required to)\b/i.exec(
+      opening,
+    );
   return m ? m[1] : null;
 }
 

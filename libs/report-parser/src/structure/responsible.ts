@@ -3,6 +3,11 @@ import { ownerFromSubject, type Owner } from './headings';
 export interface PartyNames {
   /** The authority's own name ("Stockport Metropolitan Borough Council"). */
   authority: string;
+  /**
+   * The council's own name, where the report is about more than the council (a local area
+   * partnership); otherwise the authority's.
+   */
+  council?: string;
   /** The safeguarding children board's or partnership's name, where the report gives it. */
   board: string | null;
 }
@@ -10,8 +15,12 @@ export interface PartyNames {
 const GENERIC_BOARD = 'Local Safeguarding Children Board';
 
 /** Names for the board, the area's partners spoken of in general, or the council. */
-function partyName(kind: 'authority' | 'board' | 'partnership', names: PartyNames): string {
+function partyName(
+  kind: 'authority' | 'council' | 'board' | 'partnership',
+  names: PartyNames,
+): string {
   if (kind === 'board') return names.board ?? GENERIC_BOARD;
+  if (kind === 'council') return names.council ?? names.authority;
   // The partnership is the authority when the report is about a partnership (area SEND), else
   // the safeguarding partnership the report names, else the area the report is about.
   if (kind === 'partnership' && !/\bpartnership$/i.test(names.authority)) {
@@ -157,8 +166,9 @@ export function resolveSubject(subject: string, names: PartyNames): string[] | n
   const found: string[] = [];
   for (const raw of parts) {
     // "Leaders in NHS X should…" asks NHS X to act.
+    // (A named body only: "leaders in the local authority" are the report's own leaders.)
     const part = raw.replace(
-      /^(?:senior |strategic )?leaders (?:in|of|at|from) (?=(?:the )?\p{Lu})/iu,
+      /^(?:[Ss]enior |[Ss]trategic )?[Ll]eaders (?:in|of|at|from) (?=(?:the )?\p{Lu})/u,
       '',
     );
     const owner = ownerFromSubject(part);

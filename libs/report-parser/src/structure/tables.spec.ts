@@ -88,6 +88,33 @@ function copied(): string {
   ].join('\n');
 }
 
+/** Drawn a row of text at a time, as some producers do: each line holds both cells. */
+async function asRowWisePdf(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const regular = await pdf.embedFont(StandardFonts.Helvetica);
+  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const page = pdf.addPage([595, 842]);
+  const draw = (text: string, x: number, y: number, font: PDFFont = regular) =>
+    page.drawText(text, { x, y: 842 - y, size: 11, font });
+  draw(TITLE[0], 60, 100, bold);
+  draw('Areas for priority action', 60, 200, bold);
+  draw('Responsible body', 64, 230, bold);
+  draw('Areas for priority action', 220, 230, bold);
+  let y = 250;
+  for (const row of ROWS) {
+    for (let i = 0; i < Math.max(row.left.length, row.right.length); i++) {
+      if (row.left[i]) draw(row.left[i], 64, y);
+      if (row.right[i]) draw(row.right[i], 220, y);
+      y += 14;
+    }
+    y += 8;
+  }
+  draw('Areas for improvement', 60, y + 20, bold);
+  draw(AFTER[3], 60, y + 50);
+  draw('Local area partnership details', 60, y + 90, bold);
+  return pdf.save();
+}
+
 async function asPdf(): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
@@ -124,6 +151,7 @@ describe('a "Responsible body" table', () => {
     ['laid out with spaces', (): Promise<string> => Promise.resolve(laidOut())],
     ['copied column by column', (): Promise<string> => Promise.resolve(copied())],
     ['as a PDF', asPdf],
+    ['as a PDF drawn a row at a time', asRowWisePdf],
   ] as const)('reads each row as an item for its left cell, %s', async (_form, input) => {
     const result = await extractReport(await input());
     expect(result.document.authority).toBe('Ashdown Local Area Partnership');
@@ -171,6 +199,29 @@ describe('a "Responsible body" table', () => {
         2,
       ],
       ['Leaders across the partnership should check the quality of plans.', 1],
+    ]);
+  });
+
+  it('keeps bodies listed on lines of their own, without "and", in one row', async () => {
+    const text = [
+      ...TITLE,
+      'Areas for priority action',
+      '',
+      pad(' Responsible body', 30) + 'Areas for priority action',
+      pad(' Ashdown Borough Council', 30) + 'Leaders should improve the quality of',
+      pad(' NHS Ashdown ICB', 30) + 'plans. Leaders should check them often.',
+      pad(' NHS Ashdown ICB', 30) + 'Health leaders must reduce waiting times.',
+      ...AFTER,
+      '',
+      'The local authority should publish its local offer.',
+    ].join('\n');
+    const result = await extractReport(text);
+    expect(result.recommendations.map((r) => r.responsible)).toEqual([
+      ['Ashdown Borough Council', 'NHS Ashdown ICB'],
+      ['NHS Ashdown ICB'],
+      ['Ashdown Local Area Partnership'],
+      // The council, named as an organisation, is the council, not the whole partnership.
+      ['Ashdown Borough Council'],
     ]);
   });
 });

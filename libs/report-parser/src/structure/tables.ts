@@ -55,12 +55,11 @@ export function readOwnerTable(
   const columns = splitColumns(lines, start, region);
   if (!columns) return null;
   const { left, right } = columns;
-  const cells = leftCells(left);
+  const tolerance = header.size === null ? 0 : 3;
+  const sideBySide = left.every((l) => l.at !== null) && right.every((r) => r.at !== null);
+  const cells = sideBySide ? cellsBesideRows(left, right, tolerance) : leftCells(left);
   if (cells.length === 0 || right.length === 0) return null;
-  const rows =
-    cells.every((c) => c.at !== null) && right.every((r) => r.at !== null)
-      ? rowsByPosition(cells, right, header.size === null ? 0 : 3)
-      : rowsByCount(cells, right);
+  const rows = sideBySide ? rowsByPosition(cells, right, tolerance) : rowsByCount(cells, right);
   return rows.length > 0 ? { rows, end: region.end } : null;
 }
 
@@ -167,7 +166,33 @@ interface Cell {
 }
 
 /**
- * Cuts the left column into cells: a new cell starts after a complete name ("…Trust"), or after
+ * Side by side, a row's cells start level with each other: a left-column line starts a new cell
+ * where the right column starts a new item beside it (a capital after a finished sentence) and
+ * the name so far is finished. Bodies listed on lines of their own ("X City Council" / "NHS Y
+ * ICB") stay in one cell.
+ */
+function cellsBesideRows(left: CellLine[], right: CellLine[], tolerance: number): Cell[] {
+  const cells: Cell[] = [];
+  for (const line of left) {
+    const beside = right.findIndex((r) => Math.abs((r.at ?? 0) - (line.at ?? 0)) <= tolerance);
+    const fresh =
+      beside >= 0 &&
+      /^[\p{Lu}“"‘']/u.test(right[beside].text) &&
+      (beside === 0 || /[.!?]["”’)]?$/.test(right[beside - 1].text));
+    const current = cells[cells.length - 1];
+    // A name that goes on ("…Council, NHS") keeps its row whatever the right column does.
+    const goesOn = current !== undefined && NAME_GOES_ON.test(current.lines.join(' '));
+    if (!current || (fresh && !goesOn)) {
+      cells.push({ lines: [line.text], at: line.at, page: line.page });
+    } else {
+      current.lines.push(line.text);
+    }
+  }
+  return cells;
+}
+
+/**
+ * Copied column by column, cuts the left column into cells: a new cell starts after a complete name ("…Trust"), or after
  * a gap in the column (lines of the right column alone, a blank line), unless the name so far
  * goes on ("…Nottingham and").
  */
@@ -193,13 +218,23 @@ function leftCells(left: CellLine[]): Cell[] {
   return cells;
 }
 
+/** A left cell's lines as one list of bodies: a finished name on its own line is one body. */
+function joinNames(lines: string[]): string {
+  let out = '';
+  for (const line of lines) {
+    if (out && NAME_END.test(out) && /^\p{Lu}/u.test(line)) out += `, ${line}`;
+    else out = joinLines([out, line]);
+  }
+  return out;
+}
+
 /**
  * Side by side: each right-column line belongs to the row whose left cell starts level with it
  * or above it (within `tolerance`, as PDF cells' baselines differ by a fraction of a point).
  */
 function rowsByPosition(cells: Cell[], right: CellLine[], tolerance: number): TableRow[] {
   const rows = cells.map((cell) => ({
-    bodies: joinLines(cell.lines),
+    bodies: joinNames(cell.lines),
     lines: [] as string[],
     page: cell.page,
   }));
@@ -221,7 +256,7 @@ function rowsByPosition(cells: Cell[], right: CellLine[], tolerance: number): Ta
  */
 function rowsByCount(cells: Cell[], right: CellLine[]): TableRow[] {
   const n = cells.length;
-  const bodies = cells.map((c) => joinLines(c.lines));
+  const bodies = cells.map((c) => joinNames(c.lines));
   // Places where an item may start: a line that opens a sentence.
   const starts: Array<{ index: number; score: (row: number) => number }> = [];
   right.forEach((line, index) => {

@@ -109,6 +109,8 @@ export function findTimescale(text: string): Timescale | null {
   for (const m of text.matchAll(DURATION)) {
     const after = text.slice((m.index ?? 0) + m[0].length);
     if (STANDARD_OF.test(after)) continue;
+    // "…so that new plans are issued within 20 weeks": the outcome sought, not the deadline.
+    if (/\bso that\b[^.;]*$/i.test(text.slice(0, m.index))) continue;
     // "within six months" and "in six months' time" set a deadline; "three moves in a year"
     // is a rate.
     if (
