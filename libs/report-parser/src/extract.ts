@@ -5,7 +5,7 @@ import { sniffInput } from './input/sniff';
 import { textToPages } from './input/text-lines';
 import { removeContents } from './layout/contents';
 import { bodySize, removePageFurniture } from './layout/furniture';
-import type { Line, PageLines } from './layout/line';
+import { mendBrokenWords, type Line, type PageLines } from './layout/line';
 import { findSuggestions } from './prose/suggestions';
 import { Headings } from './structure/headings';
 import { findListItems, type RawItem } from './structure/lists';
@@ -48,7 +48,7 @@ export async function extractReport(
 }
 
 function extractFromPages(pages: PageLines[], format: 'pdf' | 'text'): ExtractionResult {
-  const lines = removeContents(removePageFurniture(pages, format));
+  const lines = removeContents(mendBrokenWords(removePageFurniture(pages, format)));
   const document = extractFacts(
     pages.flatMap((p) => p.lines),
     lines,

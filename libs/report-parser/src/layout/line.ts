@@ -46,6 +46,9 @@ const LIGATURES: Record<string, string> = {
   '\uFB06': 'st',
 };
 
+/** A hyphen where a line broke, pending a decision on whether it belongs to the word. */
+export const BROKEN_HYPHEN = '\u2010';
+
 const PLAIN = /^[\x20-\x7E]*$/;
 const ODD =
   // eslint-disable-next-line no-control-regex -- control characters are what this folds away
@@ -55,9 +58,10 @@ const PRIVATE_USE = /[\uE000-\uF8FF]/g;
 function fold(match: string): string {
   const code = match.charCodeAt(0);
   if (code === 0x20) return ' ';
-  // PDFium marks a hyphen that ended a line with U+FFFE; these reports hyphenate only
-  // compound words ("well-being"), so the hyphen is real.
-  if (code === 0xfffe) return '-';
+  // PDFium marks a hyphen that ended a line with U+FFFE, and joins the line to the next. It
+  // becomes U+2010 until the whole document is read: most are compounds ("well-being"), some
+  // break a word ("incon-sistent"), and the document's own words tell which (`mendBrokenWords`).
+  if (code === 0xfffe) return BROKEN_HYPHEN;
   if (code >= 0xfb00 && code <= 0xfb06) return LIGATURES[match] ?? match;
   if (code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) {
     return '';
@@ -107,13 +111,87 @@ export function splitCells(raw: string, tabColumns = 4): { cells: string[]; colu
   return { cells, columns };
 }
 
-/** Rejoins wrapped lines; a line ending in a hyphenated compound keeps its hyphen. */
-export function joinLines(parts: string[]): string {
+/**
+ * First parts of the compounds reports hyphenate ("multi-agency", "well-being"): a line that
+ * ends in one of these and a hyphen keeps the hyphen when it is rejoined.
+ */
+const COMPOUND_HEAD =
+  /^(?:multi|well|self|non|co|cross|long|short|full|part|high|low|early|pre|post|re|sub|inter|over|under|out|up|of|to|in|on|mid|step|follow|front|face|decision|child|children|family|young|life|case|team|court|school|home|half|day|risk|age|one|two|three|four|five|six|seven|eight|nine|ten|\d+)$/i;
+/** Second parts that are words of their own ("-being", "-making", "-based"). */
+const COMPOUND_TAIL =
+  /^(?:being|making|term|based|led|focused|focussed|wide|level|up|out|in|on|by|to|down|around|agency|agencies|date|quality|time|going|centred|informed|year|years|month|months|week|weeks|day|days|aged|specific|olds?|sharing|gathering|taking|standing|house|order|group|groups|safety)$/i;
+
+/** Whether a word broken at a line's end ("multi-" / "agency") keeps its hyphen when mended. */
+function keepsHyphen(head: string, tail: string, words?: ReadonlySet<string>): boolean {
+  const whole = (head + tail).toLowerCase();
+  if (words?.has(`${head}-${tail}`.toLowerCase())) return true;
+  if (words?.has(whole)) return false;
+  return (
+    COMPOUND_HEAD.test(head) ||
+    /^\p{Lu}{2,}$/u.test(head) ||
+    COMPOUND_TAIL.test(tail) ||
+    /^[\p{Lu}\d]/u.test(tail) ||
+    (words?.has(tail.toLowerCase()) ?? false)
+  );
+}
+
+/**
+ * Joins the end of one line to the next. A word broken by a hyphen at the end of a line
+ * ("incon-" / "sistent") is rejoined without it; a compound ("multi-" / "agency") keeps it.
+ * `words` (the document's own words, lower-case) settles a case seen elsewhere.
+ */
+export function joinPair(out: string, part: string, words?: ReadonlySet<string>): string {
+  const head = /(\p{L}+|\d+)-$/u.exec(out);
+  const tail = /^\p{L}+/u.exec(part);
+  if (!head || !tail) return `${out} ${part}`;
+  return keepsHyphen(head[1], tail[0], words) ? out + part : out.slice(0, -1) + part;
+}
+
+/** Rejoins wrapped lines; a word broken at a line's end is made whole again (see joinPair). */
+export function joinLines(parts: string[], words?: ReadonlySet<string>): string {
   let out = '';
-  for (const part of parts) {
-    if (!out) out = part;
-    else if (/\p{L}-$/u.test(out) && /^\p{L}/u.test(part)) out += part;
-    else out += ' ' + part;
-  }
+  for (const part of parts) out = out ? joinPair(out, part, words) : part;
   return out.trim();
+}
+
+/**
+ * The words of a document, lower-case, as its lines give them (for rejoining broken words):
+ * the pieces of a word broken at a line's end are not words of their own.
+ */
+export function vocabulary(lines: Line[]): Set<string> {
+  const words = new Set<string>();
+  let brokeBefore = false;
+  for (const line of lines) {
+    const text = line.text;
+    for (const m of text.matchAll(/\p{L}+(?:-\p{L}+)*/gu)) {
+      const end = m.index + m[0].length;
+      const piece =
+        (m.index === 0 && brokeBefore) ||
+        text[m.index - 1] === BROKEN_HYPHEN ||
+        text[end] === BROKEN_HYPHEN ||
+        (text[end] === '-' && end + 1 === text.length);
+      if (!piece) words.add(m[0].toLowerCase());
+    }
+    brokeBefore = /\p{L}-$/u.test(text);
+  }
+  return words;
+}
+
+const BROKEN = /(\p{L}+|\d+)\u2010(\p{L}+)/gu;
+
+/** Mends the words PDFium joined across a line break (see BROKEN_HYPHEN), by the document's words. */
+export function mendBrokenWords(lines: Line[]): Line[] {
+  if (!lines.some((l) => l.text.includes(BROKEN_HYPHEN))) return lines;
+  const words = vocabulary(lines);
+  const mend = (text: string): string =>
+    text
+      .replace(BROKEN, (_, head: string, tail: string) =>
+        keepsHyphen(head, tail, words) ? `${head}-${tail}` : head + tail,
+      )
+      .replaceAll(BROKEN_HYPHEN, '-');
+  return lines.map((line) =>
+    line.text.includes(BROKEN_HYPHEN)
+      ? { ...line, text: mend(line.text), cells: line.cells.map(mend) }
+      : line,
+  );
 }

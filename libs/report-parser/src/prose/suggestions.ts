@@ -7,7 +7,7 @@ import {
   type Headings,
 } from '../structure/headings';
 import type { Recommendation, Suggestion } from '../types';
-import { findCue, readsAsStrength, type CueMatch } from './cues';
+import { isEvaluative, judgeClause, type Verdict } from './polarity';
 import { splitSentences, type Span } from './sentences';
 
 /** Suggestions below this confidence are left out. */
@@ -21,30 +21,163 @@ export interface Paragraph {
   starts: Array<{ offset: number; page: number }>;
 }
 
+/** A suggestion as found, with where it sits, before suggestions are merged and weighed. */
+interface Found extends Suggestion {
+  paragraph: Paragraph;
+  /** Where its text starts and ends in the paragraph. */
+  from: number;
+  to: number;
+  /** The sentence it was found in, and whether the sentence turns back to the one before. */
+  sentence: Span;
+}
+
 /**
- * Finds the sentences (or critical clauses) of body prose that state a weakness, in document
- * order. `lines` are the document's lines with page furniture removed; sentences inside a
- * recommendation's text are left out, since the list already holds them.
+ * Finds the weaknesses stated in body prose, in document order: each a sentence or its
+ * critical clause, consecutive sentences about one weakness merged into one suggestion. Where
+ * the report has a list, only weaknesses that no listed item already covers are suggested.
+ * `confidence` ranks them: how plainly the text states a weakness, under what heading, and how
+ * far it says something the list does not.
  */
 export function findSuggestions(layout: Headings, recommendations: Recommendation[]): Suggestion[] {
-  const listed = recommendations.map((r) => normalise(r.text));
-  const out: Suggestion[] = [];
-  for (const paragraph of paragraphs(layout)) {
+  const found: Found[] = [];
+  const all = paragraphs(layout);
+  for (const paragraph of all) {
     if (isClosingText(paragraph.text)) continue;
+    let previous: Found | null = null;
+    let before: Span | null = null;
     for (const sentence of splitSentences(paragraph.text)) {
-      const found = judgeSentence(paragraph, sentence);
-      if (!found) continue;
-      const key = normalise(sentence.text);
-      if (listed.some((item) => item.includes(key) || key.includes(item))) continue;
-      if (found.confidence < MIN_CONFIDENCE) continue;
-      out.push(found);
+      const next = judgeSentence(paragraph, sentence);
+      if (!next || next.confidence < MIN_CONFIDENCE) {
+        previous = null;
+        before = sentence;
+        continue;
+      }
+      if (previous && aboutTheSame(previous, next)) {
+        merge(previous, next);
+      } else {
+        // "However, this work is in its infancy." needs the sentence it points back to.
+        if (before && next.from === sentence.start && POINTS_BACK.test(sentence.text)) {
+          next.from = before.start;
+          next.text = paragraph.text.slice(next.from, next.to);
+          next.page = pageAt(paragraph, next.from);
+        }
+        found.push(next);
+        previous = next;
+      }
+      before = sentence;
     }
+  }
+  if (recommendations.length === 0) return found.map(toSuggestion);
+
+  // With a list: only what no listed item covers, ranked by how much it adds.
+  const weigh = topicWeights(all);
+  const items = recommendations.map((r) => topicWords(r.text));
+  const out: Suggestion[] = [];
+  for (const f of found) {
+    // "As a result, …" alone restates what a weakness leads to, which the list has in hand.
+    if (CONSEQUENCE.test(f.text)) continue;
+    const novelty = 1 - coverage(topicWords(f.text), items, weigh);
+    if (novelty < 1 - COVERED) continue;
+    out.push(toSuggestion({ ...f, confidence: f.confidence * (0.6 + 0.4 * novelty) }));
   }
   return out;
 }
 
-function normalise(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+function toSuggestion(f: Found): Suggestion {
+  return {
+    text: f.text,
+    section: f.section,
+    cue: f.cue,
+    confidence: Math.round(Math.max(0.05, Math.min(0.99, f.confidence)) * 100) / 100,
+    page: f.page,
+  };
+}
+
+/** A suggestion is covered when listed items hold this share of what it is about. */
+const COVERED = 0.45;
+
+/** A sentence that only says what follows from something else. */
+const CONSEQUENCE =
+  /^(?:as a result|this means|this has meant|consequently|therefore|this is because)\b/i;
+
+/** Words too common to say what a weakness is about. */
+const COMMON = new Set(
+  (
+    'the a an and or of to in on for with by at from as is are was were be been has have had ' +
+    'do does did this that these those it its their they them there which who whom whose what ' +
+    'when where how all some many most more very so than such also can could may might will ' +
+    'would ensure ensuring make making sure including include includes through across within ' +
+    'between other during being about into over under'
+  ).split(' '),
+);
+
+/** The words that say what a text is about, reduced to a rough stem: not how it is judged. */
+function topicWords(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
+    const word = m[0];
+    if (word.length < 3 || COMMON.has(word) || isEvaluative(word)) continue;
+    words.add(stem(word));
+  }
+  return words;
+}
+
+function stem(word: string): string {
+  return word.replace(/(?:ing|ed|es|s|ly|ness|ment|ments)$/, '').slice(0, 7);
+}
+
+/**
+ * How much each topic word tells weaknesses apart in this document: words in many paragraphs
+ * ("children", "leaders", "SEND") tell little; rare ones ("fostering") much.
+ */
+function topicWeights(all: Paragraph[]): (word: string) => number {
+  const df = new Map<string, number>();
+  for (const p of all) for (const w of topicWords(p.text)) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = all.length + 1;
+  return (word) => Math.log(1 + n / (df.get(word) ?? 1));
+}
+
+/** How much of a suggestion the best-matching listed item already holds (0-1), by weight. */
+function coverage(
+  words: Set<string>,
+  items: Array<Set<string>>,
+  weigh: (word: string) => number,
+): number {
+  let total = 0;
+  for (const w of words) total += weigh(w);
+  if (total === 0) return 1;
+  let best = 0;
+  for (const item of items) {
+    let shared = 0;
+    for (const w of words) if (item.has(w)) shared += weigh(w);
+    best = Math.max(best, shared / total);
+  }
+  return best;
+}
+
+/** A sentence whose subject is only a pointer to the one before ("However, this work…"). */
+const POINTS_BACK =
+  /^(?:(?:however|but|yet|although|despite this|even so),?\s+)?(?:this|these|that|those|it|they|such)\b(?!\s+(?:is|are) (?:because|why))/i;
+
+/** Sentences that go on about the weakness before them: a consequence, or the same subject. */
+const GOES_ON =
+  /^(?:as a result|this means|this has meant|consequently|therefore|this|these|it|they|in addition|also|for example|for instance|in particular)\b/i;
+
+function aboutTheSame(previous: Found, next: Found): boolean {
+  if (next.paragraph !== previous.paragraph || next.from < previous.to) return false;
+  if (GOES_ON.test(next.sentence.text)) return true;
+  const a = topicWords(previous.text);
+  const b = topicWords(next.text);
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared >= 2 && shared >= Math.min(a.size, b.size) * 0.4;
+}
+
+/** Joins a suggestion to the one before: the text runs on from the first to the second. */
+function merge(previous: Found, next: Found): void {
+  previous.to = next.to;
+  previous.text = previous.paragraph.text.slice(previous.from, next.to);
+  previous.confidence = Math.max(previous.confidence, next.confidence);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -65,7 +198,7 @@ export function paragraphs(layout: Headings): Paragraph[] {
   let pages: number[] = [];
 
   const flush = (): void => {
-    if (parts.length > 0) result.push(rejoin(parts, pages, section));
+    if (parts.length > 0) result.push(rejoin(layout, parts, pages, section));
     parts = [];
     pages = [];
   };
@@ -100,14 +233,18 @@ export function paragraphs(layout: Headings): Paragraph[] {
   return result.filter((p) => p.text.length > 0);
 }
 
-/** Joins lines as the list parser does: a hyphen ending a line keeps its compound whole. */
-function rejoin(parts: string[], pages: number[], section: string | null): Paragraph {
+/** Joins lines as the list parser does: a word broken at a line's end is made whole. */
+function rejoin(
+  layout: Headings,
+  parts: string[],
+  pages: number[],
+  section: string | null,
+): Paragraph {
   let text = '';
   const starts: Paragraph['starts'] = [];
   parts.forEach((part, k) => {
-    if (text && !(/\p{L}-$/u.test(text) && /^\p{L}/u.test(part))) text += ' ';
-    starts.push({ offset: text.length, page: pages[k] });
-    text += part;
+    text = layout.joinTo(text, part);
+    starts.push({ offset: text.length - part.length, page: pages[k] });
   });
   return { text, section, starts };
 }
@@ -194,40 +331,47 @@ export function contrastSegments(sentence: string): Segment[] {
 }
 
 /** The critical part of a sentence: its text, cue, and whether a contrast was cut away. */
-export function criticalPart(
-  sentence: string,
-): { text: string; start: number; cue: CueMatch; cueAt: number; contrast: boolean } | null {
+export function criticalPart(sentence: string): {
+  text: string;
+  start: number;
+  verdict: Verdict;
+  cueAt: number;
+  contrast: boolean;
+} | null {
   const segments = contrastSegments(sentence);
-  const critical: Array<{ segment: Segment; cue: CueMatch }> = [];
-  for (const segment of segments) {
+  const critical: Array<{ segment: Segment; verdict: Verdict }> = [];
+  segments.forEach((segment, k) => {
     const text = sentence.slice(segment.start, segment.end);
-    if (segment.start === 0 && segments.length > 1 && OPENING_CONDITION.test(text)) continue;
-    const cue = findCue(text);
-    if (cue && !readsAsStrength(text)) critical.push({ segment, cue });
-  }
+    if (segment.start === 0 && segments.length > 1 && OPENING_CONDITION.test(text)) return;
+    // "Although X, …", "Despite X, …", "…, although X": X is conceded, so only a word that names
+    // a weakness counts there.
+    const conceded =
+      (k === 0 && segments.length > 1 && OPENING_CONCESSION.test(text)) ||
+      (segment.start > 0 && CONCEDING_TURN.test(sentence.slice(0, segment.start)));
+    const verdict = judgeClause(text, conceded);
+    if (verdict) critical.push({ segment, verdict });
+  });
   if (critical.length === 0) return null;
   const start = critical[0].segment.start;
   const end = critical[critical.length - 1].segment.end;
-  const best = critical.reduce((a, b) => (b.cue.weight > a.cue.weight ? b : a));
+  const best = critical.reduce((a, b) => (b.verdict.strength > a.verdict.strength ? b : a));
+  const cueAt = best.segment.start + best.verdict.index;
   const text = sentence.slice(start, end).replace(/[\s,;:–—-]+$/u, '');
   // An elliptical clause ("…, but not all.") only makes sense with the rest of the sentence.
   if (text.split(/\s+/).length < 4) {
-    return {
-      text: sentence,
-      start: 0,
-      cue: best.cue,
-      cueAt: best.segment.start + best.cue.index,
-      contrast: false,
-    };
+    return { text: sentence, start: 0, verdict: best.verdict, cueAt, contrast: false };
   }
   return {
     text,
     start,
-    cue: best.cue,
-    cueAt: best.segment.start + best.cue.index,
+    verdict: best.verdict,
+    cueAt,
     contrast: start > 0 || end < sentence.length,
   };
 }
+
+/** A turn that concedes what follows: "…, although X", "…, despite X". */
+const CONCEDING_TURN = /(?:^|[\s,;])(?:although|though|despite|even though|while|whilst)\b,?\s*$/i;
 
 /**
  * Sentences that are not findings: a list's lead-in ("Northvale Constabulary should:", "...
@@ -238,7 +382,7 @@ function isNotAFinding(text: string): boolean {
   return (
     /:$/.test(text) ||
     /\bthe following (?:actions?|areas?|steps|recommendations?)\.?$/i.test(text) ||
-    /\breuse this (?:report|publication|document)\b/i.test(text) ||
+    /\breuse this\b/i.test(text) ||
     /\b(?:should|must|needs? to|will|is to|are to)$/i.test(text) ||
     agencyHeadingSubject(text) !== null ||
     /\b(?:should|must|is required to) (?:send|submit|prepare|publish|produce) (?:an?|the|its) (?:written )?(?:action|improvement) plan\b/i.test(
@@ -247,11 +391,11 @@ function isNotAFinding(text: string): boolean {
   );
 }
 
-function judgeSentence(paragraph: Paragraph, sentence: Span): Suggestion | null {
+function judgeSentence(paragraph: Paragraph, sentence: Span): Found | null {
   if (isNotAFinding(sentence.text)) return null;
   const part = criticalPart(sentence.text);
   if (!part) return null;
-  let confidence = part.cue.weight;
+  let confidence = 0.45 + 0.5 * part.verdict.strength;
   const section = paragraph.section;
   const kind = sectionKind(section);
   if (kind === 'weaknesses') confidence += 0.1;
@@ -263,9 +407,13 @@ function judgeSentence(paragraph: Paragraph, sentence: Span): Suggestion | null 
   return {
     text: part.text,
     section,
-    cue: part.cue.cue,
-    confidence: Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100,
+    cue: part.verdict.cue.toLowerCase(),
+    confidence: Math.min(0.99, Math.max(0.05, confidence)),
     page: pageAt(paragraph, offset),
+    paragraph,
+    from: offset,
+    to: offset + part.text.length,
+    sentence,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Line } from '../layout/line';
+import { joinLines, joinPair, vocabulary, type Line } from '../layout/line';
 import type { RecommendationPriority } from '../types';
 import { parseMarker, STARTS_WITH_BULLET, type Marker } from './markers';
 
@@ -329,6 +329,7 @@ export class Headings {
   private readonly markers: Array<Marker | null | undefined> = [];
   private readonly headingLike: Array<boolean | undefined> = [];
   private readonly listHeadings: Array<ListHeading | null | undefined> = [];
+  private words: Set<string> | undefined;
 
   constructor(
     readonly lines: Line[],
@@ -339,6 +340,21 @@ export class Headings {
       lines.map((l) => l.text.length),
       0.9,
     );
+  }
+
+  /** Rejoins wrapped lines, making words broken at a line's end whole by the document's words. */
+  join(parts: string[]): string {
+    return joinLines(parts, this.vocabulary());
+  }
+
+  /** Joins one more line to text already joined (see `join`). */
+  joinTo(text: string, part: string): string {
+    return text ? joinPair(text, part, this.vocabulary()) : part;
+  }
+
+  private vocabulary(): Set<string> {
+    this.words ??= vocabulary(this.lines);
+    return this.words;
   }
 
   marker(index: number): Marker | null {

@@ -1,4 +1,4 @@
-import { joinLines, type Line } from '../layout/line';
+import type { Line } from '../layout/line';
 import {
   agencyHeadingSubject,
   headingText,
@@ -138,7 +138,7 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
   const finish = (end: number, closedBy: ListResult['closedBy']): ListResult => ({
     items: drafts
       .filter((d) => d.lines.join(' ').trim().length > 0 || d.subItems.length > 0)
-      .map((d) => toRawItem(d, heading)),
+      .map((d) => toRawItem(d, heading, layout)),
     end,
     closedBy,
   });
@@ -372,11 +372,11 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
   return finish(lines.length, 'end');
 }
 
-function toRawItem(draft: Draft, heading: ListHeading): RawItem {
+function toRawItem(draft: Draft, heading: ListHeading, layout: Headings): RawItem {
   return {
     label: draft.label,
-    text: joinLines(draft.lines),
-    subItems: draft.subItems.map(joinLines).filter((s) => s.length > 0),
+    text: layout.join(draft.lines),
+    subItems: draft.subItems.map((sub) => layout.join(sub)).filter((s) => s.length > 0),
     heading,
     theme: draft.theme,
     timescaleHeading: draft.timescaleHeading,
@@ -460,7 +460,7 @@ function sentenceFrom(
     parts.push(line.text);
     last = k;
   }
-  return { text: joinLines(parts), last };
+  return { text: layout.join(parts), last };
 }
 
 /** The first words after a marker that stands alone on its line ("9."), past stray page numbers. */
@@ -511,7 +511,7 @@ function paragraphAt(layout: Headings, index: number, gapless = false): string {
     if (gapless && paragraphBreak(layout, k, parts, true, false)) break;
     parts.push(layout.lines[k].text);
   }
-  return joinLines(parts);
+  return layout.join(parts);
 }
 
 /** Whether the last line so far ends an item's lead-in with a colon. */
