@@ -44,16 +44,22 @@ export async function extractReport(
   if (pages.every((p) => p.lines.length === 0)) {
     throw new ReportInputError('empty', 'The file has no text in it.');
   }
-  return extractFromPages(pages, sniffed.format);
+  return extractFromPages(pages, sniffed.format, sniffed.format === 'text' ? sniffed.text : null);
 }
 
-function extractFromPages(pages: PageLines[], format: 'pdf' | 'text'): ExtractionResult {
+function extractFromPages(
+  pages: PageLines[],
+  format: 'pdf' | 'text',
+  /** The text as given, when it was given as text (saves joining its lines again). */
+  source: string | null,
+): ExtractionResult {
   const lines = removeContents(mendBrokenWords(removePageFurniture(pages, format)));
   const document = extractFacts(
     pages.flatMap((p) => p.lines),
     lines,
     format,
     pages.length,
+    source,
   );
   const authority = document.authority ?? 'The local authority';
   const names: PartyNames = {

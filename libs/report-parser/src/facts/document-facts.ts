@@ -12,6 +12,8 @@ import { findJudgements } from './judgements';
 
 /** How far into a document its title, addressee and dates are looked for. */
 const HEAD_LINES = 60;
+/** How far into a document (in characters, about ten pages) the inspectorates are looked for. */
+const OPENING = 30_000;
 
 /** Inspectorates and how documents name them (matched in lower case). */
 const INSPECTORATES: Array<[string, string[]]> = [
@@ -24,10 +26,18 @@ const INSPECTORATES: Array<[string, string[]]> = [
   ],
 ];
 
-function inspectoratesIn(lowerText: string): string[] {
-  return INSPECTORATES.filter(([, names]) => names.some((n) => lowerText.includes(n))).map(
-    ([name]) => name,
-  );
+/** Every inspectorate's names in one pattern, so a long text is read once. */
+const INSPECTORATE_NAMES = new RegExp(
+  INSPECTORATES.flatMap(([, names]) => names)
+    .map((n) => n.replace(/[()]/g, '\\$&'))
+    .join('|'),
+  'gi',
+);
+
+function inspectoratesIn(text: string): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(INSPECTORATE_NAMES)) found.add(m[0].toLowerCase());
+  return INSPECTORATES.filter(([, names]) => names.some((n) => found.has(n))).map(([name]) => name);
 }
 
 const TITLE_START =
@@ -53,11 +63,13 @@ export function extractFacts(
   lines: Line[],
   format: 'pdf' | 'text',
   pages: number,
+  /** The whole text, if already at hand (searched for names; not read line by line). */
+  source: string | null = null,
 ): DocumentFacts {
   // The cover is read as printed: a running header may repeat the title that page 1 opens with.
   const head = rawLines.slice(0, HEAD_LINES);
   const headText = head.map((l) => l.text).join('\n');
-  const allText = rawLines.map((l) => l.text).join('\n');
+  const allText = source ?? rawLines.map((l) => l.text).join('\n');
 
   // The title is looked for in the page as printed, but a running header that merely repeats
   // it gives way to the title set on the page itself.
@@ -73,7 +85,8 @@ export function extractFacts(
 
   // Ofsted inspects and visits local authority children's services in England and leads when
   // other inspectorates take part.
-  const named = inspectoratesIn(allText.toLowerCase());
+  // Inspectorates that take part are named in a document's opening pages.
+  const named = inspectoratesIn(allText.length > OPENING ? allText.slice(0, OPENING) : allText);
   const inspectorates =
     OFSTED_KINDS.has(kind) && !named.includes('Ofsted') ? ['Ofsted', ...named] : named;
   const visit = visitDates(head, headText);
@@ -139,7 +152,7 @@ function classify(title: string, headText: string, allText: string): DocumentKin
     // Area SEND inspections are always Ofsted's and the CQC's together.
     return 'joint_inspection';
   }
-  if (inspectoratesIn(headText.toLowerCase()).length >= 3) return 'joint_inspection';
+  if (inspectoratesIn(headText).length >= 3) return 'joint_inspection';
   if (/\bmonitoring visit\b/i.test(title) || /^monitoring visit\b/im.test(headText)) {
     return 'monitoring_visit';
   }

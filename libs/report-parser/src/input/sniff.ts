@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { ReportInputError } from '../errors';
 
 export type SniffedInput = { format: 'pdf'; bytes: Uint8Array } | { format: 'text'; text: string };
@@ -47,12 +48,9 @@ function decodeText(bytes: Uint8Array): string {
     return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Word's "Save as plain text" writes Windows-1252 by default.
-    return decodeWindows1252(bytes);
-  }
+  // Word's "Save as plain text" writes Windows-1252 by default.
+  if (!isUtf8(bytes)) return decodeWindows1252(bytes);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 /** Windows-1252 bytes 0x80-0x9F (Node's decoder, without full ICU, reads them as Latin-1). */

@@ -122,7 +122,11 @@ const COMPOUND_TAIL =
   /^(?:being|making|term|based|led|focused|focussed|wide|level|up|out|in|on|by|to|down|around|agency|agencies|date|quality|time|going|centred|informed|year|years|month|months|week|weeks|day|days|aged|specific|olds?|sharing|gathering|taking|standing|house|order|group|groups|safety)$/i;
 
 /** Whether a word broken at a line's end ("multi-" / "agency") keeps its hyphen when mended. */
-function keepsHyphen(head: string, tail: string, words?: ReadonlySet<string>): boolean {
+/** The document's words, or a way to get them when first needed. */
+export type Words = ReadonlySet<string> | (() => ReadonlySet<string>);
+
+function keepsHyphen(head: string, tail: string, known?: Words): boolean {
+  const words = typeof known === 'function' ? known() : known;
   const whole = (head + tail).toLowerCase();
   if (words?.has(`${head}-${tail}`.toLowerCase())) return true;
   if (words?.has(whole)) return false;
@@ -140,7 +144,9 @@ function keepsHyphen(head: string, tail: string, words?: ReadonlySet<string>): b
  * ("incon-" / "sistent") is rejoined without it; a compound ("multi-" / "agency") keeps it.
  * `words` (the document's own words, lower-case) settles a case seen elsewhere.
  */
-export function joinPair(out: string, part: string, words?: ReadonlySet<string>): string {
+export function joinPair(out: string, part: string, words?: Words): string {
+  // Most lines do not end in a hyphen: only those need the words.
+  if (out.charCodeAt(out.length - 1) !== 45) return `${out} ${part}`;
   const head = /(\p{L}+|\d+)-$/u.exec(out);
   const tail = /^\p{L}+/u.exec(part);
   if (!head || !tail) return `${out} ${part}`;
@@ -148,7 +154,7 @@ export function joinPair(out: string, part: string, words?: ReadonlySet<string>)
 }
 
 /** Rejoins wrapped lines; a word broken at a line's end is made whole again (see joinPair). */
-export function joinLines(parts: string[], words?: ReadonlySet<string>): string {
+export function joinLines(parts: string[], words?: Words): string {
   let out = '';
   for (const part of parts) out = out ? joinPair(out, part, words) : part;
   return out.trim();

@@ -1,13 +1,15 @@
 import type { Line } from '../layout/line';
-import {
-  agencyHeadingSubject,
-  headingText,
-  isClosingText,
-  sectionKind,
-  type Headings,
-} from '../structure/headings';
+import { headingText, isClosingText, sectionKind, type Headings } from '../structure/headings';
 import type { Recommendation, Suggestion } from '../types';
-import { isEvaluative, judgeClause, type Verdict } from './polarity';
+import {
+  isEvaluative,
+  judgeClause,
+  MAY_JUDGE,
+  mayTurn,
+  tokenize,
+  type WordList,
+  type Verdict,
+} from './polarity';
 import { splitSentences, type Span } from './sentences';
 
 /** Suggestions below this confidence are left out. */
@@ -29,6 +31,8 @@ interface Found extends Suggestion {
   to: number;
   /** The sentence it was found in, and whether the sentence turns back to the one before. */
   sentence: Span;
+  /** Its topic words, once asked for. */
+  topics?: { text: string; words: Set<string> };
 }
 
 /**
@@ -46,7 +50,8 @@ export function findSuggestions(layout: Headings, recommendations: Recommendatio
     let previous: Found | null = null;
     let before: Span | null = null;
     for (const sentence of splitSentences(paragraph.text)) {
-      const next = judgeSentence(paragraph, sentence);
+      // A sentence with no word that could state a weakness is not read word by word.
+      const next = MAY_JUDGE.test(sentence.text) ? judgeSentence(paragraph, sentence) : null;
       if (!next || next.confidence < MIN_CONFIDENCE) {
         previous = null;
         before = sentence;
@@ -70,13 +75,14 @@ export function findSuggestions(layout: Headings, recommendations: Recommendatio
   if (recommendations.length === 0) return found.map(toSuggestion);
 
   // With a list: only what no listed item covers, ranked by how much it adds.
-  const weigh = topicWeights(all);
   const items = recommendations.map((r) => topicWords(r.text));
+  const topics = found.map((f) => topicsOf(f));
+  const weight = topicWeights([...items, ...topics]);
   const out: Suggestion[] = [];
-  for (const f of found) {
+  for (const [k, f] of found.entries()) {
     // "As a result, …" alone restates what a weakness leads to, which the list has in hand.
     if (CONSEQUENCE.test(f.text)) continue;
-    const novelty = 1 - coverage(topicWords(f.text), items, weigh);
+    const novelty = 1 - coverage(topics[k], items, weight);
     if (novelty < 1 - COVERED) continue;
     out.push(toSuggestion({ ...f, confidence: f.confidence * (0.6 + 0.4 * novelty) }));
   }
@@ -114,27 +120,63 @@ const COMMON = new Set(
 /** The words that say what a text is about, reduced to a rough stem: not how it is judged. */
 function topicWords(text: string): Set<string> {
   const words = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
-    const word = m[0];
-    if (word.length < 3 || COMMON.has(word) || isEvaluative(word)) continue;
-    words.add(stem(word));
+  for (const word of tokenize(text).words) {
+    const topic = topicOf(word);
+    if (topic) words.add(topic);
   }
   return words;
 }
 
+/** A word's topic stem, or '' for a word that says nothing of the topic (remembered per word). */
+const TOPICS = new Map<string, string>();
+
+function topicOf(word: string): string {
+  let topic = TOPICS.get(word);
+  if (topic === undefined) {
+    topic = word.length < 3 || COMMON.has(word) || isEvaluative(word) ? '' : stem(word);
+    // The cache stays small: it is cleared rather than allowed to grow without end.
+    if (TOPICS.size > 20000) TOPICS.clear();
+    TOPICS.set(word, topic);
+  }
+  return topic;
+}
+
+const SUFFIXES = ['ments', 'ment', 'ness', 'ing', 'ed', 'es', 'ly', 's'];
+
+/** A rough stem: a common ending off, then the first seven letters. */
 function stem(word: string): string {
-  return word.replace(/(?:ing|ed|es|s|ly|ness|ment|ments)$/, '').slice(0, 7);
+  for (const suffix of SUFFIXES) {
+    if (word.length > suffix.length + 2 && word.endsWith(suffix)) {
+      return word.slice(0, word.length - suffix.length).slice(0, 7);
+    }
+  }
+  return word.slice(0, 7);
 }
 
 /**
- * How much each topic word tells weaknesses apart in this document: words in many paragraphs
- * ("children", "leaders", "SEND") tell little; rare ones ("fostering") much.
+ * How much each topic word tells weaknesses apart: words in many of the texts compared (the
+ * list's items and the suggestions; "children", "leaders", "SEND") tell little, rare ones
+ * ("fostering") much.
  */
-function topicWeights(all: Paragraph[]): (word: string) => number {
+function topicWeights(texts: Array<Set<string>>): (word: string) => number {
   const df = new Map<string, number>();
-  for (const p of all) for (const w of topicWords(p.text)) df.set(w, (df.get(w) ?? 0) + 1);
-  const n = all.length + 1;
-  return (word) => Math.log(1 + n / (df.get(word) ?? 1));
+  for (const words of texts) for (const w of words) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = texts.length + 1;
+  const weights = new Map<string, number>();
+  return (word) => {
+    let w = weights.get(word);
+    if (w === undefined) {
+      w = Math.log(1 + n / (df.get(word) ?? 1));
+      weights.set(word, w);
+    }
+    return w;
+  };
+}
+
+/** The topic words of a suggestion (remembered: merging and covering both ask). */
+function topicsOf(f: Found): Set<string> {
+  if (f.topics?.text !== f.text) f.topics = { text: f.text, words: topicWords(f.text) };
+  return f.topics.words;
 }
 
 /** How much of a suggestion the best-matching listed item already holds (0-1), by weight. */
@@ -144,15 +186,14 @@ function coverage(
   weigh: (word: string) => number,
 ): number {
   let total = 0;
-  for (const w of words) total += weigh(w);
-  if (total === 0) return 1;
-  let best = 0;
-  for (const item of items) {
-    let shared = 0;
-    for (const w of words) if (item.has(w)) shared += weigh(w);
-    best = Math.max(best, shared / total);
+  const shared = new Array<number>(items.length).fill(0);
+  for (const w of words) {
+    const weight = weigh(w);
+    total += weight;
+    for (let k = 0; k < items.length; k++) if (items[k].has(w)) shared[k] += weight;
   }
-  return best;
+  if (total === 0) return 1;
+  return Math.max(0, ...shared) / total;
 }
 
 /** A sentence whose subject is only a pointer to the one before ("However, this work…"). */
@@ -166,8 +207,8 @@ const GOES_ON =
 function aboutTheSame(previous: Found, next: Found): boolean {
   if (next.paragraph !== previous.paragraph || next.from < previous.to) return false;
   if (GOES_ON.test(next.sentence.text)) return true;
-  const a = topicWords(previous.text);
-  const b = topicWords(next.text);
+  const a = topicsOf(previous);
+  const b = topicsOf(next);
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
   return shared >= 2 && shared >= Math.min(a.size, b.size) * 0.4;
@@ -304,7 +345,9 @@ const OPENING_CONDITION = /^(?:when|whenever|if|unless|once|in cases where)\b/i;
  * Splits a sentence into the clauses either side of each contrast. An opening "However," or
  * "But" turns against the previous sentence, so the whole sentence is one clause.
  */
-export function contrastSegments(sentence: string): Segment[] {
+export function contrastSegments(sentence: string, turns = true): Segment[] {
+  // Most sentences have no turn in them (the caller knows from their words).
+  if (!turns) return [{ start: 0, end: sentence.length }];
   const cuts: Array<{ at: number; resume: number }> = [];
   let from = 0;
   if (OPENING_CONCESSION.test(sentence) || OPENING_CONDITION.test(sentence)) {
@@ -331,14 +374,21 @@ export function contrastSegments(sentence: string): Segment[] {
 }
 
 /** The critical part of a sentence: its text, cue, and whether a contrast was cut away. */
-export function criticalPart(sentence: string): {
+export function criticalPart(
+  sentence: string,
+  /** The sentence's words, if already read: from `first` to `last`, offsets less `base`. */
+  list: WordList = tokenize(sentence),
+  first = 0,
+  last = list.length,
+  base = 0,
+): {
   text: string;
   start: number;
   verdict: Verdict;
   cueAt: number;
   contrast: boolean;
 } | null {
-  const segments = contrastSegments(sentence);
+  const segments = contrastSegments(sentence, mayTurn(list, first, last));
   const critical: Array<{ segment: Segment; verdict: Verdict }> = [];
   segments.forEach((segment, k) => {
     const text = sentence.slice(segment.start, segment.end);
@@ -348,7 +398,11 @@ export function criticalPart(sentence: string): {
     const conceded =
       (k === 0 && segments.length > 1 && OPENING_CONCESSION.test(text)) ||
       (segment.start > 0 && CONCEDING_TURN.test(sentence.slice(0, segment.start)));
-    const verdict = judgeClause(text, conceded);
+    let from = first;
+    while (from < last && list.starts[from] - base < segment.start) from++;
+    let to = from;
+    while (to < last && list.ends[to] - base <= segment.end) to++;
+    const verdict = judgeClause(text, conceded, list, from, to, base + segment.start);
     if (verdict) critical.push({ segment, verdict });
   });
   if (critical.length === 0) return null;
@@ -384,10 +438,10 @@ function isNotAFinding(text: string): boolean {
     /\bthe following (?:actions?|areas?|steps|recommendations?)\.?$/i.test(text) ||
     /\breuse this\b/i.test(text) ||
     /\b(?:should|must|needs? to|will|is to|are to)$/i.test(text) ||
-    agencyHeadingSubject(text) !== null ||
-    /\b(?:should|must|is required to) (?:send|submit|prepare|publish|produce) (?:an?|the|its) (?:written )?(?:action|improvement) plan\b/i.test(
-      text,
-    )
+    (text.includes(' plan') &&
+      /\b(?:should|must|is required to) (?:send|submit|prepare|publish|produce) (?:an?|the|its) (?:written )?(?:action|improvement) plan\b/i.test(
+        text,
+      ))
   );
 }
 
@@ -423,6 +477,7 @@ const SPEECH_OPENING =
 
 /** Whether `offset` falls inside quoted speech, as opposed to a phrase quoted from a report. */
 export function inSpeech(text: string, offset: number): boolean {
+  if (!text.includes('"') && !text.includes('“')) return false;
   for (const m of text.matchAll(SPEECH_OPENING)) {
     const open = m.index + m[0].length;
     if (open > offset) break;

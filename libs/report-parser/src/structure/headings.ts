@@ -344,18 +344,18 @@ export class Headings {
 
   /** Rejoins wrapped lines, making words broken at a line's end whole by the document's words. */
   join(parts: string[]): string {
-    return joinLines(parts, this.vocabulary());
+    return joinLines(parts, this.vocabulary);
   }
 
   /** Joins one more line to text already joined (see `join`). */
   joinTo(text: string, part: string): string {
-    return text ? joinPair(text, part, this.vocabulary()) : part;
+    return text ? joinPair(text, part, this.vocabulary) : part;
   }
 
-  private vocabulary(): Set<string> {
+  private readonly vocabulary = (): Set<string> => {
     this.words ??= vocabulary(this.lines);
     return this.words;
-  }
+  };
 
   marker(index: number): Marker | null {
     let m = this.markers[index];
