@@ -39,27 +39,21 @@ export async function extractReport(
   }
   const sniffed = sniffInput(input);
   const pages: PageLines[] =
-    sniffed.format === 'pdf' ? await pdfToPages(sniffed.bytes) : textToPages(sniffed.text);
+    sniffed.format === 'pdf' ? await pdfToPages(sniffed.bytes) : textToPages(sniffed.lines);
   while (pages.length > 1 && pages[pages.length - 1].lines.length === 0) pages.pop();
   if (pages.every((p) => p.lines.length === 0)) {
     throw new ReportInputError('empty', 'The file has no text in it.');
   }
-  return extractFromPages(pages, sniffed.format, sniffed.format === 'text' ? sniffed.text : null);
+  return extractFromPages(pages, sniffed.format);
 }
 
-function extractFromPages(
-  pages: PageLines[],
-  format: 'pdf' | 'text',
-  /** The text as given, when it was given as text (saves joining its lines again). */
-  source: string | null,
-): ExtractionResult {
+function extractFromPages(pages: PageLines[], format: 'pdf' | 'text'): ExtractionResult {
   const lines = removeContents(mendBrokenWords(removePageFurniture(pages, format)));
   const document = extractFacts(
     pages.flatMap((p) => p.lines),
     lines,
     format,
     pages.length,
-    source,
   );
   const authority = document.authority ?? 'The local authority';
   const names: PartyNames = {

@@ -63,13 +63,13 @@ export function extractFacts(
   lines: Line[],
   format: 'pdf' | 'text',
   pages: number,
-  /** The whole text, if already at hand (searched for names; not read line by line). */
-  source: string | null = null,
 ): DocumentFacts {
   // The cover is read as printed: a running header may repeat the title that page 1 opens with.
   const head = rawLines.slice(0, HEAD_LINES);
   const headText = head.map((l) => l.text).join('\n');
-  const allText = source ?? rawLines.map((l) => l.text).join('\n');
+  // The whole text, joined only if a rule needs it (most documents are told by their head).
+  let joined: string | undefined;
+  const allText = (): string => (joined ??= rawLines.map((l) => l.text).join('\n'));
 
   // The title is looked for in the page as printed, but a running header that merely repeats
   // it gives way to the title set on the page itself.
@@ -86,7 +86,7 @@ export function extractFacts(
   // Ofsted inspects and visits local authority children's services in England and leads when
   // other inspectorates take part.
   // Inspectorates that take part are named in a document's opening pages.
-  const named = inspectoratesIn(allText.length > OPENING ? allText.slice(0, OPENING) : allText);
+  const named = inspectoratesIn(openingText(rawLines));
   const inspectorates =
     OFSTED_KINDS.has(kind) && !named.includes('Ofsted') ? ['Ofsted', ...named] : named;
   const visit = visitDates(head, headText);
@@ -142,7 +142,19 @@ function readTitle(lines: Line[], start: number): string | null {
     .trim();
 }
 
-function classify(title: string, headText: string, allText: string): DocumentKind {
+/** The document's opening pages, as lines joined up to about OPENING characters. */
+function openingText(lines: Line[]): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (const line of lines) {
+    if (length > OPENING) break;
+    parts.push(line.text);
+    length += line.text.length + 1;
+  }
+  return parts.join('\n');
+}
+
+function classify(title: string, headText: string, allText: () => string): DocumentKind {
   const opening = `${title}\n${headText}`;
   if (
     /joint targeted area inspection|\bjoint (?:area )?inspection\b|\bJTAI\b|\b(?:local )?area SEND\b|\bSEND (?:area )?inspection\b/i.test(
@@ -174,7 +186,8 @@ function classify(title: string, headText: string, allText: string): DocumentKin
   return 'other';
 }
 
-function looksLikeArticle(headText: string, allText: string): boolean {
+function looksLikeArticle(headText: string, whole: () => string): boolean {
+  const allText = whole();
   if (/^(?:dear\b|yours sincerely|inspection dates?:|report published:)/im.test(allText))
     return false;
   // Signs of journalism: reported speech, bylines, datelines, captions, third-person reports.
@@ -212,7 +225,7 @@ function findAuthority(
   head: Line[],
   title: string | null,
   titleIndex: number,
-  allText: string,
+  whole: () => string,
 ): string | null {
   const fromTitle = title ? authorityInTitle(title) : null;
   if (fromTitle && /local area partnership$/i.test(fromTitle)) return fromTitle;
@@ -243,6 +256,7 @@ function findAuthority(
   }
 
   // Articles and letters name the area with its children's services.
+  const allText = whole();
   const area =
     /\bchildren['’]s services in ((?:[\p{Lu}][\p{L}'’-]+[ -]?){1,4}?)(?=[ ,.;:]|$)/u.exec(
       allText,

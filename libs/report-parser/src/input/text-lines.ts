@@ -20,10 +20,27 @@ function indentColumns(raw: string): number {
   return columns;
 }
 
-/** Splits plain text into pages (at form feeds, as pdftotext writes them) and lines. */
-export function textToPages(text: string): PageLines[] {
-  return text.split('\f').map((pageText, index) => {
-    const rawLines = pageText.split(/\r\n|\r|\n/);
+/**
+ * Splits plain text into pages (at form feeds, as pdftotext writes them) and lines. Text may
+ * come whole or already split at line feeds.
+ */
+export function textToPages(input: string | string[]): PageLines[] {
+  const pages: string[][] = [[]];
+  for (const line of typeof input === 'string' ? input.split('\n') : input) {
+    // Carriage returns end lines too ("\r\n", or old Macintosh "\r" alone).
+    const parts = line.includes('\r') ? line.replace(/\r$/, '').split('\r') : [line];
+    for (const part of parts) {
+      if (!part.includes('\f')) {
+        pages[pages.length - 1].push(part);
+        continue;
+      }
+      part.split('\f').forEach((piece, k) => {
+        if (k > 0) pages.push([]);
+        pages[pages.length - 1].push(piece);
+      });
+    }
+  }
+  return pages.map((rawLines, index) => {
     const lines: Line[] = [];
     let gap = index > 0;
     rawLines.forEach((raw, y) => {

@@ -290,13 +290,26 @@ const EXCEPTION =
 /** Work still under way admits a shortfall: "working with health colleagues to embed X more consistently". */
 const WORK_UNDER_WAY =
   /\b(?:working|work|plans?|planning|seeking|exploring|continuing|beginning|started|aiming|intend(?:s|ing)?|developing|taking steps)\b[^.;:]{0,80}?\bto (?:embed|raise|improve|increase|strengthen|extend|develop|make|ensure)\b[^.;:]{0,80}?\b(more (?:consistently|widely|fully|effectively|robustly|quickly|routinely|systematically|reliably)|awareness)\b/i;
-/** A duty about a question, not a finding: "decisions about where children should live". */
-const DUTY_IN_QUESTION =
-  /\b(?:where|how|whether|why|what|who|which|that|they|we|you)\b[^,;.]{0,40}$/i;
+/** Words before a duty that make it a question or a topic: "decisions about where children should live". */
+const QUESTION_WORDS = new Set('where how whether why what who which that they we you'.split(' '));
+
+/** Whether a duty at `at` follows a question word within a few words of the same stretch. */
+function dutyInQuestion(list: WordList, at: number, from: number): boolean {
+  for (let k = at - 1; k >= from && k >= at - 7; k--) {
+    if (QUESTION_WORDS.has(list.words[k])) return true;
+    if (list.breaks[k]) return false;
+  }
+  return false;
+}
 
 /** The inspectors' letter and report furniture that uses duty words without a finding. */
 function aboutTheVisit(clause: string): boolean {
-  return ABOUT_THE_VISIT.test(clause) || PAST_JUDGEMENT.test(clause);
+  // (The patterns run only where their words are: this runs on every weakness found.)
+  return (
+    ((clause.includes('nspect') || clause.includes('visit') || clause.includes('letter')) &&
+      ABOUT_THE_VISIT.test(clause)) ||
+    ((clause.includes('mprovement') || clause.includes('nadequate')) && PAST_JUDGEMENT.test(clause))
+  );
 }
 
 interface Pending {
@@ -473,7 +486,7 @@ export function judgeClause(
       case 'duty':
         // "seldom need to escalate": the duty belongs to the frequency before it.
         if (pending && pending.role !== 'shift' && pending.role !== 'aware') break;
-        if (inCondition || DUTY_IN_QUESTION.test(clause.slice(0, start))) break;
+        if (inCondition || dutyInQuestion(list, i - entry.words.length + 1, from)) break;
         if (!concession) note(-entry.weight, start, end);
         break;
       case 'hedge':
@@ -526,7 +539,7 @@ export function judgeClause(
     return { strength: MILD, cue: underWay[1], index: at };
   }
   // The inspection's own methods, past judgements and exceptions that prove the rule.
-  if (aboutTheVisit(clause) || EXCEPTION.test(clause)) return null;
+  if (aboutTheVisit(clause) || (clause.includes('nly') && EXCEPTION.test(clause))) return null;
   const found: Hit = verdictWorst;
   return {
     strength: Math.min(1, -verdictScore) * 0.6 + Math.min(1, -found.value) * 0.4,
@@ -569,13 +582,22 @@ export function mayJudge(list: WordList, from: number, to: number): boolean {
  * The trigger words as one pattern: a sentence without any is not read word by word at all
  * (the regular expression engine scans text far faster than a loop in JavaScript).
  */
-export const MAY_JUDGE = new RegExp(
-  `\\b(?:${[...TRIGGERS]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/'/g, "['’]"))
-    .join('|')})\\b`,
-  'i',
-);
+export const MAY_JUDGE = new RegExp(`\\b(?:${byFirstLetter([...TRIGGERS])})\\b`, 'i');
+
+/**
+ * Words as one alternation grouped by their first letter ("a(?:bsence|lthough)|b(?:…)"), which
+ * the engine tries a letter at a time instead of word by word (three times faster here).
+ */
+function byFirstLetter(words: string[]): string {
+  const groups = new Map<string, string[]>();
+  for (const word of words) {
+    const rest = word.slice(1).replace(/'/g, "['’]");
+    groups.set(word[0], [...(groups.get(word[0]) ?? []), rest]);
+  }
+  return [...groups]
+    .map(([first, rests]) => `${first}(?:${rests.sort((a, b) => b.length - a.length).join('|')})`)
+    .join('|');
+}
 
 /** Whether any of the words may turn a sentence or open a condition or concession. */
 export function mayTurn(list: WordList, from: number, to: number): boolean {

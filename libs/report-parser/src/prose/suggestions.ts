@@ -33,6 +33,8 @@ interface Found extends Suggestion {
   sentence: Span;
   /** Its topic words, once asked for. */
   topics?: { text: string; words: Set<string> };
+  /** The sentence's words (offsets within the sentence). */
+  words: WordList;
 }
 
 /**
@@ -78,11 +80,12 @@ export function findSuggestions(layout: Headings, recommendations: Recommendatio
   const items = recommendations.map((r) => topicWords(r.text));
   const topics = found.map((f) => topicsOf(f));
   const weight = topicWeights([...items, ...topics]);
+  const index = indexItems(items);
   const out: Suggestion[] = [];
   for (const [k, f] of found.entries()) {
     // "As a result, …" alone restates what a weakness leads to, which the list has in hand.
     if (CONSEQUENCE.test(f.text)) continue;
-    const novelty = 1 - coverage(topics[k], items, weight);
+    const novelty = 1 - coverage(topics[k], index, weight);
     if (novelty < 1 - COVERED) continue;
     out.push(toSuggestion({ ...f, confidence: f.confidence * (0.6 + 0.4 * novelty) }));
   }
@@ -175,25 +178,51 @@ function topicWeights(texts: Array<Set<string>>): (word: string) => number {
 
 /** The topic words of a suggestion (remembered: merging and covering both ask). */
 function topicsOf(f: Found): Set<string> {
-  if (f.topics?.text !== f.text) f.topics = { text: f.text, words: topicWords(f.text) };
-  return f.topics.words;
+  if (f.topics?.text === f.text) return f.topics.words;
+  let words: Set<string>;
+  const from = f.from - f.sentence.start;
+  const to = f.to - f.sentence.start;
+  if (from >= 0 && to <= f.sentence.end - f.sentence.start) {
+    // Within its sentence: the words read already.
+    words = new Set<string>();
+    const list = f.words;
+    for (let i = 0; i < list.length && list.starts[i] < to; i++) {
+      if (list.starts[i] < from) continue;
+      const topic = topicOf(list.words[i]);
+      if (topic) words.add(topic);
+    }
+  } else {
+    words = topicWords(f.text);
+  }
+  f.topics = { text: f.text, words };
+  return words;
 }
 
 /** How much of a suggestion the best-matching listed item already holds (0-1), by weight. */
-function coverage(
-  words: Set<string>,
-  items: Array<Set<string>>,
-  weigh: (word: string) => number,
-): number {
+function coverage(words: Set<string>, items: ItemIndex, weigh: (word: string) => number): number {
   let total = 0;
-  const shared = new Array<number>(items.length).fill(0);
+  const shared = new Array<number>(items.count).fill(0);
   for (const w of words) {
     const weight = weigh(w);
     total += weight;
-    for (let k = 0; k < items.length; k++) if (items[k].has(w)) shared[k] += weight;
+    for (const k of items.byWord.get(w) ?? []) shared[k] += weight;
   }
   if (total === 0) return 1;
   return Math.max(0, ...shared) / total;
+}
+
+/** The listed items' topic words, and for each word the items it is in. */
+interface ItemIndex {
+  count: number;
+  byWord: Map<string, number[]>;
+}
+
+function indexItems(items: Array<Set<string>>): ItemIndex {
+  const byWord = new Map<string, number[]>();
+  items.forEach((words, k) => {
+    for (const w of words) byWord.set(w, [...(byWord.get(w) ?? []), k]);
+  });
+  return { count: items.length, byWord };
 }
 
 /** A sentence whose subject is only a pointer to the one before ("However, this work…"). */
@@ -447,7 +476,8 @@ function isNotAFinding(text: string): boolean {
 
 function judgeSentence(paragraph: Paragraph, sentence: Span): Found | null {
   if (isNotAFinding(sentence.text)) return null;
-  const part = criticalPart(sentence.text);
+  const words = tokenize(sentence.text);
+  const part = criticalPart(sentence.text, words);
   if (!part) return null;
   let confidence = 0.45 + 0.5 * part.verdict.strength;
   const section = paragraph.section;
@@ -468,6 +498,7 @@ function judgeSentence(paragraph: Paragraph, sentence: Span): Found | null {
     from: offset,
     to: offset + part.text.length,
     sentence,
+    words,
   };
 }
 

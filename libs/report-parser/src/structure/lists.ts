@@ -191,8 +191,11 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
       continue;
     }
     // "Northvale Police should:", possibly numbered and wrapped over two lines.
-    const sentence = sentenceFrom(layout, j, marker ? marker.rest : text);
-    const agency = agencyHeadingSubject(sentence.text);
+    // (Only a sentence that ends in a colon can be one: most lines are passed over unread.)
+    const sentence = endsInColon(layout, j)
+      ? sentenceFrom(layout, j, marker ? marker.rest : text)
+      : { text: '', last: j };
+    const agency = sentence.text ? agencyHeadingSubject(sentence.text) : null;
     if (agency !== null) {
       j = sentence.last;
       // "Within six months, the local authority should:" sets a timescale and an owner.
@@ -444,6 +447,19 @@ function themeContinuesList(
     readsLikeRecommendation(marker.rest || textAfter(layout, next)) &&
     (continuesNumbering || marker.kind !== 'number' || lastNumber === null)
   );
+}
+
+/** Whether the sentence starting at line `index` (as `sentenceFrom` reads it) ends in a colon. */
+function endsInColon(layout: Headings, index: number): boolean {
+  for (let k = index; k < layout.lines.length && k < index + 6; k++) {
+    const text = layout.lines[k].text;
+    if (k > index && (layout.lines[k].gapBefore || layout.marker(k))) return false;
+    const last = text.charCodeAt(text.length - 1);
+    // : . ! ?
+    if (last === 58) return true;
+    if (last === 46 || last === 33 || last === 63) return false;
+  }
+  return false;
 }
 
 /** The sentence starting at line `index` (with `first` as its text), across wrapped lines. */
