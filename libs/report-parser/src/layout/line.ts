@@ -169,7 +169,8 @@ export function vocabulary(lines: Line[]): Set<string> {
   let brokeBefore = false;
   for (const line of lines) {
     const text = line.text;
-    for (const m of text.matchAll(/\p{L}+(?:-\p{L}+)*/gu)) {
+    // (Latin letters without the Unicode flag: this reads every line of a long report.)
+    for (const m of text.matchAll(/[A-Za-z\u00C0-\u024F]+(?:-[A-Za-z\u00C0-\u024F]+)*/g)) {
       const end = m.index + m[0].length;
       const piece =
         (m.index === 0 && brokeBefore) ||
