@@ -196,4 +196,14 @@ describe('extractFacts', () => {
       ).authority,
     ).toBe('Eastmere');
   });
+
+  it.each([
+    ['Joint local area SEND revisit in Ashmere', 'joint_inspection'],
+    ['Joint area review', 'joint_inspection'],
+    ['Joint targeted area inspection of Ashmere', 'joint_inspection'],
+    ['Area SEND inspection of Ashmere Local Area Partnership', 'joint_inspection'],
+    ['Focused visit to Ashmere children’s services', 'focused_visit'],
+  ])('reads the kind of %j', (title, kind) => {
+    expect(factsOf([title, 'This letter summarises the findings.'].join('\n')).kind).toBe(kind);
+  });
 });

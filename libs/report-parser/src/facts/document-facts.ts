@@ -157,7 +157,7 @@ function openingText(lines: Line[]): string {
 function classify(title: string, headText: string, allText: () => string): DocumentKind {
   const opening = `${title}\n${headText}`;
   if (
-    /joint targeted area inspection|\bjoint (?:area )?inspection\b|\bJTAI\b|\b(?:local )?area SEND\b|\bSEND (?:area )?inspection\b/i.test(
+    /joint targeted area inspection|\bjoint (?:area )?inspection\b|\bJTAI\b|\b(?:local )?area SEND\b|\bSEND (?:area )?inspection\b|\bjoint (?:local area (?:SEND )?)?(?:re)?visit\b|\bjoint area review\b/i.test(
       opening,
     )
   ) {
