@@ -75,7 +75,7 @@ const LEXICON: Array<[Role, number, string]> = [
   [
     'neg',
     MEDIUM,
-    'limited|brief|briefly|sparse|slow|slowly|late|infrequent|infrequently|gap|gaps|vary|varies|varied|variation|harder|difficult|difficulty|difficulties|struggle|struggles|struggling|paused|suspended|halted|ceased|discontinued|wait|waits|waited|worse|worsened|decline|declined|declining|escalating|re-emerging|re-emerge|recurring|unnecessary|unnecessarily|turnover|re-referral|re-referrals|errors|outdated|underestimate|underestimates|underestimated',
+    'limited|brief|briefly|sparse|slow|slowly|late|infrequent|infrequently|gap|gaps|vary|varies|varied|variation|harder|difficult|difficulty|difficulties|struggle|struggles|struggling|paused|suspended|halted|ceased|discontinued|wait|waits|waited|worse|worsened|decline|declined|declining|escalating|re-emerging|re-emerge|recurring|unnecessary|unnecessarily|turnover|re-referral|re-referrals|errors|outdated|underestimate|underestimates|underestimated|exclusion|exclusions|excluded|suspensions|absences|reoffending|re-offending',
   ],
   [
     'neg',
@@ -272,8 +272,6 @@ const SCOPE_END = new Set([
   'which',
   'while',
   'whilst',
-  'although',
-  'as',
   'although',
   'though',
   'since',

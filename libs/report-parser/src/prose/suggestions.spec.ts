@@ -73,6 +73,8 @@ describe('judging a clause', () => {
     'Effective mediation at an early stage helped young people home.',
     'The service was not tested fully during the focused visit.',
     'Children living in unregistered homes are visited often by managers.',
+    'No children were identified as living in an unregistered home.',
+    'Exclusions are low, with no permanent exclusions in three years.',
   ])('reads praise or background as no weakness: %j', (text) => {
     expect(judgeClause(text)).toBeNull();
   });
@@ -283,6 +285,18 @@ describe('findSuggestions', () => {
     expect(found.map((f) => f.text)).toEqual([
       'Life-story work is too often left unfinished. As a result, older children do not understand their histories.',
       'Leaders have started a new audit programme. However, this work is at an early stage.',
+    ]);
+  });
+});
+
+describe('findSuggestions across a page break', () => {
+  it('keeps a sentence a page break cuts in two whole', () => {
+    const found = findSuggestions(
+      linesOf('Findings\n\nActions to reduce risk are not always clear from\fchildren’s records.'),
+      [],
+    );
+    expect(found.map((f) => [f.text, f.page])).toEqual([
+      ['Actions to reduce risk are not always clear from children’s records.', 1],
     ]);
   });
 });

@@ -292,7 +292,14 @@ export function paragraphs(layout: Headings): Paragraph[] {
       section = headingText(line.text);
       continue;
     }
-    if (marker || line.gapBefore) flush();
+    // A page break inside a sentence ("…not always clear from" / "children's records.") does
+    // not end its paragraph.
+    const runsOn =
+      !marker &&
+      line.page > (lines[i - 1]?.page ?? line.page) &&
+      parts.length > 0 &&
+      !/[.!?:]["”’)]?$/.test(parts[parts.length - 1]);
+    if (marker || (line.gapBefore && !runsOn)) flush();
     const text = marker ? marker.rest : line.text;
     if (text) {
       parts.push(text);
