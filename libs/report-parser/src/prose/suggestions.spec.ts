@@ -292,11 +292,16 @@ describe('findSuggestions', () => {
 describe('findSuggestions across a page break', () => {
   it('keeps a sentence a page break cuts in two whole', () => {
     const found = findSuggestions(
-      linesOf('Findings\n\nActions to reduce risk are not always clear from\fchildren’s records.'),
+      linesOf(
+        'Findings\n\nManagement oversight and actions to reduce risk are not always clear from\fchildren’s records.',
+      ),
       [],
     );
     expect(found.map((f) => [f.text, f.page])).toEqual([
-      ['Actions to reduce risk are not always clear from children’s records.', 1],
+      [
+        'Management oversight and actions to reduce risk are not always clear from children’s records.',
+        1,
+      ],
     ]);
   });
 });
