@@ -66,6 +66,27 @@ describe('items that are plain paragraphs', () => {
     ]);
   });
 
+  it('tells phrases apart without blank lines where a line stops short of the others', async () => {
+    const text = doc(
+      'What needs to improve in this area of social work practice',
+      '',
+      'The quality and timeliness of assessments for children who are new to care, so that',
+      'their needs are understood from the start.',
+      'The consistency of supervision for social workers.',
+      'The recording of children’s views in their plans and reviews, so that plans reflect what',
+      'children have said.',
+      '',
+      'Main findings',
+      '',
+      'Children are seen regularly.',
+    );
+    expect((await items(text)).map(([first]) => first)).toEqual([
+      'The quality and timeliness of assessments for children who are new to care, so that their needs are understood from the start.',
+      'The consistency of supervision for social workers.',
+      'The recording of children’s views in their plans and reviews, so that plans reflect what children have said.',
+    ]);
+  });
+
   it('takes phrases without full stops as items, however short, until the next part', async () => {
     const text = doc(
       'What needs to improve in this area of social work practice',

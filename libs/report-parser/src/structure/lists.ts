@@ -556,7 +556,13 @@ function paragraphBreak(
   if (line.gapBefore) return !/(?:,|\b(?:and|or|of|the|to|for|with|in|a|an))$/i.test(last);
   if (!/[.!?]["”’)]?$/.test(last)) return false;
   if (afterSubItems) return true;
-  return gapless && opensItem(sentenceFrom(layout, index, line.text).text);
+  if (!gapless) return false;
+  // A line that stops well short of the others, when the next line's first word would have
+  // fitted on it, was ended on purpose: the next item begins.
+  const width = Math.max(...before.map((t) => t.length), line.text.length);
+  const firstWord = /^\S+/.exec(line.text)?.[0].length ?? 0;
+  if (before.length > 0 && last.length + 1 + firstWord < width * 0.7) return true;
+  return opensItem(sentenceFrom(layout, index, line.text).text);
 }
 
 /**
