@@ -4,11 +4,15 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, delimiter, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-// Compiled to dist/bench/bench/, three levels below the repository root.
-const corpusDir = resolve(process.env.CORPUS_DIR ?? join(__dirname, '../../../../shared/corpus'));
+// Compiled to dist/bench/bench/, three levels below the repository root. Both corpus folders
+// by default; CORPUS_DIR, folders separated by ":", measures others.
+const shared = join(__dirname, '../../../../shared');
+const corpusDirs = (
+  process.env.CORPUS_DIR?.split(delimiter) ?? [join(shared, 'corpus'), join(shared, 'corpus-next')]
+).map((dir) => resolve(dir));
 const runs = Number(process.env.BENCH_RUNS ?? 25);
 const mb = (bytes: number): number => bytes / 1024 / 1024;
 
@@ -49,13 +53,17 @@ function pdftotext(file: string): number | null {
 }
 
 function main(): void {
-  if (!existsSync(corpusDir)) {
-    console.error(`No corpus at ${corpusDir}; set CORPUS_DIR.`);
+  const missing = corpusDirs.filter((dir) => !existsSync(dir));
+  if (missing.length > 0) {
+    console.error(`No corpus at ${missing.join(', ')}; set CORPUS_DIR.`);
     process.exit(2);
   }
-  const files = readdirSync(corpusDir)
-    .filter((name) => /\.(txt|pdf)$/.test(name))
-    .sort();
+  const files = corpusDirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((name) => /\.(txt|pdf)$/.test(name))
+      .sort()
+      .map((name) => join(dir, name)),
+  );
   console.log(
     `followthrough extraction benchmark: ${runs} timed runs after 5 warm-up runs, Node ${process.version}`,
   );
@@ -75,8 +83,8 @@ function main(): void {
   );
   const ratios: number[] = [];
   let baseline = 0;
-  for (const name of files) {
-    const file = join(corpusDir, name);
+  for (const file of files) {
+    const name = basename(file);
     const m = measure(file);
     baseline = m.baselineRss;
     const poppler = name.endsWith('.pdf') ? pdftotext(file) : null;

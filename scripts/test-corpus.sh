@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks the extractor against the public corpus in ../shared/corpus (see its README).
+# Checks the extractor against the public corpus in ../shared/corpus and ../shared/corpus-next
+# (see their READMEs); CORPUS_DIR, folders separated by ":", checks others instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh

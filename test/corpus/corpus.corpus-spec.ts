@@ -1,38 +1,53 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, delimiter, join, resolve } from 'node:path';
 import { extractReport } from '@app/report-parser';
 import { differences, type ExpectedExtraction } from '../support/expectations';
 import { textReportToPdf } from '../support/text-to-pdf';
 
 /**
- * The public corpus lives beside the repository (../shared/corpus) and is read, never copied.
- * CORPUS_DIR points elsewhere when needed.
+ * The public corpus lives beside the repository, read and never copied: ../shared/corpus (the
+ * layouts the extractor was built from) and ../shared/corpus-next (the layouts councils receive
+ * now). CORPUS_DIR, a list of folders separated by ":", points elsewhere when needed.
  */
-const corpusDir = resolve(process.env.CORPUS_DIR ?? join(__dirname, '../../../shared/corpus'));
+const shared = join(__dirname, '../../../shared');
+const corpusDirs = (
+  process.env.CORPUS_DIR?.split(delimiter) ?? [join(shared, 'corpus'), join(shared, 'corpus-next')]
+).map((dir) => resolve(dir));
 
-const expectations = existsSync(corpusDir)
-  ? readdirSync(corpusDir)
-      .filter((name) => name.endsWith('.expected.json'))
-      .sort()
-      .map((name) => JSON.parse(readFileSync(join(corpusDir, name), 'utf8')) as ExpectedExtraction)
-  : [];
-const pdfs = expectations.filter((e) => e.file.endsWith('.pdf'));
+interface CorpusCase {
+  dir: string;
+  expected: ExpectedExtraction;
+}
+
+const cases: CorpusCase[] = corpusDirs.flatMap((dir) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.expected.json'))
+        .sort()
+        .map((name) => ({
+          dir,
+          expected: JSON.parse(readFileSync(join(dir, name), 'utf8')) as ExpectedExtraction,
+        }))
+    : [],
+);
+const named = (c: CorpusCase): readonly [string, CorpusCase] =>
+  [`${basename(c.dir)}/${c.expected.file}`, c] as const;
+const pdfs = cases.filter((c) => c.expected.file.endsWith('.pdf'));
 const hasPdftotext = !spawnSync('pdftotext', ['-v']).error;
 
-describe(`inspection corpus (${corpusDir})`, () => {
-  it('is there to check', () => {
-    expect(expectations.length).toBeGreaterThan(0);
+describe(`inspection corpus (${corpusDirs.join(', ')})`, () => {
+  it('is there to check, in every folder', () => {
+    for (const dir of corpusDirs) {
+      expect(cases.filter((c) => c.dir === dir).length).toBeGreaterThan(0);
+    }
   });
 
-  it.each(expectations.map((e) => [e.file, e] as const))(
-    '%s extracts exactly',
-    async (file, expected) => {
-      const result = await extractReport(readFileSync(join(corpusDir, file)));
-      expect(differences(result, expected)).toEqual([]);
-    },
-  );
+  it.each(cases.map(named))('%s extracts exactly', async (_name, { dir, expected }) => {
+    const result = await extractReport(readFileSync(join(dir, expected.file)));
+    expect(differences(result, expected)).toEqual([]);
+  });
 });
 
 /**
@@ -51,17 +66,20 @@ describe('corpus PDFs as text copied out by pdftotext', () => {
     expect(hasPdftotext).toBe(true);
   });
 
-  const cases = pdfs.flatMap((e) => [
-    [e.file, 'reading order', [] as string[], e] as const,
-    [e.file, 'layout', ['-layout'], e] as const,
+  const copies = pdfs.flatMap((c) => [
+    [named(c)[0], 'reading order', [] as string[], c] as const,
+    [named(c)[0], 'layout', ['-layout'], c] as const,
   ]);
-  it.each(cases)('%s in %s mode extracts exactly', async (file, _mode, flags, expected) => {
-    const out = join(workDir, `${file}.${flags.length ? 'layout' : 'raw'}.txt`);
-    const run = spawnSync('pdftotext', [...flags, join(corpusDir, file), out]);
-    expect(run.status).toBe(0);
-    const result = await extractReport(readFileSync(out));
-    expect(differences(result, expected)).toEqual([]);
-  });
+  it.each(copies)(
+    '%s in %s mode extracts exactly',
+    async (_name, _mode, flags, { dir, expected }) => {
+      const out = join(workDir, `${expected.file}.${flags.length ? 'layout' : 'raw'}.txt`);
+      const run = spawnSync('pdftotext', [...flags, join(dir, expected.file), out]);
+      expect(run.status).toBe(0);
+      const result = await extractReport(readFileSync(out));
+      expect(differences(result, expected)).toEqual([]);
+    },
+  );
 });
 
 /**
@@ -70,15 +88,12 @@ describe('corpus PDFs as text copied out by pdftotext', () => {
  * the PDF reader.
  */
 describe('corpus text documents printed to PDF', () => {
-  const texts = expectations.filter((e) => e.file.endsWith('.txt'));
+  const texts = cases.filter((c) => c.expected.file.endsWith('.txt'));
 
-  it.each(texts.map((e) => [e.file, e] as const))(
-    '%s as PDF extracts exactly',
-    async (file, expected) => {
-      const pdf = await textReportToPdf(readFileSync(join(corpusDir, file), 'utf8'));
-      const result = await extractReport(pdf);
-      expect(result.document.format).toBe('pdf');
-      expect(differences(result, expected)).toEqual([]);
-    },
-  );
+  it.each(texts.map(named))('%s as PDF extracts exactly', async (_name, { dir, expected }) => {
+    const pdf = await textReportToPdf(readFileSync(join(dir, expected.file), 'utf8'));
+    const result = await extractReport(pdf);
+    expect(result.document.format).toBe('pdf');
+    expect(differences(result, expected)).toEqual([]);
+  });
 });

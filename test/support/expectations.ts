@@ -4,7 +4,7 @@ import type { ExtractionResult, Recommendation } from '@app/report-parser';
  * An expected extraction, in the format of ../shared/corpus/*.expected.json (see its README),
  * with optional extra keys our own fixtures use.
  */
-export interface ExpectedExtraction {
+export interface ExpectedExtraction extends ExpectedSuggestions {
   file: string;
   document: {
     kind?: string;
@@ -110,5 +110,41 @@ export function differences(result: ExtractionResult, expected: ExpectedExtracti
       }
     }
   });
+  out.push(...suggestionDifferences(result, expected));
+  return out;
+}
+
+/**
+ * Labels on a document's prose suggestions, as in ../shared/corpus-next (see the corpus README):
+ * phrases some suggestion must hold, phrases none may hold, and the most suggestions there may be.
+ */
+export interface ExpectedSuggestions {
+  /** Phrases each of which some suggestion's text must contain (a weakness stated in prose). */
+  suggestions_contain?: string[];
+  /** Phrases no suggestion may contain (strengths, and sentences that only describe the visit). */
+  suggestions_not_contain?: string[];
+  /** The most suggestions there may be. */
+  suggestions_max?: number;
+}
+
+/** Compares an extraction's suggestions with their labels, listing every difference. */
+export function suggestionDifferences(
+  result: { suggestions: ReadonlyArray<{ text: string }> },
+  expected: ExpectedSuggestions,
+): string[] {
+  const out: string[] = [];
+  const texts = result.suggestions.map((s) => fold(s.text));
+  for (const phrase of expected.suggestions_contain ?? []) {
+    if (!texts.some((t) => t.includes(fold(phrase)))) {
+      out.push(`suggestions: none contains "${phrase}"`);
+    }
+  }
+  for (const phrase of expected.suggestions_not_contain ?? []) {
+    const hit = result.suggestions.find((s) => fold(s.text).includes(fold(phrase)));
+    if (hit) out.push(`suggestions: "${phrase}" must not be suggested, got "${hit.text}"`);
+  }
+  if (expected.suggestions_max !== undefined && texts.length > expected.suggestions_max) {
+    out.push(`suggestions: expected at most ${expected.suggestions_max}, got ${texts.length}`);
+  }
   return out;
 }

@@ -1,13 +1,14 @@
 import { ReportInputError } from './errors';
-import { extractFacts } from './facts/document-facts';
+import { extractFacts, mostNamedCouncil } from './facts/document-facts';
 import { pdfToPages } from './input/pdf-lines';
 import { sniffInput } from './input/sniff';
 import { textToPages } from './input/text-lines';
 import { removeContents } from './layout/contents';
 import { bodySize, removePageFurniture } from './layout/furniture';
-import type { Line, PageLines } from './layout/line';
+import { mendBrokenWords, type Line, type PageLines } from './layout/line';
 import { readLimits, refuseTooManyPages, tooMuchText } from './limits';
 import { findSuggestions } from './prose/suggestions';
+import { Headings } from './structure/headings';
 import { findListItems, type RawItem } from './structure/lists';
 import { leadInBodies, ownerNames, type PartyNames } from './structure/responsible';
 import {
@@ -39,11 +40,11 @@ export async function extractReport(
   }
   const limits = readLimits(options);
   const sniffed = sniffInput(input);
-  if (sniffed.format === 'text' && sniffed.text.length > limits.maxChars) {
+  if (sniffed.format === 'text' && textLength(sniffed.lines) > limits.maxChars) {
     throw tooMuchText('This file has', limits.maxChars);
   }
   const pages: PageLines[] =
-    sniffed.format === 'pdf' ? await pdfToPages(sniffed.bytes, limits) : textToPages(sniffed.text);
+    sniffed.format === 'pdf' ? await pdfToPages(sniffed.bytes, limits) : textToPages(sniffed.lines);
   while (pages.length > 1 && pages[pages.length - 1].lines.length === 0) pages.pop();
   // A PDF's pages were counted before reading; a text's are its form feeds.
   refuseTooManyPages('report', pages.length, limits.maxPages);
@@ -54,22 +55,28 @@ export async function extractReport(
 }
 
 function extractFromPages(pages: PageLines[], format: 'pdf' | 'text'): ExtractionResult {
-  const lines = removeContents(removePageFurniture(pages, format));
+  const lines = removeContents(mendBrokenWords(removePageFurniture(pages, format)));
   const document = extractFacts(
     pages.flatMap((p) => p.lines),
     lines,
     format,
     pages.length,
   );
+  const authority = document.authority ?? 'The local authority';
   const names: PartyNames = {
-    authority: document.authority ?? 'The local authority',
+    authority,
+    // A local area partnership is the council and the health commissioners together.
+    council: /\bpartnership$/i.test(authority)
+      ? (mostNamedCouncil(lines.map((l) => l.text).join('\n')) ?? authority)
+      : authority,
     board: boardName(lines),
   };
-  const items = findListItems(lines, bodySize(lines));
+  const layout = new Headings(lines, bodySize(lines));
+  const items = findListItems(layout);
   const recommendations = items.map((item, index) =>
     toRecommendation(item, index, document, names),
   );
-  return { document, recommendations, suggestions: findSuggestions(lines, recommendations) };
+  return { document, recommendations, suggestions: findSuggestions(layout, recommendations) };
 }
 
 function toRecommendation(
@@ -96,7 +103,9 @@ function toRecommendation(
     timescale: timescale?.duration ?? null,
     timescaleText: timescale?.text ?? null,
     dueOn,
-    responsible: leadInBodies(item.text, names) ?? ownerNames(item.owner, names),
+    responsible: item.bodies
+      ? ownerNames({ kind: 'named', names: [item.bodies] }, names)
+      : (leadInBodies(item.text, names) ?? ownerNames(item.owner, names)),
     page: item.page,
   };
 }
@@ -121,12 +130,16 @@ function itemTimescale(item: RawItem, text: string): Timescale | null {
   return findTimescale(text);
 }
 
-/** The board's own name where the report gives it ("Stockport Safeguarding Children Board"). */
-function boardName(lines: Line[]): string {
+/**
+ * The board's own name where the report's text gives it ("Stockport Safeguarding Children
+ * Board"); a letter's address block and greeting do not count, as they name the addressee.
+ */
+function boardName(lines: Line[]): string | null {
+  const greeting = lines.slice(0, 60).findIndex((l) => /^dear\b/i.test(l.text));
   const counts = new Map<string, number>();
   const re =
     /\b((?:[\p{Lu}][\p{L}'’-]*\s+){1,4})(Local\s+)?(Safeguarding Children(?:['’]s)? (?:Board|Partnership))\b/gu;
-  for (const line of lines) {
+  for (const line of lines.slice(greeting + 1)) {
     if (!line.text.includes('Safeguarding Children')) continue;
     for (const m of line.text.matchAll(re)) {
       const prefix = m[1]
@@ -139,5 +152,12 @@ function boardName(lines: Line[]): string {
     }
   }
   const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return best ? best[0] : 'Local Safeguarding Children Board';
+  return best ? best[0] : null;
+}
+
+/** Characters of a text report as it was sent: its lines and the breaks between them. */
+function textLength(lines: readonly string[]): number {
+  let length = Math.max(0, lines.length - 1);
+  for (const line of lines) length += line.length;
+  return length;
 }

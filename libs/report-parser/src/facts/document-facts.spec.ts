@@ -132,4 +132,78 @@ describe('extractFacts', () => {
       'other',
     );
   });
+
+  it('names an area SEND report after the local area partnership, from a title split over two lines', () => {
+    expect(
+      factsOf(
+        [
+          'Local area partnership report',
+          '',
+          'Area SEND inspection of Ashdown Local',
+          'Area Partnership',
+          'Inspection dates: 4 to 8 March 2024',
+          'Dates of previous inspection: 2 to 6 May 2016',
+          '',
+          'Ashdown Borough Council and NHS Ashdown Integrated Care Board are jointly responsible.',
+        ].join('\n'),
+      ),
+    ).toMatchObject({
+      kind: 'joint_inspection',
+      authority: 'Ashdown Local Area Partnership',
+      title: 'Area SEND inspection of Ashdown Local Area Partnership',
+      visitStartedOn: '2024-03-04',
+    });
+  });
+
+  it('takes the area from the title, not the greeting or an addressee’s job line', () => {
+    const facts = factsOf(
+      [
+        '18 December 2019',
+        'Jo Reed, Interim Director of Children’s Services, Westby Metropolitan Borough',
+        'Council (MBC)',
+        'Sam Cole, Chief Constable of Westby Police',
+        '',
+        'Dear local partnership',
+        'Joint targeted area inspection of the multi-agency response to children’s',
+        'mental health in Westby.',
+        'Between 23 and 27 September 2019, Ofsted, the Care Quality Commission (CQC), HMICFRS and HMI Probation carried out a joint inspection.',
+      ].join('\n'),
+    );
+    expect(facts).toMatchObject({
+      kind: 'joint_inspection',
+      authority: 'Westby',
+      title:
+        'Joint targeted area inspection of the multi-agency response to children’s mental health in Westby',
+      publishedOn: '2019-12-18',
+    });
+    expect(facts.inspectorates).toEqual([
+      'Ofsted',
+      'Care Quality Commission',
+      'HMICFRS',
+      'HM Inspectorate of Probation',
+    ]);
+  });
+
+  it('never takes a greeting above the title for the authority', () => {
+    expect(
+      factsOf(
+        [
+          '21 February 2022',
+          'Dear Eastmere Local Safeguarding Partnership',
+          'Joint targeted area inspection of Eastmere',
+          'This letter summarises the findings of the joint targeted area inspection.',
+        ].join('\n'),
+      ).authority,
+    ).toBe('Eastmere');
+  });
+
+  it.each([
+    ['Joint local area SEND revisit in Ashmere', 'joint_inspection'],
+    ['Joint area review', 'joint_inspection'],
+    ['Joint targeted area inspection of Ashmere', 'joint_inspection'],
+    ['Area SEND inspection of Ashmere Local Area Partnership', 'joint_inspection'],
+    ['Focused visit to Ashmere children’s services', 'focused_visit'],
+  ])('reads the kind of %j', (title, kind) => {
+    expect(factsOf([title, 'This letter summarises the findings.'].join('\n')).kind).toBe(kind);
+  });
 });

@@ -12,23 +12,36 @@ import { findJudgements } from './judgements';
 
 /** How far into a document its title, addressee and dates are looked for. */
 const HEAD_LINES = 60;
+/** How far into a document (in characters, about ten pages) the inspectorates are looked for. */
+const OPENING = 30_000;
 
 /** Inspectorates and how documents name them (matched in lower case). */
 const INSPECTORATES: Array<[string, string[]]> = [
   ['Ofsted', ['ofsted', 'office for standards in education']],
   ['Care Quality Commission', ['care quality commission', ' cqc', '(cqc)']],
   ['HMICFRS', ['hmicfrs', 'inspectorate of constabulary', ' hmic ', '(hmic)']],
-  ['HM Inspectorate of Probation', ['inspectorate of probation', 'hmi probation']],
+  [
+    'HM Inspectorate of Probation',
+    ['inspectorate of probation', 'hmi probation', 'inspector of probation', '(hmip)'],
+  ],
 ];
 
-function inspectoratesIn(lowerText: string): string[] {
-  return INSPECTORATES.filter(([, names]) => names.some((n) => lowerText.includes(n))).map(
-    ([name]) => name,
-  );
+/** Every inspectorate's names in one pattern, so a long text is read once. */
+const INSPECTORATE_NAMES = new RegExp(
+  INSPECTORATES.flatMap(([, names]) => names)
+    .map((n) => n.replace(/[()]/g, '\\$&'))
+    .join('|'),
+  'gi',
+);
+
+function inspectoratesIn(text: string): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(INSPECTORATE_NAMES)) found.add(m[0].toLowerCase());
+  return INSPECTORATES.filter(([, names]) => names.some((n) => found.has(n))).map(([name]) => name);
 }
 
 const TITLE_START =
-  /^(?:(?:re-)?inspection of|focused visit|monitoring visit|joint (?:targeted area )?inspection|joint inspection|review of|report of)\b/i;
+  /^(?:(?:re-)?inspection of|focused visit|monitoring visit|joint (?:targeted area )?inspection|joint inspection|joint (?:area )?review|joint visit|(?:local )?area send (?:full |re-?)?inspection|annual performance assessment|review of|report of)\b/i;
 /** "Manchester City Council Re-inspection of services…": cover name and title on one line. */
 const COUNCIL_TITLE =
   /^(.{3,80}?\b(?:Council|Unitary Authority|London Borough of [\p{Lu}][\p{L}'’ -]+?))\s+((?:re-)?inspection of\b.+)$/iu;
@@ -54,7 +67,9 @@ export function extractFacts(
   // The cover is read as printed: a running header may repeat the title that page 1 opens with.
   const head = rawLines.slice(0, HEAD_LINES);
   const headText = head.map((l) => l.text).join('\n');
-  const allText = rawLines.map((l) => l.text).join('\n');
+  // The whole text, joined only if a rule needs it (most documents are told by their head).
+  let joined: string | undefined;
+  const allText = (): string => (joined ??= rawLines.map((l) => l.text).join('\n'));
 
   // The title is looked for in the page as printed, but a running header that merely repeats
   // it gives way to the title set on the page itself.
@@ -70,7 +85,8 @@ export function extractFacts(
 
   // Ofsted inspects and visits local authority children's services in England and leads when
   // other inspectorates take part.
-  const named = inspectoratesIn(allText.toLowerCase());
+  // Inspectorates that take part are named in a document's opening pages.
+  const named = inspectoratesIn(openingText(rawLines));
   const inspectorates =
     OFSTED_KINDS.has(kind) && !named.includes('Ofsted') ? ['Ofsted', ...named] : named;
   const visit = visitDates(head, headText);
@@ -97,6 +113,15 @@ function readTitle(lines: Line[], start: number): string | null {
   for (let i = start + 1; i < Math.min(lines.length, start + 6); i++) {
     const line = lines[i];
     if (TITLE_STOP.test(line.text) || line.text.length > 100) break;
+    // The title's own lines share its type; without type, a long line of prose is not one.
+    if (
+      line.size !== null &&
+      (line.size !== lines[start].size || line.bold !== lines[start].bold)
+    ) {
+      break;
+    }
+    const joined = /\b(?:and|of|for|in|to|the|on)$/i.test(parts[parts.length - 1]);
+    if (line.size === null && !joined && line.text.length > 60) break;
     if (
       line.gapBefore &&
       !/^(?:and|of|for|in|to)\b/i.test(line.text) &&
@@ -104,23 +129,42 @@ function readTitle(lines: Line[], start: number): string | null {
     ) {
       break;
     }
-    if (/[.!]$/.test(line.text)) break;
+    // A title wrapped onto a line that ends with a full stop finishes there.
+    const finishes = /[.!]$/.test(line.text);
+    if (finishes && (line.gapBefore || /[.!:]$/.test(parts[parts.length - 1]))) break;
     parts.push(line.text);
+    if (finishes) break;
   }
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return parts
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .replace(/(?<=\p{L})\.$/u, '')
+    .trim();
 }
 
-function classify(title: string, headText: string, allText: string): DocumentKind {
+/** The document's opening pages, as lines joined up to about OPENING characters. */
+function openingText(lines: Line[]): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (const line of lines) {
+    if (length > OPENING) break;
+    parts.push(line.text);
+    length += line.text.length + 1;
+  }
+  return parts.join('\n');
+}
+
+function classify(title: string, headText: string, allText: () => string): DocumentKind {
   const opening = `${title}\n${headText}`;
   if (
-    /joint targeted area inspection|\bjoint (?:area )?inspection\b|\bJTAI\b|\b(?:local )?area SEND\b|\bSEND (?:area )?inspection\b/i.test(
+    /joint targeted area inspection|\bjoint (?:area )?inspection\b|\bJTAI\b|\b(?:local )?area SEND\b|\bSEND (?:area )?inspection\b|\bjoint (?:local area (?:SEND )?)?(?:re)?visit\b|\bjoint area review\b/i.test(
       opening,
     )
   ) {
     // Area SEND inspections are always Ofsted's and the CQC's together.
     return 'joint_inspection';
   }
-  if (inspectoratesIn(headText.toLowerCase()).length >= 3) return 'joint_inspection';
+  if (inspectoratesIn(headText).length >= 3) return 'joint_inspection';
   if (/\bmonitoring visit\b/i.test(title) || /^monitoring visit\b/im.test(headText)) {
     return 'monitoring_visit';
   }
@@ -142,7 +186,8 @@ function classify(title: string, headText: string, allText: string): DocumentKin
   return 'other';
 }
 
-function looksLikeArticle(headText: string, allText: string): boolean {
+function looksLikeArticle(headText: string, whole: () => string): boolean {
+  const allText = whole();
   if (/^(?:dear\b|yours sincerely|inspection dates?:|report published:)/im.test(allText))
     return false;
   // Signs of journalism: reported speech, bylines, datelines, captions, third-person reports.
@@ -160,12 +205,30 @@ function looksLikeArticle(headText: string, allText: string): boolean {
   return cues.filter((re) => re.test(headText) || re.test(allText)).length >= 2;
 }
 
+/** Titles that name the area: "Focused visit to Luton children's services", … */
+const TITLE_AREA: RegExp[] = [
+  // An area SEND report is about the local area partnership, which the title names.
+  /^(?:local )?area send (?:full |re-?)?inspection of (?:the )?(.+? local area partnership)$/i,
+  /^inspection of (.+?) local authority children['’]s services/i,
+  /^(?:focused|monitoring) visit (?:to|of|in) (.+?)(?:['’]s)? (?:local authority )?children['’]s services/i,
+  /^joint (?:targeted area )?inspection of .+ in (.+?)$/i,
+  /^joint (?:targeted area )?inspection of ([\p{Lu}][\p{L}'’ -]+)$/iu,
+  /^joint (?:area )?review of (.+?)(?:['’]s)?(?: children['’]s services| services for children.*)?$/i,
+  /^inspection of (.+?)['’]s? children['’]s services/i,
+];
+
+/** Lines that never name the authority: a greeting, an addressee's name and job, a date. */
+const NOT_AN_AUTHORITY =
+  /^(?:dear\b|to\b|for the attention of\b|(?:mr|mrs|ms|miss|dr|professor|cllr)\b)|\b(?:director|chief|executive|officer|manager|head|chair|lead member|inspector|commissioner|scrutineer|constable)\b|,|\d{4}$/i;
+
 function findAuthority(
   head: Line[],
   title: string | null,
   titleIndex: number,
-  allText: string,
+  whole: () => string,
 ): string | null {
+  const fromTitle = title ? authorityInTitle(title) : null;
+  if (fromTitle && /local area partnership$/i.test(fromTitle)) return fromTitle;
   // A council named on a line of its own: the letter's address block or the report's cover.
   const named = head.find(
     (l) => l.text.length <= 80 && l.text.split(' ').length <= 8 && COUNCIL_NAME.test(l.text),
@@ -173,28 +236,27 @@ function findAuthority(
   if (named) return named.text.replace(/^the\s+/i, '');
   const onTitleLine = head.map((l) => COUNCIL_TITLE.exec(l.text)).find((m) => m !== null);
   if (onTitleLine) return onTitleLine[1];
-
-  if (title) {
-    const patterns = [
-      /^inspection of (.+?) local authority children['’]s services/i,
-      /^(?:focused|monitoring) visit (?:to|of|in) (.+?)(?:['’]s)? (?:local authority )?children['’]s services/i,
-      /^joint (?:targeted area )?inspection of .+? in (.+?)$/i,
-      /^inspection of (.+?)['’]s? children['’]s services/i,
-    ];
-    for (const re of patterns) {
-      const m = re.exec(title);
-      if (m && !/^local authority$/i.test(m[1])) return m[1].trim();
-    }
-  }
+  if (fromTitle) return fromTitle;
+  // Joint area reviews name the area on the cover: "Fenmoor Children's Services Authority Area".
+  const cover = head
+    .map((l) => /^(.{2,60}?) children['’]s services authority(?: area)?$/i.exec(l.text))
+    .find((m) => m !== null);
+  if (cover) return cover[1];
 
   // Reports open with the authority's name above the title.
   if (titleIndex > 0) {
     const above = head[titleIndex - 1].text;
-    if (above.split(' ').length <= 7 && /^[\p{Lu}]/u.test(above) && !/[.:]$/.test(above))
+    if (
+      above.split(' ').length <= 7 &&
+      /^[\p{Lu}]/u.test(above) &&
+      !/[.:]$/.test(above) &&
+      !NOT_AN_AUTHORITY.test(above)
+    )
       return above;
   }
 
   // Articles and letters name the area with its children's services.
+  const allText = whole();
   const area =
     /\bchildren['’]s services in ((?:[\p{Lu}][\p{L}'’-]+[ -]?){1,4}?)(?=[ ,.;:]|$)/u.exec(
       allText,
@@ -204,6 +266,11 @@ function findAuthority(
   }
 
   // Otherwise the council most often named.
+  return mostNamedCouncil(allText);
+}
+
+/** The council a document names most often ("Northshire County Council"), or null. */
+export function mostNamedCouncil(allText: string): string | null {
   const counts = new Map<string, number>();
   const re =
     /\b((?:[\p{Lu}][\p{L}'’-]+[ -](?:(?:upon|on|and|under|le)[ -])?){1,4}(?:(?:Metropolitan )?Borough |City |County |District )?Council)\b/gu;
@@ -215,6 +282,15 @@ function findAuthority(
   }
   const best = [...counts].sort((a, b) => b[1] - a[1])[0];
   return best ? best[0] : null;
+}
+
+/** The area a title names, if it names one ("…response to children's mental health in Sefton"). */
+function authorityInTitle(title: string): string | null {
+  for (const re of TITLE_AREA) {
+    const m = re.exec(title);
+    if (m && !/^(?:the )?local authority$/i.test(m[1])) return m[1].trim();
+  }
+  return null;
 }
 
 const PUBLISHED = new RegExp(

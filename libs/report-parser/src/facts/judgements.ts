@@ -61,7 +61,7 @@ function joinGradeFragments(lines: Line[]): Line[] {
       }
       break;
     }
-    out.push(j === i ? lines[i] : { ...lines[i], text, cells: [text] });
+    out.push(j === i ? lines[i] : { ...lines[i], text, cells: [text], cellX: [lines[i].x] });
     i = j;
   }
   return out;

@@ -20,6 +20,7 @@ interface RawTextExports {
   _FPDFText_GetFontWeight(textPage: number, index: number): number;
   _FPDFText_GetMatrix(textPage: number, index: number, matrix: number): number;
   _FPDFText_GetCharOrigin(textPage: number, index: number, x: number, y: number): number;
+  _FPDFText_IsGenerated(textPage: number, index: number): number;
   _FPDFText_GetFontInfo(
     textPage: number,
     index: number,
@@ -118,11 +119,19 @@ export async function pdfToPages(
           };
         };
 
+        // A space PDFium made up over a wide gap parts two cells drawn on one line (a table row).
+        const cellGap = (charIndex: number, size: number): number | null => {
+          if (!exports._FPDFText_IsGenerated(textPage, charIndex)) return null;
+          const before = originAt(charIndex).x;
+          const after = originAt(charIndex + 1).x;
+          return after - before > size * CELL_GAP_EMS ? after : null;
+        };
+
         const lines: Line[] = [];
         let start = 0;
         for (let end = 0; end <= text.length; end++) {
           if (end < text.length && text[end] !== '\n') continue;
-          const line = buildLine(text, start, end, index + 1, styleAt, originAt);
+          const line = buildLine(text, start, end, index + 1, styleAt, originAt, cellGap);
           if (line) lines.push(line);
           start = end + 1;
         }
@@ -169,6 +178,9 @@ function readPageText(m: WrappedPdfiumModule, textPage: number, count: number): 
 
 const SUPERSCRIPT = /(?<=[\p{L})])\d{1,2}(?=[\s,.;:]|$)/gu;
 
+/** A horizontal gap this many ems wide between two words is a gap between table cells. */
+const CELL_GAP_EMS = 0.8;
+
 function buildLine(
   text: string,
   start: number,
@@ -176,6 +188,7 @@ function buildLine(
   page: number,
   styleAt: (i: number) => CharStyle,
   originAt: (i: number) => { x: number; y: number },
+  cellGap: (i: number, size: number) => number | null,
 ): Line | null {
   let first = start;
   while (first < end && /\s/.test(text[first])) first++;
@@ -210,11 +223,24 @@ function buildLine(
   const clean = normaliseText(raw);
   if (!clean) return null;
   const origin = originAt(first);
+  const x = Math.round(origin.x * 10) / 10;
+  const cells = [clean];
+  const cellX = [x];
+  let cellStart = first;
+  for (let i = text.indexOf(' ', first); i > 0 && i < last; i = text.indexOf(' ', i + 1)) {
+    const at = cellGap(i, style.size);
+    if (at === null) continue;
+    cells[cells.length - 1] = normaliseText(text.slice(cellStart, i));
+    cellStart = i + 1;
+    cells.push(normaliseText(text.slice(cellStart, last + 1)));
+    cellX.push(Math.round(at * 10) / 10);
+  }
   return {
     text: clean,
-    cells: [clean],
+    cells,
+    cellX,
     page,
-    x: Math.round(origin.x * 10) / 10,
+    x,
     y: Math.round(origin.y * 10) / 10,
     size: style.size,
     bold,

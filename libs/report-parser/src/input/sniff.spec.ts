@@ -10,10 +10,18 @@ describe('sniffInput', () => {
 
   it('decodes UTF-8 text, with or without a byte order mark', () => {
     const text = 'Areas for improvement – children’s services';
-    expect(sniffInput(new TextEncoder().encode(text))).toEqual({ format: 'text', text });
+    expect(sniffInput(new TextEncoder().encode(text))).toEqual({ format: 'text', lines: [text] });
     expect(sniffInput(bytes(0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)))).toEqual({
       format: 'text',
-      text,
+      lines: [text],
+    });
+  });
+
+  it('splits text into lines, each decoded on its own', () => {
+    const text = 'Areas for improvement\r\n– children’s services\nPlans are late.';
+    expect(sniffInput(new TextEncoder().encode(text))).toEqual({
+      format: 'text',
+      lines: ['Areas for improvement\r', '– children’s services', 'Plans are late.'],
     });
   });
 
@@ -21,7 +29,7 @@ describe('sniffInput', () => {
     const body = Buffer.from('What needs to improve', 'utf16le');
     expect(sniffInput(bytes(0xff, 0xfe, ...body))).toEqual({
       format: 'text',
-      text: 'What needs to improve',
+      lines: ['What needs to improve'],
     });
   });
 
@@ -29,7 +37,7 @@ describe('sniffInput', () => {
     // "children’s" with a Windows-1252 right single quote (0x92).
     expect(sniffInput(bytes(0x63, 0x68, 0x69, 0x6c, 0x64, 0x72, 0x65, 0x6e, 0x92, 0x73))).toEqual({
       format: 'text',
-      text: 'children’s',
+      lines: ['children’s'],
     });
   });
 

@@ -1,6 +1,12 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import { ReportInputError } from '../errors';
 
-export type SniffedInput = { format: 'pdf'; bytes: Uint8Array } | { format: 'text'; text: string };
+/**
+ * What the input is. Text comes as its lines (split at line feeds; carriage returns and form
+ * feeds are left in them for the line reader).
+ */
+export type SniffedInput =
+  { format: 'pdf'; bytes: Uint8Array } | { format: 'text'; lines: string[] };
 
 const SIGNATURES: Array<{ bytes: number[]; what: string }> = [
   {
@@ -42,17 +48,35 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control > sample.length * 0.01;
 }
 
-function decodeText(bytes: Uint8Array): string {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf]))
-    return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Word's "Save as plain text" writes Windows-1252 by default.
-    return decodeWindows1252(bytes);
+function decodeText(bytes: Uint8Array): string[] {
+  if (startsWith(bytes, [0xff, 0xfe])) {
+    return new TextDecoder('utf-16le').decode(bytes.subarray(2)).split('\n');
   }
+  if (startsWith(bytes, [0xfe, 0xff])) {
+    return new TextDecoder('utf-16be').decode(bytes.subarray(2)).split('\n');
+  }
+  const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
+  // Word's "Save as plain text" writes Windows-1252 by default.
+  if (!isUtf8(body)) return decodeWindows1252(body).split('\n');
+  return utf8Lines(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+}
+
+/**
+ * UTF-8 text as lines, each decoded on its own: a line of plain ASCII (most of a report) stays
+ * a one-byte string, which every later step reads faster than text that a single curly quote
+ * elsewhere has made two bytes a character throughout.
+ */
+function utf8Lines(buffer: Buffer): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  while (start <= buffer.length) {
+    let end = buffer.indexOf(0x0a, start);
+    if (end < 0) end = buffer.length;
+    const line = buffer.subarray(start, end);
+    lines.push(line.toString(isAscii(line) ? 'latin1' : 'utf8'));
+    start = end + 1;
+  }
+  return lines;
 }
 
 /** Windows-1252 bytes 0x80-0x9F (Node's decoder, without full ICU, reads them as Latin-1). */
@@ -68,7 +92,7 @@ function decodeWindows1252(bytes: Uint8Array): string {
 
 /** Decides whether the input is a PDF or text, and refuses anything else with a reason. */
 export function sniffInput(input: Uint8Array | string): SniffedInput {
-  if (typeof input === 'string') return { format: 'text', text: input };
+  if (typeof input === 'string') return { format: 'text', lines: input.split('\n') };
   if (isPdf(input)) return { format: 'pdf', bytes: input };
   for (const signature of SIGNATURES) {
     if (startsWith(input, signature.bytes)) {
@@ -79,5 +103,5 @@ export function sniffInput(input: Uint8Array | string): SniffedInput {
   if (!utf16 && looksBinary(input)) {
     throw new ReportInputError('binary', 'The file is binary data, not a PDF or a text report.');
   }
-  return { format: 'text', text: decodeText(input) };
+  return { format: 'text', lines: decodeText(input) };
 }

@@ -20,10 +20,27 @@ function indentColumns(raw: string): number {
   return columns;
 }
 
-/** Splits plain text into pages (at form feeds, as pdftotext writes them) and lines. */
-export function textToPages(text: string): PageLines[] {
-  return text.split('\f').map((pageText, index) => {
-    const rawLines = pageText.split(/\r\n|\r|\n/);
+/**
+ * Splits plain text into pages (at form feeds, as pdftotext writes them) and lines. Text may
+ * come whole or already split at line feeds.
+ */
+export function textToPages(input: string | string[]): PageLines[] {
+  const pages: string[][] = [[]];
+  for (const line of typeof input === 'string' ? input.split('\n') : input) {
+    // Carriage returns end lines too ("\r\n", or old Macintosh "\r" alone).
+    const parts = line.includes('\r') ? line.replace(/\r$/, '').split('\r') : [line];
+    for (const part of parts) {
+      if (!part.includes('\f')) {
+        pages[pages.length - 1].push(part);
+        continue;
+      }
+      part.split('\f').forEach((piece, k) => {
+        if (k > 0) pages.push([]);
+        pages[pages.length - 1].push(piece);
+      });
+    }
+  }
+  return pages.map((rawLines, index) => {
     const lines: Line[] = [];
     let gap = index > 0;
     rawLines.forEach((raw, y) => {
@@ -35,11 +52,14 @@ export function textToPages(text: string): PageLines[] {
       }
       // Text from a Markdown editor marks headings with "#" or wraps them in "**".
       const heading = MARKDOWN_HEADING.exec(clean);
+      const x = indentColumns(raw) * TEXT_COLUMN_WIDTH;
+      const split = raw.includes('\t') || raw.includes('   ') ? splitCells(raw, TAB_COLUMNS) : null;
       lines.push({
         text: heading ? (heading[1] ?? heading[2]) : clean,
-        cells: raw.includes('\t') || raw.includes('   ') ? splitCells(raw) : [clean],
+        cells: split ? split.cells : [clean],
+        cellX: split ? split.columns.map((c) => c * TEXT_COLUMN_WIDTH) : [x],
         page: index + 1,
-        x: indentColumns(raw) * TEXT_COLUMN_WIDTH,
+        x,
         y,
         size: null,
         bold: heading ? true : null,

@@ -1,3 +1,4 @@
+import { STARTS_WITH_BULLET } from '../structure/markers';
 import type { Line } from './line';
 
 const CONTENTS = /^(?:table of )?contents$/i;
@@ -10,7 +11,7 @@ function entryText(text: string): string {
 
 function isProse(line: Line): boolean {
   const text = line.text;
-  if (/^[•\-–*▪◼■]\s/.test(text)) return true;
+  if (STARTS_WITH_BULLET.test(text) && /^.\s/u.test(text)) return true;
   if (/^\d{1,3}[.)]\s+\S/.test(text) && text.length > 60) return true;
   return text.length >= 60 && /[.;!]$/.test(text);
 }

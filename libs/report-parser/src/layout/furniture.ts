@@ -78,7 +78,10 @@ export function removePageFurniture(pages: PageLines[], format: 'pdf' | 'text'):
 
   if (format === 'pdf') {
     const body = bodySize(pages.flatMap((p) => p.lines.filter((l) => !furniture.has(l))));
-    for (const page of pages) markFootnotes(page, body, furniture);
+    for (const page of pages) {
+      markLetterhead(page, body, furniture);
+      markFootnotes(page, body, furniture);
+    }
   }
 
   return pages.flatMap((page) => {
@@ -136,18 +139,35 @@ export function bodySize(lines: Line[]): number | null {
   return best;
 }
 
+const isBodyText = (line: Line, body: number): boolean => (line.size ?? body) >= body * 0.92;
+
+/**
+ * A letterhead (the inspectorate's address and telephone numbers) drawn after the page's text
+ * comes out of the text layer last, though it is printed at the top: small type above the
+ * page's first line of body text, read after it.
+ */
+function markLetterhead(page: PageLines, body: number | null, furniture: Set<Line>): void {
+  if (body === null) return;
+  const first = page.lines.findIndex((l) => !furniture.has(l) && isBodyText(l, body));
+  if (first < 0) return;
+  const top = page.lines[first].y;
+  for (const line of page.lines.slice(first + 1)) {
+    if (line.y < top && !isBodyText(line, body)) furniture.add(line);
+  }
+}
+
 /**
  * Footnotes sit below the last body-size line of a page in smaller type and start with their
- * number ("1 Ofsted produces this report…").
+ * number ("1 Ofsted produces this report…"), which the text layer may give a line of its own
+ * (and which may already have gone as a page number).
  */
 function markFootnotes(page: PageLines, body: number | null, furniture: Set<Line>): void {
   if (body === null) return;
-  const lines = page.lines.filter((l) => !furniture.has(l));
   let lastBody = -1;
-  lines.forEach((line, i) => {
-    if ((line.size ?? body) >= body * 0.92) lastBody = i;
+  page.lines.forEach((line, i) => {
+    if (!furniture.has(line) && isBodyText(line, body)) lastBody = i;
   });
-  const tail = lines.slice(lastBody + 1);
+  const tail = page.lines.slice(lastBody + 1);
   if (tail.length > 0 && /^\d{1,2}\b/.test(tail[0].text)) {
     tail.forEach((line) => furniture.add(line));
   }

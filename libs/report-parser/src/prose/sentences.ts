@@ -61,6 +61,11 @@ function wordBefore(text: string, dot: number): string {
 }
 
 function isAbbreviation(text: string, dot: number, next: string): boolean {
+  // Abbreviations and initials are short: most words before a full stop are not, and are
+  // passed over without being read (this runs at every full stop).
+  let k = dot;
+  while (k > 0 && dot - k <= 8 && !/\s/.test(text[k - 1])) k--;
+  if (dot - k > 8) return false;
   const word = wordBefore(text, dot);
   if (!word) return false;
   // Initials: "J." or "J.K." (a single capital, or capitals with inner dots).
@@ -82,13 +87,15 @@ export function splitSentences(paragraph: string): Span[] {
   let start = 0;
   const n = paragraph.length;
   for (let i = 0; i < n; i++) {
+    const code = paragraph.charCodeAt(i);
+    // . ! ?
+    if (code !== 46 && code !== 33 && code !== 63) continue;
     const c = paragraph[i];
-    if (c !== '.' && c !== '!' && c !== '?') continue;
     let end = i + 1;
     while (end < n && (CLOSERS.includes(paragraph[end]) || paragraph[end] === '.')) end++;
-    if (end >= n || !/\s/.test(paragraph[end])) continue;
+    if (end >= n || !isSpace(paragraph.charCodeAt(end))) continue;
     let next = end;
-    while (next < n && /\s/.test(paragraph[next])) next++;
+    while (next < n && isSpace(paragraph.charCodeAt(next))) next++;
     if (next >= n) break;
     const following = paragraph[next];
     if (!/[\p{Lu}\d"'“‘(]/u.test(following)) continue;
@@ -99,6 +106,11 @@ export function splitSentences(paragraph: string): Span[] {
   }
   push(spans, paragraph, start, n);
   return spans;
+}
+
+/** A space, tab or line break (the text is normalised; other spaces were folded already). */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
 }
 
 function push(spans: Span[], paragraph: string, from: number, to: number): void {

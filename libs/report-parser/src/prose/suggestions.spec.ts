@@ -1,9 +1,15 @@
 import { textToPages } from '../input/text-lines';
+import { Headings } from '../structure/headings';
 import type { Recommendation } from '../types';
-import { findCue, readsAsStrength } from './cues';
+import { joinLines } from '../layout/line';
+import { judgeClause } from './polarity';
 import { contrastSegments, criticalPart, findSuggestions, paragraphs } from './suggestions';
 
-const linesOf = (text: string) => textToPages(text).flatMap((p) => p.lines);
+const linesOf = (text: string): Headings =>
+  new Headings(
+    textToPages(text).flatMap((p) => p.lines),
+    null,
+  );
 
 function recommendation(text: string): Recommendation {
   return {
@@ -22,48 +28,84 @@ function recommendation(text: string): Recommendation {
   };
 }
 
-describe('cues', () => {
-  it('finds the strongest cue, lower-case as written', () => {
-    expect(findCue('Plans are Not Consistently specific and some lack detail')).toMatchObject({
-      cue: 'not consistently',
-    });
-    expect(findCue('Too many children wait for an assessment')?.cue).toBe('too many');
-    expect(findCue('Families are connected to help without delay')).toBeNull();
-    expect(findCue('Leaders know what still needs to improve')).toBeNull();
-  });
+describe('judging a clause', () => {
+  const cue = (text: string): string | null => judgeClause(text)?.cue.toLowerCase() ?? null;
 
-  it('reads strengths and background as strengths', () => {
-    expect(readsAsStrength('Inspectors found no concerns about children’s safety.')).toBe(true);
-    expect(readsAsStrength('No child was left without a plan.')).toBe(true);
-    expect(readsAsStrength('Leaders understand the strengths and weaknesses of practice.')).toBe(
-      true,
+  it('finds the words that state a weakness, as written', () => {
+    expect(cue('Plans are Not Consistently specific and some lack detail')).toBe(
+      'not consistently',
     );
-    expect(readsAsStrength('Delays in assessments have been reduced.')).toBe(true);
-    expect(readsAsStrength('The local authority was judged inadequate in 2024.')).toBe(true);
-    expect(readsAsStrength('Care plans are not consistently specific.')).toBe(false);
+    expect(cue('Too many children wait for an assessment')).toBe('too many');
+    expect(cue('Families are connected to help without delay')).toBeNull();
+    expect(cue('Leaders know what still needs to improve')).toBeNull();
   });
 
-  // False positives seen in a sample of suggestions from real inspection reports.
-  it('reads an exception that proves a strength as a strength', () => {
-    expect(
-      readsAsStrength('As a result, only one care leaver is not in touch with the service.'),
-    ).toBe(true);
-    expect(readsAsStrength('Delays in achieving permanence have been minimised.')).toBe(true);
-    expect(readsAsStrength('One care leaver is not in touch with the service.')).toBe(false);
+  it.each([
+    'Case notes are brief.',
+    'The child’s history is less visible in plans.',
+    'This could be improved.',
+    'A few children live in homes that are not registered.',
+    'Reviews describe events rather than analyse them.',
+    'The senior leaders paused the programme of audits during the pandemic.',
+    'Staff are working to embed the use of health passports more consistently.',
+  ])('reads a weakness with no cue word: %j', (text) => {
+    expect(judgeClause(text)).not.toBeNull();
   });
 
-  it('does not take "should" in a question of where or how for a finding', () => {
-    expect(findCue('Decisions about where children should live are carefully considered.')).toBe(
-      null,
+  it.each([
+    'Social workers avoid drift by reviewing plans monthly.',
+    'Carers seldom need to escalate concerns because problems are resolved quickly.',
+    'No child waits for a placement.',
+    'There is not one approach for everyone.',
+    'The service meets their needs to a high standard.',
+    'Leaders are not complacent.',
+    'This does not prevent them from identifying emerging risk.',
+    'Staff turnover is very low.',
+    'Leaders are determined to improve outcomes even further.',
+    'Inspectors found no concerns about children’s safety.',
+    'No child was left without a plan.',
+    'Leaders understand the strengths and weaknesses of practice.',
+    'Delays in assessments have been reduced.',
+    'The local authority was judged inadequate in 2024.',
+    'As a result, only one care leaver is not in touch with the service.',
+    'Delays in achieving permanence have been minimised.',
+    'Decisions about where children should live are carefully considered.',
+    'Effective mediation at an early stage helped young people home.',
+    'The service was not tested fully during the focused visit.',
+    'Children living in unregistered homes are visited often by managers.',
+    'No children were identified as living in an unregistered home.',
+    'Exclusions are low, with no permanent exclusions in three years.',
+  ])('reads praise or background as no weakness: %j', (text) => {
+    expect(judgeClause(text)).toBeNull();
+  });
+
+  it('reads a duty or a stage of development as a weakness', () => {
+    expect(cue('Plans should be reviewed monthly.')).toBe('should');
+    expect(cue('The new service is at an early stage.')).toBe('is at an early stage');
+    expect(cue('One care leaver is not in touch with the service.')).toBe('not in');
+    expect(cue('Care plans are not consistently specific.')).toBe('not consistently');
+  });
+
+  it('reads a negation, frequency or amount by what it turns', () => {
+    expect(cue('Learning from audits is not yet used well enough.')).toBe('not yet');
+    expect(cue('Managers rarely record their decisions.')).toBe('rarely record');
+    expect(cue('Take-up of the training has been low.')).toBe('low');
+    expect(judgeClause('Partners rarely need to escalate disagreements.')).toBeNull();
+  });
+
+  it('counts only a word that names a weakness in a conceded clause', () => {
+    expect(judgeClause('Although professionals are not all co-located', true)).toBeNull();
+    expect(judgeClause('Despite long waits for therapy', true)?.cue).toBe('long waits');
+  });
+});
+
+describe('rejoining lines', () => {
+  it('makes a word broken at a line’s end whole, and keeps a compound’s hyphen', () => {
+    expect(joinLines(['Life-story work is incon-', 'sistent.'])).toBe(
+      'Life-story work is inconsistent.',
     );
-    expect(findCue('Plans should be reviewed monthly.')).toMatchObject({ cue: 'should' });
-  });
-
-  it('does not take help given at an early stage for a weakness', () => {
-    expect(findCue('Effective mediation at an early stage helped young people home.')).toBe(null);
-    expect(findCue('The new service is at an early stage.')).toMatchObject({
-      cue: 'at an early stage',
-    });
+    expect(joinLines(['a multi-', 'agency meeting'])).toBe('a multi-agency meeting');
+    expect(joinLines(['their well-', 'being'])).toBe('their well-being');
   });
 });
 
@@ -225,5 +267,70 @@ describe('findSuggestions', () => {
   it('reads the page each suggestion starts on', () => {
     const found = findSuggestions(linesOf('Intro text.\fFindings\n\nReviews are too slow.'), []);
     expect(found).toEqual([expect.objectContaining({ text: 'Reviews are too slow.', page: 2 })]);
+  });
+
+  it('merges sentences about one weakness and gives a pointer its antecedent', () => {
+    const found = findSuggestions(
+      linesOf(
+        [
+          'Children in care',
+          '',
+          'Life-story work is too often left unfinished. As a result, older children do not understand their histories.',
+          '',
+          'Leaders have started a new audit programme. However, this work is at an early stage.',
+        ].join('\n'),
+      ),
+      [],
+    );
+    expect(found.map((f) => f.text)).toEqual([
+      'Life-story work is too often left unfinished. As a result, older children do not understand their histories.',
+      'Leaders have started a new audit programme. However, this work is at an early stage.',
+    ]);
+  });
+});
+
+describe('findSuggestions across a page break', () => {
+  it('keeps a sentence a page break cuts in two whole', () => {
+    const found = findSuggestions(
+      linesOf(
+        'Findings\n\nManagement oversight and actions to reduce risk are not always clear from\fchildren’s records.',
+      ),
+      [],
+    );
+    expect(found.map((f) => [f.text, f.page])).toEqual([
+      [
+        'Management oversight and actions to reduce risk are not always clear from children’s records.',
+        1,
+      ],
+    ]);
+  });
+});
+
+describe('findSuggestions where the report has a list', () => {
+  const report = [
+    'Findings',
+    '',
+    'Private fostering arrangements are not consistently identified.',
+    '',
+    'Supervision records are brief and rarely show the reasons for decisions.',
+    '',
+    'As a result, some children wait too long for help.',
+    '',
+    'Areas for improvement',
+    '',
+    '• The identification of private fostering arrangements.',
+  ].join('\n');
+
+  it('suggests only what no listed item covers, and not a consequence on its own', () => {
+    const listed = recommendation('The identification of private fostering arrangements.');
+    expect(findSuggestions(linesOf(report), [listed]).map((f) => f.text)).toEqual([
+      'Supervision records are brief and rarely show the reasons for decisions.',
+    ]);
+    // Without the list, each is a weakness of its own.
+    expect(findSuggestions(linesOf(report), []).map((f) => f.cue)).toEqual([
+      'not consistently',
+      'brief',
+      'wait too long',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import {
   agencyHeadingSubject,
+  isIntroStatement,
   isNoItemsStatement,
   isTimescaleHeading,
   matchListHeading,
@@ -17,6 +18,8 @@ describe('matchListHeading', () => {
     ['Areas for development', 'improvement', null],
     ['Recommendations', 'improvement', null],
     ['4. Recommendations', 'improvement', null],
+    ['Priorities for further improvement', 'improvement', null],
+    ['13. Priorities for further improvement:', 'improvement', null],
   ])('%s', (text, priority, timescale) => {
     const heading = matchListHeading(text);
     expect(heading).not.toBeNull();
@@ -32,12 +35,22 @@ describe('matchListHeading', () => {
     });
     expect(matchListHeading('What does the local authority need to improve?')).toMatchObject({
       parent: true,
-      owner: { kind: 'authority' },
+      owner: { kind: 'council' },
     });
   });
 
-  it('keeps the section as written, without its trailing punctuation', () => {
+  it('keeps the section as written, without its trailing punctuation or footnote mark', () => {
     expect(matchListHeading('What needs to improve?')?.section).toBe('What needs to improve');
+    expect(
+      matchListHeading('What needs to improve in this area of social work practice?1')?.section,
+    ).toBe('What needs to improve in this area of social work practice');
+  });
+
+  it('reads the school and provider heading as a list heading of its own', () => {
+    expect(matchListHeading('What does the school need to do to improve further?')).toMatchObject({
+      parent: true,
+      section: 'What does the school need to do to improve further',
+    });
   });
 
   it.each([
@@ -84,5 +97,21 @@ describe('sub-headings and statements', () => {
     expect(readsLikeRecommendation('Multi-agency responses to domestic abuse are effective.')).toBe(
       false,
     );
+  });
+
+  it('tells a list introduction from an item with a lead-in of its own', () => {
+    expect(isIntroStatement('The local authority should take the following action.')).toBe(true);
+    expect(
+      isIntroStatement(
+        'Leaders across the partnership need to take swift and decisive action to ensure that:',
+      ),
+    ).toBe(true);
+    expect(isIntroStatement('Leaders must improve the quality of plans by:')).toBe(false);
+    expect(
+      isIntroStatement(
+        'Leaders need to strengthen support for care leavers. They should focus on:',
+      ),
+    ).toBe(false);
+    expect(isIntroStatement('Services for care leavers are effective. This includes:')).toBe(false);
   });
 });

@@ -8,13 +8,16 @@ import {
   isNonListSection,
   isOrganisationName,
   isTimescaleHeading,
-  matchListHeading,
+  ownerColumnHeader,
   ownerFromSubject,
+  rank,
   readsLikeRecommendation,
+  type Headings,
   type ListHeading,
   type Owner,
 } from './headings';
-import { parseMarker, type Marker, type MarkerKind } from './markers';
+import { type Marker, type MarkerKind } from './markers';
+import { readOwnerTable } from './tables';
 import { hasBodyLeadIn } from './responsible';
 
 /** An item as found on the page, before its text is interpreted. */
@@ -28,31 +31,16 @@ export interface RawItem {
   timescaleHeading: string | null;
   /** Who the list, its intro or an agency heading addresses; null means the council. */
   owner: Owner | null;
+  /** The bodies a table's left column names for this item, as written; they must act. */
+  bodies: string | null;
   page: number;
-}
-
-interface Layout {
-  lines: Line[];
-  body: number | null;
-  /** Typical length of a full line, to tell short heading lines from wrapped text. */
-  wrapWidth: number;
-  /** isHeadingLike per line, computed on first use (several rules ask about the same lines). */
-  headingLike: Array<boolean | undefined>;
 }
 
 type Part = 'authority' | 'board';
 
 /** Finds every recommendation list in the document and returns its items in order. */
-export function findListItems(lines: Line[], body: number | null): RawItem[] {
-  const layout: Layout = {
-    lines,
-    body,
-    wrapWidth: percentile(
-      lines.map((l) => l.text.length),
-      0.9,
-    ),
-    headingLike: [],
-  };
+export function findListItems(layout: Headings): RawItem[] {
+  const { lines } = layout;
   const titleEnd = titleBlockEnd(lines);
   const items: RawItem[] = [];
   let part: Part = 'authority';
@@ -61,11 +49,11 @@ export function findListItems(lines: Line[], body: number | null): RawItem[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (i >= titleEnd) part = partSwitch(layout, i) ?? part;
-    if (!isHeadingCandidate(layout, i)) continue;
-    const heading = matchListHeading(line.text);
+    if (!layout.isHeadingCandidate(i)) continue;
+    const heading = layout.listHeading(i);
     if (!heading) {
       // Any other heading of the parent's rank or above closes the parent's scope.
-      if (parent && isHeadingLike(layout, i) && rank(line) >= rank(parent.line) - 0.01)
+      if (parent && layout.isHeadingLike(i) && rank(line) >= rank(parent.line) - 0.01)
         parent = null;
       continue;
     }
@@ -73,7 +61,7 @@ export function findListItems(lines: Line[], body: number | null): RawItem[] {
       parent = { heading, line };
       // A parent heading followed directly by items is a list heading itself.
       const next = nextContent(layout, i + 1);
-      if (next < 0 || matchListHeading(lines[next].text)) continue;
+      if (next < 0 || layout.listHeading(next)) continue;
     }
     const inherited: ListHeading =
       parent && parent.heading !== heading
@@ -102,6 +90,7 @@ interface Draft {
   theme: string | null;
   timescaleHeading: string | null;
   owner: Owner | null;
+  bodies: string | null;
   page: number;
   /** Left edge of the item's marker, to tell nested markers and continuation lines apart. */
   x: number;
@@ -113,7 +102,7 @@ interface Draft {
  * inside the list set a theme, a timescale or an agency; anything else that looks like a
  * heading, a letter's closing words or prose after the last item ends the list.
  */
-function readList(layout: Layout, headingIndex: number, heading: ListHeading): ListResult {
+function readList(layout: Headings, headingIndex: number, heading: ListHeading): ListResult {
   const { lines } = layout;
   const headingLine = lines[headingIndex];
   const drafts: Draft[] = [];
@@ -127,6 +116,11 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
   let current: Draft | null = null;
   let inSubItem = false;
   let leadIn = 0;
+  // In a list of paragraphs, whether the items so far follow one another without a gap (text
+  // copied without blank lines), so that a new item is told by how its sentence opens.
+  let gapless = true;
+  // Whether the timescale in force came from an agency heading ("Within six months, X should:").
+  let agencyTimescale = false;
 
   // An item starts under whatever theme, timescale and owner are in force at that point.
   const newDraft = (line: Line, label: string | null, firstText: string): Draft => ({
@@ -136,6 +130,7 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
     theme,
     timescaleHeading,
     owner,
+    bodies: null,
     page: line.page,
     x: line.x,
   });
@@ -143,7 +138,7 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
   const finish = (end: number, closedBy: ListResult['closedBy']): ListResult => ({
     items: drafts
       .filter((d) => d.lines.join(' ').trim().length > 0 || d.subItems.length > 0)
-      .map((d) => toRawItem(d, heading)),
+      .map((d) => toRawItem(d, heading, layout)),
     end,
     closedBy,
   });
@@ -151,38 +146,82 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
   for (let j = headingIndex + 1; j < lines.length; j++) {
     const line = lines[j];
     const text = line.text;
-    const marker = parseMarker(text);
+    const marker = layout.marker(j);
 
-    if (isHeadingCandidate(layout, j) && matchListHeading(text)) return finish(j, 'list');
+    if (layout.listHeadingAt(j)) return finish(j, 'list');
     if (isClosingText(text)) return finish(j, 'section');
+
+    // "Responsible body | Areas for priority action": each row an item for its left cell.
+    const table = ownerColumnHeader(text) !== null && readOwnerTable(layout, j, heading.section);
+    if (table) {
+      for (const row of table.rows) {
+        current = newDraft(lines[j], null, '');
+        current.lines = row.lines;
+        current.bodies = row.bodies;
+        current.page = row.page;
+        drafts.push(current);
+      }
+      current = null;
+      j = table.end - 1;
+      continue;
+    }
     if (partSwitch(layout, j) !== null && !marker) return finish(j, 'section');
+
+    // A footnote, footer or header between two items, where a page ends, is skipped.
+    if (
+      !marker &&
+      current !== null &&
+      kind !== 'paragraph' &&
+      line.gapBefore &&
+      !continuesSentence(current, inSubItem)
+    ) {
+      const resume = pageBreakInterruption(layout, j, { glyph, lastNumber });
+      if (resume > j) {
+        j = resume - 1;
+        continue;
+      }
+    }
 
     // Sub-headings may restart the numbering, so it is checked afresh after each.
     if (isTimescaleHeading(text)) {
       timescaleHeading = headingText(text);
+      agencyTimescale = false;
       current = null;
       lastNumber = null;
       continue;
     }
     // "Northvale Police should:", possibly numbered and wrapped over two lines.
-    const sentence = sentenceFrom(layout, j, marker ? marker.rest : text);
-    const agency = agencyHeadingSubject(sentence.text);
+    // (Only a sentence that ends in a colon can be one: most lines are passed over unread.)
+    const sentence = endsInColon(layout, j)
+      ? sentenceFrom(layout, j, marker ? marker.rest : text)
+      : { text: '', last: j };
+    const agency = sentence.text ? agencyHeadingSubject(sentence.text) : null;
     if (agency !== null) {
       j = sentence.last;
       // "Within six months, the local authority should:" sets a timescale and an owner.
       const lead = /^((?:immediately|within [^,]{3,40}|by [^,]{3,40}),)\s*(.+)$/i.exec(agency);
       const subject = lead ? lead[2] : agency;
-      timescaleHeading = lead ? headingText(lead[1]) : heading.timescaleText;
+      // Its own timescale holds until the next agency; a timescale sub-heading's holds on.
+      if (lead || agencyTimescale) {
+        timescaleHeading = lead ? headingText(lead[1]) : heading.timescaleText;
+      }
+      agencyTimescale = lead !== null;
       owner = ownerFromSubject(subject) ?? { kind: 'named', names: [subject] };
       current = null;
       lastNumber = null;
       continue;
     }
 
+    const phraseItem =
+      kind === 'paragraph' &&
+      !layout.isStyled(line) &&
+      drafts.every((d) => !/[.!?:]["”’)]?$/.test(d.lines[d.lines.length - 1] ?? ''));
     if (
       !marker &&
-      isHeadingLike(layout, j) &&
-      !(current && continuesSentence(current, inSubItem))
+      layout.isHeadingLike(j) &&
+      !(current && continuesSentence(current, inSubItem)) &&
+      // In a list of phrases without full stops, a short line in the items' type is an item.
+      !(phraseItem && !isNonListSection(text) && line.gapBefore)
     ) {
       if (isNonListSection(text) || rank(line) > rank(headingLine) + 0.25) {
         return finish(j, 'section');
@@ -207,18 +246,46 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
 
     // Words before the first item: an introduction ("…should take the following action."),
     // possibly numbered as a paragraph and wrapped over several lines.
-    if (drafts.length === 0) {
+    if (drafts.length === 0 && marker?.kind !== 'bullet') {
       const intro = sentenceFrom(layout, j, marker ? marker.rest : text);
       if (isIntroStatement(intro.text)) {
+        // "X, Y and Z need to take swift and decisive action to ensure that:" — the items
+        // that finish the sentence are X's, Y's and Z's.
         const subject = introSubject(intro.text);
-        if (subject) owner = ownerFromSubject(subject) ?? owner;
+        if (subject) {
+          owner =
+            ownerFromSubject(subject) ??
+            (hasBodyLeadIn(`${subject} should`) ? { kind: 'named', names: [subject] } : owner);
+        }
         leadIn++;
         j = intro.last;
         continue;
       }
     }
 
+    // "…from the age of" / "14.": a number that ends a sentence wrapped onto its own line.
+    if (marker?.kind === 'number' && !marker.rest && current) {
+      const before = inSubItem ? current.subItems[current.subItems.length - 1] : current.lines;
+      if (/\p{Ll}$/u.test(before[before.length - 1] ?? '')) {
+        before.push(text);
+        continue;
+      }
+    }
+
     if (marker) {
+      // A glyph left on a line of its own before a heading or the end is decoration.
+      if (marker.kind === 'bullet' && !marker.rest && strayGlyph(layout, j)) continue;
+      // A paragraph item that ends in a colon, or is already among its sub-bullets, takes the
+      // bullets that follow as its own, whatever their glyph.
+      if (kind === 'paragraph' && current && (inSubItem || endsLeadIn(current.lines))) {
+        current.subItems.push(marker.rest ? [marker.rest] : []);
+        inSubItem = true;
+        continue;
+      }
+      // Numbered paragraphs after a bulleted list are the report's text going on.
+      if (kind === 'bullet' && marker.kind === 'number' && current && !endsLeadIn(current.lines)) {
+        if (line.x <= baseX + 8) return finish(j, 'section');
+      }
       const top = isTopLevel(marker, line.x, { kind, baseX, glyph }, current, inSubItem);
       if (kind === null || kind === 'paragraph' || top) {
         if (kind === 'number' && lastNumber !== null && Number(marker.label) <= lastNumber - 1) {
@@ -247,14 +314,15 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
     // A plain line. A bare number inside a list is a page number the text layer misplaced.
     if (/^\d{1,3}$/.test(text) && current !== null) continue;
     if (current === null) {
-      if (kind === null && drafts.length === 0 && startsParagraphList(layout, j, heading)) {
+      if (kind === null && drafts.length === 0 && startsParagraphList(layout, j, headingIndex)) {
+        gapless = true;
         kind = 'paragraph';
         baseX = line.x;
         current = newDraft(line, null, text);
         drafts.push(current);
         continue;
       }
-      if (kind === 'paragraph' && line.gapBefore && isParagraphItem(layout, j)) {
+      if (kind === 'paragraph' && line.gapBefore && isParagraphItem(layout, j, gapless)) {
         current = newDraft(line, null, text);
         drafts.push(current);
         continue;
@@ -266,13 +334,16 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
     }
 
     if (kind === 'paragraph') {
-      if (line.gapBefore) {
-        if (!isParagraphItem(layout, j)) return finish(j, 'section');
+      const target = inSubItem ? current.subItems[current.subItems.length - 1] : current.lines;
+      if (paragraphBreak(layout, j, target, gapless, inSubItem)) {
+        if (!isParagraphItem(layout, j, gapless, phraseItem)) return finish(j, 'section');
+        if (line.gapBefore) gapless = false;
         current = newDraft(line, null, text);
         drafts.push(current);
+        inSubItem = false;
         continue;
       }
-      current.lines.push(text);
+      target.push(text);
       continue;
     }
 
@@ -286,7 +357,9 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
       // A paragraph that names who must act ("Northvale Police should ensure…") carries on the
       // list in letters that give each agency its own paragraph; other prose ends it.
       const paragraph = paragraphAt(layout, j);
-      if (!isParagraphItem(layout, j) || !hasBodyLeadIn(paragraph)) return finish(j, 'section');
+      if (!isParagraphItem(layout, j, false) || !hasBodyLeadIn(paragraph)) {
+        return finish(j, 'section');
+      }
       current = newDraft(line, null, text);
       drafts.push(current);
       inSubItem = false;
@@ -302,28 +375,18 @@ function readList(layout: Layout, headingIndex: number, heading: ListHeading): L
   return finish(lines.length, 'end');
 }
 
-function toRawItem(draft: Draft, heading: ListHeading): RawItem {
+function toRawItem(draft: Draft, heading: ListHeading, layout: Headings): RawItem {
   return {
     label: draft.label,
-    text: joinLines(draft.lines),
-    subItems: draft.subItems.map(joinLines).filter((s) => s.length > 0),
+    text: layout.join(draft.lines),
+    subItems: draft.subItems.map((sub) => layout.join(sub)).filter((s) => s.length > 0),
     heading,
     theme: draft.theme,
     timescaleHeading: draft.timescaleHeading,
     owner: draft.owner,
+    bodies: draft.bodies,
     page: draft.page,
   };
-}
-
-/** Rejoins wrapped lines; a line ending in a hyphenated compound keeps its hyphen. */
-export function joinLines(parts: string[]): string {
-  let out = '';
-  for (const part of parts) {
-    if (!out) out = part;
-    else if (/\p{L}-$/u.test(out) && /^\p{L}/u.test(part)) out += part;
-    else out += ' ' + part;
-  }
-  return out.trim();
 }
 
 function isTopLevel(
@@ -361,7 +424,7 @@ function continuesSentence(current: Draft, inSubItem: boolean): boolean {
 
 /** A heading inside a list is a theme only when the list's items carry on after it. */
 function themeContinuesList(
-  layout: Layout,
+  layout: Headings,
   index: number,
   headingLine: Line,
   kind: MarkerKind | 'paragraph' | null,
@@ -371,9 +434,9 @@ function themeContinuesList(
   const next = nextContent(layout, index + 1, true);
   if (next < 0) return false;
   const line = layout.lines[next];
-  const marker = parseMarker(line.text);
+  const marker = layout.marker(next);
   const lowerRank = rank(layout.lines[index]) < rank(headingLine) - 0.25;
-  if (kind === 'paragraph') return !marker && lowerRank && isParagraphItem(layout, next);
+  if (kind === 'paragraph') return !marker && lowerRank && isParagraphItem(layout, next, false);
   if (!marker) return false;
   if (kind !== null && (marker.kind !== kind || Math.abs(line.x - baseX) > 8)) return false;
   if (lowerRank) return true;
@@ -386,9 +449,22 @@ function themeContinuesList(
   );
 }
 
+/** Whether the sentence starting at line `index` (as `sentenceFrom` reads it) ends in a colon. */
+function endsInColon(layout: Headings, index: number): boolean {
+  for (let k = index; k < layout.lines.length && k < index + 6; k++) {
+    const text = layout.lines[k].text;
+    if (k > index && (layout.lines[k].gapBefore || layout.marker(k))) return false;
+    const last = text.charCodeAt(text.length - 1);
+    // : . ! ?
+    if (last === 58) return true;
+    if (last === 46 || last === 33 || last === 63) return false;
+  }
+  return false;
+}
+
 /** The sentence starting at line `index` (with `first` as its text), across wrapped lines. */
 function sentenceFrom(
-  layout: Layout,
+  layout: Headings,
   index: number,
   first: string,
 ): { text: string; last: number } {
@@ -396,131 +472,181 @@ function sentenceFrom(
   let last = index;
   for (let k = index + 1; k < layout.lines.length && k < index + 6; k++) {
     const line = layout.lines[k];
-    if (/[.:!?]$/.test(parts[parts.length - 1]) || line.gapBefore || parseMarker(line.text)) break;
+    if (/[.:!?]$/.test(parts[parts.length - 1]) || line.gapBefore || layout.marker(k)) break;
     parts.push(line.text);
     last = k;
   }
-  return { text: joinLines(parts), last };
+  return { text: layout.join(parts), last };
 }
 
 /** The first words after a marker that stands alone on its line ("9."), past stray page numbers. */
-function textAfter(layout: Layout, index: number): string {
+function textAfter(layout: Headings, index: number): string {
   for (let k = index + 1; k < Math.min(layout.lines.length, index + 4); k++) {
     if (!/^\d{1,3}$/.test(layout.lines[k].text)) return layout.lines[k].text;
   }
   return '';
 }
 
-/** In a list without markers, is the paragraph at `index` an item? */
-function isParagraphItem(layout: Layout, index: number): boolean {
-  const paragraph = paragraphAt(layout, index);
+/**
+ * In a list without markers, is the paragraph at `index` an item? A line that looks like a
+ * heading is one only among items written as phrases (`phrases`).
+ */
+function isParagraphItem(
+  layout: Headings,
+  index: number,
+  gapless: boolean,
+  phrases = false,
+): boolean {
+  const paragraph = paragraphAt(layout, index, gapless);
   if (paragraph.length > 700 || paragraph.length < 12) return false;
   const sentences = paragraph.split(/(?<=[.!?])\s+(?=[A-Z])/).length;
-  return sentences <= 3 && !isClosingText(paragraph) && !isHeadingLike(layout, index);
-}
-
-function startsParagraphList(layout: Layout, index: number, heading: ListHeading): boolean {
-  if (!isParagraphItem(layout, index)) return false;
-  const paragraph = paragraphAt(layout, index);
   return (
-    readsLikeRecommendation(paragraph) ||
-    (heading.section.toLowerCase().startsWith('what needs to improve') && /^the\b/i.test(paragraph))
+    sentences <= 3 &&
+    !isClosingText(paragraph) &&
+    (phrases ? !isNonListSection(paragraph) : !layout.isHeadingLike(index))
   );
 }
 
-function paragraphAt(layout: Layout, index: number): string {
+function startsParagraphList(layout: Headings, index: number, headingIndex: number): boolean {
+  if (!isParagraphItem(layout, index, true)) return false;
+  const paragraph = paragraphAt(layout, index, true);
+  // Under a heading that stands as one, plain paragraphs are the items, whether they say what
+  // to do or state the weakness ("Leaders do not have a clear understanding of…").
+  return (
+    readsLikeRecommendation(paragraph) ||
+    /^the\b/i.test(paragraph) ||
+    (layout.isHeadingLike(headingIndex) && !isIntroStatement(paragraph))
+  );
+}
+
+/** The paragraph item starting at `index`, up to a gap, a marker or (gapless) the next item. */
+function paragraphAt(layout: Headings, index: number, gapless = false): string {
   const parts = [layout.lines[index].text];
   for (let k = index + 1; k < layout.lines.length && !layout.lines[k].gapBefore; k++) {
-    if (parseMarker(layout.lines[k].text)) break;
+    if (layout.marker(k)) break;
+    if (gapless && paragraphBreak(layout, k, parts, true, false)) break;
     parts.push(layout.lines[k].text);
   }
-  return joinLines(parts);
+  return layout.join(parts);
+}
+
+/** Whether the last line so far ends an item's lead-in with a colon. */
+function endsLeadIn(lines: string[]): boolean {
+  return /:$/.test(lines[lines.length - 1] ?? '');
+}
+
+/**
+ * Whether a plain line in a list of paragraphs starts the next item rather than carrying on
+ * `before` (the item's or its last sub-bullet's lines). A gap after a finished sentence starts
+ * one; without gaps, a line that opens a new sentence with a subject of its own and a duty
+ * ("Leaders across the partnership should…"), or, after sub-bullets, any new sentence at all.
+ */
+function paragraphBreak(
+  layout: Headings,
+  index: number,
+  before: string[],
+  gapless: boolean,
+  afterSubItems: boolean,
+): boolean {
+  const line = layout.lines[index];
+  const last = before[before.length - 1];
+  if (last === undefined || !/^[\p{Lu}“"‘']/u.test(line.text)) return false;
+  // Items written as phrases end without a full stop: after a gap, only a line that plainly
+  // goes on ("…and", "…of the", a comma) carries on the item.
+  if (line.gapBefore) return !/(?:,|\b(?:and|or|of|the|to|for|with|in|a|an))$/i.test(last);
+  if (!/[.!?]["”’)]?$/.test(last)) return false;
+  if (afterSubItems) return true;
+  if (!gapless) return false;
+  // A line that stops well short of the others, when the next line's first word would have
+  // fitted on it, was ended on purpose: the next item begins.
+  const width = Math.max(...before.map((t) => t.length), line.text.length);
+  const firstWord = /^\S+/.exec(line.text)?.[0].length ?? 0;
+  if (before.length > 0 && last.length + 1 + firstWord < width * 0.7) return true;
+  return opensItem(sentenceFrom(layout, index, line.text).text);
+}
+
+/**
+ * A sentence that opens a new item: its own subject (not "They", "This" or a connective) and a
+ * duty within the first words ("Area leaders need a partnership approach…", "Health leaders
+ * should…"), or an imperative ("Ensure that…").
+ */
+function opensItem(sentence: string): boolean {
+  if (
+    /^(?:they|this|these|that|those|it|its|their|such|also|in addition|additionally|however|as a result|therefore|thus|there)\b/i.test(
+      sentence,
+    )
+  ) {
+    return false;
+  }
+  return (
+    /^(?:[\p{L}’'-]+,? ){1,9}?(?:should|must|needs?(?: urgently)? (?:to|a|an)|will need to|are required to|is required to|ought to)\b/iu.test(
+      sentence,
+    ) ||
+    /^(?:ensure|improve|develop|strengthen|review|establish|implement|provide|reduce|increase)\b/i.test(
+      sentence,
+    )
+  );
+}
+
+/**
+ * Text that stands between two items only because a page ends there: a footnote at the foot of
+ * the page (under its number, or not), a running footer or header that appears too seldom to be
+ * recognised as one, as text copied from a PDF leaves them. It is a few lines that cross into the
+ * next page, where the list's next item follows. Returns the index of that item, or -1.
+ */
+function pageBreakInterruption(
+  layout: Headings,
+  index: number,
+  list: { glyph: string | null; lastNumber: number | null },
+): number {
+  const { lines } = layout;
+  const lastItemPage = lines[index - 1]?.page ?? lines[index].page;
+  for (let k = index; k < lines.length && k <= index + 3; k++) {
+    const marker = layout.marker(k);
+    if (!marker) {
+      // A heading of another part ("The local authority's strengths") ends the list; numbered
+      // paragraphs run on through a whole report, so there any heading does.
+      const heading = layout.isHeadingLike(k);
+      if (heading && (list.glyph === null || isNonListSection(lines[k].text))) return -1;
+      if (layout.listHeading(k) || layout.isStyled(lines[k])) return -1;
+      continue;
+    }
+    // The list goes on: its own glyph, or the next number.
+    const next =
+      marker.kind === 'bullet'
+        ? marker.label === list.glyph
+        : list.lastNumber !== null && Number(marker.label) === list.lastNumber + 1;
+    return next && lines[k].page > lastItemPage && k > index ? k : -1;
+  }
+  return -1;
+}
+
+/** A bullet glyph alone on its line, followed by a heading or nothing: not an item. */
+function strayGlyph(layout: Headings, index: number): boolean {
+  const next = index + 1;
+  return next >= layout.lines.length || (!layout.marker(next) && layout.isHeadingLike(next));
 }
 
 /** "…the local authority and its partners should take the following action." -> the subject. */
 function introSubject(text: string): string | null {
-  const m = /(?:^|,\s*)((?:the |its )?[^,]{2,120}?)\s+(?:should|must|need to|needs to)\b/i.exec(
-    text,
+  const opening = text.replace(
+    /^(?:(?:in order to|to improve|to|within|by|for|immediately|as a priority)\b[^,]{0,80},\s*)/i,
+    '',
   );
-  return m ? m[1].replace(/^(?:in order to [^,]+,\s*)/i, '') : null;
-}
-
-/** Type rank of a line: bigger and bolder ranks higher. Text input ranks everything equal. */
-export function rank(line: Line): number {
-  return (line.size ?? 0) + (line.bold ? 0.5 : 0);
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 80;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
-}
-
-/** The shape of a heading: short, starts with a capital, does not end like a sentence. */
-function headingShape(text: string, wrapWidth: number): boolean {
-  if (text.length > 110 || text.split(' ').length > 16) return false;
-  if (!/^[\p{Lu}\d‘'"]/u.test(text) || !/\p{L}/u.test(text)) return false;
-  if (/[.,;]$/.test(text) && !/\b(?:etc|no)\.$/i.test(text)) return false;
-  if (parseMarker(text) && !matchListHeading(text)) return false;
-  return text.length <= Math.max(40, wrapWidth * 0.8);
-}
-
-/** A line that stands on its own as a heading rather than a line of a paragraph. */
-function isHeadingLike(layout: Layout, index: number): boolean {
-  layout.headingLike[index] ??= computeHeadingLike(layout, index);
-  return layout.headingLike[index];
-}
-
-function computeHeadingLike(layout: Layout, index: number): boolean {
-  const line = layout.lines[index];
-  if (!headingShape(line.text, layout.wrapWidth)) return false;
-  const previous = layout.lines[index - 1];
-  const next = layout.lines[index + 1];
-  const styled =
-    line.bold === true ||
-    (line.size !== null && layout.body !== null && line.size > layout.body + 0.5);
-  if (styled) return true;
-  // Unstyled: it must be set apart, after a finished sentence or a gap, and the next line must
-  // not carry on its sentence.
-  const apart =
-    line.gapBefore ||
-    !previous ||
-    /[.!?:]$/.test(previous.text) ||
-    matchListHeading(previous.text) !== null ||
-    (index > 0 && isHeadingLike(layout, index - 1));
-  const nextStartsFresh =
-    !next ||
-    next.gapBefore ||
-    /^[\p{Lu}\d•▪◼■*(-]/u.test(next.text) ||
-    parseMarker(next.text) !== null;
-  return apart && nextStartsFresh && !/[:]$/.test(line.text.replace(/\?$/, ''));
-}
-
-/** List headings: heading-like, and not the middle of a sentence. */
-function isHeadingCandidate(layout: Layout, index: number): boolean {
-  const line = layout.lines[index];
-  if (!/^[\p{Lu}\d]/u.test(line.text)) return false;
-  const next = layout.lines[index + 1];
-  if (next && !next.gapBefore && /^\p{Ll}/u.test(next.text) && line.bold !== true) return false;
-  const previous = layout.lines[index - 1];
-  return (
-    line.gapBefore ||
-    !previous ||
-    line.bold === true ||
-    /[.!?:)]$/.test(previous.text) ||
-    (previous.bold === true && line.bold !== false) ||
-    parseMarker(previous.text) !== null ||
-    isHeadingLike(layout, index)
-  );
+  const m =
+    /^(.{2,200}?)\s+(?:should|must|needs? to|will need to|are required to|is required to)\b/i.exec(
+      opening,
+    );
+  return m ? m[1] : null;
 }
 
 /** The next line that is not a heading continuation, or -1. */
-function nextContent(layout: Layout, from: number, skipHeadings = false): number {
+function nextContent(layout: Headings, from: number, skipHeadings = false): number {
   let headings = 0;
   for (let k = from; k < layout.lines.length; k++) {
     const text = layout.lines[k].text;
     if (isTimescaleHeading(text) || agencyHeadingSubject(text) !== null) continue;
-    if (skipHeadings && headings < 2 && !parseMarker(text) && isHeadingLike(layout, k)) {
+    if (skipHeadings && headings < 2 && !layout.marker(k) && layout.isHeadingLike(k)) {
       headings++;
       continue;
     }
@@ -539,9 +665,9 @@ const AUTHORITY_PART =
   /^(?:section \d+:?\s*)?(?:the )?local authority$|^inspection judgements? about the local authority$|^the local authority['’]s (?:services|arrangements)$/i;
 
 /** Headings that start the local authority's or the safeguarding board's part of a report. */
-function partSwitch(layout: Layout, index: number): Part | null {
+function partSwitch(layout: Headings, index: number): Part | null {
   const line = layout.lines[index];
-  if (!isHeadingLike(layout, index) && line.bold !== true) return null;
+  if (!layout.isHeadingLike(index) && line.bold !== true) return null;
   const text = headingText(line.text);
   const next = layout.lines[index + 1];
   const joined = next && !next.gapBefore ? `${text} ${headingText(next.text)}` : text;

@@ -1,3 +1,9 @@
+/**
+ * Every glyph rule in one place: the characters reports start list items with, and how a line's
+ * marker is read. Line normalisation, the contents filter, the heading classifier, lists and
+ * prose all take their glyphs from here.
+ */
+
 /** How a list item is introduced. */
 export type MarkerKind = 'bullet' | 'number' | 'letter' | 'roman';
 
@@ -9,9 +15,26 @@ export interface Marker {
   rest: string;
 }
 
-const BULLET = /^([-–—•▪◼■●◦○∙·*‣⁃□➢➤►✓✔])(?:\s+|$)(.*)$/u;
-/** A round or square bullet glyph directly against its text ("•Ensure"). */
-const TIGHT_BULLET = /^([•▪◼■●◦‣➢➤►])(?=\p{L})(.*)$/u;
+/**
+ * Bullet glyphs: dashes and minus signs, round and square bullets, arrows and ticks. Symbol
+ * fonts' private-use bullets are folded to "•" when lines are read (see `isSymbolFontBullet`).
+ */
+export const BULLET_GLYPHS = '-–—−•▪◼■●◦○∙·*‣⁃□➢➤►✓✔';
+/** The glyphs that may sit straight against their text ("•Ensure"); dashes and "*" may not. */
+const TIGHT_GLYPHS = '•▪◼■●◦‣➢➤►';
+
+/** A symbol font's bullet, which text layers map into the private use area (U+F0B7). */
+export function isSymbolFontBullet(code: number): boolean {
+  return code >= 0xf000 && code <= 0xf0ff;
+}
+
+const escape = (glyphs: string): string => glyphs.replace(/[-\\\]^*]/g, '\\$&');
+
+/** A line that opens with a bullet glyph. */
+export const STARTS_WITH_BULLET = new RegExp(`^[${escape(BULLET_GLYPHS)}]`, 'u');
+
+const BULLET = new RegExp(`^([${escape(BULLET_GLYPHS)}])(?:\\s+|$)(.*)$`, 'u');
+const TIGHT_BULLET = new RegExp(`^([${escape(TIGHT_GLYPHS)}])(?=\\p{L})(.*)$`, 'u');
 /** Word's Courier "o" sub-bullet survives copy and paste as a plain letter. */
 const LETTER_O_BULLET = /^o\s+(\S.*)$/;
 // Some producers set the number and the text apart by a tab stop alone, which leaves no space
@@ -22,9 +45,15 @@ const NAMED_NUMBER = /^recommendation\s+(\d{1,3})\s*[.:)–-]?\s+(.*)$/i;
 const DECIMAL = /^(\d{1,2}\.\d{1,2})\.?\s+(\p{Lu}.*)$/u;
 const ROMAN = /^\(?(i{1,3}|iv|vi{0,3}|ix|x)[.)](?:\s+|$)(.*)$/;
 const LETTER = /^\(?([a-z])[.)](?:\s+|$)(.*)$/;
+/** A cheap first test: markers start with a glyph, a digit, a bracket, "o" or "recommendation". */
+const MAYBE_MARKER = new RegExp(
+  `^(?:[${escape(BULLET_GLYPHS)}\\d(]|[a-z][.)]|[ivx]+[.)]|o\\s|recommendation\\s)`,
+  'iu',
+);
 
 /** Recognises a list marker at the start of a line. */
 export function parseMarker(text: string): Marker | null {
+  if (!MAYBE_MARKER.test(text)) return null;
   let m = BULLET.exec(text) ?? TIGHT_BULLET.exec(text);
   if (m) return { kind: 'bullet', label: m[1], rest: m[2] };
   m = NUMBER.exec(text) ?? NAMED_NUMBER.exec(text) ?? DECIMAL.exec(text);

@@ -95,3 +95,56 @@ describe('ownerNames', () => {
     ]);
   });
 });
+
+describe('the partnership spoken of in general', () => {
+  it('is the local area partnership an area SEND report is about', () => {
+    const send = { authority: 'Ashdown Local Area Partnership', board: null };
+    expect(leadInBodies('Leaders across the partnership should check plans', send)).toEqual([
+      'Ashdown Local Area Partnership',
+    ]);
+    expect(leadInBodies('Area leaders need to act', send)).toEqual([
+      'Ashdown Local Area Partnership',
+    ]);
+  });
+
+  it('is the area itself when no safeguarding partnership is named', () => {
+    const letter = { authority: 'Solmere', board: null };
+    expect(
+      leadInBodies('Leaders of the local safeguarding children partnership need to act', letter),
+    ).toEqual(['Solmere']);
+    expect(ownerNames({ kind: 'board' }, letter)).toEqual(['Local Safeguarding Children Board']);
+  });
+});
+
+describe('who must act', () => {
+  it('keeps agency names that contain "and" whole', () => {
+    expect(leadInBodies('Avon and Somerset Constabulary should review its records', names)).toEqual(
+      ['Avon and Somerset Constabulary'],
+    );
+    expect(
+      leadInBodies(
+        'The council, Devon and Cornwall Police and NHS Nottingham and Nottinghamshire ICB should meet',
+        names,
+      ),
+    ).toEqual([
+      'Northvale Borough Council',
+      'Devon and Cornwall Police',
+      'NHS Nottingham and Nottinghamshire ICB',
+    ]);
+  });
+
+  it('reads the body named as the one that must act in a passive sentence', () => {
+    expect(
+      leadInBodies(
+        'Urgent action is required by the Northvale Hospitals NHS Foundation Trust to improve triage.',
+        names,
+      ),
+    ).toEqual(['Northvale Hospitals NHS Foundation Trust']);
+  });
+
+  it('reads a police force named as the one that must act', () => {
+    expect(
+      leadInBodies('Westmoor Police need to take urgent action to improve their records.', names),
+    ).toEqual(['Westmoor Police']);
+  });
+});

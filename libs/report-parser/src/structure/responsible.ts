@@ -3,8 +3,30 @@ import { ownerFromSubject, type Owner } from './headings';
 export interface PartyNames {
   /** The authority's own name ("Stockport Metropolitan Borough Council"). */
   authority: string;
-  /** The local safeguarding children board's name. */
-  board: string;
+  /**
+   * The council's own name, where the report is about more than the council (a local area
+   * partnership); otherwise the authority's.
+   */
+  council?: string;
+  /** The safeguarding children board's or partnership's name, where the report gives it. */
+  board: string | null;
+}
+
+const GENERIC_BOARD = 'Local Safeguarding Children Board';
+
+/** Names for the board, the area's partners spoken of in general, or the council. */
+function partyName(
+  kind: 'authority' | 'council' | 'board' | 'partnership',
+  names: PartyNames,
+): string {
+  if (kind === 'board') return names.board ?? GENERIC_BOARD;
+  if (kind === 'council') return names.council ?? names.authority;
+  // The partnership is the authority when the report is about a partnership (area SEND), else
+  // the safeguarding partnership the report names, else the area the report is about.
+  if (kind === 'partnership' && !/\bpartnership$/i.test(names.authority)) {
+    return names.board ?? names.authority;
+  }
+  return names.authority;
 }
 
 const MODAL =
@@ -53,20 +75,45 @@ const JOIN = '\u0000';
 const NHS_AREA_BODY =
   /\bNHS (?:[\p{Lu}][\p{L}'’-]* )+and (?:[\p{Lu}][\p{L}'’-]* )+(?:Integrated Care Board|ICB|Clinical Commissioning Group|CCG)\b/gu;
 
+/** Words that make a name an organisation's: what a body's name has and a place's has not. */
+const ORGANISATION_WORD =
+  /\b(?:council|police|constabulary|nhs|icb|ccg|board|trust|service|services|partnership|authority|probation|commissioner|team|group|company|hospitals?|agency|partners|leaders|department|care|health|local)\b/i;
+const ENDS_AS_ORGANISATION =
+  /\b(?:council|police|constabulary|icb|ccg|board|trust|service|services|partnership|probation|commissioner|company|hospitals?)$/i;
+
 function splitParties(subject: string): string[] {
   const protectedSubject = subject
     .replace(COMPOUND_NAMES, (m) => m.replace(/ and /gi, ` ${JOIN} `))
     .replace(NHS_AREA_BODY, (m) => (/ NHS /.test(m) ? m : m.replace(/ and /g, ` ${JOIN} `)));
-  return protectedSubject
-    .split(/\s*,\s*(?:and\s+)?|\s+(?:and|&|as well as)\s+/i)
-    .map((p) => p.replaceAll(` ${JOIN} `, ' and ').trim())
-    .filter((p) => p.length > 0);
+  // Split at commas and joining words, remembering which word joined each part to the last.
+  const tokens = protectedSubject.split(/(\s*,\s*(?:and\s+)?|\s+(?:and|&|as well as)\s+)/i);
+  const parts: string[] = [];
+  for (let i = 0; i < tokens.length; i += 2) {
+    const part = tokens[i].replaceAll(` ${JOIN} `, ' and ').trim();
+    if (!part) continue;
+    const joiner = (tokens[i - 1] ?? '').trim().toLowerCase();
+    const previous = parts[parts.length - 1];
+    // "Avon and Somerset Constabulary", "Devon and Cornwall Police": a place joined by "and" to
+    // the name of an organisation is part of that name.
+    if (
+      previous !== undefined &&
+      (joiner === 'and' || joiner === '&') &&
+      /^\p{Lu}/u.test(previous) &&
+      !ORGANISATION_WORD.test(previous) &&
+      ENDS_AS_ORGANISATION.test(part)
+    ) {
+      parts[parts.length - 1] = `${previous} ${joiner} ${part}`;
+      continue;
+    }
+    parts.push(part);
+  }
+  return parts;
 }
 
 /** Names for an owner: the council, the board, or the agencies an agency heading named. */
 export function ownerNames(owner: Owner | null, names: PartyNames): string[] {
-  if (!owner || owner.kind === 'authority') return [names.authority];
-  if (owner.kind === 'board') return [names.board];
+  if (!owner) return [names.authority];
+  if (owner.kind !== 'named') return [partyName(owner.kind, names)];
   const resolved = owner.names.flatMap((n) => resolveSubject(n, names) ?? [n]);
   return resolved.length > 0 ? resolved : [names.authority];
 }
@@ -81,6 +128,15 @@ export function leadInBodies(text: string, names: PartyNames): string[] | null {
     /^(?:(?:in addition|additionally|also|further(?:more)?|immediately|as a priority|urgently|within [^,]{3,40}|by [^,]{3,40}),\s*)+/i,
     '',
   );
+  // "Urgent action is required by the Northvale NHS Foundation Trust to…": the agent acts.
+  const agent =
+    /^[^.;:]{0,80}?\b(?:is|are) (?:urgently |also |now )?(?:required|needed|expected) (?:of|from|by) (?:the )?([\p{Lu}][^.;:]{2,120}?)(?=\s+(?:to|so|in order)\b|[,.;:]|$)/u.exec(
+      opening,
+    );
+  if (agent) {
+    const bodies = resolveSubject(agent[1], names);
+    if (bodies) return bodies;
+  }
   const modal = MODAL.exec(opening);
   if (!modal || modal.index > 160) return null;
   const subject = opening.slice(0, modal.index);
@@ -110,17 +166,14 @@ export function resolveSubject(subject: string, names: PartyNames): string[] | n
   const found: string[] = [];
   for (const raw of parts) {
     // "Leaders in NHS X should…" asks NHS X to act.
+    // (A named body only: "leaders in the local authority" are the report's own leaders.)
     const part = raw.replace(
-      /^(?:senior |strategic )?leaders (?:in|of|at|from) (?=(?:the )?\p{Lu})/iu,
+      /^(?:[Ss]enior |[Ss]trategic )?[Ll]eaders (?:in|of|at|from) (?=(?:the )?\p{Lu})/u,
       '',
     );
     const owner = ownerFromSubject(part);
-    if (owner?.kind === 'authority') {
-      found.push(names.authority);
-      continue;
-    }
-    if (owner?.kind === 'board') {
-      found.push(names.board);
+    if (owner && owner.kind !== 'named') {
+      found.push(partyName(owner.kind, names));
       continue;
     }
     if (GENERIC_PARTNERS.test(part)) continue;

@@ -101,4 +101,11 @@ describe('addDuration', () => {
   it('rejects what is not a duration', () => {
     expect(addDuration('2020-02-10', 'three months')).toBeNull();
   });
+
+  it('reads a duration in the outcome sought ("so that…") as a standard, not a deadline', () => {
+    expect(
+      findTimescale('Leaders should reduce the backlog so that plans are issued within 20 weeks.'),
+    ).toBeNull();
+    expect(findTimescale('For action over the next six months')).toMatchObject({ duration: 'P6M' });
+  });
 });

@@ -77,12 +77,15 @@ const FIXED_DATE = new RegExp(
   `\\b(?:by|before|no later than|not later than|by the end of)\\s+(?:${DAY_MONTH_YEAR}|(\\w+) (\\d{4}))`,
   'i',
 );
-const DURATION = new RegExp(`\\b(?:within|in) (?:the next |a period of )?${COUNT} ${UNIT}`, 'gi');
+const DURATION = new RegExp(
+  `\\b(?:within|in|over|during) (?:the next |the coming |a period of )?${COUNT} ${UNIT}`,
+  'gi',
+);
 
 /** Reads a timescale sub-heading ("Immediately:", "Within three months:", "By 31 March 2020:"). */
 export function parseTimescaleHeading(text: string): Timescale | null {
   const t = text.replace(/:\s*$/, '').trim();
-  if (/^(?:immediately|with immediate effect)$/i.test(t))
+  if (/^(?:immediately|with immediate effect|for immediate action)$/i.test(t))
     return { duration: 'P0D', dueOn: null, text: t };
   return findTimescale(t);
 }
@@ -106,9 +109,16 @@ export function findTimescale(text: string): Timescale | null {
   for (const m of text.matchAll(DURATION)) {
     const after = text.slice((m.index ?? 0) + m[0].length);
     if (STANDARD_OF.test(after)) continue;
+    // "…so that new plans are issued within 20 weeks": the outcome sought, not the deadline.
+    if (/\bso that\b[^.;]*$/i.test(text.slice(0, m.index))) continue;
     // "within six months" and "in six months' time" set a deadline; "three moves in a year"
     // is a rate.
-    if (!/^within/i.test(m[0]) && !/^\s*['’]?\s*time\b/i.test(after)) continue;
+    if (
+      !/^within|^(?:over|during|in) the (?:next|coming)\b/i.test(m[0]) &&
+      !/^\s*['’]?\s*time\b/i.test(after)
+    ) {
+      continue;
+    }
     const count = parseCount(m[1]);
     if (count === null) continue;
     return { duration: duration(count, m[2]), dueOn: null, text: m[0] };
