@@ -1,4 +1,9 @@
-import { ActionsService, InspectionsService, SuggestionsService } from '@app/actions';
+import {
+  ActionsService,
+  ImportService,
+  InspectionsService,
+  SuggestionsService,
+} from '@app/actions';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request, { type Response } from 'supertest';
@@ -486,5 +491,87 @@ describe('web pages (e2e): inspections, importing and reviewing a report', () =>
     );
     expect(review.text).toContain('deadlines count from the day of import');
     expect(review.text).toContain('The report&#39;s deadline for R1 is before 2000');
+  });
+});
+
+describe('web pages (e2e): suggestions on the review page, folded, ranked and paged', () => {
+  let t: TestApp;
+  let home: Awaited<ReturnType<typeof createCouncilWithPeople>>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    home = await createCouncilWithPeople(t);
+  });
+
+  afterAll(() => t?.close());
+
+  const importFixture = async (file: string) =>
+    (
+      await t.app.get(ImportService).importReport({
+        councilId: home.council.id,
+        importedById: home.manager.user.id,
+        fileName: file.split('/').pop() ?? file,
+        content: readFileSync(join(__dirname, '../fixtures', file)),
+      })
+    ).inspection.id;
+
+  /** The suggestion cards on a page, in the order shown. */
+  const cardIds = (html: string) =>
+    [...html.matchAll(/id="suggestion-([0-9a-f-]{36})"/g)].map((match) => match[1]);
+
+  it('folds a listed report’s suggestions under the list, most plainly stated first, ten a page', async () => {
+    const id = await importFixture('reports/ashby-vale-sif-2015.txt');
+    const all = await t.app.get(SuggestionsService).list(home.council.id, id);
+    expect(all.length).toBeGreaterThan(10);
+    const manager = WebBrowser.as(t.server, home.manager);
+
+    const first = await manager.get(`/inspections/${id}`);
+    expect(first.status).toBe(200);
+    expect(first.text).toContain(
+      `Weaknesses stated in the prose but not in the list (${all.length})`,
+    );
+    // Folded: a details element that is not open.
+    const details = /<details class="govuk-details"[^>]*>/.exec(first.text)?.[0] ?? '';
+    expect(details).not.toBe('');
+    expect(details).not.toContain('open');
+
+    const shown = cardIds(first.text);
+    expect(shown).toHaveLength(10);
+    const byConfidence = [...all].sort(
+      (a, b) => b.confidence - a.confidence || a.position - b.position,
+    );
+    expect(shown).toEqual(byConfidence.slice(0, 10).map((suggestion) => suggestion.id));
+    expect(first.text).toContain(`href="/inspections/${id}?page=2#suggestions"`);
+
+    const second = await manager.get(`/inspections/${id}?page=2`);
+    expect(/<details class="govuk-details"[^>]*>/.exec(second.text)?.[0]).toContain('open');
+    expect(cardIds(second.text)).toEqual(
+      byConfidence.slice(10, 20).map((suggestion) => suggestion.id),
+    );
+  });
+
+  it('shows a refused dismissal on the page that holds that suggestion, unfolded', async () => {
+    const id = await importFixture('reports/harrowfield-safeguarding-lac-2012.txt');
+    const all = await t.app.get(SuggestionsService).list(home.council.id, id);
+    const last = [...all].sort((a, b) => b.confidence - a.confidence || a.position - b.position)[
+      all.length - 1
+    ];
+    const refused = await WebBrowser.as(t.server, home.manager).submit(
+      `/inspections/${id}?page=2`,
+      `/inspections/${id}/suggestions/${last.id}/dismiss`,
+      { reason: ' ' },
+    );
+    expect(refused.status).toBe(400);
+    expect(cardIds(refused.text)).toContain(last.id);
+    expect(/<details class="govuk-details"[^>]*>/.exec(refused.text)?.[0]).toContain('open');
+  });
+
+  it('shows a letter with no list its suggestions open, as its findings', async () => {
+    const id = await importFixture('prose/hartwell-monitoring-visit-2026.txt');
+    const all = await t.app.get(SuggestionsService).list(home.council.id, id);
+    const page = await WebBrowser.as(t.server, home.staff).get(`/inspections/${id}`);
+    expect(page.text).toContain(`Weaknesses stated in the report (${all.length})`);
+    expect(page.text).not.toContain('<details class="govuk-details"');
+    expect(cardIds(page.text)).toHaveLength(Math.min(10, all.length));
   });
 });

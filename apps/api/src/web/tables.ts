@@ -46,16 +46,19 @@ export interface Pagination {
 
 /**
  * Links to the pages of a list, keeping its filters and sort. Shows the first, the last and
- * the neighbours of the current page, with ellipses between. Null for a single page.
+ * the neighbours of the current page, with ellipses between. Null for a single page. `fragment`
+ * ("#suggestions") takes the reader to the list when it is not at the top of its page.
  */
 export function pagination(
   path: string,
   params: Record<string, string | undefined>,
   page: number,
   pages: number,
+  fragment = '',
 ): Pagination | null {
   if (pages <= 1) return null;
-  const href = (number: number) => withQuery(path, { ...params, page: number === 1 ? '' : number });
+  const href = (number: number) =>
+    withQuery(path, { ...params, page: number === 1 ? '' : number }) + fragment;
   const shown = [...new Set([1, page - 1, page, page + 1, pages])]
     .filter((number) => number >= 1 && number <= pages)
     .sort((a, b) => a - b);

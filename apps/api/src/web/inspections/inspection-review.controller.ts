@@ -13,9 +13,16 @@ import { RemindersQueue } from '@app/reminders';
 import { Get, HttpStatus, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { type FormState, formError, refusal, summaryError } from '../forms';
+import { pageOf, pagination } from '../tables';
 import { dateTime, longDate, statusTag } from '../view-models';
 import { pageId, PagesController, WebPages } from '../web-pages';
-import { inspectionDate, kindName, suggestionRef, suggestionTag } from './inspection-views';
+import {
+  inspectionDate,
+  kindName,
+  rankSuggestions,
+  suggestionRef,
+  suggestionTag,
+} from './inspection-views';
 import {
   draftValues,
   type DraftValues,
@@ -30,6 +37,9 @@ interface SummaryRow {
   key: { text: string };
   value: { text: string } | { html: string };
 }
+
+/** Suggestions on one page of the review: a report can bring a hundred or more. */
+const SUGGESTIONS_PER_PAGE = 10;
 
 /**
  * What a re-rendered review page carries after a form error: per draft action, what was typed
@@ -203,7 +213,8 @@ export class InspectionReviewController {
     } catch (error) {
       return this.decidedAlready(req, res, principal, inspectionId, suggestionId, error);
     }
-    this.pages.redirect(res, `/inspections/${inspectionId}#suggestions`, `Dismissed ${ref}`);
+    // Back to the suggestions, unfolded, where the manager was working.
+    this.pages.redirect(res, `/inspections/${inspectionId}?page=1#suggestions`, `Dismissed ${ref}`);
   }
 
   /** Someone decided the suggestion first (409): say so on the page, as a form error. */
@@ -307,6 +318,18 @@ export class InspectionReviewController {
     }));
     const refOf = new Map(detail.recommendations.map((r) => [r.recommendation.id, r]));
     const { inspection, progress } = detail;
+    // Beside a list, the prose suggestions are extras, folded under it; in a letter with no
+    // list they are the findings, shown open.
+    const hasList = detail.recommendations.some((r) => r.recommendation.source !== 'suggestion');
+    const ranked = rankSuggestions(suggestions);
+    // A refused dismissal shows the page holding that suggestion, unfolded.
+    const focus = ranked.findIndex((suggestion) => `reason-${suggestion.id}` in fieldErrors);
+    const pages = Math.max(1, Math.ceil(ranked.length / SUGGESTIONS_PER_PAGE));
+    const page =
+      focus >= 0
+        ? Math.floor(focus / SUGGESTIONS_PER_PAGE) + 1
+        : Math.min(pageOf(req.query), pages);
+    const shown = ranked.slice((page - 1) * SUGGESTIONS_PER_PAGE, page * SUGGESTIONS_PER_PAGE);
     await this.pages.render(
       req,
       res,
@@ -336,7 +359,18 @@ export class InspectionReviewController {
         progress,
         recommendations,
         draftCount: items.filter((action) => action.status === 'draft').length,
-        suggestions: suggestions.map((suggestion) => {
+        suggestionsTotal: ranked.length,
+        suggestionsOpen: ranked.filter((suggestion) => suggestion.status === 'open').length,
+        suggestionsFolded: hasList,
+        suggestionsUnfolded: !hasList || focus >= 0 || 'page' in (req.query as object),
+        suggestionsPagination: pagination(
+          `/inspections/${inspection.id}`,
+          {},
+          page,
+          pages,
+          '#suggestions',
+        ),
+        suggestions: shown.map((suggestion) => {
           const fieldId = `reason-${suggestion.id}`;
           const accepted = suggestion.recommendationId
             ? refOf.get(suggestion.recommendationId)?.recommendation.ref

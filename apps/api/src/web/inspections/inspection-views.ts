@@ -88,3 +88,17 @@ export const suggestionTag = (status: string): { text: string; classes: string }
 
 export const suggestionRef = (suggestion: InspectionSuggestion): string =>
   `S${suggestion.position}`;
+
+/**
+ * The order a manager works through suggestions: those still to decide, most plainly stated
+ * weakness first (the parser's `confidence`), then those decided, in the report's order.
+ */
+export function rankSuggestions<T extends { status: string; confidence: number; position: number }>(
+  suggestions: readonly T[],
+): T[] {
+  const open = suggestions.filter((suggestion) => suggestion.status === 'open');
+  const decided = suggestions.filter((suggestion) => suggestion.status !== 'open');
+  open.sort((a, b) => b.confidence - a.confidence || a.position - b.position);
+  decided.sort((a, b) => a.position - b.position);
+  return [...open, ...decided];
+}
