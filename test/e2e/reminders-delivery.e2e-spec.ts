@@ -10,7 +10,12 @@ import { createPlan } from '../factories/plans';
 import { createTestApp, type TestApp } from '../support/app';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 import { createReminderRig, type ReminderRig } from '../support/reminders';
-import { startWorkerProcess, type AppProcess } from '../support/app-process';
+import {
+  type AppProcess,
+  outputsOf,
+  startWorkerProcess,
+  workerEnvFor,
+} from '../support/app-process';
 
 // A Monday in January, far from the deadline below: the only email owed is the assignment.
 const START = '2027-01-04T09:00:00Z';
@@ -359,25 +364,12 @@ describe('Reminder delivery (e2e)', () => {
       workers.push(worker);
       return worker;
     };
-    /** What the worker processes printed: the first thing to read when this test fails. */
-    const logs = () =>
-      workers.map((worker, index) => `--- worker ${index + 1}\n${worker.output()}`);
 
     beforeAll(async () => {
       const { url } = await sink.start();
       // No worker in this process: the only ones are the child processes the test starts.
       api = await createTestApp({ env: { SMTP_URL: url } });
-      workerEnv = {
-        NODE_ENV: 'test',
-        DATABASE_URL: api.env.DATABASE_URL,
-        REDIS_URL: api.env.REDIS_URL,
-        // The API's queues: the workers consume what it (and they) put there.
-        QUEUE_PREFIX: api.env.QUEUE_PREFIX,
-        JWT_SECRET: api.env.JWT_SECRET,
-        SMTP_URL: url,
-        APP_URL: 'https://actions.example.gov.uk',
-        REMINDER_SWEEP_EVERY: '1s',
-      };
+      workerEnv = workerEnvFor(api, url);
     });
 
     afterAll(async () => {
@@ -431,7 +423,7 @@ describe('Reminder delivery (e2e)', () => {
         ]);
       } catch (error) {
         // Jest prints the error; the worker's own log says what it was doing.
-        throw new Error(`${String(error)}\n${logs().join('\n')}`, { cause: error });
+        throw new Error(`${String(error)}\n${outputsOf(workers)}`, { cause: error });
       }
     }, 150_000);
   });

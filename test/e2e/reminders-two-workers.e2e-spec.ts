@@ -6,7 +6,12 @@ import { DataSource } from 'typeorm';
 import { createCouncil, createUser, type TestUser } from '../factories/people';
 import { createPlan } from '../factories/plans';
 import { createTestApp, type TestApp } from '../support/app';
-import { startWorkerProcess, type AppProcess } from '../support/app-process';
+import {
+  type AppProcess,
+  outputsOf,
+  startWorkerProcess,
+  workerEnvFor,
+} from '../support/app-process';
 
 const COUNCILS = 2;
 const ACTIONS_PER_COUNCIL = 100;
@@ -47,26 +52,17 @@ describe('Reminders: two workers, one killed mid-batch (e2e)', () => {
   let api: TestApp;
   let workerEnv: Record<string, string | undefined>;
   const workers: AppProcess[] = [];
-  const logs = () => workers.map((worker, index) => `--- worker ${index + 1}\n${worker.output()}`);
 
   beforeAll(async () => {
     const { url } = await sink.start();
     // No worker in this process: the only ones are the child processes.
     api = await createTestApp({ env: { SMTP_URL: url } });
-    workerEnv = {
-      NODE_ENV: 'test',
-      DATABASE_URL: api.env.DATABASE_URL,
-      REDIS_URL: api.env.REDIS_URL,
-      QUEUE_PREFIX: api.env.QUEUE_PREFIX,
-      JWT_SECRET: api.env.JWT_SECRET,
-      SMTP_URL: url,
-      APP_URL: 'https://actions.example.gov.uk',
-      REMINDER_SWEEP_EVERY: '1s',
+    workerEnv = workerEnvFor(api, url, {
       // Whatever day and hour the test runs, today's reminders are owed now.
       SEND_HOUR: '0',
       WORKING_DAYS_ONLY: 'false',
       MAIL_CONCURRENCY: String(CONCURRENCY),
-    };
+    });
   });
 
   afterAll(async () => {
@@ -205,7 +201,7 @@ describe('Reminders: two workers, one killed mid-batch (e2e)', () => {
         new Set(batches.map((row) => `<${row.batchKey}@followthrough>`)),
       );
     } catch (error) {
-      throw new Error(`${String(error)}\n${logs().join('\n')}`, { cause: error });
+      throw new Error(`${String(error)}\n${outputsOf(workers)}`, { cause: error });
     }
   }, 300_000);
 });

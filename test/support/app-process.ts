@@ -115,3 +115,30 @@ export const startApiProcess = (
   ...startAppProcess('api', { ...env, PORT: String(port) }),
   url: `http://127.0.0.1:${port}`,
 });
+
+/**
+ * What a worker process needs to share a test app's database, queues and secrets, with mail to
+ * `smtpUrl`: the test app is the API, the processes are the only workers.
+ */
+export function workerEnvFor(
+  api: { env: Record<string, string | undefined> },
+  smtpUrl: string,
+  extra: Record<string, string> = {},
+): Record<string, string | undefined> {
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: api.env.DATABASE_URL,
+    REDIS_URL: api.env.REDIS_URL,
+    // The API's queues: the workers consume what it (and they) put there.
+    QUEUE_PREFIX: api.env.QUEUE_PREFIX,
+    JWT_SECRET: api.env.JWT_SECRET,
+    SMTP_URL: smtpUrl,
+    APP_URL: 'https://actions.example.gov.uk',
+    REMINDER_SWEEP_EVERY: '1s',
+    ...extra,
+  };
+}
+
+/** What processes printed, each under its number: the first thing to read when a test fails. */
+export const outputsOf = (processes: readonly AppProcess[]): string =>
+  processes.map((child, index) => `--- process ${index + 1}\n${child.output()}`).join('\n');
