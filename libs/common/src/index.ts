@@ -11,6 +11,7 @@ export {
 export { hangUpOnUnreadBody } from './http/hang-up-unread-body';
 export { RequestBodyGuard } from './http/request-body.guard';
 export { isServiceUnavailable } from './errors/service-unavailable';
+export { retryAfterOf, TryAgainLater } from './errors/try-again-later';
 export { isHealthCheck, loggerParams, REDACTED_PATHS } from './logging/logger-options';
 export { LoggingModule, type LoggingModuleOptions } from './logging/logging.module';
 export {

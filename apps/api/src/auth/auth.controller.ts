@@ -1,6 +1,6 @@
 import { AuthService, CurrentUser, type Principal, Public } from '@app/auth';
 import { ErrorResponse } from '@app/common';
-import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import {
   ApiNoContentResponse,
   ApiOkResponse,
@@ -9,7 +9,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { UserDto } from '../users/dto/user.dto';
 import { LoginDto, RefreshDto } from './dto/login.dto';
 import { LoginResponseDto, TokensDto } from './dto/tokens.dto';
@@ -40,12 +40,8 @@ export class AuthController {
   })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Wrong email or password.' })
-  async login(
-    @Body() body: LoginDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<LoginResponseDto> {
-    await this.limiter.charge(request, response, body.email);
+  async login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginResponseDto> {
+    await this.limiter.charge(request.ip, body.email);
     const { user, tokens } = await this.auth.login(body.email, body.password, {
       ip: request.ip,
       userAgent: request.headers['user-agent'],

@@ -2,14 +2,8 @@ import { authConfig, type AuthConfig, redisConfig, type RedisConfig } from '@app
 import { normaliseEmail } from '@app/councils';
 import { redisConnectionOptions } from '@app/queue';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import {
-  HttpException,
-  HttpStatus,
-  Inject,
-  Injectable,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { TryAgainLater } from '@app/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 
 export const TOO_MANY_ATTEMPTS = 'Too many attempts; wait a minute and try again';
@@ -51,12 +45,12 @@ export class SignInLimiter implements OnApplicationShutdown {
 
   /**
    * Counts one password attempt on the account `email` names (trimmed, any case) from the
-   * request's client address (req.ip: TRUST_PROXY_HOPS decides how far X-Forwarded-For is
-   * believed). Over either limit it sets Retry-After and throws 429; the attempt must not go on.
+   * client's address `ip` (req.ip: TRUST_PROXY_HOPS decides how far X-Forwarded-For is
+   * believed). Over either limit it throws 429 with its Retry-After; the attempt must not go on.
    */
-  async charge(req: Request, res: Response, email: string): Promise<void> {
+  async charge(ip: string | undefined, email: string): Promise<void> {
     const budgets = [
-      { name: 'ip', tracker: req.ip ?? '', limit: this.auth.loginAttemptsPerIpPerMinute },
+      { name: 'ip', tracker: ip ?? '', limit: this.auth.loginAttemptsPerIpPerMinute },
       { name: 'account', tracker: normaliseEmail(email), limit: this.auth.loginAttemptsPerMinute },
     ];
     // The address first, as a blocked address must not go on to use up the account's budget.
@@ -70,8 +64,7 @@ export class SignInLimiter implements OnApplicationShutdown {
         name,
       );
       if (record.isBlocked) {
-        res.setHeader('Retry-After', String(Math.max(1, record.timeToBlockExpire)));
-        throw new HttpException(TOO_MANY_ATTEMPTS, HttpStatus.TOO_MANY_REQUESTS);
+        throw new TryAgainLater(TOO_MANY_ATTEMPTS, record.timeToBlockExpire);
       }
     }
   }

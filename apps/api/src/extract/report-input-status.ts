@@ -1,3 +1,4 @@
+import { TryAgainLater } from '@app/common';
 import { ExtractionBusyError, ReportInputError } from '@app/report-parser';
 import { HttpException, HttpStatus } from '@nestjs/common';
 
@@ -19,12 +20,16 @@ export const REPORT_INPUT_STATUS: Record<ReportInputError['code'], HttpStatus> =
  * A ReportInputError as the HTTP error it stands for, and a full queue as 429 (the council has
  * as many reports waiting as it may); anything else unchanged.
  */
+/** Seconds a council with a full extraction queue is asked to wait: a report takes a few. */
+const EXTRACTION_RETRY_SECONDS = 10;
+
 export function asHttpError(error: unknown): unknown {
   if (error instanceof ReportInputError) {
     return new HttpException(error.message, REPORT_INPUT_STATUS[error.code]);
   }
   if (error instanceof ExtractionBusyError) {
-    return new HttpException(error.message, HttpStatus.TOO_MANY_REQUESTS);
+    // A place in the queue frees as soon as one of the council's reports is read.
+    return new TryAgainLater(error.message, EXTRACTION_RETRY_SECONDS);
   }
   return error;
 }

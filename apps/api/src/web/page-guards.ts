@@ -1,4 +1,4 @@
-import type { AuthenticatedRequest } from '@app/auth';
+import type { AuthenticatedRequest, Principal } from '@app/auth';
 import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
@@ -65,4 +65,11 @@ export class PageCsrfGuard implements CanActivate {
     this.csrf.assert(req, req.principal?.sessionId ?? null);
     return true;
   }
+}
+
+/** Who is signed in to a page (PageSessionGuard has made sure someone is). */
+export function signedInAs(req: AuthenticatedRequest): Principal {
+  // PageSessionGuard runs on every page that is not a SignedOutPage: none is a wiring bug.
+  if (!req.principal) throw new Error('A signed-out page asked who is signed in');
+  return req.principal;
 }

@@ -1,4 +1,9 @@
-import { ensureRequestId, hangUpOnUnreadBody, isServiceUnavailable } from '@app/common';
+import {
+  ensureRequestId,
+  hangUpOnUnreadBody,
+  isServiceUnavailable,
+  retryAfterOf,
+} from '@app/common';
 import {
   type ArgumentsHost,
   Catch,
@@ -8,6 +13,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { PageWithErrors } from './pipeline/page';
 
 /** Thrown by a page that needs a signed-in user when there is none. */
 export class SignInRequired extends HttpException {
@@ -68,6 +74,11 @@ export class WebExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     hangUpOnUnreadBody(host.switchToHttp().getRequest<Request>(), res);
+    if (exception instanceof PageWithErrors) {
+      // A refused form: its page again, built by PageInterceptor, with the error summary.
+      res.status(exception.getStatus()).render(exception.view, exception.locals);
+      return;
+    }
     if (exception instanceof SignInRequired) {
       res.redirect(303, exception.expired ? '/sign-in?expired=1' : '/sign-in');
       return;
@@ -101,6 +112,8 @@ export class WebExceptionFilter implements ExceptionFilter {
         });
       return;
     }
+    const retryAfter = retryAfterOf(exception, status);
+    if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
     res.status(status).render('message', page);
   }
 }

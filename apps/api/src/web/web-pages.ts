@@ -1,20 +1,9 @@
-import { type AuthenticatedRequest, hasRole, type Principal, Public } from '@app/auth';
+import { type AuthenticatedRequest, hasRole, type Principal } from '@app/auth';
 import { CouncilsService, type Role } from '@app/councils';
-import {
-  applyDecorators,
-  Controller,
-  ForbiddenException,
-  HttpStatus,
-  Injectable,
-  ParseUUIDPipe,
-  SetMetadata,
-  UseFilters,
-} from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Csrf } from './csrf';
-import { IS_PAGE } from './page-guards';
-import { WebExceptionFilter } from './web-exception.filter';
+import type { PageLocals } from './pipeline/page';
 import { WebAuth } from './web-auth.service';
 import { cookieOptions } from './web-session';
 
@@ -62,21 +51,33 @@ export class WebPages {
     return this.signedIn(req, res, role);
   }
 
-  /** Renders `view` inside the layout; `title` names the page (prefixed "Error: " on errors). */
-  async render(
-    req: Request,
+  /**
+   * The layout's locals around a page's own: the council, the navigation for the signed-in
+   * person's role, the CSRF token for the page's forms and a banner left by the last form.
+   * `title` names the page (prefixed "Error: " when it shows errors).
+   */
+  async frame(
+    req: AuthenticatedRequest,
     res: Response,
-    principal: Principal,
-    view: string,
-    locals: { title: string; section?: Section; [key: string]: unknown },
-    status: number = HttpStatus.OK,
-  ): Promise<void> {
-    const council = await this.councils.get(principal.councilId);
-    const cookies = req.cookies as Record<string, string | undefined>;
-    const flash = cookies[FLASH_COOKIE];
-    if (flash) res.clearCookie(FLASH_COOKIE, cookieOptions(this.web.secureCookies));
+    locals: PageLocals,
+  ): Promise<Record<string, unknown>> {
+    const principal = req.principal;
+    const flash = this.takeFlash(req, res);
     const hasErrors = Array.isArray(locals.errors) && locals.errors.length > 0;
-    res.status(status).render(view, {
+    const title = hasErrors ? `Error: ${locals.title}` : locals.title;
+    if (!principal) {
+      // A signed-out page (sign-in): no council, no navigation.
+      return {
+        csrfToken: this.csrf.token(req, res, null),
+        flash,
+        errors: [],
+        fieldErrors: {},
+        ...locals,
+        title,
+      };
+    }
+    const council = await this.councils.get(principal.councilId);
+    return {
       councilName: council.name,
       signedIn: true,
       role: principal.role,
@@ -88,36 +89,43 @@ export class WebPages {
         text: item.text,
         active: item.section === locals.section,
       })),
-      flash: flash ?? null,
+      flash,
+      errors: [],
+      fieldErrors: {},
       ...locals,
-      title: hasErrors ? `Error: ${locals.title}` : locals.title,
-    });
+      title,
+    };
+  }
+
+  /** Leaves a success banner for the next page this browser loads. */
+  flash(res: Response, text: string | undefined): void {
+    if (!text) return;
+    res.cookie(FLASH_COOKIE, text, { ...cookieOptions(this.web.secureCookies), maxAge: 60_000 });
+  }
+
+  private takeFlash(req: Request, res: Response): string | null {
+    const cookies = req.cookies as Record<string, string | undefined>;
+    const flash = cookies[FLASH_COOKIE];
+    if (flash) res.clearCookie(FLASH_COOKIE, cookieOptions(this.web.secureCookies));
+    return flash ?? null;
+  }
+
+  /** Renders `view` inside the layout (handlers not yet on PageInterceptor). */
+  async render(
+    req: Request,
+    res: Response,
+    principal: Principal,
+    view: string,
+    locals: PageLocals,
+    status: number = HttpStatus.OK,
+  ): Promise<void> {
+    const signedIn: AuthenticatedRequest = Object.assign(req, { principal });
+    res.status(status).render(view, await this.frame(signedIn, res, locals));
   }
 
   /** 303 to `href` (POST → redirect → GET), with a success banner there when `flash` is given. */
   redirect(res: Response, href: string, flash?: string): void {
-    if (flash) {
-      res.cookie(FLASH_COOKIE, flash, {
-        ...cookieOptions(this.web.secureCookies),
-        maxAge: 60_000,
-      });
-    }
+    this.flash(res, flash);
     res.redirect(HttpStatus.SEE_OTHER, href);
   }
 }
-
-/**
- * A controller of web pages: left out of the API docs, signed in by cookie (PageSessionGuard)
- * rather than the API's bearer guard, and its errors shown as pages.
- */
-export const PagesController = (path = ''): ClassDecorator =>
-  applyDecorators(
-    ApiExcludeController(),
-    Public(),
-    SetMetadata(IS_PAGE, true),
-    UseFilters(WebExceptionFilter),
-    Controller(path),
-  );
-
-/** An id in a page's address: anything but a UUID is a page that does not exist (404). */
-export const pageId = new ParseUUIDPipe({ errorHttpStatusCode: HttpStatus.NOT_FOUND });

@@ -7,7 +7,8 @@ import { Csrf } from './csrf';
 import { daysLabel, longDate, statusTag } from './view-models';
 import { WebAuth } from './web-auth.service';
 import { SignedOutPage } from './page-guards';
-import { PagesController, WebPages } from './web-pages';
+import { WebPages } from './web-pages';
+import { PagesController } from './pipeline/pages-controller';
 
 /** My actions lists this many, nearest deadline first. */
 const MY_ACTIONS_SHOWN = 100;
@@ -68,7 +69,7 @@ export class WebController {
     if (!password) fieldErrors.password = 'Enter your password';
     if (Object.keys(fieldErrors).length === 0) {
       // Counted with POST /api/auth/login: one budget per account and per address.
-      await this.limiter.charge(req, res, email);
+      await this.limiter.charge(req.ip, email);
       try {
         const { tokens } = await this.auth.login(email, password, {
           ip: req.ip,

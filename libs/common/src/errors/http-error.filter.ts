@@ -10,6 +10,7 @@ import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { hangUpOnUnreadBody } from '../http/hang-up-unread-body';
 import { ensureRequestId } from '../logging/request-id';
+import { retryAfterOf } from './try-again-later';
 import { isServiceUnavailable } from './service-unavailable';
 import type { ErrorResponse } from './error-response';
 
@@ -117,8 +118,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       requestId,
       ...(details && statusCode < 500 && { details }),
     };
-    // An outage: clients and proxies may send it again after this many seconds.
-    if (statusCode === 503) response.setHeader('Retry-After', '30');
+    // Clients and proxies may send it again after this many seconds.
+    const retryAfter = retryAfterOf(exception, statusCode);
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     response.status(statusCode).json(body);
   }
 

@@ -54,6 +54,8 @@ function messagesOf(error: BadRequestException): string[] {
  */
 class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // A custom parameter (a page's posted form) brings its own pipe, as ValidationPipe assumes.
+    if (metadata.type === 'custom') return value;
     const unknown = splitUnknownFields(value, metadata);
     if (unknown) {
       const problems = await this.problems(unknown.known, metadata);

@@ -31,7 +31,8 @@ import {
   submitForm,
 } from '../forms';
 import { longDate, statusTag } from '../view-models';
-import { pageId, PagesController, WebPages } from '../web-pages';
+import { WebPages } from '../web-pages';
+import { pageId, PagesController } from '../pipeline/pages-controller';
 import {
   CancelForm,
   DeadlineForm,

@@ -5,7 +5,8 @@ import { NotificationsService, notificationSettingsProblem, resolvePolicy } from
 import { BadRequestException, Get, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { type FormState, noErrors, readForm, refusal, submitForm, summaryError } from '../forms';
-import { PagesController, WebPages } from '../web-pages';
+import { WebPages } from '../web-pages';
+import { PagesController } from '../pipeline/pages-controller';
 import { CouncilSettingsForm, NOTIFY_OPTIONS, type NotifyOption } from './admin-forms';
 
 const NOTIFY_LABELS: Record<NotifyOption, { text: string; hint: string }> = {

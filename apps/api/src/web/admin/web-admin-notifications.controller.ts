@@ -5,7 +5,8 @@ import type { Request, Response } from 'express';
 import { type ErrorLink, refusal } from '../forms';
 import { pageOf, pagination } from '../tables';
 import { dateTime, longDate } from '../view-models';
-import { pageId, PagesController, WebPages } from '../web-pages';
+import { WebPages } from '../web-pages';
+import { pageId, PagesController } from '../pipeline/pages-controller';
 
 const PAGE_SIZE = 25;
 

@@ -13,7 +13,8 @@ import {
 } from '../forms';
 import { sortState } from '../tables';
 import { dateTime } from '../view-models';
-import { pageId, PagesController, WebPages } from '../web-pages';
+import { WebPages } from '../web-pages';
+import { pageId, PagesController } from '../pipeline/pages-controller';
 import { AccountStatusForm, NewUserForm, ResetPasswordForm, UserDetailsForm } from './admin-forms';
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -1,6 +1,7 @@
 import { Get, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { PagesController, WebPages } from '../web-pages';
+import { WebPages } from '../web-pages';
+import { PagesController } from '../pipeline/pages-controller';
 
 /** GET /admin: where admins find people, council settings and failed emails. */
 @PagesController('admin')

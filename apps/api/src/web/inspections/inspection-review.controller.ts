@@ -15,7 +15,8 @@ import type { Request, Response } from 'express';
 import { type FormState, formError, refusal, summaryError } from '../forms';
 import { pageOf, pagination } from '../tables';
 import { dateTime, longDate, statusTag } from '../view-models';
-import { pageId, PagesController, WebPages } from '../web-pages';
+import { WebPages } from '../web-pages';
+import { pageId, PagesController } from '../pipeline/pages-controller';
 import {
   inspectionDate,
   kindName,

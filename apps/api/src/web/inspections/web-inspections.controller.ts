@@ -22,7 +22,8 @@ import {
 import type { Request, Response } from 'express';
 import { REPORT_BODY_LIMIT } from '../../common/report-upload';
 import { sortState } from '../tables';
-import { PagesController, WebPages } from '../web-pages';
+import { WebPages } from '../web-pages';
+import { PagesController } from '../pipeline/pages-controller';
 import { INSPECTION_SORTS, inspectionRow, sortInspections } from './inspection-views';
 import {
   ReportUploadInterceptor,
