@@ -62,4 +62,10 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Plain-JavaScript tooling (the dependency-cruiser config and its cycle check) is in no
+    // tsconfig, so it gets the untyped rules only.
+    files: ['**/*.cjs', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
 );

@@ -86,7 +86,7 @@ export class NotificationsService {
         (filters.page - 1) * filters.pageSize,
       ],
     );
-    return { items: rows.map(toView), total: rows.length > 0 ? Number(rows[0].total) : 0 };
+    return { items: rows.map(toView), total: rows[0] ? Number(rows[0].total) : 0 };
   }
 
   /** A failed email goes back on the queue with fresh attempts (with the others of its batch). */
@@ -123,8 +123,9 @@ export class NotificationsService {
         WHERE n.council_id = $1 AND n.id = $2`,
       [councilId, id],
     );
-    if (rows.length === 0) throw new NotFoundException('Notification not found');
-    return toView(rows[0]);
+    const [row] = rows;
+    if (row === undefined) throw new NotFoundException('Notification not found');
+    return toView(row);
   }
 
   /** After a council changes its reminder settings, every action is planned again. */

@@ -28,7 +28,8 @@ export function readForm<T extends object>(
   delete fields._csrf;
   const fieldErrors: Record<string, string> = {};
   const nul = findNul(fields);
-  if (nul) fieldErrors[nul.split('.')[0]] = 'Remove the invisible control characters';
+  const [nulField] = nul ? nul.split('.') : [];
+  if (nulField !== undefined) fieldErrors[nulField] = 'Remove the invisible control characters';
   const value = plainToInstance(type, fields);
   const problems = validateSync(value, { whitelist: true, forbidNonWhitelisted: true });
   for (const problem of problems) {
@@ -38,13 +39,13 @@ export function readForm<T extends object>(
       ? 'This form has a field it does not expect; reload the page and try again'
       : (messages[messages.length - 1] ?? 'Check this answer');
   }
-  const keys = Object.keys(fieldErrors);
-  if (keys.length === 0) return { ok: true, value };
+  const entries = Object.entries(fieldErrors);
+  if (entries.length === 0) return { ok: true, value };
   return {
     ok: false,
     fieldErrors,
-    errors: keys.map((key) => ({
-      text: fieldErrors[key],
+    errors: entries.map(([key, text]) => ({
+      text,
       href: `#${fieldIds[key as keyof T & string] ?? key}`,
     })),
   };

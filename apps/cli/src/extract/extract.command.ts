@@ -45,6 +45,12 @@ function describeFsError(path: string, error: unknown): string {
 })
 export class ExtractCommand extends CommandRunner {
   async run([file]: string[], options: ExtractOptions): Promise<void> {
+    if (file === undefined) {
+      // Commander already refuses a missing <file>; this only narrows the type.
+      process.stderr.write('error: missing required argument: file (see --help)\n');
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
     if (!FORMATS.includes(options.format as OutputFormat)) {
       // nest-commander replaces commander's choices check with this class's option parser.
       process.stderr.write(`error: --format must be one of ${FORMATS.join(', ')} (see --help)\n`);

@@ -268,10 +268,13 @@ export class ActionsService {
       const recommendation = found[0];
       if (!recommendation) throw new NotFoundException('Recommendation not found');
       if (input.ownerId) await this.assertOwner(em, actor.councilId, input.ownerId);
-      const [{ next }] = await em.query<Array<{ next: number }>>(
+      const [sequence] = await em.query<Array<{ next: number }>>(
         `SELECT coalesce(max(sequence), 0)::int + 1 AS next FROM actions WHERE recommendation_id = $1`,
         [input.recommendationId],
       );
+      // An aggregate with no GROUP BY: Postgres always answers exactly one row.
+      if (sequence === undefined) throw new Error('The next-sequence query returned no row');
+      const { next } = sequence;
       const dueOn = input.dueOn ?? null;
       const action = await em.save(
         em.create(Action, {
@@ -496,6 +499,8 @@ export class ActionsService {
         `SELECT id AS person_id, name AS person_name, email AS person_email FROM users WHERE id = $1`,
         [actor.userId],
       );
+      // The signed-in actor's own row, in the same transaction: it exists.
+      if (author === undefined) throw new Error(`No user row for actor ${actor.userId}`);
       return {
         id: update.id,
         note: update.note,

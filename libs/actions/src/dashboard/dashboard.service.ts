@@ -16,6 +16,9 @@ export class DashboardService {
     const today = londonDateOf(this.clock.now());
     const query = dashboardQuery(councilId, today);
     const rows = await this.sql.query<DashboardRow>(query.sql, query.params);
-    return assembleDashboard(rows[0], today);
+    const [row] = rows;
+    // An aggregate with no GROUP BY: Postgres always answers exactly one row.
+    if (row === undefined) throw new Error('The dashboard query returned no row');
+    return assembleDashboard(row, today);
   }
 }

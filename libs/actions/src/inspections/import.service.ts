@@ -146,7 +146,8 @@ export class ImportService {
     );
     const extracted = extraction.recommendations.map((rec, index) => ({
       ...rec,
-      dueOn: deadlines[index].recommendationDueOn,
+      // deadlines is extraction.recommendations mapped one to one: never undefined.
+      dueOn: deadlines[index]?.recommendationDueOn ?? null,
     }));
     const plan = planDeadlines(
       document.kind,
@@ -190,7 +191,8 @@ export class ImportService {
     );
     const actions = await em.save(
       recommendations.map((rec, index) => {
-        const { dueOn } = deadlines[index];
+        // One saved recommendation per extracted one, in order: never undefined.
+        const dueOn = deadlines[index]?.dueOn ?? null;
         return em.create(Action, {
           councilId: council.id,
           inspectionId: inspection.id,
@@ -244,7 +246,7 @@ export class ImportService {
       );
     }
     if (believed.dropped.length > 0) notices.push(droppedDatesNotice(believed.dropped, basis));
-    const replaced = extracted.filter((_, index) => deadlines[index].replaced);
+    const replaced = extracted.filter((_, index) => deadlines[index]?.replaced === true);
     if (replaced.length > 0) notices.push(replacedDeadlinesNotice(replaced.map((rec) => rec.ref)));
     // Imported all the same: the council may be filing a neighbour's report on purpose.
     if (document.authority && !sameAuthority(document.authority, council.name)) {

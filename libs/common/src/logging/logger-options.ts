@@ -14,7 +14,7 @@ export const REDACTED_PATHS = [
 
 /** Health probes hit every few seconds; logging each one would drown the real traffic. */
 export function isHealthCheck(url: string | undefined): boolean {
-  const path = (url ?? '').split('?')[0];
+  const [path = ''] = (url ?? '').split('?');
   return path === '/health' || path.startsWith('/health/');
 }
 

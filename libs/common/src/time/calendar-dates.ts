@@ -9,11 +9,13 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** The date as a UTC-midnight timestamp; throws on anything that is not a real YYYY-MM-DD. */
 export function utcMidnight(iso: string): number {
   const match = ISO_DATE.exec(iso);
-  const ms = match ? Date.UTC(+match[1], +match[2] - 1, +match[3]) : NaN;
+  // The pattern has three groups, so a match always fills them; the defaults never apply.
+  const [, year = '', month = '', day = ''] = match ?? [];
+  const ms = match ? Date.UTC(+year, +month - 1, +day) : NaN;
   // Rejects 2026-02-30 and 2026-13-01, which Date.UTC would roll over into the next month.
   const rolledOver =
     match !== null &&
-    (new Date(ms).getUTCMonth() !== +match[2] - 1 || new Date(ms).getUTCDate() !== +match[3]);
+    (new Date(ms).getUTCMonth() !== +month - 1 || new Date(ms).getUTCDate() !== +day);
   if (Number.isNaN(ms) || rolledOver) {
     throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${iso}`);
   }

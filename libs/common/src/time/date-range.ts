@@ -16,7 +16,8 @@ export interface DateRange {
 
 /** The believable range on `today` (YYYY-MM-DD, England). 29 February ahead is 28 February. */
 export function dateRange(today: string): DateRange {
-  const [year, month, day] = today.split('-').map(Number);
+  // A malformed `today` gives NaN throughout, as it did before: isoDateOf then throws.
+  const [year = NaN, month = NaN, day = NaN] = today.split('-').map(Number);
   const target = year + YEARS_AHEAD;
   const lastDay = new Date(Date.UTC(target, month, 0)).getUTCDate();
   return {

@@ -53,7 +53,8 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** The date as UTC midnight: plain calendar arithmetic, with no time zone or DST to slip on. */
 function toUtc(isoDate: string): Date {
   const match = ISO_DATE.exec(isoDate);
-  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : null;
+  const [, year = '', month = '', day = ''] = match ?? [];
+  const date = match ? new Date(Date.UTC(+year, +month - 1, +day)) : null;
   if (!date || date.toISOString().slice(0, 10) !== isoDate) {
     throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${isoDate}`);
   }

@@ -8,5 +8,5 @@ const ENTITIES: Record<string, string> = {
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ENTITIES[char]);
+  return text.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
 }

@@ -20,7 +20,8 @@ const MONTHS = [
 /** "2026-12-11" → "Friday 11 December 2026" (GOV.UK style: no commas, no ordinals). */
 export function formatLongDate(isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : undefined;
+  const [, year = '', month = '', day = ''] = match ?? [];
+  const date = match ? new Date(Date.UTC(+year, +month - 1, +day)) : undefined;
   if (!date || Number.isNaN(date.getTime())) {
     throw new RangeError(`Not an ISO date: ${isoDate}`);
   }

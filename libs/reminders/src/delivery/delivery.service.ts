@@ -99,7 +99,8 @@ export class DeliveryService {
           FOR UPDATE SKIP LOCKED`,
       [batchKey],
     );
-    if (rows.length === 0) return { outcome: 'nothing-to-send', cancelled: 0 };
+    const [first] = rows;
+    if (first === undefined) return { outcome: 'nothing-to-send', cancelled: 0 };
 
     const [recipient] = await em.query<RecipientRow[]>(
       `SELECT u.id, u.name, u.email, (u.disabled_at IS NOT NULL) AS disabled,
@@ -107,7 +108,7 @@ export class DeliveryService {
               c.notification_settings AS "councilSettings"
          FROM users u JOIN councils c ON c.id = u.council_id
         WHERE u.id = $1`,
-      [rows[0].recipientId],
+      [first.recipientId],
     );
     const actions = await this.actionsById(
       em,
@@ -189,14 +190,18 @@ export class DeliveryService {
       const action = row.actionId ? actions.get(row.actionId) : undefined;
       return action ? [this.item(action, today)] : [];
     });
-    const kind = owed[0].kind;
+    const [first] = owed;
+    if (first === undefined) return null;
+    const { kind } = first;
     const recipientName = recipient.name;
+    const [item] = items;
     switch (kind) {
+      // One action each; noLongerOwed has already cancelled a row whose action is gone.
       case 'assigned':
-        return { kind, recipientName, item: items[0], assignedByName: null };
+        return item ? { kind, recipientName, item, assignedByName: null } : null;
       case 'due_soon':
       case 'overdue':
-        return { kind, recipientName, item: items[0] };
+        return item ? { kind, recipientName, item } : null;
       case 'escalation':
         return { kind, recipientName, items: byMostOverdue(items) };
       case 'admin_escalation':

@@ -78,9 +78,11 @@ const londonClock = new Intl.DateTimeFormat('en-GB', {
 
 /** England's wall-clock reading at `ms`, as if that reading were a UTC time. */
 function londonWallAsUtc(ms: number): number {
-  const parts: Record<string, number> = {};
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
   for (const { type, value } of londonClock.formatToParts(ms)) parts[type] = Number(value);
-  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  // formatToParts always gives every field the formatter asks for; NaN would only mean a bug.
+  const { year = NaN, month = NaN, day = NaN, hour = NaN, minute = NaN, second = NaN } = parts;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
 /** How far England's clocks are ahead of UTC at `ms` (0 in GMT, one hour in BST). */

@@ -140,8 +140,8 @@ function dueSoonStreams(
   return [
     {
       kind: 'due_soon',
-      latestDue: dueCount > 0 ? moments[dueCount - 1] : null,
-      next: firstToCome === -1 ? null : moments[firstToCome],
+      latestDue: moments[dueCount - 1] ?? null,
+      next: moments[firstToCome] ?? null,
     },
   ];
 }

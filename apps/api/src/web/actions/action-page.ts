@@ -243,9 +243,10 @@ export function timeline(
       case 'updated': {
         const sentences = fieldSentences(changes, nameOf);
         const fields = Object.keys(changes).filter((field) => field !== 'originalDueOn');
+        const [only] = fields;
         const heading =
-          fields.length === 1
-            ? (UPDATE_HEADINGS[fields[0]] ?? 'Details changed')
+          fields.length === 1 && only !== undefined
+            ? (UPDATE_HEADINGS[only] ?? 'Details changed')
             : 'Details changed';
         return { ...base, heading, sentences };
       }

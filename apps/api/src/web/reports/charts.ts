@@ -96,7 +96,8 @@ export function barChartSvg(input: BarChartInput): string {
   const rows = input.bars.map((bar, index) => {
     const top = padding + index * rowHeight;
     const middle = top + rowHeight / 2;
-    const length = lengths[index];
+    // barLengths gives one length per value it is given.
+    const length = lengths[index] ?? 0;
     return (
       `<g>` +
       `<text x="${n(labelWidth - 8)}" y="${n(middle)}" text-anchor="end" dominant-baseline="middle">${escapeXml(bar.label)}</text>` +
@@ -171,15 +172,16 @@ export function niceCeiling(max: number): number {
 export function lineChartSvg(input: LineChartInput): string {
   const { width, height, left, right, top, bottom } = LINE_CHART;
   const points = [...input.points].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  if (points.length === 0) {
+  const [firstPoint] = points;
+  const lastPoint = points.at(-1);
+  if (firstPoint === undefined || lastPoint === undefined) {
     return (
       frame(input.id, input.title, input.description, width, 64) +
       `<text x="0" y="32" dominant-baseline="middle" fill="${CHART_COLOURS.secondaryText}">` +
       `${escapeXml(input.emptyText ?? 'Nothing to show yet')}</text></svg>`
     );
   }
-  const first = points[0].date;
-  const lastPoint = points[points.length - 1];
+  const first = firstPoint.date;
   const end = input.until && input.until > lastPoint.date ? input.until : lastPoint.date;
   const span = Math.max(1, differenceInCalendarDays(parseISO(end), parseISO(first)));
   const plotWidth = width - left - right;

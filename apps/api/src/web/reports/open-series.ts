@@ -78,12 +78,13 @@ export function liveSpans(
   const spans: LiveSpan[] = [];
   for (const action of actions) {
     const changes = byAction.get(action.id) ?? [];
-    if (changes.length === 0) {
+    const [firstChange] = changes;
+    if (firstChange === undefined) {
       const live = LIVE.includes(action.status);
       spans.push({ openedOn: action.createdOn, closedOn: live ? null : action.settledOn });
       continue;
     }
-    let live = LIVE.includes(changes[0].from ?? action.status);
+    let live = LIVE.includes(firstChange.from ?? action.status);
     let since = action.createdOn;
     for (const change of changes) {
       const next = LIVE.includes(change.to);

@@ -138,13 +138,15 @@ export class WebReportsController {
                 `${m.label} ${longDate(m.date)}${m.date < from ? ' (before the import, so not drawn)' : ''}.`,
             )
             .join(' ');
-    const last = points[points.length - 1];
+    // seriesDates(from, today) has a point for every day, and from <= today: never empty.
+    const start = points[0]?.value ?? 0;
+    const last = points.at(-1)?.value ?? 0;
     const liveChart = lineChartSvg({
       id: 'chart-live',
       title: `Live actions over time for ${inspection.reference}`,
       description:
         `Line chart of live actions (draft, open, in progress or blocked) from ${longDate(from)} ` +
-        `to ${longDate(today)}: ${points[0].value} at the start and ${last.value} today. ${deadlineText}`,
+        `to ${longDate(today)}: ${start} at the start and ${last} today. ${deadlineText}`,
       points,
       markers: deadlines.markers,
       until: latestDeadline,
