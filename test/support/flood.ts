@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 
 /** What happened to a flood: the answer, how much of the body got out, and how fast. */
@@ -102,6 +103,25 @@ export function flood(url: string, options: FloodOptions): Promise<FloodResult> 
       if (!settled && !closed && !options.holdOpen) req.end();
     })();
   });
+}
+
+/**
+ * The most a TCP connection on this machine can hold in the kernel when nobody reads it: the
+ * receiver's and the sender's largest buffers (the third figure of tcp_rmem and tcp_wmem).
+ * A flood the server refuses without reading gets out about this much, and no more; loopback
+ * buffers grow to 32 MB on some kernels. 8 MB each where /proc cannot be read.
+ */
+export function kernelSocketBuffers(): number {
+  const largest = (name: string): number => {
+    try {
+      const figures = readFileSync(`/proc/sys/net/ipv4/${name}`, 'utf8').trim().split(/\s+/);
+      const value = Number(figures.at(-1));
+      return Number.isFinite(value) && value > 0 ? value : 8 * 1024 * 1024;
+    } catch {
+      return 8 * 1024 * 1024;
+    }
+  };
+  return largest('tcp_rmem') + largest('tcp_wmem');
 }
 
 /** `count` chunks of `size` bytes of `fill`, made one at a time. */
