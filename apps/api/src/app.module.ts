@@ -3,8 +3,10 @@ import { ClockModule, createValidationPipe, LoggingModule, RequestBodyGuard } fr
 import { AppConfigModule, type AppConfigModuleOptions } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { QueueModule, RedisPolicyModule } from '@app/queue';
+import { RemindersModule } from '@app/reminders';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, RouterModule } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ActionsHttpModule } from './actions/actions-http.module';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { CouncilHttpModule } from './council/council-http.module';
@@ -51,6 +53,10 @@ export class AppModule {
         RedisPolicyModule,
         QueueModule,
         ClockModule,
+        // Domain events (an action changed): said after commit, heard by the reminders.
+        EventEmitterModule.forRoot(),
+        // Hears ActionChanged: a changed action is looked at now, not at the next sweep.
+        RemindersModule,
         AuthModule,
         HealthModule,
         QueueBoardModule,

@@ -1,10 +1,9 @@
 import { ActionsModule } from '@app/actions';
-import { RemindersModule } from '@app/reminders';
 import { Module } from '@nestjs/common';
 import { ActionsController } from './actions.controller';
 
 @Module({
-  imports: [ActionsModule, RemindersModule],
+  imports: [ActionsModule],
   controllers: [ActionsController],
 })
 export class ActionsHttpModule {}

@@ -1,7 +1,6 @@
 import { type ActionListFilters, ActionsService, EXPORT_MAX_ROWS } from '@app/actions';
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { Clock, ErrorResponse, londonDateOf } from '@app/common';
-import { RemindersQueue } from '@app/reminders';
 import {
   BadRequestException,
   Body,
@@ -72,7 +71,6 @@ export class ActionsController {
   constructor(
     private readonly actions: ActionsService,
     private readonly clock: Clock,
-    private readonly reminders: RemindersQueue,
   ) {}
 
   @Get()
@@ -193,10 +191,7 @@ export class ActionsController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: UpdateActionDto,
   ): Promise<ActionDetailDto> {
-    const action = await this.actions.update(principal, id, body);
-    // An assignment email should not wait for the next sweep.
-    await this.reminders.checkAction(id);
-    return action;
+    return this.actions.update(principal, id, body);
   }
 
   @Post(':id/updates')

@@ -8,6 +8,7 @@ import {
   NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type AuditRecord, AuditLog, diff } from '../audit/audit-log';
@@ -16,6 +17,7 @@ import { Action, type ActionStatus } from '../entities/action.entity';
 import type { AuditChanges, AuditEvent } from '../entities/audit-entry.entity';
 import { DeadlineRevision } from '../entities/deadline-revision.entity';
 import { actionsToCsv, EXPORT_MAX_ROWS } from './action-csv';
+import { ActionChanged } from './action-changed.event';
 import {
   type ActionListFilters,
   type ActionRow,
@@ -133,6 +135,7 @@ export class ActionsService {
     private readonly sql: SqlRunner,
     private readonly auditLog: AuditLog,
     private readonly clock: Clock,
+    private readonly events: EventEmitter2,
   ) {}
 
   private today(): string {
@@ -458,6 +461,7 @@ export class ActionsService {
       await em.update(Action, { id }, set);
       await this.auditLog.recordMany(em, entries);
     });
+    await this.events.emitAsync(ActionChanged.event, new ActionChanged(actor.councilId, id));
     return this.get(actor.councilId, id);
   }
 

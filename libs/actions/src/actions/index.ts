@@ -1,3 +1,4 @@
+export { ActionChanged } from './action-changed.event';
 export { actionsToCsv, EXPORT_MAX_ROWS, neutraliseFormula } from './action-csv';
 export {
   ACTION_ROW_FROM,

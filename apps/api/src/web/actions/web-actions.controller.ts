@@ -9,7 +9,6 @@ import {
 import type { Principal } from '@app/auth';
 import { Clock, londonDateOf } from '@app/common';
 import { UsersService } from '@app/councils';
-import { RemindersQueue } from '@app/reminders';
 import {
   ForbiddenException,
   Get,
@@ -74,7 +73,6 @@ export class WebActionsController {
     private readonly pages: WebPages,
     private readonly actions: ActionsService,
     private readonly users: UsersService,
-    private readonly reminders: RemindersQueue,
     private readonly clock: Clock,
   ) {}
 
@@ -296,8 +294,6 @@ export class WebActionsController {
       const wrong = formError(field, refusalText(error), values, done.href ?? field);
       return this.render(req, res, principal, action, wrong);
     }
-    // An assignment email should not wait for the next sweep.
-    await this.reminders.checkAction(action.id);
     this.pages.redirect(res, `/actions/${action.id}`, done.flash);
   }
 

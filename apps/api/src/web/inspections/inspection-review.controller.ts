@@ -9,7 +9,6 @@ import { hasRole, type Principal } from '@app/auth';
 import { Clock, londonDateOf } from '@app/common';
 import { UsersService } from '@app/councils';
 import { escapeHtml, plural } from '@app/notifications';
-import { RemindersQueue } from '@app/reminders';
 import { Get, HttpStatus, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { type FormState, formError, refusal, summaryError } from '../forms';
@@ -63,7 +62,6 @@ export class InspectionReviewController {
     private readonly actions: ActionsService,
     private readonly suggestions: SuggestionsService,
     private readonly users: UsersService,
-    private readonly reminders: RemindersQueue,
     private readonly clock: Clock,
   ) {}
 
@@ -112,8 +110,6 @@ export class InspectionReviewController {
     }
     for (const change of form.changes) {
       await this.actions.update(principal, change.action.id, change.patch);
-      // An assignment email should not wait for the next sweep (as PATCH /api/actions/:id).
-      await this.reminders.checkAction(change.action.id);
     }
     const saved = form.changes.length - opening.length;
     const message =

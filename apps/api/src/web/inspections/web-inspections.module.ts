@@ -1,6 +1,5 @@
 import { ActionsModule, InspectionsModule } from '@app/actions';
 import { CouncilsModule } from '@app/councils';
-import { RemindersModule } from '@app/reminders';
 import { Module } from '@nestjs/common';
 import { WebCoreModule } from '../web-core.module';
 import { InspectionReviewController } from './inspection-review.controller';
@@ -8,7 +7,7 @@ import { WebInspectionsController } from './web-inspections.controller';
 
 /** Inspections: the list, importing a report and reviewing what it found. */
 @Module({
-  imports: [WebCoreModule, ActionsModule, InspectionsModule, CouncilsModule, RemindersModule],
+  imports: [WebCoreModule, ActionsModule, InspectionsModule, CouncilsModule],
   // The list's controller first: its /inspections/import is matched before /inspections/:id.
   controllers: [WebInspectionsController, InspectionReviewController],
 })
