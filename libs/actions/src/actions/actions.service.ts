@@ -178,6 +178,18 @@ export class ActionsService {
     councilId: string,
     filters: Omit<ActionListFilters, 'page' | 'pageSize'>,
   ): Promise<ActionsCsv> {
+    const { items, ...counts } = await this.exportList(councilId, filters);
+    return { csv: actionsToCsv(items), ...counts };
+  }
+
+  /**
+   * The filtered list for an export (every page, up to EXPORT_MAX_ROWS) and whether it was
+   * capped: every CSV export goes through here, so each can say when it was cut short.
+   */
+  async exportList(
+    councilId: string,
+    filters: Omit<ActionListFilters, 'page' | 'pageSize'>,
+  ): Promise<Omit<ActionsCsv, 'csv'> & { items: ActionView[] }> {
     const today = this.today();
     const { sql, countSql, params } = buildActionListQuery(councilId, today, {
       ...filters,
@@ -190,7 +202,7 @@ export class ActionsService {
     ]);
     const total = counted[0]?.total ?? rows.length;
     return {
-      csv: actionsToCsv(rows.map((row) => toActionView(row, today))),
+      items: rows.map((row) => toActionView(row, today)),
       total,
       rows: rows.length,
       truncated: total > rows.length,
