@@ -149,6 +149,38 @@ describe('Reminders follow changes to the action', () => {
     ]);
   }, 60_000);
 
+  it('tells a new owner of a deadline moved after their assignment email, the same day', async () => {
+    // Monday 1 February 2027: assigned with a deadline 60 days away, then brought forward twice
+    // that morning. The assignment email gave 2 April; neither new deadline is in it.
+    await setup('2027-02-01T08:30:00Z');
+    const { id } = await openAction(people.first, '2027-04-02');
+    await rig.sweep();
+    await rig.settle();
+    expect(rig.takeMail().map((mail) => mail.subject.split(':')[0])).toEqual(['Assigned to you']);
+
+    rig.clock.set('2027-02-01T09:00:00Z');
+    await people.manager
+      .as(request(rig.api.server).patch(`/api/actions/${id}`))
+      .send({ dueOn: '2027-02-08', dueOnReason: 'The inspectors asked for it sooner' })
+      .expect(200);
+    await rig.settle();
+    expect(rig.takeMail().map((mail) => mail.subject.split(':')[0])).toContain('Due in 7 days');
+
+    // Friday 29 January: overdue since Saturday, so the first overdue email is Monday's, today.
+    rig.clock.set('2027-02-01T09:30:00Z');
+    await people.manager
+      .as(request(rig.api.server).patch(`/api/actions/${id}`))
+      .send({ dueOn: '2027-01-29', dueOnReason: 'It was due before the plan was recorded' })
+      .expect(200);
+    await rig.settle();
+    expect(
+      rig
+        .takeMail()
+        .filter((mail) => mail.to.includes(people.first.user.email))
+        .map((mail) => mail.subject.split(':')[0]),
+    ).toContain('Overdue by 3 days');
+  }, 60_000);
+
   it('completing an action stops everything, including an email already owed', async () => {
     await setup('2027-03-04T07:00:00Z');
     const { id } = await openAction(people.first, DUE);

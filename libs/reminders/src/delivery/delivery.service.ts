@@ -136,6 +136,10 @@ export class DeliveryService {
     await this.cancel(em, cancelled);
 
     const ids = owed.map((row) => row.id);
+    // What an email about one action said the deadline was: a later reminder is skipped as
+    // covered by it only if it gave the same one.
+    const single = owed.length === 1 && owed[0].actionId ? actions.get(owed[0].actionId) : null;
+    const statedDueOn = single?.dueOn ?? null;
     const attempt = Math.max(...owed.map((row) => row.attempts)) + 1;
     const mail = renderMail(input, {
       councilName: recipient.councilName,
@@ -151,9 +155,9 @@ export class DeliveryService {
     await em.query(
       `UPDATE notifications
           SET status = 'sent', sent_at = $2, attempts = $3, message_id = $4, last_error = NULL,
-              updated_at = now()
+              stated_due_on = $5, updated_at = now()
         WHERE id = ANY($1)`,
-      [ids, this.clock.now(), attempt, messageId],
+      [ids, this.clock.now(), attempt, messageId, statedDueOn],
     );
     try {
       await this.mailer.send({
@@ -169,7 +173,7 @@ export class DeliveryService {
       await em.query(
         `UPDATE notifications
             SET attempts = $2, last_error = $3, status = $4, sent_at = NULL, message_id = NULL,
-                updated_at = now()
+                stated_due_on = NULL, updated_at = now()
           WHERE id = ANY($1)`,
         [ids, attempt, error.message.slice(0, 1000), final ? 'failed' : 'pending'],
       );
