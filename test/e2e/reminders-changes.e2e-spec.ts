@@ -109,9 +109,14 @@ describe('Reminders follow changes to the action', () => {
       .send({ ownerId: people.second.user.id })
       .expect(200);
     await rig.settle();
-    expect(
-      rig.takeMail().map((mail) => `${mail.to.join(',')} ${mail.subject.split(':')[0]}`),
-    ).toEqual([`${people.second.user.email} Assigned to you`]);
+    const handedOver = rig.takeMail();
+    expect(handedOver.map((mail) => `${mail.to.join(',')} ${mail.subject.split(':')[0]}`)).toEqual([
+      `${people.second.user.email} Assigned to you`,
+    ]);
+    // Says who gave it to them.
+    expect(handedOver[0].text).toContain(
+      `${people.manager.user.name} has assigned this action to you.`,
+    );
 
     // Saturday 13th is the first overdue day: the overdue email waits for Monday.
     expect(await walk('2027-03-09', '2027-03-15')).toEqual([

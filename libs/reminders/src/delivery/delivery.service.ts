@@ -197,7 +197,14 @@ export class DeliveryService {
     const recipientName = recipient.name;
     switch (kind) {
       case 'assigned':
-        return { kind, recipientName, item: items[0], assignedByName: null };
+        return {
+          kind,
+          recipientName,
+          item: items[0],
+          assignedByName: owed[0].actionId
+            ? await this.assignedBy(em, owed[0].actionId, recipient.id)
+            : null,
+        };
       case 'due_soon':
       case 'overdue':
         return { kind, recipientName, item: items[0] };
@@ -214,6 +221,27 @@ export class DeliveryService {
       case 'digest':
         return this.digestFor(em, recipient, today);
     }
+  }
+
+  /**
+   * Who gave the recipient this action, by the audit log: the latest entry that made them its
+   * owner. Null when they took it themselves or nobody is recorded (an import).
+   */
+  private async assignedBy(
+    em: EntityManager,
+    actionId: string,
+    recipientId: string,
+  ): Promise<string | null> {
+    const [latest] = await em.query<Array<{ actorId: string | null; name: string | null }>>(
+      `SELECT e.actor_id AS "actorId", u.name
+         FROM audit_entries e LEFT JOIN users u ON u.id = e.actor_id
+        WHERE e.action_id = $1 AND e.changes -> 'ownerId' ->> 'to' = $2
+        ORDER BY e.id DESC
+        LIMIT 1`,
+      [actionId, recipientId],
+    );
+    if (!latest || latest.actorId === recipientId) return null;
+    return latest.name;
   }
 
   /** The recipient's and their direct reports' live actions: overdue, and due within the window. */
