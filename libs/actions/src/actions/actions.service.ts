@@ -442,7 +442,7 @@ export class ActionsService {
           changes: diff(action, { dueOn: patch.dueOn }, ['dueOn']),
           reason: patch.dueOnReason ?? null,
         });
-        await em.insert(DeadlineRevision, {
+        const revision = await em.insert(DeadlineRevision, {
           councilId: actor.councilId,
           actionId: id,
           // The CHECK constraint keeps non-draft deadlines set, and the SMART check above
@@ -452,6 +452,28 @@ export class ActionsService {
           reason: patch.dueOnReason ?? '',
           revisedById: actor.userId,
         });
+        const keptOwner = patch.ownerId === undefined || patch.ownerId === action.ownerId;
+        // The owner hears when someone else moves their deadline (a new owner's assignment
+        // email gives it instead). Recorded in this transaction, so the change and its notice
+        // commit together; the reminder worker sends it once, like every other email.
+        if (action.ownerId && action.ownerId !== actor.userId && keptOwner) {
+          await em.query(
+            `INSERT INTO notifications
+               (id, council_id, action_id, kind, moment, due_on, recipient_id, batch_key,
+                send_after)
+             SELECT g.id, $1, $2, 'deadline_changed', $3, $4, $5, g.id::text, $6
+               FROM (SELECT gen_random_uuid() AS id) g
+             ON CONFLICT DO NOTHING`,
+            [
+              actor.councilId,
+              id,
+              `r${String(revision.identifiers[0].id)}`,
+              patch.dueOn,
+              action.ownerId,
+              now,
+            ],
+          );
+        }
       }
       if (transition) {
         entries.push({

@@ -17,6 +17,7 @@ interface PendingRow {
   councilId: string;
   actionId: string | null;
   kind: NotificationKind;
+  moment: string;
   dueOn: string | null;
   recipientId: string;
   attempts: number;
@@ -91,7 +92,7 @@ export class DeliveryService {
 
   private async deliverLocked(em: EntityManager, batchKey: string): Promise<DeliveryOutcome> {
     const rows = await em.query<PendingRow[]>(
-      `SELECT id, council_id AS "councilId", action_id AS "actionId", kind,
+      `SELECT id, council_id AS "councilId", action_id AS "actionId", kind, moment,
               due_on::text AS "dueOn", recipient_id AS "recipientId", attempts
          FROM notifications
         WHERE batch_key = $1 AND status = 'pending'
@@ -208,6 +209,8 @@ export class DeliveryService {
       case 'due_soon':
       case 'overdue':
         return { kind, recipientName, item: items[0] };
+      case 'deadline_changed':
+        return this.deadlineChangeFor(em, owed[0], recipientName, items[0]);
       case 'escalation':
         return { kind, recipientName, items: byMostOverdue(items) };
       case 'admin_escalation':
@@ -221,6 +224,26 @@ export class DeliveryService {
       case 'digest':
         return this.digestFor(em, recipient, today);
     }
+  }
+
+  /** The revision the row is about (moment `r<revision id>`): who moved it, from when, why. */
+  private async deadlineChangeFor(
+    em: EntityManager,
+    row: PendingRow,
+    recipientName: string,
+    item: ActionMailItem | undefined,
+  ): Promise<MailMessageInput | null> {
+    if (!item || !row.moment.startsWith('r')) return null;
+    const [revision] = await em.query<
+      Array<{ fromDueOn: string; reason: string; changedByName: string }>
+    >(
+      `SELECT d.from_due_on::text AS "fromDueOn", d.reason, u.name AS "changedByName"
+         FROM deadline_revisions d JOIN users u ON u.id = d.revised_by_id
+        WHERE d.id = $1 AND d.action_id = $2`,
+      [row.moment.slice(1), row.actionId],
+    );
+    if (!revision) return null;
+    return { kind: 'deadline_changed', recipientName, item, ...revision };
   }
 
   /**

@@ -66,6 +66,8 @@ export function addressees(
         'adm',
       );
     case 'digest':
+    // Recorded by the change that owes it (the owner, at once), never planned by a sweep.
+    case 'deadline_changed':
       return [];
   }
 }

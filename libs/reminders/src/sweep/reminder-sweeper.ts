@@ -131,7 +131,18 @@ export class ReminderSweeper {
   async checkAction(actionId: string): Promise<void> {
     const now = this.clock.now();
     const { batchKeys } = await this.checkDue(now, actionId);
-    await this.queue.deliver(batchKeys.filter((key) => !isSharedBatch(key)));
+    // Emails the change itself recorded (a moved deadline's notice to the owner) go now too.
+    const recorded = await this.dataSource.query<Array<{ batch_key: string }>>(
+      `SELECT DISTINCT batch_key FROM notifications
+        WHERE action_id = $1 AND kind = 'deadline_changed' AND status = 'pending'
+          AND send_after <= $2`,
+      [actionId, now],
+    );
+    await this.queue.deliver(
+      [...new Set([...batchKeys, ...recorded.map((row) => row.batch_key)])].filter(
+        (key) => !isSharedBatch(key),
+      ),
+    );
   }
 
   private checkDue(
