@@ -65,8 +65,8 @@ export function addressees(
         people.admins.filter((admin) => admin.id !== people.lineManager?.id),
         'adm',
       );
+    // A deadline change is recorded by the change that owes it, never planned by a sweep.
     case 'digest':
-    // Recorded by the change that owes it (the owner, at once), never planned by a sweep.
     case 'deadline_changed':
       return [];
   }
