@@ -1,5 +1,6 @@
 import { CouncilsService } from '@app/councils';
 import { QueueName } from '@app/queue';
+import { RemindersQueue } from '@app/reminders';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import request from 'supertest';
@@ -109,9 +110,14 @@ describe('Reminders follow changes to the action', () => {
       .send({ ownerId: people.second.user.id })
       .expect(200);
     await rig.settle();
-    expect(
-      rig.takeMail().map((mail) => `${mail.to.join(',')} ${mail.subject.split(':')[0]}`),
-    ).toEqual([`${people.second.user.email} Assigned to you`]);
+    const handedOver = rig.takeMail();
+    expect(handedOver.map((mail) => `${mail.to.join(',')} ${mail.subject.split(':')[0]}`)).toEqual([
+      `${people.second.user.email} Assigned to you`,
+    ]);
+    // Says who gave it to them.
+    expect(handedOver[0].text).toContain(
+      `${people.manager.user.name} has assigned this action to you.`,
+    );
 
     // Saturday 13th is the first overdue day: the overdue email waits for Monday.
     expect(await walk('2027-03-09', '2027-03-15')).toEqual([
@@ -138,7 +144,13 @@ describe('Reminders follow changes to the action', () => {
       .send({ dueOn: '2027-03-01', dueOnReason: 'The inspectors asked for it sooner' })
       .expect(200);
     await rig.settle();
-    expect(rig.takeMail().map((mail) => mail.subject.split(':')[0])).toEqual(['Due in 11 days']);
+    // The manager moved it, so the owner is also told of the change itself.
+    expect(
+      rig
+        .takeMail()
+        .map((mail) => mail.subject.split(':')[0])
+        .sort(),
+    ).toEqual(['Deadline changed', 'Due in 11 days']);
 
     // The old deadline's 14-day moment (Fri 26 Feb) is gone; the new 1-day moment (Sun 28)
     // moves back to Friday.
@@ -147,6 +159,71 @@ describe('Reminders follow changes to the action', () => {
       `2027-02-26 ${people.first.user.email} Due in 3 days`,
       `2027-03-01 ${people.first.user.email} Due today`,
     ]);
+  }, 60_000);
+
+  it('tells a new owner of a deadline moved after their assignment email, the same day', async () => {
+    // Monday 1 February 2027: assigned with a deadline 60 days away, then brought forward twice
+    // that morning. The assignment email gave 2 April; neither new deadline is in it.
+    await setup('2027-02-01T08:30:00Z');
+    const { id } = await openAction(people.first, '2027-04-02');
+    await rig.sweep();
+    await rig.settle();
+    expect(rig.takeMail().map((mail) => mail.subject.split(':')[0])).toEqual(['Assigned to you']);
+
+    rig.clock.set('2027-02-01T09:00:00Z');
+    await people.manager
+      .as(request(rig.api.server).patch(`/api/actions/${id}`))
+      .send({ dueOn: '2027-02-08', dueOnReason: 'The inspectors asked for it sooner' })
+      .expect(200);
+    await rig.settle();
+    expect(rig.takeMail().map((mail) => mail.subject.split(':')[0])).toContain('Due in 7 days');
+
+    // Friday 29 January: overdue since Saturday, so the first overdue email is Monday's, today.
+    rig.clock.set('2027-02-01T09:30:00Z');
+    await people.manager
+      .as(request(rig.api.server).patch(`/api/actions/${id}`))
+      .send({ dueOn: '2027-01-29', dueOnReason: 'It was due before the plan was recorded' })
+      .expect(200);
+    await rig.settle();
+    expect(
+      rig
+        .takeMail()
+        .filter((mail) => mail.to.includes(people.first.user.email))
+        .map((mail) => mail.subject.split(':')[0]),
+    ).toContain('Overdue by 3 days');
+  }, 60_000);
+
+  it('tells the owner when someone else moves their deadline, once, and not when they do', async () => {
+    await setup('2027-02-01T08:30:00Z');
+    const theirs = await openAction(people.first, '2027-04-02');
+    const own = await openAction(people.manager, '2027-04-02');
+    await rig.sweep();
+    await rig.settle();
+    rig.takeMail();
+
+    rig.clock.set('2027-02-01T09:00:00Z');
+    for (const { id } of [theirs, own]) {
+      await people.manager
+        .as(request(rig.api.server).patch(`/api/actions/${id}`))
+        .send({ dueOn: '2027-04-16', dueOnReason: 'Waiting for the new case system' })
+        .expect(200);
+    }
+    await rig.settle();
+    const told = rig.takeMail();
+    expect(told.map((mail) => `${mail.to.join(',')} ${mail.subject.split(':')[0]}`)).toEqual([
+      `${people.first.user.email} Deadline changed`,
+    ]);
+    expect(told[0].text).toContain(
+      `${people.manager.user.name} has changed the deadline of this action from Friday 2 April 2027 to Friday 16 April 2027.`,
+    );
+    expect(told[0].text).toContain('Waiting for the new case system');
+    expect(told[0].text).toContain(`https://actions.example.gov.uk/actions/${theirs.id}`);
+
+    // Sweeps and check jobs later never send it again.
+    await rig.api.app.get(RemindersQueue).checkAction(theirs.id);
+    await rig.sweep();
+    await rig.settle();
+    expect(rig.takeMail()).toEqual([]);
   }, 60_000);
 
   it('completing an action stops everything, including an email already owed', async () => {
@@ -197,11 +274,14 @@ describe('Reminders follow changes to the action', () => {
         .expect(200);
     }
     await rig.settle();
-    // The owners hear at once; the manager's escalation waits for the sweep to gather them.
-    expect(rig.takeMail().map((mail) => mail.subject.split(':')[0])).toEqual([
-      'Overdue by 3 days',
-      'Overdue by 3 days',
-    ]);
+    // The owners hear at once (of the overdue action and of who moved its deadline); the
+    // manager's escalation waits for the sweep to gather them.
+    expect(
+      rig
+        .takeMail()
+        .map((mail) => mail.subject.split(':')[0])
+        .sort(),
+    ).toEqual(['Deadline changed', 'Deadline changed', 'Overdue by 3 days', 'Overdue by 3 days']);
     await rig.sweep();
     await rig.settle();
     const escalations = rig.takeMail();

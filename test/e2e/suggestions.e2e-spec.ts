@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createCouncilWithPeople } from '../factories/people';
 import { createTestApp, type TestApp } from '../support/app';
 
@@ -171,5 +172,19 @@ describe('suggestions (e2e): weaknesses stated in prose, accepted or dismissed',
       .as(request(t.server).get(`/api/inspections/${inspectionId}/suggestions`))
       .expect(200);
     expect((still.body as SuggestionBody[])[2]).toMatchObject({ status: 'open' });
+  });
+
+  it('reads the inspection within the council too, not only the suggestion', async () => {
+    // A suggestion row filed under the other council but pointing at this inspection (the
+    // tables have no composite key to forbid it): accepting it must not read, copy from or
+    // attach to an inspection outside the actor's council.
+    const [{ id: strayId }] = await t.app.get(DataSource).query<Array<{ id: string }>>(
+      `INSERT INTO suggestions (council_id, inspection_id, position, text, cue, confidence, page)
+       VALUES ($1, $2, 999, 'Stray suggestion', 'stray', 0.5, 1) RETURNING id`,
+      [away.council.id, inspectionId],
+    );
+    await away.manager
+      .as(request(t.server).post(`/api/inspections/${inspectionId}/suggestions/${strayId}/accept`))
+      .expect(404);
   });
 });

@@ -119,6 +119,8 @@ describe('web pages (e2e): the action page', () => {
     const res = await as(home.staff).get('/actions/not-a-uuid');
     expect(res.status).toBe(404);
     expect(res.text).toContain('Page not found');
+    // Every error page quotes the request id the logs carry.
+    expect(res.text).toContain(`quote this reference: ${String(res.headers['x-request-id'])}`);
   });
 
   it('lets staff move their own action along, with a banner and a history entry', async () => {

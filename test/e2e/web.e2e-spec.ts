@@ -167,6 +167,9 @@ describe('web pages (e2e): sign-in, My actions, sign-out', () => {
       .expect(404)
       .expect('content-type', /html/);
     expect(page.text).toContain('Page not found');
+    // The request id the logs and JSON errors carry, for a user to quote.
+    expect(page.headers['x-request-id']).toEqual(expect.any(String));
+    expect(page.text).toContain(`quote this reference: ${page.headers['x-request-id']}`);
     const api = await request(t.server)
       .get('/api/no-such-thing')
       .set('Accept', 'text/html')

@@ -5,6 +5,8 @@ export const NOTIFICATION_KINDS = [
   'escalation',
   'admin_escalation',
   'digest',
+  /** To the owner, when someone else moved their action's deadline. */
+  'deadline_changed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

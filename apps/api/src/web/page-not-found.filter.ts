@@ -1,4 +1,4 @@
-import { HttpErrorFilter } from '@app/common';
+import { ensureRequestId, HttpErrorFilter } from '@app/common';
 import { type ArgumentsHost, Catch, HttpStatus, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
@@ -23,7 +23,10 @@ export class PageNotFoundFilter extends HttpErrorFilter {
     }
     res.status(HttpStatus.NOT_FOUND).render('message', {
       title: 'Page not found',
-      paragraphs: ['If you typed the web address, check it is correct.'],
+      paragraphs: [
+        'If you typed the web address, check it is correct.',
+        `If you contact support, quote this reference: ${ensureRequestId(req, res)}`,
+      ],
       link: { href: '/', text: 'Go to My actions' },
     });
   }

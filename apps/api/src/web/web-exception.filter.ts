@@ -93,9 +93,15 @@ export class WebExceptionFilter implements ExceptionFilter {
       status === undefined
         ? undefined
         : (PAGES[status] ?? (status >= 400 && status < 500 ? PAGES[400] : undefined));
+    const req = host.switchToHttp().getRequest<Request>();
+    // The id the request logs and the JSON errors carry: quoted on every error page so a report
+    // from a user leads straight to the log lines.
+    const requestId = ensureRequestId(req, res);
     if (status === undefined || !page) {
-      this.logger.error(exception);
-      const requestId = ensureRequestId(host.switchToHttp().getRequest<Request>(), res);
+      this.logger.error(
+        { err: exception, requestId, method: req.method, url: req.originalUrl ?? req.url },
+        exception instanceof Error ? exception.message : 'Non-error thrown',
+      );
       const unavailable =
         status === HttpStatus.SERVICE_UNAVAILABLE || isServiceUnavailable(exception);
       if (unavailable) res.setHeader('Retry-After', '30');
@@ -107,13 +113,19 @@ export class WebExceptionFilter implements ExceptionFilter {
             unavailable
               ? 'Try again in a few minutes. You have not been signed out.'
               : 'Try again later.',
-            `If you contact support about this, quote reference ${requestId}.`,
+            `If you contact support about this, quote this reference: ${requestId}`,
           ],
         });
       return;
     }
     const retryAfter = retryAfterOf(exception, status);
     if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
-    res.status(status).render('message', page);
+    res.status(status).render('message', {
+      ...page,
+      paragraphs: [
+        ...page.paragraphs,
+        `If you contact support, quote this reference: ${requestId}`,
+      ],
+    });
   }
 }

@@ -181,6 +181,18 @@ export class ActionsService {
     councilId: string,
     filters: Omit<ActionListFilters, 'page' | 'pageSize'>,
   ): Promise<ActionsCsv> {
+    const { items, ...counts } = await this.exportList(councilId, filters);
+    return { csv: actionsToCsv(items), ...counts };
+  }
+
+  /**
+   * The filtered list for an export (every page, up to EXPORT_MAX_ROWS) and whether it was
+   * capped: every CSV export goes through here, so each can say when it was cut short.
+   */
+  async exportList(
+    councilId: string,
+    filters: Omit<ActionListFilters, 'page' | 'pageSize'>,
+  ): Promise<Omit<ActionsCsv, 'csv'> & { items: ActionView[] }> {
     const today = this.today();
     const { sql, countSql, params } = buildActionListQuery(councilId, today, {
       ...filters,
@@ -193,7 +205,7 @@ export class ActionsService {
     ]);
     const total = counted[0]?.total ?? rows.length;
     return {
-      csv: actionsToCsv(rows.map((row) => toActionView(row, today))),
+      items: rows.map((row) => toActionView(row, today)),
       total,
       rows: rows.length,
       truncated: total > rows.length,
@@ -436,7 +448,7 @@ export class ActionsService {
           changes: diff(action, { dueOn: patch.dueOn }, ['dueOn']),
           reason: patch.dueOnReason ?? null,
         });
-        await em.insert(DeadlineRevision, {
+        const revision = await em.insert(DeadlineRevision, {
           councilId: actor.councilId,
           actionId: id,
           // The CHECK constraint keeps non-draft deadlines set, and the SMART check above
@@ -446,6 +458,28 @@ export class ActionsService {
           reason: patch.dueOnReason ?? '',
           revisedById: actor.userId,
         });
+        const keptOwner = patch.ownerId === undefined || patch.ownerId === action.ownerId;
+        // The owner hears when someone else moves their deadline (a new owner's assignment
+        // email gives it instead). Recorded in this transaction, so the change and its notice
+        // commit together; the reminder worker sends it once, like every other email.
+        if (action.ownerId && action.ownerId !== actor.userId && keptOwner) {
+          await em.query(
+            `INSERT INTO notifications
+               (id, council_id, action_id, kind, moment, due_on, recipient_id, batch_key,
+                send_after)
+             SELECT g.id, $1, $2, 'deadline_changed', $3, $4, $5, g.id::text, $6
+               FROM (SELECT gen_random_uuid() AS id) g
+             ON CONFLICT DO NOTHING`,
+            [
+              actor.councilId,
+              id,
+              `r${String(revision.identifiers[0].id)}`,
+              patch.dueOn,
+              action.ownerId,
+              now,
+            ],
+          );
+        }
       }
       if (transition) {
         entries.push({

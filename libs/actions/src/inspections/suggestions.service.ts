@@ -59,7 +59,12 @@ export class SuggestionsService {
   ): Promise<AcceptedSuggestion> {
     return this.dataSource.transaction(async (em) => {
       const suggestion = await this.openSuggestion(em, actor.councilId, inspectionId, suggestionId);
-      const inspection = await em.findOneByOrFail(Inspection, { id: inspectionId });
+      // Scoped by council as well: the suggestion row alone does not prove the inspection is ours.
+      const inspection = await em.findOneBy(Inspection, {
+        id: inspectionId,
+        councilId: actor.councilId,
+      });
+      if (!inspection) throw new NotFoundException('Inspection not found');
       const council = await em.findOneByOrFail(Council, { id: actor.councilId });
       const ref = `S${suggestion.position}`;
       const recommendation = await em.save(

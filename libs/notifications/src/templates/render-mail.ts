@@ -1,6 +1,7 @@
 import { assignedMail } from './assigned';
 import { composeMail, type MailDocument } from './compose';
 import { deadlineMail } from './deadline';
+import { deadlineChangedMail } from './deadline-changed';
 import { digestMail } from './digest';
 import { adminEscalationMail, escalationMail } from './escalation';
 import type { MailMessageInput, RenderContext, RenderedMail } from './types';
@@ -13,6 +14,8 @@ function documentFor(input: MailMessageInput, ctx: RenderContext): MailDocument 
     case 'due_soon':
     case 'overdue':
       return deadlineMail(input, ctx);
+    case 'deadline_changed':
+      return deadlineChangedMail(input, ctx);
     case 'escalation':
       return escalationMail(input, ctx);
     case 'admin_escalation':

@@ -25,6 +25,16 @@ export type MailMessageInput =
   | { kind: 'assigned'; recipientName: string; item: ActionMailItem; assignedByName: string | null }
   | { kind: 'due_soon'; recipientName: string; item: ActionMailItem }
   | { kind: 'overdue'; recipientName: string; item: ActionMailItem }
+  /** To the owner: someone else moved the deadline (item.dueOn is the new one). */
+  | {
+      kind: 'deadline_changed';
+      recipientName: string;
+      item: ActionMailItem;
+      changedByName: string;
+      /** ISO date (YYYY-MM-DD): the deadline before the change. */
+      fromDueOn: string;
+      reason: string;
+    }
   /** To a line manager: overdue actions owned by people they manage. */
   | { kind: 'escalation'; recipientName: string; items: ActionMailItem[] }
   /** To council admins: actions overdue by more than `afterDays`. */

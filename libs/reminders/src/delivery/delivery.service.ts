@@ -17,6 +17,7 @@ interface PendingRow {
   councilId: string;
   actionId: string | null;
   kind: NotificationKind;
+  moment: string;
   dueOn: string | null;
   recipientId: string;
   attempts: number;
@@ -91,7 +92,7 @@ export class DeliveryService {
 
   private async deliverLocked(em: EntityManager, batchKey: string): Promise<DeliveryOutcome> {
     const rows = await em.query<PendingRow[]>(
-      `SELECT id, council_id AS "councilId", action_id AS "actionId", kind,
+      `SELECT id, council_id AS "councilId", action_id AS "actionId", kind, moment,
               due_on::text AS "dueOn", recipient_id AS "recipientId", attempts
          FROM notifications
         WHERE batch_key = $1 AND status = 'pending'
@@ -137,6 +138,10 @@ export class DeliveryService {
     await this.cancel(em, cancelled);
 
     const ids = owed.map((row) => row.id);
+    // What an email about one action said the deadline was: a later reminder is skipped as
+    // covered by it only if it gave the same one.
+    const single = owed.length === 1 && owed[0].actionId ? actions.get(owed[0].actionId) : null;
+    const statedDueOn = single?.dueOn ?? null;
     const attempt = Math.max(...owed.map((row) => row.attempts)) + 1;
     const mail = renderMail(input, {
       councilName: recipient.councilName,
@@ -152,9 +157,9 @@ export class DeliveryService {
     await em.query(
       `UPDATE notifications
           SET status = 'sent', sent_at = $2, attempts = $3, message_id = $4, last_error = NULL,
-              updated_at = now()
+              stated_due_on = $5, updated_at = now()
         WHERE id = ANY($1)`,
-      [ids, this.clock.now(), attempt, messageId],
+      [ids, this.clock.now(), attempt, messageId, statedDueOn],
     );
     try {
       await this.mailer.send({
@@ -170,7 +175,7 @@ export class DeliveryService {
       await em.query(
         `UPDATE notifications
             SET attempts = $2, last_error = $3, status = $4, sent_at = NULL, message_id = NULL,
-                updated_at = now()
+                stated_due_on = NULL, updated_at = now()
           WHERE id = ANY($1)`,
         [ids, attempt, error.message.slice(0, 1000), final ? 'failed' : 'pending'],
       );
@@ -198,10 +203,20 @@ export class DeliveryService {
     switch (kind) {
       // One action each; noLongerOwed has already cancelled a row whose action is gone.
       case 'assigned':
-        return item ? { kind, recipientName, item, assignedByName: null } : null;
+        if (!item) return null;
+        return {
+          kind,
+          recipientName,
+          item,
+          assignedByName: first.actionId
+            ? await this.assignedBy(em, first.actionId, recipient.id)
+            : null,
+        };
       case 'due_soon':
       case 'overdue':
         return item ? { kind, recipientName, item } : null;
+      case 'deadline_changed':
+        return item ? this.deadlineChangeFor(em, first, recipientName, item) : null;
       case 'escalation':
         return { kind, recipientName, items: byMostOverdue(items) };
       case 'admin_escalation':
@@ -215,6 +230,47 @@ export class DeliveryService {
       case 'digest':
         return this.digestFor(em, recipient, today);
     }
+  }
+
+  /** The revision the row is about (moment `r<revision id>`): who moved it, from when, why. */
+  private async deadlineChangeFor(
+    em: EntityManager,
+    row: PendingRow,
+    recipientName: string,
+    item: ActionMailItem | undefined,
+  ): Promise<MailMessageInput | null> {
+    if (!item || !row.moment.startsWith('r')) return null;
+    const [revision] = await em.query<
+      Array<{ fromDueOn: string; reason: string; changedByName: string }>
+    >(
+      `SELECT d.from_due_on::text AS "fromDueOn", d.reason, u.name AS "changedByName"
+         FROM deadline_revisions d JOIN users u ON u.id = d.revised_by_id
+        WHERE d.id = $1 AND d.action_id = $2`,
+      [row.moment.slice(1), row.actionId],
+    );
+    if (!revision) return null;
+    return { kind: 'deadline_changed', recipientName, item, ...revision };
+  }
+
+  /**
+   * Who gave the recipient this action, by the audit log: the latest entry that made them its
+   * owner. Null when they took it themselves or nobody is recorded (an import).
+   */
+  private async assignedBy(
+    em: EntityManager,
+    actionId: string,
+    recipientId: string,
+  ): Promise<string | null> {
+    const [latest] = await em.query<Array<{ actorId: string | null; name: string | null }>>(
+      `SELECT e.actor_id AS "actorId", u.name
+         FROM audit_entries e LEFT JOIN users u ON u.id = e.actor_id
+        WHERE e.action_id = $1 AND e.changes -> 'ownerId' ->> 'to' = $2
+        ORDER BY e.id DESC
+        LIMIT 1`,
+      [actionId, recipientId],
+    );
+    if (!latest || latest.actorId === recipientId) return null;
+    return latest.name;
   }
 
   /** The recipient's and their direct reports' live actions: overdue, and due within the window. */

@@ -40,7 +40,9 @@ export function noLongerOwed(
   if (notification.kind !== 'assigned' && action.dueOn !== notification.dueOn) {
     return 'the deadline changed';
   }
-  const toOwner = ['assigned', 'due_soon', 'overdue'].includes(notification.kind);
+  const toOwner = ['assigned', 'due_soon', 'overdue', 'deadline_changed'].includes(
+    notification.kind,
+  );
   if (toOwner && action.ownerId !== notification.recipientId) return 'the action was reassigned';
   return null;
 }

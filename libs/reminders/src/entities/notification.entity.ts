@@ -27,6 +27,10 @@ export class Notification {
   @Column({ name: 'due_on', type: 'date', nullable: true })
   dueOn!: string | null;
 
+  /** The deadline the email stated when it went (emails about one action); null before. */
+  @Column({ name: 'stated_due_on', type: 'date', nullable: true })
+  statedDueOn!: string | null;
+
   @Column({ name: 'recipient_id', type: 'uuid' })
   recipientId!: string;
 

@@ -65,7 +65,9 @@ export function addressees(
         people.admins.filter((admin) => admin.id !== people.lineManager?.id),
         'adm',
       );
+    // A deadline change is recorded by the change that owes it, never planned by a sweep.
     case 'digest':
+    case 'deadline_changed':
       return [];
   }
 }

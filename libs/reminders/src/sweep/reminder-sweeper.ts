@@ -131,7 +131,18 @@ export class ReminderSweeper {
   async checkAction(actionId: string): Promise<void> {
     const now = this.clock.now();
     const { batchKeys } = await this.checkDue(now, actionId);
-    await this.queue.deliver(batchKeys.filter((key) => !isSharedBatch(key)));
+    // Emails the change itself recorded (a moved deadline's notice to the owner) go now too.
+    const recorded = await this.dataSource.query<Array<{ batch_key: string }>>(
+      `SELECT DISTINCT batch_key FROM notifications
+        WHERE action_id = $1 AND kind = 'deadline_changed' AND status = 'pending'
+          AND send_after <= $2`,
+      [actionId, now],
+    );
+    await this.queue.deliver(
+      [...new Set([...batchKeys, ...recorded.map((row) => row.batch_key)])].filter(
+        (key) => !isSharedBatch(key),
+      ),
+    );
   }
 
   private checkDue(
@@ -233,7 +244,6 @@ export class ReminderSweeper {
       { owner, lineManager, admins: council.admins },
       today,
     );
-    const assignedOn = assignedDate(plan.owed, assignments, row.ownerId, now);
     for (const item of addressed) {
       const moment = plan.owed.find((owed) => owed.kind === item.kind);
       if (!moment) continue;
@@ -241,7 +251,8 @@ export class ReminderSweeper {
       // A reminder the owner missed before they were given the action is recorded but not
       // sent: the assignment email told them the deadline, a second email would be noise.
       const covered =
-        OWNER_REMINDERS.has(item.kind) && assignedOn !== null && assignedOn >= moment.sendDate;
+        OWNER_REMINDERS.has(item.kind) &&
+        coveredByAssignment(moment, plan.owed, assignments, row.ownerId);
       planned.inserts.push({
         id,
         councilId: row.councilId,
@@ -341,13 +352,14 @@ export class ReminderSweeper {
     );
   }
 
-  /** The assignment emails recorded for these actions: moment, recipient and when. */
+  /** The assignment emails recorded for these actions: moment, recipient, state and what they said. */
   private async assignmentsOf(
     em: EntityManager,
     rows: readonly DueRow[],
   ): Promise<Map<string, AssignmentRecord[]>> {
     const found = await em.query<Array<AssignmentRecord & { actionId: string }>>(
-      `SELECT action_id AS "actionId", moment, recipient_id AS "recipientId", send_after AS at
+      `SELECT action_id AS "actionId", moment, recipient_id AS "recipientId", status,
+              sent_at AS "sentAt", stated_due_on::text AS "statedDueOn"
          FROM notifications
         WHERE kind = 'assigned' AND action_id = ANY($1)`,
       [rows.map((row) => row.actionId)],
@@ -540,29 +552,35 @@ const OWNER_REMINDERS: ReadonlySet<string> = new Set(['due_soon', 'overdue']);
 interface AssignmentRecord {
   moment: string;
   recipientId: string;
-  at: Date;
+  status: string;
+  sentAt: Date | null;
+  /** The deadline the email gave, once sent. */
+  statedDueOn: string | null;
 }
 
 /**
- * The London date the current owner was (or is about to be) emailed about their assignment:
- * today if this plan owes an assignment email not yet recorded, else the latest recorded one.
+ * Whether the current owner's assignment email tells them what this reminder would. One owed by
+ * this plan or still pending goes with the deadline as it is then, the reminder's own; one
+ * already sent covers the reminder only if it stated this very deadline, on or after the day
+ * the reminder was due. A deadline moved after the email went is news to the owner.
  */
-function assignedDate(
+function coveredByAssignment(
+  moment: OwedMoment,
   owed: readonly OwedMoment[],
   records: readonly AssignmentRecord[] = [],
   ownerId: string | null,
-  now: Date,
-): string | null {
+): boolean {
   const mine = records.filter((record) => record.recipientId === ownerId);
-  const assignment = owed.find((moment) => moment.kind === 'assigned');
-  if (assignment && !mine.some((record) => record.moment === assignment.moment)) {
-    return londonDateOf(now);
-  }
-  const latest = mine.reduce<Date | null>(
-    (max, record) => (max === null || record.at > max ? record.at : max),
-    null,
+  const assignment = owed.find((owedMoment) => owedMoment.kind === 'assigned');
+  if (assignment && !mine.some((record) => record.moment === assignment.moment)) return true;
+  return mine.some(
+    (record) =>
+      record.status === 'pending' ||
+      (record.status === 'sent' &&
+        record.sentAt !== null &&
+        record.statedDueOn === moment.dueOn &&
+        londonDateOf(record.sentAt) >= moment.sendDate),
   );
-  return latest ? londonDateOf(latest) : null;
 }
 
 interface NotificationInsert {

@@ -17,6 +17,7 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   escalation: 'Overdue, to line manager',
   admin_escalation: 'Overdue, to admins',
   digest: 'Weekly summary',
+  deadline_changed: 'Deadline moved by someone else',
 };
 
 function row(notification: NotificationView) {

@@ -4,7 +4,6 @@ import {
   type ActionSort,
   ActionsService,
   DashboardService,
-  EXPORT_MAX_ROWS,
   type Inspection,
   InspectionsService,
   type Progress,
@@ -215,12 +214,15 @@ export class WebReportsController {
   async overdueCsv(@Req() req: Request, @Res() res: Response): Promise<void> {
     const principal = await this.pages.signedIn(req, res, 'manager');
     const view = await this.overdueView(principal.councilId, req.query);
-    // Every page, as far as the action export goes.
-    const { items } = await this.actions.list(principal.councilId, {
-      ...view.query,
-      pageSize: EXPORT_MAX_ROWS,
-    });
+    // Every page, as far as the action export goes; the same capped fetch as the API's export,
+    // so a cut-short file says so in the same headers.
+    const { items, total, truncated } = await this.actions.exportList(
+      principal.councilId,
+      view.query,
+    );
     const csv = overdueCsv(items.map((action) => overdueRow(action, view.teamOf)));
+    res.setHeader('X-Total-Count', String(total));
+    if (truncated) res.setHeader('X-Export-Truncated', 'true');
     res
       .status(200)
       .type('text/csv; charset=utf-8')
