@@ -25,7 +25,7 @@ interface People {
 
 /**
  * How reminders follow what people do to an action, and the calendar. Expected days are worked
- * out by hand from the rules in the README. Each block has its own rig (database, queues, sink).
+ * out by hand from the rules in docs/reminders.md. Each block has its own rig (database, queues, sink).
  */
 describe('Reminders follow changes to the action', () => {
   let rig: ReminderRig;

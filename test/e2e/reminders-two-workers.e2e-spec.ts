@@ -144,7 +144,7 @@ describe('Reminders: two workers, one killed mid-batch (e2e)', () => {
       // receives, unanswered) until every connection of both workers is waiting on one. The
       // first worker is then killed with its emails mid-conversation and its rows locked: not
       // in the moment between the server's "250 OK" and its COMMIT, the one moment a crash
-      // sends an email twice whatever the design (see the README).
+      // sends an email twice whatever the design (see docs/reminders.md).
       await sink.waitFor(KILL_AFTER, 60_000);
       const holds: HeldMail[] = Array.from({ length: 2 * CONCURRENCY }, () => sink.holdNext());
       let dropped = 0;

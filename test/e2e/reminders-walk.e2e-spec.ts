@@ -12,7 +12,7 @@ function dayFrom(iso: string, days: number): string {
 }
 
 // A deadline with no bank holiday or weekend in the way of any reminder: Thursday 17 June 2027.
-// Every reminder moment below is worked out by hand from the rules in the README, not read
+// Every reminder moment below is worked out by hand from the rules in docs/reminders.md, not read
 // back from the code. England is on BST (UTC+1) throughout.
 const DUE_ON = '2027-06-17';
 const TITLE = 'Audit the quality of supervision records';
