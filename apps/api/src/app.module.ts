@@ -1,4 +1,4 @@
-import { AccessTokenGuard, AuthModule, RolesGuard } from '@app/auth';
+import { AuthModule, RolesGuard } from '@app/auth';
 import { ClockModule, createValidationPipe, LoggingModule, RequestBodyGuard } from '@app/common';
 import { AppConfigModule, type AppConfigModuleOptions } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -19,7 +19,8 @@ import { NotificationsHttpModule } from './notifications/notifications-http.modu
 import { QueueBoardModule } from './queue-board/queue-board.module';
 import { UsersHttpModule } from './users/users-http.module';
 import { PageNotFoundFilter } from './web/page-not-found.filter';
-import { PageCsrfGuard, PageSessionGuard } from './web/page-guards';
+import { SessionGuard } from './auth/session.guard';
+import { PageCsrfGuard } from './web/page-guards';
 import { WebCoreModule } from './web/web-core.module';
 import { WebModule } from './web/web.module';
 
@@ -76,8 +77,7 @@ export class AppModule {
         // In this order: who is calling (an API token, or a page's session cookie), their role,
         // then the body, read only now and within the route's limit, then a page form's CSRF
         // token (in the body it has just read).
-        { provide: APP_GUARD, useExisting: AccessTokenGuard },
-        { provide: APP_GUARD, useExisting: PageSessionGuard },
+        { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_GUARD, useExisting: RolesGuard },
         { provide: APP_GUARD, useClass: RequestBodyGuard },
         { provide: APP_GUARD, useExisting: PageCsrfGuard },

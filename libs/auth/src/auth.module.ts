@@ -4,7 +4,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessTokenGuard } from './access-token.guard';
+import { AccessTokens } from './access-tokens';
 import { AuthService } from './auth.service';
 import { Session } from './entities/session.entity';
 import { PasswordHasher } from './password-hasher';
@@ -42,7 +42,7 @@ import { UserAccountsService } from './user-accounts.service';
     SessionsService,
     AuthService,
     UserAccountsService,
-    AccessTokenGuard,
+    AccessTokens,
     RolesGuard,
   ],
   exports: [
@@ -51,7 +51,7 @@ import { UserAccountsService } from './user-accounts.service';
     SessionsService,
     AuthService,
     UserAccountsService,
-    AccessTokenGuard,
+    AccessTokens,
     RolesGuard,
   ],
 })

@@ -17,7 +17,7 @@ export interface AuthenticatedRequest extends Request {
   principal?: Principal;
 }
 
-/** The caller, on routes behind the access token guard (every route not marked @Public). */
+/** The caller, on routes the session guard signed in (every route not marked @Public). */
 export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext) => {
   const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
   // The guard runs first on every non-public route; reaching here without it is a wiring bug.

@@ -1,7 +1,13 @@
-export { AccessTokenGuard, bearerTokenOf } from './access-token.guard';
+export { AccessTokens, bearerTokenOf } from './access-tokens';
 export { AuthModule } from './auth.module';
 export { AuthService, type IssuedTokens } from './auth.service';
-export { CurrentUser, Public, RequireRole, type AuthenticatedRequest } from './decorators';
+export {
+  CurrentUser,
+  IS_PUBLIC,
+  Public,
+  RequireRole,
+  type AuthenticatedRequest,
+} from './decorators';
 export { Session } from './entities/session.entity';
 export {
   PASSWORD_MAX_LENGTH,

@@ -9,7 +9,7 @@ import { Reflector } from '@nestjs/core';
 import { type AuthenticatedRequest, REQUIRED_ROLE } from './decorators';
 import { hasRole } from './principal';
 
-/** Enforces @RequireRole after AccessTokenGuard has established who is calling. */
+/** Enforces @RequireRole after the session guard has established who is calling. */
 @Injectable()
 export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}

@@ -1,10 +1,8 @@
 import type { AuthenticatedRequest, Principal } from '@app/auth';
 import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { Csrf } from './csrf';
-import { SignInRequired } from './web-exception.filter';
-import { WebAuth } from './web-auth.service';
 
 /** Set by PagesController: the route is a web page, signed in by the session cookies. */
 export const IS_PAGE = 'web:page';
@@ -20,30 +18,6 @@ function flag(reflector: Reflector, key: string, context: ExecutionContext): boo
       context.getClass(),
     ]) === true
   );
-}
-
-/**
- * Who is signed in to a page, from the session cookies, before anything else runs: the role
- * check (RolesGuard) and the reading of the body (RequestBodyGuard) come after it, so a page's
- * form or upload is never read for someone who is not signed in. The API's routes are
- * AccessTokenGuard's.
- */
-@Injectable()
-export class PageSessionGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly web: WebAuth,
-  ) {}
-
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (!flag(this.reflector, IS_PAGE, context)) return true;
-    if (flag(this.reflector, SIGNED_OUT_PAGE, context)) return true;
-    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.web.principal(req, context.switchToHttp().getResponse<Response>());
-    if (!principal) throw new SignInRequired(this.web.hadSession(req));
-    req.principal = principal;
-    return true;
-  }
 }
 
 /**
@@ -67,9 +41,9 @@ export class PageCsrfGuard implements CanActivate {
   }
 }
 
-/** Who is signed in to a page (PageSessionGuard has made sure someone is). */
+/** Who is signed in to a page (SessionGuard has made sure someone is). */
 export function signedInAs(req: AuthenticatedRequest): Principal {
-  // PageSessionGuard runs on every page that is not a SignedOutPage: none is a wiring bug.
+  // SessionGuard runs on every page that is not a SignedOutPage: none is a wiring bug.
   if (!req.principal) throw new Error('A signed-out page asked who is signed in');
   return req.principal;
 }

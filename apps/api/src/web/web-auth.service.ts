@@ -1,4 +1,4 @@
-import { AccessTokenGuard, AuthService, type Principal } from '@app/auth';
+import { AccessTokens, AuthService, type Principal } from '@app/auth';
 import { appConfig, type AppConfig } from '@app/config';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request, Response } from 'express';
@@ -16,7 +16,7 @@ export class WebAuth {
   readonly secureCookies: boolean;
 
   constructor(
-    private readonly tokens: AccessTokenGuard,
+    private readonly tokens: AccessTokens,
     private readonly auth: AuthService,
     @Inject(appConfig.KEY) app: AppConfig,
   ) {

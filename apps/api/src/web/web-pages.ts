@@ -35,12 +35,12 @@ export class WebPages {
   ) {}
 
   /**
-   * The signed-in person (PageSessionGuard found them before the body was read); "You cannot do
+   * The signed-in person (SessionGuard found them before the body was read); "You cannot do
    * that" if below `role`.
    */
   signedIn(req: Request, _res: Response, role: Role = 'staff'): Promise<Principal> {
     const principal = (req as AuthenticatedRequest).principal;
-    // PageSessionGuard runs on every page that is not a SignedOutPage: none is a wiring bug.
+    // SessionGuard runs on every page that is not a SignedOutPage: none is a wiring bug.
     if (!principal) throw new Error('A signed-out page asked who is signed in');
     if (!hasRole(principal.role, role)) throw new ForbiddenException();
     return Promise.resolve(principal);

@@ -1,4 +1,3 @@
-import { Public } from '@app/auth';
 import {
   applyDecorators,
   Controller,
@@ -14,13 +13,13 @@ import { WebExceptionFilter } from '../web-exception.filter';
 import { PageInterceptor } from './page.interceptor';
 
 /**
- * A controller of web pages: left out of the API docs, signed in by cookie (PageSessionGuard)
- * rather than the API's bearer guard, and its errors shown as pages.
+ * A controller of web pages: left out of the API docs, signed in by the session cookies rather
+ * than a bearer token (SessionGuard reads IS_PAGE), its answers made by PageInterceptor and its
+ * errors shown as pages.
  */
 export const PagesController = (path = ''): ClassDecorator =>
   applyDecorators(
     ApiExcludeController(),
-    Public(),
     SetMetadata(IS_PAGE, true),
     UseFilters(WebExceptionFilter),
     UseInterceptors(PageInterceptor),
