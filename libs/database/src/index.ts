@@ -1,3 +1,16 @@
+export {
+  CouncilIdColumn,
+  CreatedAtColumn,
+  DateColumn,
+  IdColumn,
+  IntegerColumn,
+  JsonColumn,
+  References,
+  TextColumn,
+  TimestampColumn,
+  UpdatedAtColumn,
+  UuidColumn,
+} from './columns';
 export { DatabaseModule } from './database.module';
 export {
   createDataSource,

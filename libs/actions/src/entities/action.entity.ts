@@ -1,13 +1,17 @@
-import { User } from '@app/councils';
 import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+  CouncilIdColumn,
+  CreatedAtColumn,
+  DateColumn,
+  IdColumn,
+  IntegerColumn,
+  References,
+  TextColumn,
+  TimestampColumn,
+  UpdatedAtColumn,
+  UuidColumn,
+} from '@app/database';
+import { User } from '@app/councils';
+import { Entity } from 'typeorm';
 import { Inspection } from './inspection.entity';
 import { Recommendation } from './recommendation.entity';
 
@@ -33,77 +37,36 @@ export const LIVE_STATUSES = [
 /** A piece of work that answers (part of) a recommendation. */
 @Entity({ name: 'actions' })
 export class Action {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'council_id', type: 'uuid' })
-  councilId!: string;
-
-  @Column({ name: 'inspection_id', type: 'uuid' })
-  inspectionId!: string;
-
-  @ManyToOne(() => Inspection, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'inspection_id' })
-  inspection?: Inspection;
-
-  @Column({ name: 'recommendation_id', type: 'uuid' })
-  recommendationId!: string;
-
-  @ManyToOne(() => Recommendation, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'recommendation_id' })
-  recommendation?: Recommendation;
+  @IdColumn() id!: string;
+  @CouncilIdColumn() councilId!: string;
+  @UuidColumn('inspection_id') inspectionId!: string;
+  @References(() => Inspection, 'inspection_id') inspection?: Inspection;
+  @UuidColumn('recommendation_id') recommendationId!: string;
+  @References(() => Recommendation, 'recommendation_id') recommendation?: Recommendation;
 
   /** Human reference, unique in the council: `STK-2012-R5-1`. */
-  @Column({ type: 'text' })
-  reference!: string;
+  @TextColumn('reference') reference!: string;
 
   /** 1, 2, ... within the recommendation (the last part of the reference). */
-  @Column({ type: 'integer' })
-  sequence!: number;
-
-  @Column({ type: 'text' })
-  title!: string;
-
-  @Column({ type: 'text', nullable: true })
-  description!: string | null;
+  @IntegerColumn('sequence') sequence!: number;
+  @TextColumn('title') title!: string;
+  @TextColumn('description', { nullable: true }) description!: string | null;
 
   /** What success looks like: how anyone will know the action worked. */
-  @Column({ name: 'success_measure', type: 'text', nullable: true })
-  successMeasure!: string | null;
-
-  @Column({ name: 'owner_id', type: 'uuid', nullable: true })
-  ownerId!: string | null;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'owner_id' })
-  owner?: User | null;
-
-  @Column({ name: 'due_on', type: 'date', nullable: true })
-  dueOn!: string | null;
+  @TextColumn('success_measure', { nullable: true }) successMeasure!: string | null;
+  @UuidColumn('owner_id', { nullable: true }) ownerId!: string | null;
+  @References(() => User, 'owner_id') owner?: User | null;
+  @DateColumn('due_on', { nullable: true }) dueOn!: string | null;
 
   /** The deadline as committed when the action left draft; later revisions leave it alone. */
-  @Column({ name: 'original_due_on', type: 'date', nullable: true })
-  originalDueOn!: string | null;
-
-  @Column({ type: 'text', default: 'draft' })
-  status!: ActionStatus;
+  @DateColumn('original_due_on', { nullable: true }) originalDueOn!: string | null;
+  @TextColumn('status', { default: 'draft' }) status!: ActionStatus;
 
   /** Why the action is blocked or cancelled. */
-  @Column({ name: 'status_reason', type: 'text', nullable: true })
-  statusReason!: string | null;
-
-  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
-  completedAt!: Date | null;
-
-  @Column({ name: 'verified_at', type: 'timestamptz', nullable: true })
-  verifiedAt!: Date | null;
-
-  @Column({ name: 'verified_by_id', type: 'uuid', nullable: true })
-  verifiedById!: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
+  @TextColumn('status_reason', { nullable: true }) statusReason!: string | null;
+  @TimestampColumn('completed_at', { nullable: true }) completedAt!: Date | null;
+  @TimestampColumn('verified_at', { nullable: true }) verifiedAt!: Date | null;
+  @UuidColumn('verified_by_id', { nullable: true }) verifiedById!: string | null;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }

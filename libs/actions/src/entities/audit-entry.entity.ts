@@ -1,12 +1,12 @@
-import { User } from '@app/councils';
 import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+  CouncilIdColumn,
+  CreatedAtColumn,
+  References,
+  TextColumn,
+  UuidColumn,
+} from '@app/database';
+import { User } from '@app/councils';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Action } from './action.entity';
 
 export const AUDIT_EVENTS = [
@@ -31,33 +31,18 @@ export class AuditEntry {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id!: string;
 
-  @Column({ name: 'council_id', type: 'uuid' })
-  councilId!: string;
-
-  @Column({ name: 'action_id', type: 'uuid' })
-  actionId!: string;
-
-  @ManyToOne(() => Action, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'action_id' })
-  action?: Action;
+  @CouncilIdColumn() councilId!: string;
+  @UuidColumn('action_id') actionId!: string;
+  @References(() => Action, 'action_id') action?: Action;
 
   /** Null for changes made by the system (an import, a scheduled job). */
-  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
-  actorId!: string | null;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'actor_id' })
-  actor?: User | null;
-
-  @CreateDateColumn({ name: 'occurred_at', type: 'timestamptz' })
-  occurredAt!: Date;
-
-  @Column({ type: 'text' })
-  event!: AuditEvent;
+  @UuidColumn('actor_id', { nullable: true }) actorId!: string | null;
+  @References(() => User, 'actor_id') actor?: User | null;
+  @CreatedAtColumn('occurred_at') occurredAt!: Date;
+  @TextColumn('event') event!: AuditEvent;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   changes!: AuditChanges;
 
-  @Column({ type: 'text', nullable: true })
-  reason!: string | null;
+  @TextColumn('reason', { nullable: true }) reason!: string | null;
 }

@@ -1,5 +1,15 @@
+import {
+  CouncilIdColumn,
+  DateColumn,
+  IdColumn,
+  IntegerColumn,
+  JsonColumn,
+  References,
+  TextColumn,
+  UuidColumn,
+} from '@app/database';
 import type { RecommendationPriority } from '@app/report-parser';
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { Inspection } from './inspection.entity';
 
 /** One item the report asks the council to act on, as extracted. Never edited after import. */
@@ -8,63 +18,34 @@ export type RecommendationSource = (typeof RECOMMENDATION_SOURCES)[number];
 
 @Entity({ name: 'recommendations' })
 export class Recommendation {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'council_id', type: 'uuid' })
-  councilId!: string;
-
-  @Column({ name: 'inspection_id', type: 'uuid' })
-  inspectionId!: string;
-
-  @ManyToOne(() => Inspection, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'inspection_id' })
-  inspection?: Inspection;
+  @IdColumn() id!: string;
+  @CouncilIdColumn() councilId!: string;
+  @UuidColumn('inspection_id') inspectionId!: string;
+  @References(() => Inspection, 'inspection_id') inspection?: Inspection;
 
   /** R1, R2, ... in document order. */
-  @Column({ type: 'text' })
-  ref!: string;
+  @TextColumn('ref') ref!: string;
 
   /** Document order, from 1. */
-  @Column({ type: 'integer' })
-  position!: number;
-
-  @Column({ type: 'text', nullable: true })
-  label!: string | null;
-
-  @Column({ type: 'text' })
-  text!: string;
-
-  @Column({ name: 'sub_items', type: 'jsonb', default: () => "'[]'" })
-  subItems!: string[];
-
-  @Column({ type: 'text' })
-  section!: string;
-
-  @Column({ type: 'text', nullable: true })
-  theme!: string | null;
-
-  @Column({ type: 'text' })
-  priority!: RecommendationPriority;
-
-  @Column({ type: 'text', nullable: true })
-  timescale!: string | null;
-
-  @Column({ name: 'timescale_text', type: 'text', nullable: true })
-  timescaleText!: string | null;
+  @IntegerColumn('position') position!: number;
+  @TextColumn('label', { nullable: true }) label!: string | null;
+  @TextColumn('text') text!: string;
+  @JsonColumn('sub_items', { default: () => "'[]'" }) subItems!: string[];
+  @TextColumn('section') section!: string;
+  @TextColumn('theme', { nullable: true }) theme!: string | null;
+  @TextColumn('priority') priority!: RecommendationPriority;
+  @TextColumn('timescale', { nullable: true }) timescale!: string | null;
+  @TextColumn('timescale_text', { nullable: true }) timescaleText!: string | null;
 
   /** The date the report itself sets, where it sets one. */
-  @Column({ name: 'due_on', type: 'date', nullable: true })
-  dueOn!: string | null;
+  @DateColumn('due_on', { nullable: true }) dueOn!: string | null;
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   responsible!: string[];
 
-  @Column({ type: 'integer' })
-  page!: number;
+  @IntegerColumn('page') page!: number;
 
   /** `list`: from the report's list of recommendations; `suggestion`: a weakness in its prose
    * that a manager accepted. */
-  @Column({ type: 'text', default: 'list' })
-  source!: RecommendationSource;
+  @TextColumn('source', { default: 'list' }) source!: RecommendationSource;
 }

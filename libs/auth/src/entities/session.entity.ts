@@ -1,12 +1,6 @@
+import { CreatedAtColumn, IdColumn, TextColumn, TimestampColumn, UuidColumn } from '@app/database';
 import { User } from '@app/councils';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 
 /**
  * One login on one device. Access tokens name it (`sid`), so revoking the row ends them at once.
@@ -16,48 +10,32 @@ import {
  */
 @Entity({ name: 'sessions' })
 export class Session {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId!: string;
+  @IdColumn() id!: string;
+  @UuidColumn('user_id') userId!: string;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
   user?: User;
 
-  @Column({ name: 'refresh_token_hash', type: 'text' })
-  refreshTokenHash!: string;
-
-  @Column({ name: 'previous_refresh_token_hash', type: 'text', nullable: true })
-  previousRefreshTokenHash!: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  @TextColumn('refresh_token_hash') refreshTokenHash!: string;
+  @TextColumn('previous_refresh_token_hash', { nullable: true }) previousRefreshTokenHash!:
+    string | null;
+  @CreatedAtColumn() createdAt!: Date;
 
   /** Absolute end: refreshing does not extend it. */
-  @Column({ name: 'expires_at', type: 'timestamptz' })
-  expiresAt!: Date;
-
-  @Column({ name: 'refreshed_at', type: 'timestamptz', nullable: true })
-  refreshedAt!: Date | null;
+  @TimestampColumn('expires_at') expiresAt!: Date;
+  @TimestampColumn('refreshed_at', { nullable: true }) refreshedAt!: Date | null;
 
   /**
    * The `iat` of the access token handed out with the current refresh token: a retry in the
    * grace window is signed with it again, which gives the very same token.
    */
-  @Column({ name: 'access_issued_at', type: 'timestamptz', nullable: true })
-  accessIssuedAt!: Date | null;
-
-  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
-  revokedAt!: Date | null;
+  @TimestampColumn('access_issued_at', { nullable: true }) accessIssuedAt!: Date | null;
+  @TimestampColumn('revoked_at', { nullable: true }) revokedAt!: Date | null;
 
   /** `logout`, `refresh_reuse`, `user_disabled`, `password_changed`. */
-  @Column({ name: 'revoked_reason', type: 'text', nullable: true })
-  revokedReason!: string | null;
-
-  @Column({ name: 'user_agent', type: 'text', nullable: true })
-  userAgent!: string | null;
+  @TextColumn('revoked_reason', { nullable: true }) revokedReason!: string | null;
+  @TextColumn('user_agent', { nullable: true }) userAgent!: string | null;
 
   @Column({ type: 'inet', nullable: true })
   ip!: string | null;

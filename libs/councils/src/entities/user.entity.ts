@@ -1,12 +1,14 @@
 import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+  CouncilIdColumn,
+  CreatedAtColumn,
+  IdColumn,
+  References,
+  TextColumn,
+  TimestampColumn,
+  UpdatedAtColumn,
+  UuidColumn,
+} from '@app/database';
+import { Entity, JoinColumn, ManyToOne } from 'typeorm';
 import type { EmailPreference } from '../notification-settings';
 import { Council } from './council.entity';
 
@@ -16,50 +18,28 @@ export type Role = (typeof ROLES)[number];
 
 @Entity({ name: 'users' })
 export class User {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'council_id', type: 'uuid' })
-  councilId!: string;
-
-  @ManyToOne(() => Council, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'council_id' })
-  council?: Council;
+  @IdColumn() id!: string;
+  @CouncilIdColumn() councilId!: string;
+  @References(() => Council, 'council_id') council?: Council;
 
   /** Stored lower-case; unique across councils, since login asks only for the email. */
-  @Column({ type: 'text' })
-  email!: string;
-
-  @Column({ type: 'text' })
-  name!: string;
-
-  @Column({ type: 'text' })
-  role!: Role;
-
-  @Column({ type: 'text', nullable: true })
-  team!: string | null;
-
-  @Column({ name: 'line_manager_id', type: 'uuid', nullable: true })
-  lineManagerId!: string | null;
+  @TextColumn('email') email!: string;
+  @TextColumn('name') name!: string;
+  @TextColumn('role') role!: Role;
+  @TextColumn('team', { nullable: true }) team!: string | null;
+  @UuidColumn('line_manager_id', { nullable: true }) lineManagerId!: string | null;
 
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'line_manager_id' })
   lineManager?: User | null;
 
-  @Column({ name: 'email_preference', type: 'text', default: 'every' })
-  emailPreference!: EmailPreference;
+  @TextColumn('email_preference', { default: 'every' }) emailPreference!: EmailPreference;
 
   /** argon2id, PHC string format (parameters travel with the hash). */
-  @Column({ name: 'password_hash', type: 'text', select: false })
-  passwordHash!: string;
+  @TextColumn('password_hash', { select: false }) passwordHash!: string;
 
   /** Set when an admin disables the account; every session ends with it. */
-  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
-  disabledAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
+  @TimestampColumn('disabled_at', { nullable: true }) disabledAt!: Date | null;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }

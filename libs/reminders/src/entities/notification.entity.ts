@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  CouncilIdColumn,
+  CreatedAtColumn,
+  DateColumn,
+  IntegerColumn,
+  TextColumn,
+  TimestampColumn,
+  UpdatedAtColumn,
+  UuidColumn,
+} from '@app/database';
+import { Entity, PrimaryColumn } from 'typeorm';
 import type { NotificationKind, NotificationStatus } from '../notification-kinds';
 
 /**
@@ -10,58 +20,29 @@ export class Notification {
   @PrimaryColumn('uuid')
   id!: string;
 
-  @Column({ name: 'council_id', type: 'uuid' })
-  councilId!: string;
+  @CouncilIdColumn() councilId!: string;
 
   /** Null for a weekly digest, which is about many actions. */
-  @Column({ name: 'action_id', type: 'uuid', nullable: true })
-  actionId!: string | null;
-
-  @Column({ type: 'text' })
-  kind!: NotificationKind;
+  @UuidColumn('action_id', { nullable: true }) actionId!: string | null;
+  @TextColumn('kind') kind!: NotificationKind;
 
   /** Which reminder of its kind: `d-7` (7 days before), `o+8` (8 days overdue), `a2`, `w2026-11-30`. */
-  @Column({ type: 'text' })
-  moment!: string;
-
-  @Column({ name: 'due_on', type: 'date', nullable: true })
-  dueOn!: string | null;
+  @TextColumn('moment') moment!: string;
+  @DateColumn('due_on', { nullable: true }) dueOn!: string | null;
 
   /** The deadline the email stated when it went (emails about one action); null before. */
-  @Column({ name: 'stated_due_on', type: 'date', nullable: true })
-  statedDueOn!: string | null;
-
-  @Column({ name: 'recipient_id', type: 'uuid' })
-  recipientId!: string;
-
-  @Column({ name: 'batch_key', type: 'text' })
-  batchKey!: string;
-
-  @Column({ type: 'text', default: 'pending' })
-  status!: NotificationStatus;
-
-  @Column({ name: 'send_after', type: 'timestamptz' })
-  sendAfter!: Date;
-
-  @Column({ type: 'integer', default: 0 })
-  attempts!: number;
-
-  @Column({ name: 'last_error', type: 'text', nullable: true })
-  lastError!: string | null;
+  @DateColumn('stated_due_on', { nullable: true }) statedDueOn!: string | null;
+  @UuidColumn('recipient_id') recipientId!: string;
+  @TextColumn('batch_key') batchKey!: string;
+  @TextColumn('status', { default: 'pending' }) status!: NotificationStatus;
+  @TimestampColumn('send_after') sendAfter!: Date;
+  @IntegerColumn('attempts', { default: 0 }) attempts!: number;
+  @TextColumn('last_error', { nullable: true }) lastError!: string | null;
 
   /** Why it was cancelled. */
-  @Column({ type: 'text', nullable: true })
-  reason!: string | null;
-
-  @Column({ name: 'message_id', type: 'text', nullable: true })
-  messageId!: string | null;
-
-  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
-  sentAt!: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
+  @TextColumn('reason', { nullable: true }) reason!: string | null;
+  @TextColumn('message_id', { nullable: true }) messageId!: string | null;
+  @TimestampColumn('sent_at', { nullable: true }) sentAt!: Date | null;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
 }
