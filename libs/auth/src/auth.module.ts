@@ -13,6 +13,16 @@ import { SessionsService } from './sessions.service';
 import { TOKEN_ALGORITHMS, TOKEN_AUDIENCE, TOKEN_ISSUER } from './tokens';
 import { UserAccountsService } from './user-accounts.service';
 
+/** What this module provides and every importer may use. */
+const SERVICES = [
+  PasswordHasher,
+  SessionsService,
+  AuthService,
+  UserAccountsService,
+  AccessTokens,
+  RolesGuard,
+];
+
 @Module({
   imports: [
     CouncilsModule,
@@ -37,22 +47,7 @@ import { UserAccountsService } from './user-accounts.service';
       }),
     }),
   ],
-  providers: [
-    PasswordHasher,
-    SessionsService,
-    AuthService,
-    UserAccountsService,
-    AccessTokens,
-    RolesGuard,
-  ],
-  exports: [
-    CouncilsModule,
-    PasswordHasher,
-    SessionsService,
-    AuthService,
-    UserAccountsService,
-    AccessTokens,
-    RolesGuard,
-  ],
+  providers: SERVICES,
+  exports: [CouncilsModule, ...SERVICES],
 })
 export class AuthModule {}

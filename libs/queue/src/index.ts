@@ -2,18 +2,7 @@ export { ALL_QUEUES, AllQueuesModule } from './all-queues.module';
 export { QueueHealthModule } from './queue-health.module';
 export { type InspectableQueue, type QueueCounts, QueueHealthIndicator } from './queue.health';
 export { QueueModule } from './queue.module';
-export {
-  type CheckActionJobData,
-  type DeliverJobData,
-  MailJob,
-  RemindersJob,
-  type PingJobData,
-  type PingJobResult,
-  QueueName,
-  SystemJob,
-  type SystemJobData,
-  type SystemJobResult,
-} from './queue-names';
+export * from './queue-names';
 export { redisConnectionOptions } from './redis-connection';
 export { RedisHealthModule } from './redis-health.module';
 export { RedisPolicyModule } from './redis-policy.module';

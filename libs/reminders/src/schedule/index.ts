@@ -1,13 +1,4 @@
-export {
-  daysBetween,
-  isoWeekMonday,
-  isWorkingDayCached,
-  londonHour,
-  londonInstant,
-  nextWorkingDayOnOrAfter,
-  previousWorkingDayOnOrBefore,
-  shiftDate,
-} from './calendar';
+export * from './calendar';
 export { digestDay, digestMoment, type DigestMoment, type DigestPolicy } from './digest';
 export {
   planAction,
