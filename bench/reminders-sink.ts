@@ -8,7 +8,7 @@
  * parent goes away.
  */
 import './register-paths';
-import { MailSink } from '@app/notifications';
+import { MailSink } from '@app/mail';
 
 export interface SinkStats {
   received: number;

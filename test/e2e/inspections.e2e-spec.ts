@@ -1,6 +1,6 @@
 import { addWorkingDays } from '@app/common';
 import { londonDateOf } from '@app/common';
-import { CouncilsService } from '@app/councils';
+import { CouncilsService } from '@app/people';
 import { MAX_INPUT_BYTES } from '@app/report-parser';
 import { addDays, addMonths, formatISO, parseISO } from 'date-fns';
 import { createHash } from 'node:crypto';

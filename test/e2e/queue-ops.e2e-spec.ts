@@ -6,7 +6,7 @@ import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { type ChildProcess, spawn } from 'node:child_process';
 import request from 'supertest';
-import type { Council } from '@app/councils';
+import type { Council } from '@app/people';
 import { createCouncilWithPeople, createUser, type TestUser } from '../factories/people';
 import { createTestApp, type TestApp, testEnv } from '../support/app';
 import { freePort } from '../support/ports';

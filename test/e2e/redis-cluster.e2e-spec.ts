@@ -1,4 +1,4 @@
-import { CouncilsService } from '@app/councils';
+import { CouncilsService } from '@app/people';
 import { QueueName, SystemQueue } from '@app/queue';
 import { getQueueToken } from '@nestjs/bullmq';
 import { type Queue, QueueEvents } from 'bullmq';

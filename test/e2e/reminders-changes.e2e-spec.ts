@@ -1,4 +1,4 @@
-import { CouncilsService } from '@app/councils';
+import { CouncilsService } from '@app/people';
 import { QueueName } from '@app/queue';
 import { RemindersQueue } from '@app/reminders';
 import { getQueueToken } from '@nestjs/bullmq';

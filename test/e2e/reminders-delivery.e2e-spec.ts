@@ -1,5 +1,5 @@
-import { type Council, CouncilsService } from '@app/councils';
-import { MailSink } from '@app/notifications';
+import { type Council, CouncilsService } from '@app/people';
+import { MailSink } from '@app/mail';
 import { QueueName } from '@app/queue';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';

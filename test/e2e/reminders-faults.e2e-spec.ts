@@ -1,4 +1,4 @@
-import { type Council, CouncilsService } from '@app/councils';
+import { type Council, CouncilsService } from '@app/people';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createCouncil, createUser, type TestUser } from '../factories/people';

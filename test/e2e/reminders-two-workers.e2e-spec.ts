@@ -1,6 +1,6 @@
 import { londonDateOf } from '@app/common';
-import { type Council, CouncilsService } from '@app/councils';
-import { type HeldMail, MailSink } from '@app/notifications';
+import { type Council, CouncilsService } from '@app/people';
+import { type HeldMail, MailSink } from '@app/mail';
 import { addDays, formatISO, parseISO } from 'date-fns';
 import { DataSource } from 'typeorm';
 import { createCouncil, createUser, type TestUser } from '../factories/people';

@@ -1,4 +1,4 @@
-import { CouncilsService } from '@app/councils';
+import { CouncilsService } from '@app/people';
 import { DataSource } from 'typeorm';
 import { createCouncil, createUser, type TestUser } from '../factories/people';
 import { createPlan } from '../factories/plans';

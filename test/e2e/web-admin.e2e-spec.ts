@@ -1,5 +1,5 @@
 import { AuthService } from '@app/auth';
-import { CouncilsService, UsersService } from '@app/councils';
+import { CouncilsService, UsersService } from '@app/people';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';

@@ -1,5 +1,5 @@
 import { AuthService } from '@app/auth';
-import { UsersService } from '@app/councils';
+import { UsersService } from '@app/people';
 import type { Response } from 'supertest';
 import { createCouncilWithPeople, createUser } from '../factories/people';
 import { createTestApp, type TestApp } from '../support/app';

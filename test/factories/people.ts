@@ -1,5 +1,5 @@
 import { AuthService, UserAccountsService } from '@app/auth';
-import { type Council, CouncilsService, type Role, type User } from '@app/councils';
+import { type Council, CouncilsService, type Role, type User } from '@app/people';
 import { randomBytes } from 'node:crypto';
 import type { Test } from 'supertest';
 import type { TestApp } from '../support/app';

@@ -1,5 +1,5 @@
 import { Action, type ActionStatus, Inspection, Recommendation } from '@app/actions';
-import type { Council, User } from '@app/councils';
+import type { Council, User } from '@app/people';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { TestApp } from '../support/app';

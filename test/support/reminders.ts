@@ -1,6 +1,6 @@
 import { Clock } from '@app/common';
 import type { RawEnv } from '@app/config';
-import { type CaughtMail, MailSink } from '@app/notifications';
+import { type CaughtMail, MailSink } from '@app/mail';
 import { QueueName } from '@app/queue';
 import { ReminderSweeper, type SweepResult } from '@app/reminders';
 import { getQueueToken } from '@nestjs/bullmq';

@@ -1,5 +1,5 @@
 import { authConfig, type AuthConfig } from '@app/config';
-import { CouncilsModule } from '@app/councils';
+import { PeopleModule } from '@app/people';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
@@ -25,7 +25,7 @@ const SERVICES = [
 
 @Module({
   imports: [
-    CouncilsModule,
+    PeopleModule,
     TypeOrmModule.forFeature([Session]),
     JwtModule.registerAsync({
       inject: [authConfig.KEY],
@@ -48,6 +48,6 @@ const SERVICES = [
     }),
   ],
   providers: SERVICES,
-  exports: [CouncilsModule, ...SERVICES],
+  exports: [PeopleModule, ...SERVICES],
 })
 export class AuthModule {}

@@ -1,5 +1,5 @@
 import { authConfig, type AuthConfig } from '@app/config';
-import { type User, UsersService } from '@app/councils';
+import { type User, UsersService } from '@app/people';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { PasswordHasher } from './password-hasher';

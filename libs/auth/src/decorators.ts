@@ -1,4 +1,4 @@
-import type { Role } from '@app/councils';
+import type { Role } from '@app/people';
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Principal } from './principal';

@@ -1,4 +1,4 @@
-import type { Role } from '@app/councils';
+import type { Role } from '@app/people';
 
 /** Who is calling, as the access token guard established it from a live session. */
 export interface Principal {

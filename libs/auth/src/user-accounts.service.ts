@@ -1,5 +1,5 @@
 import { Clock } from '@app/common';
-import { type CreateUserInput, type User, type UserChanges, UsersService } from '@app/councils';
+import { type CreateUserInput, type User, type UserChanges, UsersService } from '@app/people';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { PasswordHasher, passwordProblem } from './password-hasher';
 import type { Principal } from './principal';

@@ -1,4 +1,4 @@
-import { NotificationsModule } from '@app/notifications';
+import { MailModule } from '@app/mail';
 import { Module } from '@nestjs/common';
 import { DeliveryService } from './delivery/delivery.service';
 import { RemindersModule } from './reminders.module';
@@ -6,7 +6,7 @@ import { ReminderSweeper } from './sweep/reminder-sweeper';
 
 /** What the worker runs: the sweep that works out what is owed, and sending it. */
 @Module({
-  imports: [RemindersModule, NotificationsModule],
+  imports: [RemindersModule, MailModule],
   providers: [ReminderSweeper, DeliveryService],
   exports: [ReminderSweeper, DeliveryService, RemindersModule],
 })

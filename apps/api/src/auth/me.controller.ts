@@ -1,6 +1,6 @@
 import { CurrentUser, type Principal } from '@app/auth';
 import { ErrorResponse } from '@app/common';
-import { UsersService } from '@app/councils';
+import { UsersService } from '@app/people';
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import {
   ApiBadRequestResponse,

@@ -1,5 +1,5 @@
 import { authConfig, type AuthConfig, redisConfig, type RedisConfig } from '@app/config';
-import { normaliseEmail } from '@app/councils';
+import { normaliseEmail } from '@app/people';
 import { redisConnectionOptions } from '@app/queue';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { TryAgainLater } from '@app/common';

@@ -1,10 +1,10 @@
-import { CouncilsModule } from '@app/councils';
+import { PeopleModule } from '@app/people';
 import { RemindersModule } from '@app/reminders';
 import { Module } from '@nestjs/common';
 import { CouncilController } from './council.controller';
 
 @Module({
-  imports: [CouncilsModule, RemindersModule],
+  imports: [PeopleModule, RemindersModule],
   controllers: [CouncilController],
 })
 export class CouncilHttpModule {}

@@ -1,7 +1,7 @@
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { ErrorResponse } from '@app/common';
 import { remindersConfig, type RemindersConfig } from '@app/config';
-import { type Council, CouncilsService } from '@app/councils';
+import { type Council, CouncilsService } from '@app/people';
 import { NotificationsService, resolvePolicy } from '@app/reminders';
 import { Body, Controller, Get, Inject, Patch } from '@nestjs/common';
 import {

@@ -1,5 +1,5 @@
 import { mailConfig, type MailConfig } from '@app/config';
-import { type CaughtMail, MailSink } from '@app/notifications';
+import { type CaughtMail, MailSink } from '@app/mail';
 import {
   Inject,
   Injectable,

@@ -1,5 +1,5 @@
 import { Public } from '@app/auth';
-import type { CaughtMail } from '@app/notifications';
+import type { CaughtMail } from '@app/mail';
 import { Controller, Get, Header, NotFoundException, Param, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DevMailEnabledGuard } from './dev-mail-enabled.guard';

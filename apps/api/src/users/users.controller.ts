@@ -1,6 +1,6 @@
 import { CurrentUser, hasRole, type Principal, RequireRole, UserAccountsService } from '@app/auth';
 import { ErrorResponse } from '@app/common';
-import { UsersService } from '@app/councils';
+import { UsersService } from '@app/people';
 import {
   Body,
   Controller,

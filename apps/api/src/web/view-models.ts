@@ -1,5 +1,5 @@
 import type { ActionStatus } from '@app/actions';
-import { daysPhrase, formatLongDate } from '@app/notifications';
+import { daysPhrase, formatLongDate } from '@app/mail';
 
 /** Status words and GOV.UK tag colours, the same on every page. */
 export const STATUS_TAGS: Record<ActionStatus, { text: string; classes: string }> = {

@@ -1,5 +1,5 @@
 import { AuthModule } from '@app/auth';
-import { CouncilsModule } from '@app/councils';
+import { PeopleModule } from '@app/people';
 import { Module } from '@nestjs/common';
 import { Csrf } from './csrf';
 import { PageCsrfGuard } from './page-guards';
@@ -8,7 +8,7 @@ import { WebPages } from './web-pages';
 
 /** What every area of the web pages shares: sign-in cookies, CSRF and the page frame. */
 @Module({
-  imports: [AuthModule, CouncilsModule],
+  imports: [AuthModule, PeopleModule],
   providers: [WebAuth, Csrf, WebPages, PageCsrfGuard],
   exports: [WebAuth, Csrf, WebPages, PageCsrfGuard],
 })

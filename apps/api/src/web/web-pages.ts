@@ -1,5 +1,5 @@
 import { type AuthenticatedRequest, hasRole, type Principal } from '@app/auth';
-import { CouncilsService, type Role } from '@app/councils';
+import { CouncilsService, type Role } from '@app/people';
 import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Csrf } from './csrf';

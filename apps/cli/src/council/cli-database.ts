@@ -1,5 +1,5 @@
 import { PasswordHasher } from '@app/auth';
-import { CouncilsModule } from '@app/councils';
+import { PeopleModule } from '@app/people';
 import { type DatabaseConfig, loadDatabaseConfig, type RawEnv } from '@app/config';
 import { databaseOptions } from '@app/database';
 import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
@@ -25,10 +25,10 @@ class CliDatabaseModule {
           // stack and retried for half a minute.
           manualInitialization: true,
         }),
-        CouncilsModule,
+        PeopleModule,
       ],
       providers: [PasswordHasher],
-      exports: [CouncilsModule, PasswordHasher],
+      exports: [PeopleModule, PasswordHasher],
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { RawEnv } from '@app/config';
-import { COUNCIL_CODE_PATTERN, type Council, CouncilsService } from '@app/councils';
+import { COUNCIL_CODE_PATTERN, type Council, CouncilsService } from '@app/people';
 import { Inject } from '@nestjs/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { CLI_ENV } from '../cli-env';

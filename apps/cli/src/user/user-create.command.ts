@@ -1,6 +1,6 @@
 import { PasswordHasher, passwordProblem } from '@app/auth';
 import type { RawEnv } from '@app/config';
-import { CouncilsService, ROLES, type Role, type User, UsersService } from '@app/councils';
+import { CouncilsService, ROLES, type Role, type User, UsersService } from '@app/people';
 import { Inject } from '@nestjs/common';
 import { isEmail } from 'class-validator';
 import { Command, CommandRunner, Option } from 'nest-commander';

@@ -1,4 +1,4 @@
-import type { Role } from '@app/councils';
+import type { Role } from '@app/people';
 import type { ActionStatus } from '../entities/action.entity';
 
 /**

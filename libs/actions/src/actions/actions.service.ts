@@ -1,5 +1,5 @@
 import { Clock, dateRangeMessage, isDateInRange, londonDateOf } from '@app/common';
-import type { Role } from '@app/councils';
+import type { Role } from '@app/people';
 import { SqlRunner } from '@app/database';
 import {
   BadRequestException,

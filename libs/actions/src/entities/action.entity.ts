@@ -10,7 +10,7 @@ import {
   UpdatedAtColumn,
   UuidColumn,
 } from '@app/database';
-import { User } from '@app/councils';
+import { User } from '@app/people';
 import { Entity } from 'typeorm';
 import { Inspection } from './inspection.entity';
 import { Recommendation } from './recommendation.entity';

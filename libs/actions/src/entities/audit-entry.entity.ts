@@ -5,7 +5,7 @@ import {
   TextColumn,
   UuidColumn,
 } from '@app/database';
-import { User } from '@app/councils';
+import { User } from '@app/people';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Action } from './action.entity';
 

@@ -7,7 +7,7 @@ import {
   TextColumn,
   UuidColumn,
 } from '@app/database';
-import { User } from '@app/councils';
+import { User } from '@app/people';
 import { Entity } from 'typeorm';
 import { Action } from './action.entity';
 

@@ -9,7 +9,7 @@ import {
   TimestampColumn,
   UuidColumn,
 } from '@app/database';
-import { Council, User } from '@app/councils';
+import { Council, User } from '@app/people';
 import type { DocumentKind, Judgement } from '@app/report-parser';
 import { Column, Entity } from 'typeorm';
 

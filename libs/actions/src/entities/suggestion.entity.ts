@@ -8,7 +8,7 @@ import {
   TimestampColumn,
   UuidColumn,
 } from '@app/database';
-import { User } from '@app/councils';
+import { User } from '@app/people';
 import { Column, Entity } from 'typeorm';
 
 export const SUGGESTION_STATUSES = ['open', 'accepted', 'dismissed'] as const;

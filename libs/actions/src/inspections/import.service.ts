@@ -1,5 +1,5 @@
 import { Clock, londonDateOf } from '@app/common';
-import { Council, isUniqueViolation, sameAuthority } from '@app/councils';
+import { Council, isUniqueViolation, sameAuthority } from '@app/people';
 import type {
   ExtractionResult,
   Recommendation as ExtractedRecommendation,

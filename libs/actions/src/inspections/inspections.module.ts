@@ -1,4 +1,4 @@
-import { Council } from '@app/councils';
+import { Council } from '@app/people';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionsDataModule } from '../actions-data.module';

@@ -1,5 +1,5 @@
 import { Clock } from '@app/common';
-import { Council } from '@app/councils';
+import { Council } from '@app/people';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';

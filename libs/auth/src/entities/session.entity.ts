@@ -1,5 +1,5 @@
 import { CreatedAtColumn, IdColumn, TextColumn, TimestampColumn, UuidColumn } from '@app/database';
-import { User } from '@app/councils';
+import { User } from '@app/people';
 import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 
 /**

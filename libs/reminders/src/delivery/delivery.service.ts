@@ -1,7 +1,7 @@
 import { Clock, londonDateOf } from '@app/common';
 import { mailConfig, type MailConfig, remindersConfig, type RemindersConfig } from '@app/config';
-import type { EmailPreference, NotificationSettings } from '@app/councils';
-import { type ActionMailItem, Mailer, type MailMessageInput, renderMail } from '@app/notifications';
+import type { EmailPreference, NotificationSettings } from '@app/people';
+import { type ActionMailItem, Mailer, type MailMessageInput, renderMail } from '@app/mail';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';

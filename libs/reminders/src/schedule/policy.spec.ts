@@ -1,5 +1,5 @@
 import type { RemindersConfig } from '@app/config';
-import type { NotificationSettings } from '@app/councils';
+import type { NotificationSettings } from '@app/people';
 import { notificationSettingsProblem, resolvePolicy, type ReminderPolicy } from './policy';
 
 const config: RemindersConfig = {

@@ -1,5 +1,5 @@
 import type { RemindersConfig } from '@app/config';
-import { NOTIFICATION_DEFAULTS, type NotificationSettings } from '@app/councils';
+import { NOTIFICATION_DEFAULTS, type NotificationSettings } from '@app/people';
 
 /** Everything the scheduler needs to know about one council's reminders, defaults filled in. */
 export interface ReminderPolicy {

@@ -1,4 +1,4 @@
-import type { EmailPreference } from '@app/councils';
+import type { EmailPreference } from '@app/people';
 import type { NotificationKind } from '../notification-kinds';
 import { REMINDER_KINDS } from '../notification-kinds';
 

@@ -1,6 +1,6 @@
 import { Clock, londonDateOf } from '@app/common';
 import { remindersConfig, type RemindersConfig } from '@app/config';
-import type { EmailPreference, NotificationSettings } from '@app/councils';
+import type { EmailPreference, NotificationSettings } from '@app/people';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';

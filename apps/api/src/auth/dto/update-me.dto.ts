@@ -1,4 +1,4 @@
-import { EMAIL_PREFERENCES, type EmailPreference } from '@app/councils';
+import { EMAIL_PREFERENCES, type EmailPreference } from '@app/people';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 

@@ -1,4 +1,4 @@
-import type { Council } from '@app/councils';
+import type { Council } from '@app/people';
 import type { ReminderPolicy } from '@app/reminders';
 import { ApiProperty } from '@nestjs/swagger';
 import { NotificationSettingsDto } from './notification-settings.dto';

@@ -1,5 +1,5 @@
 import { OmitOrValidate } from '@app/common';
-import type { NotificationSettings } from '@app/councils';
+import type { NotificationSettings } from '@app/people';
 import {
   ESCALATE_AFTER_DAYS_LIMITS,
   REMINDER_OFFSET_LIMITS,

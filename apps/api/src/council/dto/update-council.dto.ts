@@ -4,7 +4,7 @@ import {
   COUNCIL_NAME_MAX_LENGTH,
   DEFAULT_WINDOW_MONTHS,
   IMMEDIATE_WINDOW_DAYS,
-} from '@app/councils';
+} from '@app/people';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {

@@ -1,5 +1,5 @@
 import { ToBoolean, Trim } from '@app/common';
-import { ROLES, type Role } from '@app/councils';
+import { ROLES, type Role } from '@app/people';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { TEAM_MAX_LENGTH } from './create-user.dto';

@@ -1,6 +1,6 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/auth';
 import { OmitOrValidate, Trim } from '@app/common';
-import { ROLES, type Role } from '@app/councils';
+import { ROLES, type Role } from '@app/people';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,

@@ -1,10 +1,4 @@
-import {
-  EMAIL_PREFERENCES,
-  type EmailPreference,
-  ROLES,
-  type Role,
-  type User,
-} from '@app/councils';
+import { EMAIL_PREFERENCES, type EmailPreference, ROLES, type Role, type User } from '@app/people';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class UserSummaryDto {

@@ -8,7 +8,7 @@ import {
 } from '@app/actions';
 import type { Principal } from '@app/auth';
 import { Clock, londonDateOf } from '@app/common';
-import { UsersService } from '@app/councils';
+import { UsersService } from '@app/people';
 import {
   ForbiddenException,
   Get,

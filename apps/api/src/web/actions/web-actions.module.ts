@@ -1,12 +1,12 @@
 import { ActionsModule } from '@app/actions';
-import { CouncilsModule } from '@app/councils';
+import { PeopleModule } from '@app/people';
 import { Module } from '@nestjs/common';
 import { WebCoreModule } from '../web-core.module';
 import { WebActionsController } from './web-actions.controller';
 
 /** The action page: details, history and the forms that change it. */
 @Module({
-  imports: [WebCoreModule, ActionsModule, CouncilsModule],
+  imports: [WebCoreModule, ActionsModule, PeopleModule],
   controllers: [WebActionsController],
 })
 export class WebActionsModule {}

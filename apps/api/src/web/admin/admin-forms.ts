@@ -1,6 +1,6 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/auth';
 import { Trim } from '@app/common';
-import { DEFAULT_WINDOW_MONTHS, IMMEDIATE_WINDOW_DAYS, ROLES, type Role } from '@app/councils';
+import { DEFAULT_WINDOW_MONTHS, IMMEDIATE_WINDOW_DAYS, ROLES, type Role } from '@app/people';
 import { ESCALATE_AFTER_DAYS_LIMITS, REMINDER_OFFSET_LIMITS } from '@app/reminders';
 import { Transform } from 'class-transformer';
 import {

@@ -1,6 +1,6 @@
 import type { Principal } from '@app/auth';
 import { remindersConfig, type RemindersConfig } from '@app/config';
-import { CouncilsService, type NotificationSettings } from '@app/councils';
+import { CouncilsService, type NotificationSettings } from '@app/people';
 import { NotificationsService, notificationSettingsProblem, resolvePolicy } from '@app/reminders';
 import { BadRequestException, Get, HttpStatus, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';

@@ -1,5 +1,5 @@
 import { type Principal, UserAccountsService } from '@app/auth';
-import { ROLES, type Role, type User, UsersService } from '@app/councils';
+import { ROLES, type Role, type User, UsersService } from '@app/people';
 import { Get, HttpStatus, Param, NotFoundException, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {

@@ -7,8 +7,8 @@ import {
 } from '@app/actions';
 import { hasRole, type Principal } from '@app/auth';
 import { Clock, londonDateOf } from '@app/common';
-import { UsersService } from '@app/councils';
-import { escapeHtml, plural } from '@app/notifications';
+import { UsersService } from '@app/people';
+import { escapeHtml, plural } from '@app/mail';
 import { Get, HttpStatus, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { type FormState, formError, refusal, summaryError } from '../forms';

@@ -1,7 +1,7 @@
 import { ImportService, InspectionsService } from '@app/actions';
 import { type Principal, RequireRole } from '@app/auth';
 import { BodyLimit, Clock, londonDateOf } from '@app/common';
-import { plural } from '@app/notifications';
+import { plural } from '@app/mail';
 import {
   ExtractionBusyError,
   MAX_INPUT_BYTES,

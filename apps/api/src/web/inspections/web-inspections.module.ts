@@ -1,5 +1,5 @@
 import { ActionsModule, InspectionsModule } from '@app/actions';
-import { CouncilsModule } from '@app/councils';
+import { PeopleModule } from '@app/people';
 import { Module } from '@nestjs/common';
 import { WebCoreModule } from '../web-core.module';
 import { InspectionReviewController } from './inspection-review.controller';
@@ -7,7 +7,7 @@ import { WebInspectionsController } from './web-inspections.controller';
 
 /** Inspections: the list, importing a report and reviewing what it found. */
 @Module({
-  imports: [WebCoreModule, ActionsModule, InspectionsModule, CouncilsModule],
+  imports: [WebCoreModule, ActionsModule, InspectionsModule, PeopleModule],
   // The list's controller first: its /inspections/import is matched before /inspections/:id.
   controllers: [WebInspectionsController, InspectionReviewController],
 })

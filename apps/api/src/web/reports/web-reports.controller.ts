@@ -9,7 +9,7 @@ import {
   type Progress,
 } from '@app/actions';
 import { daysBetween, londonDateOf } from '@app/common';
-import { UsersService } from '@app/councils';
+import { UsersService } from '@app/people';
 import { Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { withQuery } from '../forms';
@@ -17,7 +17,7 @@ import { pageOf, pagination, sortState } from '../tables';
 import { longDate, RAG_TAGS, statusTag } from '../view-models';
 import { WebPages } from '../web-pages';
 import { pageId, PagesController } from '../pipeline/pages-controller';
-import { plural } from '@app/notifications';
+import { plural } from '@app/mail';
 import { barChartSvg, type DateMarker, lineChartSvg } from './charts';
 import { DAILY_UP_TO_DAYS, liveSeries } from './open-series';
 import { overdueCsv, overdueRow } from './report-views';

@@ -1,5 +1,5 @@
 import { ActionsModule, DashboardModule, InspectionsModule } from '@app/actions';
-import { CouncilsModule } from '@app/councils';
+import { PeopleModule } from '@app/people';
 import { Module } from '@nestjs/common';
 import { WebCoreModule } from '../web-core.module';
 import { ReportsService } from './reports.service';
@@ -7,7 +7,7 @@ import { WebReportsController } from './web-reports.controller';
 
 /** For managers: inspection progress, the overdue review and the dashboard. */
 @Module({
-  imports: [WebCoreModule, ActionsModule, InspectionsModule, DashboardModule, CouncilsModule],
+  imports: [WebCoreModule, ActionsModule, InspectionsModule, DashboardModule, PeopleModule],
   providers: [ReportsService],
   controllers: [WebReportsController],
 })

@@ -1,5 +1,5 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/auth';
-import { EMAIL_PREFERENCES, type EmailPreference } from '@app/councils';
+import { EMAIL_PREFERENCES, type EmailPreference } from '@app/people';
 import { IsIn, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 
 /** /settings/email-preference: what PATCH /api/me takes. */

@@ -1,5 +1,5 @@
 import { CurrentUser, type Principal, UserAccountsService } from '@app/auth';
-import { UsersService } from '@app/councils';
+import { UsersService } from '@app/people';
 import { Get, HttpStatus, Ip } from '@nestjs/common';
 import { SignInLimiter } from '../../auth/sign-in-limiter';
 import { type FormState, noErrors, refusal } from '../forms';

@@ -11,4 +11,4 @@ import { UsersService } from './users.service';
   providers: [CouncilsService, UsersService],
   exports: [CouncilsService, UsersService],
 })
-export class CouncilsModule {}
+export class PeopleModule {}

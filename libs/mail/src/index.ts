@@ -6,7 +6,7 @@ export {
   type MailSinkOptions,
 } from './mail-sink';
 export { Mailer, type OutgoingMail, type SentMail } from './mailer';
-export { NotificationsModule } from './notifications.module';
+export { MailModule } from './mail.module';
 export { escapeHtml } from './templates/escape-html';
 export { daysPhrase, deadlineHeadline, formatLongDate, plural, shorten } from './templates/format';
 export { headerSafe } from './templates/header-safe';

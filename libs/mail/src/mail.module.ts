@@ -6,4 +6,4 @@ import { Mailer } from './mailer';
   providers: [Mailer],
   exports: [Mailer],
 })
-export class NotificationsModule {}
+export class MailModule {}

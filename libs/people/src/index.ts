@@ -1,5 +1,5 @@
 export { councilCode, distinctiveWords, sameAuthority } from './council-code';
-export { CouncilsModule } from './councils.module';
+export { PeopleModule } from './people.module';
 export {
   COUNCIL_CODE_PATTERN,
   COUNCIL_NAME_MAX_LENGTH,
