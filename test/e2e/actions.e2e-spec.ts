@@ -352,6 +352,28 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
       expect(unblocked.body).toMatchObject({ status: 'in_progress', statusReason: null });
     });
 
+    it('names the field and the rule of a refusal in details, for callers that word it', async () => {
+      const action = await oneAction({ status: 'open', ownerId: home.staff.user.id });
+      const reason = await patch(home.staff, action.id, { status: 'blocked' }).expect(400);
+      expect(reason.body).toMatchObject({
+        details: { code: 'reason-required', field: 'statusReason', status: 'blocked' },
+      });
+      const illegal = await patch(home.manager, action.id, { status: 'verified' }).expect(400);
+      expect(illegal.body).toMatchObject({
+        details: { code: 'illegal-transition', field: 'status', from: 'open', to: 'verified' },
+      });
+      const deadline = await patch(home.manager, action.id, { dueOn: '2027-01-31' }).expect(400);
+      expect(deadline.body).toMatchObject({
+        details: { code: 'reason-required', field: 'dueOnReason' },
+      });
+      const owner = await patch(home.manager, action.id, { ownerId: away.staff.user.id }).expect(
+        404,
+      );
+      expect(owner.body).toMatchObject({ details: { code: 'owner-not-found', field: 'ownerId' } });
+      const cleared = await patch(home.manager, action.id, { ownerId: null }).expect(422);
+      expect(cleared.body).toMatchObject({ details: { code: 'not-smart', missing: ['ownerId'] } });
+    });
+
     it('lets the owner (staff) move their action along, and a manager verify it', async () => {
       const action = await oneAction({ status: 'open', ownerId: home.staff.user.id });
       await patch(home.staff, action.id, { status: 'in_progress' }).expect(200);

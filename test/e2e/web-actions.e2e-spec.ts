@@ -286,6 +286,36 @@ describe('web pages (e2e): the action page', () => {
     expect(historyOf(page.text)).toContain('Reason: Replaced by a council-wide audit');
   });
 
+  it('shows what ActionsService refuses on the field it names, in the page’s words', async () => {
+    const b = as(home.manager);
+    const open = await makeAction();
+    const illegal = await b.submit(`/actions/${open.id}`, `/actions/${open.id}/status`, {
+      status: 'draft',
+    });
+    expect(illegal.status).toBe(400);
+    expect(illegal.text).toContain('href="#status"');
+    expect(illegal.text).toContain('The status cannot change from Open to Draft');
+
+    const stranger = await b.submit(`/actions/${open.id}`, `/actions/${open.id}/owner`, {
+      ownerId: away.staff.user.id,
+    });
+    expect(stranger.status).toBe(400);
+    expect(stranger.text).toContain('href="#ownerId"');
+    expect(stranger.text).toContain('Select who will own this action');
+
+    const verified = await makeAction({ status: 'verified' });
+    const late = await b.submit(`/actions/${verified.id}`, `/actions/${verified.id}/cancel`, {
+      cancelReason: 'Too late',
+    });
+    expect(late.status).toBe(400);
+    expect(late.text).toContain('This action can no longer be cancelled');
+    expect(
+      await count(`SELECT count(*) AS n FROM actions WHERE id = $1 AND status = 'verified'`, [
+        verified.id,
+      ]),
+    ).toBe(1);
+  });
+
   it('shows staff no manager forms and refuses their manager posts', async () => {
     const { id } = await makeAction({ status: 'completed' });
     const b = as(home.staff);

@@ -1,28 +1,18 @@
-import { type ActionView, ActionsService, LIVE_STATUSES } from '@app/actions';
-import { AuthService } from '@app/auth';
-import { Get, HttpStatus, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { ActionsService, LIVE_STATUSES } from '@app/actions';
+import { AuthService, CurrentUser, type Principal } from '@app/auth';
+import { Get, Headers, Ip, Query, UnauthorizedException, UseInterceptors } from '@nestjs/common';
 import { SignInLimiter } from '../auth/sign-in-limiter';
-import { Csrf } from './csrf';
-import { daysLabel, longDate, statusTag } from './view-models';
-import { WebAuth } from './web-auth.service';
+import { myActionsPage } from './my-actions.presenter';
 import { SignedOutPage } from './page-guards';
-import { WebPages } from './web-pages';
+import { FormRejected } from './pipeline/form-rejected';
+import { Form, FormPost, type PageLocals, PageView } from './pipeline/page';
 import { PagesController } from './pipeline/pages-controller';
+import { EndSession, SessionCookiesInterceptor, StartSession } from './session-cookies.interceptor';
+import { SignInForm } from './sign-in.form';
+import { signInPage } from './sign-in.presenter';
 
 /** My actions lists this many, nearest deadline first. */
 const MY_ACTIONS_SHOWN = 100;
-
-function row(action: ActionView) {
-  return {
-    id: action.id,
-    reference: action.reference,
-    title: action.title,
-    dueLabel: longDate(action.dueOn),
-    daysLabel: daysLabel(action.daysLeft),
-    status: statusTag(action.status),
-  };
-}
 
 /**
  * The web pages people use (GOV.UK style, server-rendered, working without JavaScript). They
@@ -32,93 +22,65 @@ function row(action: ActionView) {
 @PagesController()
 export class WebController {
   constructor(
-    private readonly web: WebAuth,
     private readonly auth: AuthService,
-    private readonly csrf: Csrf,
-    private readonly pages: WebPages,
     private readonly actions: ActionsService,
     private readonly limiter: SignInLimiter,
   ) {}
 
   @Get('sign-in')
   @SignedOutPage()
-  signInPage(@Req() req: Request, @Res() res: Response): void {
-    const query = req.query as Record<string, unknown>;
-    res.render('sign-in', {
-      title: 'Sign in',
-      csrfToken: this.csrf.token(req, res, null),
-      errors: [],
-      fieldErrors: {},
-      notice:
-        query.expired !== undefined
-          ? 'Your session has ended. Sign in again to carry on.'
-          : query.signedOut !== undefined
-            ? 'You have signed out.'
-            : null,
-    });
+  @PageView('sign-in')
+  signInPage(
+    @Query('expired') expired?: string,
+    @Query('signedOut') signedOut?: string,
+  ): PageLocals {
+    return signInPage({ expired, signedOut });
   }
 
-  @Post('sign-in')
+  /** The same sign-in as POST /api/auth/login; the session lives in cookies. */
+  @FormPost('sign-in', {
+    view: 'sign-in',
+    showAgain: (_controller, _req, state) => signInPage({}, state.values.email),
+  })
   @SignedOutPage()
-  async signIn(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const body = req.body as Record<string, unknown>;
-    const email = typeof body.email === 'string' ? body.email.trim() : '';
-    const password = typeof body.password === 'string' ? body.password : '';
-    const fieldErrors: Record<string, string> = {};
-    if (!email) fieldErrors.email = 'Enter your email address';
-    if (!password) fieldErrors.password = 'Enter your password';
-    if (Object.keys(fieldErrors).length === 0) {
-      // Counted with POST /api/auth/login: one budget per account and per address.
-      await this.limiter.charge(req.ip, email);
-      try {
-        const { tokens } = await this.auth.login(email, password, {
-          ip: req.ip,
-          userAgent: req.get('user-agent'),
-        });
-        this.web.start(res, tokens);
-        res.redirect(HttpStatus.SEE_OTHER, '/');
-        return;
-      } catch (error) {
-        // Only a refusal is about what was typed; an outage goes to the error page.
-        if (!(error instanceof UnauthorizedException)) throw error;
-        fieldErrors.email = 'Enter a correct email address and password';
-      }
-    }
-    res.status(HttpStatus.BAD_REQUEST).render('sign-in', {
-      title: 'Error: Sign in',
-      csrfToken: this.csrf.token(req, res, null),
-      email,
-      fieldErrors,
-      errors: Object.entries(fieldErrors).map(([field, text]) => ({ text, href: `#${field}` })),
-    });
+  @UseInterceptors(SessionCookiesInterceptor)
+  async signIn(
+    @Form(SignInForm) { email, password }: SignInForm,
+    @Ip() ip: string,
+    @Headers('user-agent') userAgent: string | undefined,
+  ): Promise<StartSession> {
+    // Counted with POST /api/auth/login: one budget per account and per address.
+    await this.limiter.charge(ip, email);
+    const { tokens } = await this.auth.login(email, password, { ip, userAgent }).catch(wrongSignIn);
+    return new StartSession(tokens, '/');
   }
 
-  @Post('sign-out')
-  async signOut(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const principal = await this.pages.posted(req, res);
-    await this.web.end(principal, res);
-    res.redirect(HttpStatus.SEE_OTHER, '/sign-in?signedOut=1');
+  @FormPost('sign-out')
+  @UseInterceptors(SessionCookiesInterceptor)
+  async signOut(@CurrentUser() user: Principal): Promise<EndSession> {
+    // Ended on the server too, so a copied cookie stops working at once.
+    await this.auth.logout(user);
+    return new EndSession('/sign-in?signedOut=1');
   }
 
   @Get()
-  async myActions(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const principal = await this.pages.signedIn(req, res);
-    const { items, total } = await this.actions.list(principal.councilId, {
-      ownerId: principal.userId,
+  @PageView('my-actions')
+  async myActions(@CurrentUser() user: Principal): Promise<PageLocals> {
+    const page = await this.actions.list(user.councilId, {
+      ownerId: user.userId,
       statuses: LIVE_STATUSES.filter((status) => status !== 'draft'),
       sort: 'dueOn',
       page: 1,
       pageSize: MY_ACTIONS_SHOWN,
     });
-    const soon = (action: ActionView) => action.daysLeft !== null && action.daysLeft <= 14;
-    await this.pages.render(req, res, principal, 'my-actions', {
-      title: 'My actions',
-      section: 'my-actions',
-      overdue: items.filter((action) => action.overdue).map(row),
-      dueSoon: items.filter((action) => !action.overdue && soon(action)).map(row),
-      later: items.filter((action) => !action.overdue && !soon(action)).map(row),
-      // The nearest deadlines first; more than this is a workload question for a manager.
-      hidden: Math.max(0, total - items.length),
-    });
+    return myActionsPage(page);
   }
+}
+
+/** A refused sign-in is about what was typed; anything else (an outage) is the error page. */
+function wrongSignIn(error: unknown): never {
+  if (error instanceof UnauthorizedException) {
+    throw FormRejected.on('email', 'Enter a correct email address and password');
+  }
+  throw error;
 }

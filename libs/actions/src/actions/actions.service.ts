@@ -25,6 +25,7 @@ import {
   DEFAULT_PAGE_SIZE,
   selectActionSql,
 } from './action-list.query';
+import { type ActionRefusal, badRequest, ownerNotFound } from './action-refusals';
 import {
   canTransition,
   illegalTransitionMessage,
@@ -359,17 +360,27 @@ export class ActionsService {
       const to = patch.status ?? from;
       const transition = to !== from;
       if (transition && !canTransition(from, to)) {
-        throw new BadRequestException(illegalTransitionMessage(from, to));
+        throw badRequest(illegalTransitionMessage(from, to), {
+          code: 'illegal-transition',
+          field: 'status',
+          from,
+          to,
+        });
       }
       if (transition && STATUSES_NEEDING_REASON.includes(to) && !patch.statusReason) {
-        throw new BadRequestException(`statusReason is required to set status ${to}`);
+        throw badRequest(`statusReason is required to set status ${to}`, {
+          code: 'reason-required',
+          field: 'statusReason',
+          status: to,
+        });
       }
 
       const wasDraft = from === 'draft';
       const dueOnChanged = patch.dueOn !== undefined && patch.dueOn !== action.dueOn;
       if (dueOnChanged && !wasDraft && !patch.dueOnReason) {
-        throw new BadRequestException(
+        throw badRequest(
           'dueOnReason is required to change the deadline of an action that has left draft',
+          { code: 'reason-required', field: 'dueOnReason' },
         );
       }
       if (patch.ownerId && patch.ownerId !== action.ownerId) {
@@ -392,7 +403,7 @@ export class ActionsService {
             message: wasDraft
               ? `The action cannot leave draft without ${missing.join(', ')}`
               : `An action out of draft must keep ${missing.join(', ')}`,
-            details: { missing },
+            details: { code: 'not-smart', missing } satisfies ActionRefusal,
           });
         }
       }
@@ -592,6 +603,6 @@ export class ActionsService {
       `SELECT 1 FROM users WHERE id = $1 AND council_id = $2 AND disabled_at IS NULL`,
       [ownerId, councilId],
     );
-    if (found.length === 0) throw new NotFoundException('Owner not found');
+    if (found.length === 0) throw ownerNotFound();
   }
 }

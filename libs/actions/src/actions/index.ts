@@ -1,6 +1,15 @@
 export { ActionChanged } from './action-changed.event';
 export { actionsToCsv, EXPORT_MAX_ROWS, neutraliseFormula } from './action-csv';
 export {
+  ACTION_DESCRIPTION_MAX_LENGTH,
+  ACTION_TITLE_MAX_LENGTH,
+  EVIDENCE_URL_MAX_LENGTH,
+  EVIDENCE_URL_OPTIONS,
+  PROGRESS_NOTE_MAX_LENGTH,
+  REASON_MAX_LENGTH,
+  SUCCESS_MEASURE_MAX_LENGTH,
+} from './action-limits';
+export {
   ACTION_ROW_FROM,
   ACTION_SORTS,
   buildActionListQuery,
@@ -14,6 +23,7 @@ export {
   type ActionRow,
   type ActionSort,
 } from './action-list.query';
+export { actionRefusalOf, type ActionRefusal } from './action-refusals';
 export {
   allowedNext,
   canTransition,

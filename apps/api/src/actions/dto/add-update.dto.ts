@@ -1,3 +1,8 @@
+import {
+  EVIDENCE_URL_MAX_LENGTH,
+  EVIDENCE_URL_OPTIONS,
+  PROGRESS_NOTE_MAX_LENGTH,
+} from '@app/actions';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
 
@@ -5,23 +10,20 @@ export class AddUpdateDto {
   @ApiProperty({
     example: 'Audited 40 of 120 plans; 31 good or better.',
     minLength: 1,
-    maxLength: 5000,
+    maxLength: PROGRESS_NOTE_MAX_LENGTH,
   })
   @IsString()
-  @Length(1, 5000)
+  @Length(1, PROGRESS_NOTE_MAX_LENGTH)
   @Matches(/\S/, { message: 'note must not be blank' })
   note!: string;
 
   @ApiPropertyOptional({
     example: 'https://sharepoint.example.gov.uk/audits/2026-05.xlsx',
-    maxLength: 2000,
+    maxLength: EVIDENCE_URL_MAX_LENGTH,
     description: 'A link to evidence; https only.',
   })
   @IsOptional()
-  @IsUrl(
-    { protocols: ['https'], require_protocol: true },
-    { message: 'evidenceUrl must be an https URL' },
-  )
-  @MaxLength(2000)
+  @IsUrl(EVIDENCE_URL_OPTIONS, { message: 'evidenceUrl must be an https URL' })
+  @MaxLength(EVIDENCE_URL_MAX_LENGTH)
   evidenceUrl?: string;
 }

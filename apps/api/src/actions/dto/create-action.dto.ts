@@ -1,3 +1,8 @@
+import {
+  ACTION_DESCRIPTION_MAX_LENGTH,
+  ACTION_TITLE_MAX_LENGTH,
+  SUCCESS_MEASURE_MAX_LENGTH,
+} from '@app/actions';
 import { IsIsoDate } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
@@ -8,27 +13,30 @@ export class CreateActionDto {
   @IsUUID('all')
   recommendationId!: string;
 
-  @ApiProperty({ example: 'Train team managers on the new plan template', maxLength: 500 })
+  @ApiProperty({
+    example: 'Train team managers on the new plan template',
+    maxLength: ACTION_TITLE_MAX_LENGTH,
+  })
   @IsString()
-  @Length(1, 500)
+  @Length(1, ACTION_TITLE_MAX_LENGTH)
   @Matches(/\S/, { message: 'title must not be blank' })
   title!: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: ACTION_DESCRIPTION_MAX_LENGTH })
   @IsOptional()
   @IsString()
-  @Length(1, 5000)
+  @Length(1, ACTION_DESCRIPTION_MAX_LENGTH)
   description?: string | null;
 
   @ApiPropertyOptional({
     type: String,
     nullable: true,
-    maxLength: 2000,
+    maxLength: SUCCESS_MEASURE_MAX_LENGTH,
     example: 'Every team manager trained by September; audits show the template used',
   })
   @IsOptional()
   @IsString()
-  @Length(1, 2000)
+  @Length(1, SUCCESS_MEASURE_MAX_LENGTH)
   @Matches(/\S/, { message: 'successMeasure must not be blank' })
   successMeasure?: string | null;
 

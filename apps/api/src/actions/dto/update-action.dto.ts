@@ -1,4 +1,11 @@
-import { ACTION_STATUSES, type ActionStatus } from '@app/actions';
+import {
+  ACTION_DESCRIPTION_MAX_LENGTH,
+  ACTION_STATUSES,
+  ACTION_TITLE_MAX_LENGTH,
+  type ActionStatus,
+  REASON_MAX_LENGTH,
+  SUCCESS_MEASURE_MAX_LENGTH,
+} from '@app/actions';
 import { IsIsoDate } from '@app/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
@@ -11,28 +18,31 @@ const present = (_: object, value: unknown): boolean => value !== undefined;
  * only `status` (and `statusReason`) on actions they own.
  */
 export class UpdateActionDto {
-  @ApiPropertyOptional({ example: 'Audit every plan against the new template', maxLength: 500 })
+  @ApiPropertyOptional({
+    example: 'Audit every plan against the new template',
+    maxLength: ACTION_TITLE_MAX_LENGTH,
+  })
   @ValidateIf(present)
   @IsString()
-  @Length(1, 500)
+  @Length(1, ACTION_TITLE_MAX_LENGTH)
   @Matches(/\S/, { message: 'title must not be blank' })
   title?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: ACTION_DESCRIPTION_MAX_LENGTH })
   @IsOptional()
   @IsString()
-  @Length(1, 5000)
+  @Length(1, ACTION_DESCRIPTION_MAX_LENGTH)
   description?: string | null;
 
   @ApiPropertyOptional({
     type: String,
     nullable: true,
-    maxLength: 2000,
+    maxLength: SUCCESS_MEASURE_MAX_LENGTH,
     example: '95% of plans audited as good or better for three consecutive months',
   })
   @IsOptional()
   @IsString()
-  @Length(1, 2000)
+  @Length(1, SUCCESS_MEASURE_MAX_LENGTH)
   @Matches(/\S/, { message: 'successMeasure must not be blank' })
   successMeasure?: string | null;
 
@@ -55,10 +65,10 @@ export class UpdateActionDto {
   @IsIsoDate()
   dueOn?: string | null;
 
-  @ApiPropertyOptional({ example: 'Audit tool delivered late', maxLength: 2000 })
+  @ApiPropertyOptional({ example: 'Audit tool delivered late', maxLength: REASON_MAX_LENGTH })
   @ValidateIf(present)
   @IsString()
-  @Length(1, 2000)
+  @Length(1, REASON_MAX_LENGTH)
   @Matches(/\S/, { message: 'dueOnReason must not be blank' })
   dueOnReason?: string;
 
@@ -77,12 +87,12 @@ export class UpdateActionDto {
 
   @ApiPropertyOptional({
     example: 'Waiting for the new case system',
-    maxLength: 2000,
+    maxLength: REASON_MAX_LENGTH,
     description: 'Required with status blocked or cancelled; kept in the history for any status.',
   })
   @ValidateIf(present)
   @IsString()
-  @Length(1, 2000)
+  @Length(1, REASON_MAX_LENGTH)
   @Matches(/\S/, { message: 'statusReason must not be blank' })
   statusReason?: string;
 }

@@ -1,11 +1,21 @@
-import { ACTION_STATUSES, type ActionStatus } from '@app/actions';
+import {
+  ACTION_STATUSES,
+  type ActionStatus,
+  EVIDENCE_URL_MAX_LENGTH,
+  EVIDENCE_URL_OPTIONS,
+  PROGRESS_NOTE_MAX_LENGTH,
+  REASON_MAX_LENGTH,
+  SUCCESS_MEASURE_MAX_LENGTH,
+} from '@app/actions';
 import { Trim } from '@app/common';
 import { IsIn, IsNotEmpty, IsString, IsUrl, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
-// The same limits as the API's DTOs (apps/api/src/actions/dto/*.dto.ts).
-const NOTE_MAX_LENGTH = 5000;
-const URL_MAX_LENGTH = 2000;
-export const TEXT_MAX_LENGTH = 2000;
+/** The inspection page's open-actions form still reads the success measure's limit here. */
+export const TEXT_MAX_LENGTH = SUCCESS_MEASURE_MAX_LENGTH;
+
+// The limits are the API's (apps/api/src/actions/dto/*.dto.ts), from @app/actions; the
+// messages are the pages' own, in GOV.UK words. Whether a reason is needed (blocked, a deadline
+// out of draft) is ActionsService's rule: its refusal is shown on the field (action-refusals).
 
 /** Left empty: a textarea or input with nothing typed in it arrives as "". */
 const given = (_: object, value: unknown): boolean => value !== undefined && value !== '';
@@ -25,8 +35,8 @@ export class StatusForm {
   status!: ActionStatus;
 
   @ValidateIf(given)
-  @MaxLength(TEXT_MAX_LENGTH, {
-    message: `Reason must be ${TEXT_MAX_LENGTH} characters or fewer`,
+  @MaxLength(REASON_MAX_LENGTH, {
+    message: `Reason must be ${REASON_MAX_LENGTH} characters or fewer`,
   })
   @IsString({ message: 'Enter a reason' })
   @Trim()
@@ -36,20 +46,19 @@ export class StatusForm {
 /** POST /actions/:id/progress: a progress note and, optionally, a link to evidence. */
 export class ProgressForm {
   @IsNotEmpty({ message: 'Enter a progress note' })
-  @MaxLength(NOTE_MAX_LENGTH, {
-    message: `Progress note must be ${NOTE_MAX_LENGTH} characters or fewer`,
+  @MaxLength(PROGRESS_NOTE_MAX_LENGTH, {
+    message: `Progress note must be ${PROGRESS_NOTE_MAX_LENGTH} characters or fewer`,
   })
   @IsString({ message: 'Enter a progress note' })
   @Trim()
   note!: string;
 
   @ValidateIf(given)
-  @IsUrl(
-    { protocols: ['https'], require_protocol: true },
-    { message: 'Enter a link to the evidence that starts with https://' },
-  )
-  @MaxLength(URL_MAX_LENGTH, {
-    message: `Evidence link must be ${URL_MAX_LENGTH} characters or fewer`,
+  @IsUrl(EVIDENCE_URL_OPTIONS, {
+    message: 'Enter a link to the evidence that starts with https://',
+  })
+  @MaxLength(EVIDENCE_URL_MAX_LENGTH, {
+    message: `Evidence link must be ${EVIDENCE_URL_MAX_LENGTH} characters or fewer`,
   })
   @IsString({ message: 'Enter a link to the evidence that starts with https://' })
   @Trim()
@@ -65,8 +74,8 @@ export class OwnerForm {
 /** POST /actions/:id/success-measure (managers). */
 export class SuccessMeasureForm {
   @IsNotEmpty({ message: 'Enter a success measure' })
-  @MaxLength(TEXT_MAX_LENGTH, {
-    message: `Success measure must be ${TEXT_MAX_LENGTH} characters or fewer`,
+  @MaxLength(SUCCESS_MEASURE_MAX_LENGTH, {
+    message: `Success measure must be ${SUCCESS_MEASURE_MAX_LENGTH} characters or fewer`,
   })
   @IsString({ message: 'Enter a success measure' })
   @Trim()
@@ -94,8 +103,8 @@ export class DeadlineForm {
   dueYear?: string;
 
   @ValidateIf(given)
-  @MaxLength(TEXT_MAX_LENGTH, {
-    message: `Reason must be ${TEXT_MAX_LENGTH} characters or fewer`,
+  @MaxLength(REASON_MAX_LENGTH, {
+    message: `Reason must be ${REASON_MAX_LENGTH} characters or fewer`,
   })
   @IsString({ message: 'Enter a reason for the new deadline' })
   @Trim()
@@ -105,8 +114,8 @@ export class DeadlineForm {
 /** POST /actions/:id/cancel (managers). */
 export class CancelForm {
   @IsNotEmpty({ message: 'Enter why the action is cancelled' })
-  @MaxLength(TEXT_MAX_LENGTH, {
-    message: `Reason must be ${TEXT_MAX_LENGTH} characters or fewer`,
+  @MaxLength(REASON_MAX_LENGTH, {
+    message: `Reason must be ${REASON_MAX_LENGTH} characters or fewer`,
   })
   @IsString({ message: 'Enter why the action is cancelled' })
   @Trim()

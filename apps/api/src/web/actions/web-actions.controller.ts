@@ -1,37 +1,21 @@
-import {
-  type ActionDetailView,
-  type ActionPatch,
-  ActionsService,
-  canTransition,
-  MANAGER_ONLY_STATUSES,
-  STATUSES_NEEDING_REASON,
-} from '@app/actions';
-import type { Principal } from '@app/auth';
+import { type ActionPatch, ActionsService } from '@app/actions';
+import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { Clock, londonDateOf } from '@app/common';
 import { UsersService } from '@app/people';
+import { Get, Param } from '@nestjs/common';
+import { dateFromParts, type FormState, noErrors } from '../forms';
+import { signedInAs } from '../page-guards';
+import { FormRejected } from '../pipeline/form-rejected';
 import {
-  ForbiddenException,
-  Get,
-  HttpStatus,
-  Param,
-  Post,
-  Req,
-  Res,
-  UnprocessableEntityException,
-} from '@nestjs/common';
-import type { Request, Response } from 'express';
-import {
-  dateFromParts,
-  type ErrorLink,
-  type FormState,
-  formError,
-  readForm,
-  refusal,
-  submitForm,
-} from '../forms';
-import { longDate, statusTag } from '../view-models';
-import { WebPages } from '../web-pages';
+  Form,
+  FormPost,
+  type FormPostOptions,
+  type PageLocals,
+  PageView,
+  SeeOther,
+} from '../pipeline/page';
 import { pageId, PagesController } from '../pipeline/pages-controller';
+import { longDate, statusTag } from '../view-models';
 import {
   CancelForm,
   DeadlineForm,
@@ -41,311 +25,147 @@ import {
   StatusForm,
   SuccessMeasureForm,
 } from './action-forms';
-import {
-  abilitiesOf,
-  FIELD_WORDS,
-  listWords,
-  statusItems,
-  summaryOf,
-  timeline,
-} from './action-page';
+import { actionPage } from './action-page.presenter';
+import { inPageWords } from './action-refusals.presenter';
 
-/** A bad id is a page that does not exist, like another council's id. */
+const ACTION_VIEW = 'actions/action';
 
-/** A domain refusal (400, 409, 422) in words for the form; anything else is rethrown. */
-function refusalText(error: unknown): string {
-  const refused = refusal(error);
-  const body = refused.getResponse() as { details?: { missing?: string[] } };
-  const missing =
-    refused instanceof UnprocessableEntityException ? (body.details?.missing ?? []) : [];
-  if (missing.length === 0) return refused.message;
-  return `Before this action can open it needs ${listWords(missing.map((field) => FIELD_WORDS[field] ?? field))}`;
-}
+/** A refused form shows the action page again, with its errors. */
+const actionForm: FormPostOptions<WebActionsController> = {
+  view: ACTION_VIEW,
+  showAgain: async (controller, req, state) => {
+    // The route's id, checked again: a refused form may be read before the id's pipe has run.
+    const { id } = req.params;
+    const checked = await pageId.transform(typeof id === 'string' ? id : '', { type: 'param' });
+    return controller.page(signedInAs(req), checked, state);
+  },
+};
 
 /**
  * The action page (reminder emails link here): details, the recommendation it answers, its
- * history, and a form for each change. Every form posts to its own route, then redirects back
- * with a banner, or shows the page again with the errors (400).
+ * history, and a form for each change. Every change is the API's own (ActionsService.update as
+ * PATCH /api/actions/:id, addUpdate as POST /api/actions/:id/updates): who may make it, and
+ * whether it is allowed, is the service's to say; a refusal is shown on the form in the page's
+ * words (action-refusals.presenter.ts). Each form redirects back with a banner.
  */
 @PagesController('actions')
 export class WebActionsController {
   constructor(
-    private readonly pages: WebPages,
     private readonly actions: ActionsService,
     private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
 
   @Get(':id')
-  async show(
-    @Req() req: Request,
-    @Res() res: Response,
-    @Param('id', pageId) id: string,
-  ): Promise<void> {
-    const principal = await this.pages.signedIn(req, res);
-    await this.render(req, res, principal, await this.actions.get(principal.councilId, id));
+  @PageView(ACTION_VIEW)
+  show(@CurrentUser() user: Principal, @Param('id', pageId) id: string): Promise<PageLocals> {
+    return this.page(user, id, noErrors());
   }
 
-  @Post(':id/status')
+  /** Staff move only their own actions, and never to verified or cancelled (as the API). */
+  @FormPost(':id/status', actionForm)
   async changeStatus(
-    @Req() req: Request,
-    @Res() res: Response,
+    @CurrentUser() user: Principal,
     @Param('id', pageId) id: string,
-  ): Promise<void> {
-    const principal = await this.pages.posted(req, res);
-    const action = await this.actions.get(principal.councilId, id);
-    const abilities = abilitiesOf(principal, action);
-    // Staff move only their own actions, and never to verified or cancelled (as the API).
-    if (!abilities.isManager && !abilities.isOwner) throw new ForbiddenException();
-    const form = readForm(StatusForm, req.body, { status: 'status' });
-    const values = req.body as Record<string, unknown>;
-    if (!form.ok) return this.render(req, res, principal, action, { ...form, values });
-    const { status } = form.value;
-    const statusReason = orNothing(form.value.statusReason);
-    if (!abilities.isManager && MANAGER_ONLY_STATUSES.includes(status)) {
-      throw new ForbiddenException();
-    }
-    const from = statusTag(action.status).text;
-    const to = statusTag(status).text;
-    let wrong: FormState | null = null;
-    if (status === action.status) {
-      wrong = formError('status', `The action is already ${to.toLowerCase()}`, values);
-    } else if (!canTransition(action.status, status)) {
-      wrong = formError('status', `The status cannot change from ${from} to ${to}`, values);
-    } else if (STATUSES_NEEDING_REASON.includes(status) && !statusReason) {
-      wrong = formError('statusReason', `Enter why the action is ${to.toLowerCase()}`, values);
-    }
-    if (wrong) return this.render(req, res, principal, action, wrong);
-    await this.change(req, res, principal, action, { status, statusReason }, 'status', values, {
-      flash: `Status changed to ${to}`,
-    });
+    @Form(StatusForm) form: StatusForm,
+  ): Promise<SeeOther> {
+    const { status } = form;
+    const patch = { status, statusReason: orNothing(form.statusReason) };
+    await this.actions.update(user, id, patch).catch(inPageWords('status'));
+    return new SeeOther(`/actions/${id}`, `Status changed to ${statusTag(status).text}`);
   }
 
-  @Post(':id/progress')
+  @FormPost(':id/progress', actionForm)
   async addProgress(
-    @Req() req: Request,
-    @Res() res: Response,
+    @CurrentUser() user: Principal,
     @Param('id', pageId) id: string,
-  ): Promise<void> {
-    const principal = await this.pages.posted(req, res);
-    const action = await this.actions.get(principal.councilId, id);
-    if (!abilitiesOf(principal, action).canAddNote) throw new ForbiddenException();
-    await submitForm(readForm(ProgressForm, req.body), {
-      values: req.body as Record<string, unknown>,
-      show: (state) => this.render(req, res, principal, action, state),
-      refused: (error, values) => formError('note', refusalText(error), values),
-      act: async ({ note, evidenceUrl }) => {
-        await this.actions.addUpdate(principal, id, {
-          note,
-          evidenceUrl: orNothing(evidenceUrl) ?? null,
-        });
-        this.pages.redirect(res, `/actions/${id}#history`, 'Progress note added');
-      },
-    });
+    @Form(ProgressForm) { note, evidenceUrl }: ProgressForm,
+  ): Promise<SeeOther> {
+    await this.actions
+      .addUpdate(user, id, { note, evidenceUrl: orNothing(evidenceUrl) ?? null })
+      .catch(inPageWords('progress'));
+    return new SeeOther(`/actions/${id}#history`, 'Progress note added');
   }
 
-  @Post(':id/owner')
+  @FormPost(':id/owner', actionForm)
+  @RequireRole('manager')
   async assign(
-    @Req() req: Request,
-    @Res() res: Response,
+    @CurrentUser() user: Principal,
     @Param('id', pageId) id: string,
-  ): Promise<void> {
-    const principal = await this.pages.posted(req, res, 'manager');
-    const action = await this.actions.get(principal.councilId, id);
-    const form = readForm(OwnerForm, req.body);
-    const values = req.body as Record<string, unknown>;
-    if (!form.ok) return this.render(req, res, principal, action, { ...form, values });
-    const people = await this.users.list(principal.councilId);
-    const owner = people.find((person) => person.id === form.value.ownerId);
-    if (!owner) {
-      const wrong = formError('ownerId', 'Select who will own this action', values);
-      return this.render(req, res, principal, action, wrong);
-    }
-    await this.change(req, res, principal, action, { ownerId: owner.id }, 'ownerId', values, {
-      flash: `Action assigned to ${owner.name}`,
-    });
+    @Form(OwnerForm) { ownerId }: OwnerForm,
+  ): Promise<SeeOther> {
+    const { owner } = await this.actions.update(user, id, { ownerId }).catch(inPageWords('owner'));
+    return new SeeOther(`/actions/${id}`, `Action assigned to ${owner?.name ?? 'nobody'}`);
   }
 
-  @Post(':id/success-measure')
+  @FormPost(':id/success-measure', actionForm)
+  @RequireRole('manager')
   async setSuccessMeasure(
-    @Req() req: Request,
-    @Res() res: Response,
+    @CurrentUser() user: Principal,
     @Param('id', pageId) id: string,
-  ): Promise<void> {
-    const principal = await this.pages.posted(req, res, 'manager');
-    const action = await this.actions.get(principal.councilId, id);
-    const form = readForm(SuccessMeasureForm, req.body);
-    const values = req.body as Record<string, unknown>;
-    if (!form.ok) return this.render(req, res, principal, action, { ...form, values });
-    const patch = { successMeasure: form.value.successMeasure };
-    await this.change(req, res, principal, action, patch, 'successMeasure', values, {
-      flash: 'Success measure saved',
-    });
+    @Form(SuccessMeasureForm) { successMeasure }: SuccessMeasureForm,
+  ): Promise<SeeOther> {
+    await this.actions.update(user, id, { successMeasure }).catch(inPageWords('successMeasure'));
+    return new SeeOther(`/actions/${id}`, 'Success measure saved');
   }
 
-  @Post(':id/deadline')
+  /** The GOV.UK date input is read here; whether a reason is needed is the service's rule. */
+  @FormPost(':id/deadline', actionForm)
+  @RequireRole('manager')
   async changeDeadline(
-    @Req() req: Request,
-    @Res() res: Response,
+    @CurrentUser() user: Principal,
     @Param('id', pageId) id: string,
-  ): Promise<void> {
-    const principal = await this.pages.posted(req, res, 'manager');
-    const action = await this.actions.get(principal.councilId, id);
-    const form = readForm(DeadlineForm, req.body, { dueDay: 'dueOn-day' });
-    const values = req.body as Record<string, unknown>;
-    if (!form.ok) return this.render(req, res, principal, action, { ...form, values });
+    @Form(DeadlineForm, { dueDay: 'dueOn-day' }) form: DeadlineForm,
+  ): Promise<SeeOther> {
     const date = dateFromParts(
       {
-        day: orNothing(form.value.dueDay),
-        month: orNothing(form.value.dueMonth),
-        year: orNothing(form.value.dueYear),
+        day: orNothing(form.dueDay),
+        month: orNothing(form.dueMonth),
+        year: orNothing(form.dueYear),
       },
       londonDateOf(this.clock.now()),
     );
-    const reason = orNothing(form.value.dueOnReason);
-    const fieldErrors: Record<string, string> = {};
-    const errors: ErrorLink[] = [];
     if (!date.ok) {
-      fieldErrors.dueOn = date.message;
-      errors.push({ text: date.message, href: `#dueOn-${date.parts[0] ?? 'day'}` });
-      values.dueOnParts = date.parts;
-    } else if (date.iso === action.dueOn) {
-      fieldErrors.dueOn = 'The new deadline must be different from the current one';
-      errors.push({ text: fieldErrors.dueOn, href: '#dueOn-day' });
+      throw new FormRejected(
+        [{ text: date.message, href: `#dueOn-${date.parts[0] ?? 'day'}` }],
+        { dueOn: date.message },
+        // The boxes that are missing are marked as in error too.
+        { ...form, dueOnParts: date.parts },
+      );
     }
-    if (action.status !== 'draft' && !reason) {
-      fieldErrors.dueOnReason = 'Enter a reason for the new deadline';
-      errors.push({ text: fieldErrors.dueOnReason, href: '#dueOnReason' });
-    }
-    if (!date.ok || errors.length > 0) {
-      return this.render(req, res, principal, action, { fieldErrors, errors, values });
-    }
+    const reason = orNothing(form.dueOnReason);
     const patch: ActionPatch = { dueOn: date.iso, ...(reason && { dueOnReason: reason }) };
-    await this.change(req, res, principal, action, patch, 'dueOn', values, {
-      flash: `Deadline changed to ${longDate(date.iso)}`,
-      href: 'dueOn-day',
-    });
+    await this.actions.update(user, id, patch).catch(inPageWords('deadline'));
+    return new SeeOther(`/actions/${id}`, `Deadline changed to ${longDate(date.iso)}`);
   }
 
-  @Post(':id/verify')
-  async verify(
-    @Req() req: Request,
-    @Res() res: Response,
-    @Param('id', pageId) id: string,
-  ): Promise<void> {
-    const principal = await this.pages.posted(req, res, 'manager');
-    const action = await this.actions.get(principal.councilId, id);
-    if (!canTransition(action.status, 'verified')) {
-      const wrong = formError('verify', 'Only a completed action can be verified', {});
-      return this.render(req, res, principal, action, wrong);
-    }
-    await this.change(
-      req,
-      res,
-      principal,
-      action,
-      { status: 'verified' },
-      'verify',
-      {},
-      {
-        flash: 'Action verified',
-      },
-    );
+  @FormPost(':id/verify', actionForm)
+  @RequireRole('manager')
+  async verify(@CurrentUser() user: Principal, @Param('id', pageId) id: string): Promise<SeeOther> {
+    await this.actions.update(user, id, { status: 'verified' }).catch(inPageWords('verify'));
+    return new SeeOther(`/actions/${id}`, 'Action verified');
   }
 
-  @Post(':id/cancel')
+  @FormPost(':id/cancel', actionForm)
+  @RequireRole('manager')
   async cancel(
-    @Req() req: Request,
-    @Res() res: Response,
+    @CurrentUser() user: Principal,
     @Param('id', pageId) id: string,
-  ): Promise<void> {
-    const principal = await this.pages.posted(req, res, 'manager');
-    const action = await this.actions.get(principal.councilId, id);
-    const form = readForm(CancelForm, req.body);
-    const values = req.body as Record<string, unknown>;
-    if (!form.ok) return this.render(req, res, principal, action, { ...form, values });
-    if (!canTransition(action.status, 'cancelled')) {
-      const wrong = formError('cancelReason', 'This action can no longer be cancelled', values);
-      return this.render(req, res, principal, action, wrong);
-    }
-    const patch: ActionPatch = { status: 'cancelled', statusReason: form.value.cancelReason };
-    await this.change(req, res, principal, action, patch, 'cancelReason', values, {
-      flash: 'Action cancelled',
-    });
+    @Form(CancelForm) { cancelReason }: CancelForm,
+  ): Promise<SeeOther> {
+    await this.actions
+      .update(user, id, { status: 'cancelled', statusReason: cancelReason })
+      .catch(inPageWords('cancel'));
+    return new SeeOther(`/actions/${id}`, 'Action cancelled');
   }
 
-  /**
-   * ActionsService.update as PATCH /api/actions/:id does it, reminder check included; a domain
-   * refusal is shown on `field` of the form, anything else (403, 404) as an error page.
-   */
-  private async change(
-    req: Request,
-    res: Response,
-    principal: Principal,
-    action: ActionDetailView,
-    patch: ActionPatch,
-    field: string,
-    values: Record<string, unknown>,
-    done: { flash: string; href?: string },
-  ): Promise<void> {
-    try {
-      await this.actions.update(principal, action.id, patch);
-    } catch (error) {
-      const wrong = formError(field, refusalText(error), values, done.href ?? field);
-      return this.render(req, res, principal, action, wrong);
-    }
-    this.pages.redirect(res, `/actions/${action.id}`, done.flash);
-  }
-
-  private async render(
-    req: Request,
-    res: Response,
-    principal: Principal,
-    action: ActionDetailView,
-    problem?: FormState,
-  ): Promise<void> {
-    const abilities = abilitiesOf(principal, action);
-    const [history, everyone] = await Promise.all([
-      this.actions.history(principal.councilId, action.id),
-      this.users.list(principal.councilId, { includeDisabled: true }),
+  /** The action page, with a refused form's errors and what was typed in `state`. */
+  async page(user: Principal, id: string, state: FormState): Promise<PageLocals> {
+    const [action, history, everyone] = await Promise.all([
+      this.actions.get(user.councilId, id),
+      this.actions.history(user.councilId, id),
+      this.users.list(user.councilId, { includeDisabled: true }),
     ]);
-    const names = new Map(everyone.map((person) => [person.id, person.name]));
-    const values = problem?.values ?? {};
-    const ownerId = typeof values.ownerId === 'string' ? values.ownerId : action.owner?.id;
-    const people = abilities.canManage
-      ? everyone
-          .filter((person) => person.disabledAt === null)
-          .map((person) => ({
-            value: person.id,
-            text: person.team ? `${person.name} (${person.team})` : person.name,
-            selected: person.id === ownerId,
-          }))
-      : [];
-    const [year, month, day] = (action.dueOn ?? '').split('-');
-    await this.pages.render(
-      req,
-      res,
-      principal,
-      'actions/action',
-      {
-        title: `${action.title} (${action.reference})`,
-        section: 'my-actions',
-        action,
-        summary: summaryOf(action),
-        abilities,
-        statusItems: statusItems(
-          abilities.statusOptions,
-          action.status,
-          typeof values.status === 'string' ? values.status : undefined,
-        ),
-        people: [{ value: '', text: 'Select a person' }, ...people],
-        dueParts: problem ? values : { dueDay: day, dueMonth: month, dueYear: year },
-        timeline: timeline(history, names),
-        errors: problem?.errors ?? [],
-        fieldErrors: problem?.fieldErrors ?? {},
-        values,
-      },
-      problem ? HttpStatus.BAD_REQUEST : HttpStatus.OK,
-    );
+    return actionPage(user, { action, history, everyone }, state);
   }
 }

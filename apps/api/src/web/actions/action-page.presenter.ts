@@ -10,6 +10,9 @@ import {
   type SmartGap,
 } from '@app/actions';
 import { hasRole, type Principal } from '@app/auth';
+import type { User } from '@app/people';
+import type { FormState } from '../forms';
+import type { PageLocals } from '../pipeline/page';
 import { dateTime, daysLabel, longDate, statusTag } from '../view-models';
 
 /** What a draft still lacks, in words ("an owner"). */
@@ -274,5 +277,58 @@ export function summaryOf(action: ActionDetailView) {
     })),
     gaps: action.status === 'draft' ? listWords(action.smartGaps.map((gap) => GAP_WORDS[gap])) : '',
     priority: action.recommendation.priority === 'priority_action',
+  };
+}
+
+/** What the action page is built from: the action, its history and the council's people. */
+export interface ActionPageFacts {
+  action: ActionDetailView;
+  history: HistoryEntryView[];
+  /** Everyone in the council, disabled people too (the history names them). */
+  everyone: User[];
+}
+
+/**
+ * The action page's locals: the summary, the forms the signed-in person may use and the
+ * history; `state` refills a refused form and carries its errors.
+ */
+export function actionPage(
+  principal: Principal,
+  { action, history, everyone }: ActionPageFacts,
+  state: FormState,
+): PageLocals {
+  const abilities = abilitiesOf(principal, action);
+  const names = new Map(everyone.map((person) => [person.id, person.name]));
+  const { values } = state;
+  const refused = state.errors.length > 0;
+  const ownerId = typeof values.ownerId === 'string' ? values.ownerId : action.owner?.id;
+  const people = abilities.canManage
+    ? everyone
+        .filter((person) => person.disabledAt === null)
+        .map((person) => ({
+          value: person.id,
+          text: person.team ? `${person.name} (${person.team})` : person.name,
+          selected: person.id === ownerId,
+        }))
+    : [];
+  const [year, month, day] = (action.dueOn ?? '').split('-');
+  return {
+    title: `${action.title} (${action.reference})`,
+    section: 'my-actions',
+    action,
+    summary: summaryOf(action),
+    abilities,
+    statusItems: statusItems(
+      abilities.statusOptions,
+      action.status,
+      typeof values.status === 'string' ? values.status : undefined,
+    ),
+    people: [{ value: '', text: 'Select a person' }, ...people],
+    // A refused deadline shows what was typed; otherwise the current deadline.
+    dueParts: refused ? values : { dueDay: day, dueMonth: month, dueYear: year },
+    timeline: timeline(history, names),
+    errors: state.errors,
+    fieldErrors: state.fieldErrors,
+    values,
   };
 }

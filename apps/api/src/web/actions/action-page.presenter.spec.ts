@@ -1,6 +1,6 @@
 import type { HistoryEntryView } from '@app/actions';
 import { dateFromParts } from '../forms';
-import { listWords, timeline } from './action-page';
+import { listWords, timeline } from './action-page.presenter';
 
 describe('dateFromParts', () => {
   const today = '2026-12-06';

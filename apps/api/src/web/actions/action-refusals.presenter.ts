@@ -1,0 +1,72 @@
+import { actionRefusalOf } from '@app/actions';
+import { FormRejected } from '../pipeline/form-rejected';
+import { statusTag } from '../view-models';
+import { FIELD_WORDS, listWords } from './action-page.presenter';
+
+/** The action page's forms. */
+export type ActionForm =
+  'status' | 'progress' | 'owner' | 'successMeasure' | 'deadline' | 'verify' | 'cancel';
+
+/** Where a refusal about the action as a whole is shown on each form (field, element id). */
+const MAIN_FIELD: Record<ActionForm, [string, string?]> = {
+  status: ['status'],
+  progress: ['note'],
+  owner: ['ownerId'],
+  successMeasure: ['successMeasure'],
+  deadline: ['dueOn', 'dueOn-day'],
+  verify: ['verify'],
+  cancel: ['cancelReason'],
+};
+
+/**
+ * ActionsService's refusal (see ActionRefusal) in the action page's GOV.UK words, on the field of
+ * `form` it is about; null for any other error. The rule is the service's: this only words it.
+ */
+export function pageRefusal(error: unknown, form: ActionForm): FormRejected | null {
+  const refusal = actionRefusalOf(error);
+  if (!refusal) return null;
+  const [main, mainId] = MAIN_FIELD[form];
+  switch (refusal.code) {
+    case 'illegal-transition':
+      if (form === 'verify') {
+        return FormRejected.on('verify', 'Only a completed action can be verified');
+      }
+      if (form === 'cancel') {
+        return FormRejected.on('cancelReason', 'This action can no longer be cancelled');
+      }
+      return FormRejected.on(
+        'status',
+        `The status cannot change from ${statusTag(refusal.from).text} to ${statusTag(refusal.to).text}`,
+      );
+    case 'reason-required':
+      if (refusal.field === 'dueOnReason') {
+        return FormRejected.on('dueOnReason', 'Enter a reason for the new deadline');
+      }
+      return form === 'cancel'
+        ? FormRejected.on('cancelReason', 'Enter why the action is cancelled')
+        : FormRejected.on(
+            'statusReason',
+            `Enter why the action is ${statusTag(refusal.status).text.toLowerCase()}`,
+          );
+    case 'not-smart':
+      return FormRejected.on(
+        main,
+        `Before this action can open it needs ${listWords(
+          refusal.missing.map((field) => FIELD_WORDS[field] ?? field),
+        )}`,
+        mainId,
+      );
+    case 'owner-not-found':
+      return FormRejected.on('ownerId', 'Select who will own this action');
+  }
+}
+
+/**
+ * For `.catch` on a change made from `form`: rethrows ActionsService's refusal in the page's
+ * words (PageInterceptor shows it on the form), any other error as it was.
+ */
+export const inPageWords =
+  (form: ActionForm) =>
+  (error: unknown): never => {
+    throw pageRefusal(error, form) ?? error;
+  };
