@@ -15,7 +15,10 @@ export {
 export { InspectionsModule } from './inspections.module';
 export {
   InspectionsService,
+  type DraftChange,
   type InspectionDetail,
+  type OpenedDrafts,
+  type SplitRecommendation,
   type InspectionWithProgress,
   type StoredFile,
 } from './inspections.service';

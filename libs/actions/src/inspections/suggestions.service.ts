@@ -116,19 +116,12 @@ export class SuggestionsService {
           recommendationId: recommendation.id,
         },
       );
-      await this.auditLog.record(em, {
-        councilId: actor.councilId,
-        actionId: action.id,
-        actorId: actor.userId,
-        event: 'created',
-        changes: {
-          reference: { from: null, to: action.reference },
-          title: { from: null, to: action.title },
-          dueOn: { from: null, to: dueOn },
-          status: { from: null, to: 'draft' },
-        },
-        reason: `Accepted suggestion ${ref}: “${suggestion.text}”`,
-      });
+      await this.auditLog.recordCreated(
+        em,
+        [action],
+        actor.userId,
+        `Accepted suggestion ${ref}: “${suggestion.text}”`,
+      );
       return { suggestion: await this.reload(em, suggestion.id), recommendation, action };
     });
   }
