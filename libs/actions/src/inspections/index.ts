@@ -1,4 +1,5 @@
 export { actionTitle, MAX_TITLE_LENGTH } from './action-title';
+export { DISMISS_REASON_MAX_LENGTH, dismissReasonRefusal } from './dismiss-reason';
 export {
   addToDate,
   deadlinesCountedFrom,

@@ -1,6 +1,11 @@
 import { Clock } from '@app/common';
 import { Council } from '@app/councils';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
@@ -9,6 +14,7 @@ import { Inspection } from '../entities/inspection.entity';
 import { Recommendation } from '../entities/recommendation.entity';
 import { InspectionSuggestion } from '../entities/suggestion.entity';
 import { actionTitle } from './action-title';
+import { dismissReasonRefusal } from './dismiss-reason';
 import { draftDueOn } from './draft-deadline';
 
 export interface SuggestionActor {
@@ -126,6 +132,7 @@ export class SuggestionsService {
     });
   }
 
+  /** Dismisses a suggestion, saying why: a reason is required (400 on `reason` otherwise). */
   async dismiss(
     actor: SuggestionActor,
     inspectionId: string,
@@ -134,6 +141,9 @@ export class SuggestionsService {
   ): Promise<InspectionSuggestion> {
     return this.dataSource.transaction(async (em) => {
       const suggestion = await this.openSuggestion(em, actor.councilId, inspectionId, suggestionId);
+      const problem = dismissReasonRefusal(reason.trim(), `S${suggestion.position}`);
+      if (problem)
+        throw new BadRequestException({ message: problem, details: { field: 'reason' } });
       await em.update(
         InspectionSuggestion,
         { id: suggestion.id },
@@ -141,7 +151,7 @@ export class SuggestionsService {
           status: 'dismissed',
           decidedById: actor.userId,
           decidedAt: this.clock.now(),
-          dismissReason: reason,
+          dismissReason: reason.trim(),
         },
       );
       return this.reload(em, suggestion.id);
