@@ -118,6 +118,38 @@ describe('web pages (e2e): inspections, importing and reviewing a report', () =>
 
   afterAll(() => t?.close());
 
+  it('never lets a route with an id take a literal address under /inspections', () => {
+    // Express tries routes in the order they were registered: a GET /inspections/:id added
+    // before GET /inspections/import would answer the import page with "Page not found".
+    // Each route here must be reached by its own address, whichever controller came first.
+    interface RouteLayer {
+      route?: { path: string; methods: Record<string, boolean> };
+      match(path: string): boolean;
+    }
+    // Express's own types leave out the layer's `match`, which the router uses.
+    const express = t.app.getHttpAdapter().getInstance() as unknown as {
+      router: { stack: RouteLayer[] };
+    };
+    const routes = express.router.stack.filter(
+      (layer): layer is RouteLayer & { route: NonNullable<RouteLayer['route']> } =>
+        layer.route !== undefined && /^\/(api\/)?inspections(\/|$)/.test(layer.route.path),
+    );
+    expect(routes.map((layer) => layer.route.path)).toContain('/inspections/import');
+    const shadowed = routes.flatMap((layer, index) =>
+      /[:*]/.test(layer.route.path)
+        ? []
+        : routes
+            .slice(0, index)
+            .filter(
+              (earlier) =>
+                Object.keys(layer.route.methods).some((method) => earlier.route.methods[method]) &&
+                earlier.match(layer.route.path),
+            )
+            .map((earlier) => `${layer.route.path} taken by ${earlier.route.path}`),
+    );
+    expect(shadowed).toEqual([]);
+  });
+
   it('lists the council’s inspections with their progress, links and rating', async () => {
     const plan = await createPlan(t, home.council, home.manager.user, {
       year: 2025,

@@ -10,6 +10,7 @@ import {
   HttpStatus,
   Param,
   ParseUUIDPipe,
+  Patch,
   Post,
   Res,
   StreamableFile,
@@ -37,9 +38,11 @@ import {
 import type { Response } from 'express';
 import { ReportUpload } from '../common/report-upload';
 import { asHttpError } from '../extract/report-input-status';
+import { ActionDetailDto } from '../actions/dto/action.dto';
 import { ImportedInspectionDto } from './dto/imported-inspection.dto';
 import { InspectionDetailDto } from './dto/inspection-detail.dto';
 import { InspectionSummaryDto } from './dto/inspection-summary.dto';
+import { OpenDraftsDto, OpenedDraftsDto } from './dto/open-drafts.dto';
 
 @ApiTags('inspections')
 @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No valid access token.' })
@@ -189,6 +192,65 @@ export class InspectionsController {
     response.attachment(file.fileName);
     response.setHeader('Content-Type', file.mediaType);
     return new StreamableFile(file.content, { length: file.content.byteLength });
+  }
+
+  @Patch(':id/drafts')
+  @RequireRole('manager')
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOperation({
+    summary: 'Fill in and open draft actions in one go, all or none (managers)',
+    description:
+      'Each change is made by the rules of PATCH /actions/:id, in one transaction: if any is ' +
+      'refused, none is made, and the refusal names the action in `details.actionId` (and the ' +
+      'field in `details.field` where it can). Assignment emails go once all have been made.',
+  })
+  @ApiOkResponse({ type: OpenedDraftsDto })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description: 'Invalid or unknown fields, or a deadline out of range.',
+  })
+  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Managers and admins only.' })
+  @ApiNotFoundResponse({
+    type: ErrorResponse,
+    description: 'No such inspection, action on it, or owner, in your council.',
+  })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'An action is no longer a draft.' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponse,
+    description: 'An action to open lacks an owner, success measure or deadline.',
+  })
+  async openDrafts(
+    @CurrentUser() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: OpenDraftsDto,
+  ): Promise<OpenedDraftsDto> {
+    return this.inspections.openDrafts(principal, id, body.changes);
+  }
+
+  @Post(':id/recommendations/:recommendationId/actions')
+  @RequireRole('manager')
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'recommendationId', format: 'uuid' })
+  @ApiOperation({
+    summary: 'Split a recommendation: add another draft action to it (managers)',
+    description:
+      'The draft is titled from the recommendation, takes its next reference ' +
+      '(`STK-2026-R5-2`) and starts with the deadline of the recommendation’s first action.',
+  })
+  @ApiCreatedResponse({ type: ActionDetailDto })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'An id is not a UUID.' })
+  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Managers and admins only.' })
+  @ApiNotFoundResponse({
+    type: ErrorResponse,
+    description: 'No such inspection, or recommendation on it, in your council.',
+  })
+  async split(
+    @CurrentUser() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('recommendationId', new ParseUUIDPipe()) recommendationId: string,
+  ): Promise<ActionDetailDto> {
+    const { action } = await this.inspections.splitRecommendation(principal, id, recommendationId);
+    return action;
   }
 
   private today(): string {

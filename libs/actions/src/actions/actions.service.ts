@@ -4,6 +4,7 @@ import { SqlRunner } from '@app/database';
 import {
   BadRequestException,
   ForbiddenException,
+  HttpException,
   Injectable,
   NotFoundException,
   UnprocessableEntityException,
@@ -310,21 +311,7 @@ export class ActionsService {
           statusReason: null,
         }),
       );
-      await this.auditLog.record(em, {
-        councilId: actor.councilId,
-        actionId: action.id,
-        actorId: actor.userId,
-        event: 'created',
-        changes: diff<Partial<Action>>({}, action, [
-          'reference',
-          'title',
-          'description',
-          'successMeasure',
-          'ownerId',
-          'dueOn',
-          'status',
-        ]),
-      });
+      await this.auditLog.recordCreated(em, [action], actor.userId);
       return action.id;
     });
     return this.get(actor.councilId, id);
@@ -332,6 +319,39 @@ export class ActionsService {
 
   /** PATCH /actions/:id, by the rules in action-rules.ts; see ActionPatch. */
   async update(actor: ActionActor, id: string, patch: ActionPatch): Promise<ActionDetailView> {
+    await this.dataSource.transaction((em) => this.applyPatch(em, actor, id, patch));
+    await this.events.emitAsync(ActionChanged.event, new ActionChanged(actor.councilId, id));
+    return this.get(actor.councilId, id);
+  }
+
+  /**
+   * Several PATCHes in one transaction, all or none: each by update's rules, in order. A
+   * refusal rolls every change back and names its action (`details.actionId`, and the field
+   * where it can). ActionChanged is said for each action once all have committed.
+   */
+  async updateMany(
+    actor: ActionActor,
+    changes: ReadonlyArray<{ id: string; patch: ActionPatch }>,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      for (const { id, patch } of changes) {
+        await this.applyPatch(em, actor, id, patch).catch((error: unknown) => {
+          throw namingAction(error, id);
+        });
+      }
+    });
+    for (const { id } of changes) {
+      await this.events.emitAsync(ActionChanged.event, new ActionChanged(actor.councilId, id));
+    }
+  }
+
+  /** update's rules and writes, in the caller's transaction. */
+  private async applyPatch(
+    em: EntityManager,
+    actor: ActionActor,
+    id: string,
+    patch: ActionPatch,
+  ): Promise<void> {
     const fields = PATCH_FIELDS.filter((field) => patch[field] !== undefined);
     if (fields.length === 0) {
       throw new BadRequestException(
@@ -339,178 +359,169 @@ export class ActionsService {
       );
     }
     this.assertBelievableDeadline(patch.dueOn);
-    await this.dataSource.transaction(async (em) => {
-      // FOR UPDATE: concurrent PATCHes queue here, so each sees (and logs) the state the one
-      // before it left.
-      const action = await em.findOne(Action, {
-        where: { id, councilId: actor.councilId },
-        lock: { mode: 'pessimistic_write' },
+    // FOR UPDATE: concurrent PATCHes queue here, so each sees (and logs) the state the one
+    // before it left.
+    const action = await em.findOne(Action, {
+      where: { id, councilId: actor.councilId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!action) throw new NotFoundException('Action not found');
+    const denial = patchDenial(actor, action, fields, patch.status);
+    if (denial) throw new ForbiddenException(denial);
+    if (patch.statusReason !== undefined && patch.status === undefined) {
+      throw new BadRequestException('statusReason can only be sent with status');
+    }
+    if (patch.dueOnReason !== undefined && patch.dueOn === undefined) {
+      throw new BadRequestException('dueOnReason can only be sent with dueOn');
+    }
+
+    const from = action.status;
+    const to = patch.status ?? from;
+    const transition = to !== from;
+    if (transition && !canTransition(from, to)) {
+      throw badRequest(illegalTransitionMessage(from, to), {
+        code: 'illegal-transition',
+        field: 'status',
+        from,
+        to,
       });
-      if (!action) throw new NotFoundException('Action not found');
-      const denial = patchDenial(actor, action, fields, patch.status);
-      if (denial) throw new ForbiddenException(denial);
-      if (patch.statusReason !== undefined && patch.status === undefined) {
-        throw new BadRequestException('statusReason can only be sent with status');
-      }
-      if (patch.dueOnReason !== undefined && patch.dueOn === undefined) {
-        throw new BadRequestException('dueOnReason can only be sent with dueOn');
-      }
+    }
+    if (transition && STATUSES_NEEDING_REASON.includes(to) && !patch.statusReason) {
+      throw badRequest(`statusReason is required to set status ${to}`, {
+        code: 'reason-required',
+        field: 'statusReason',
+        status: to,
+      });
+    }
 
-      const from = action.status;
-      const to = patch.status ?? from;
-      const transition = to !== from;
-      if (transition && !canTransition(from, to)) {
-        throw badRequest(illegalTransitionMessage(from, to), {
-          code: 'illegal-transition',
-          field: 'status',
-          from,
-          to,
+    const wasDraft = from === 'draft';
+    const dueOnChanged = patch.dueOn !== undefined && patch.dueOn !== action.dueOn;
+    if (dueOnChanged && !wasDraft && !patch.dueOnReason) {
+      throw badRequest(
+        'dueOnReason is required to change the deadline of an action that has left draft',
+        { code: 'reason-required', field: 'dueOnReason' },
+      );
+    }
+    if (patch.ownerId && patch.ownerId !== action.ownerId) {
+      await this.assertOwner(em, actor.councilId, patch.ownerId);
+    }
+
+    // SMART is checked on the action as this PATCH leaves it, so one request can fill the
+    // gaps and open the action.
+    const after = {
+      ownerId: patch.ownerId === undefined ? action.ownerId : patch.ownerId,
+      dueOn: patch.dueOn === undefined ? action.dueOn : patch.dueOn,
+      successMeasure:
+        patch.successMeasure === undefined ? action.successMeasure : patch.successMeasure,
+    };
+    // Cancelling needs no SMART fields: a draft nobody will do is cancelled as it stands.
+    if (to !== 'draft' && to !== 'cancelled') {
+      const missing = missingToLeaveDraft(after);
+      if (missing.length > 0) {
+        throw new UnprocessableEntityException({
+          message: wasDraft
+            ? `The action cannot leave draft without ${missing.join(', ')}`
+            : `An action out of draft must keep ${missing.join(', ')}`,
+          details: { code: 'not-smart', missing } satisfies ActionRefusal,
         });
       }
-      if (transition && STATUSES_NEEDING_REASON.includes(to) && !patch.statusReason) {
-        throw badRequest(`statusReason is required to set status ${to}`, {
-          code: 'reason-required',
-          field: 'statusReason',
-          status: to,
-        });
-      }
+    }
 
-      const wasDraft = from === 'draft';
-      const dueOnChanged = patch.dueOn !== undefined && patch.dueOn !== action.dueOn;
-      if (dueOnChanged && !wasDraft && !patch.dueOnReason) {
-        throw badRequest(
-          'dueOnReason is required to change the deadline of an action that has left draft',
-          { code: 'reason-required', field: 'dueOnReason' },
+    const edits: Partial<Action> = {};
+    for (const field of EDITABLE) {
+      if (patch[field] !== undefined) Object.assign(edits, { [field]: patch[field] });
+    }
+    if (dueOnChanged && wasDraft) {
+      edits.dueOn = patch.dueOn ?? null;
+      edits.originalDueOn = patch.dueOn ?? null;
+    }
+    // Editing the reason of a blocked action (status unchanged) is an edit, not a transition.
+    if (!transition && patch.statusReason !== undefined && STATUSES_NEEDING_REASON.includes(from)) {
+      edits.statusReason = patch.statusReason;
+    }
+
+    const now = this.clock.now();
+    const statusSet: Partial<Action> = {};
+    if (transition) {
+      statusSet.status = to;
+      statusSet.statusReason = STATUSES_NEEDING_REASON.includes(to)
+        ? (patch.statusReason ?? null)
+        : null;
+      if (to === 'completed') statusSet.completedAt = now;
+      if (from === 'completed' && to === 'in_progress') statusSet.completedAt = null;
+      if (to === 'verified') {
+        statusSet.verifiedAt = now;
+        statusSet.verifiedById = actor.userId;
+      }
+    }
+    const revised = dueOnChanged && !wasDraft;
+    const set: Partial<Action> = {
+      ...edits,
+      ...statusSet,
+      ...(revised && { dueOn: patch.dueOn ?? null }),
+    };
+
+    const entries: AuditRecord[] = [];
+    const base = { councilId: actor.councilId, actionId: id, actorId: actor.userId };
+    const edited = diff(action, edits, [...EDITABLE, 'dueOn', 'originalDueOn', 'statusReason']);
+    if (Object.keys(edited).length > 0) {
+      entries.push({ ...base, event: 'updated', changes: edited });
+    }
+    if (revised) {
+      entries.push({
+        ...base,
+        event: 'deadline_revised',
+        changes: diff(action, { dueOn: patch.dueOn }, ['dueOn']),
+        reason: patch.dueOnReason ?? null,
+      });
+      const revision = await em.insert(DeadlineRevision, {
+        councilId: actor.councilId,
+        actionId: id,
+        // The CHECK constraint keeps non-draft deadlines set, and the SMART check above
+        // refused clearing it: both dates exist here.
+        fromDueOn: action.dueOn ?? '',
+        toDueOn: patch.dueOn ?? '',
+        reason: patch.dueOnReason ?? '',
+        revisedById: actor.userId,
+      });
+      const keptOwner = patch.ownerId === undefined || patch.ownerId === action.ownerId;
+      // The owner hears when someone else moves their deadline (a new owner's assignment
+      // email gives it instead). Recorded in this transaction, so the change and its notice
+      // commit together; the reminder worker sends it once, like every other email.
+      if (action.ownerId && action.ownerId !== actor.userId && keptOwner) {
+        await em.query(
+          `INSERT INTO notifications
+             (id, council_id, action_id, kind, moment, due_on, recipient_id, batch_key,
+              send_after)
+           SELECT g.id, $1, $2, 'deadline_changed', $3, $4, $5, g.id::text, $6
+             FROM (SELECT gen_random_uuid() AS id) g
+           ON CONFLICT DO NOTHING`,
+          [
+            actor.councilId,
+            id,
+            `r${String(revision.identifiers[0].id)}`,
+            patch.dueOn,
+            action.ownerId,
+            now,
+          ],
         );
       }
-      if (patch.ownerId && patch.ownerId !== action.ownerId) {
-        await this.assertOwner(em, actor.councilId, patch.ownerId);
-      }
+    }
+    if (transition) {
+      entries.push({
+        ...base,
+        event: 'status_changed',
+        changes: diff(action, statusSet, ['status', 'statusReason']),
+        reason: patch.statusReason ?? null,
+      });
+    }
 
-      // SMART is checked on the action as this PATCH leaves it, so one request can fill the
-      // gaps and open the action.
-      const after = {
-        ownerId: patch.ownerId === undefined ? action.ownerId : patch.ownerId,
-        dueOn: patch.dueOn === undefined ? action.dueOn : patch.dueOn,
-        successMeasure:
-          patch.successMeasure === undefined ? action.successMeasure : patch.successMeasure,
-      };
-      // Cancelling needs no SMART fields: a draft nobody will do is cancelled as it stands.
-      if (to !== 'draft' && to !== 'cancelled') {
-        const missing = missingToLeaveDraft(after);
-        if (missing.length > 0) {
-          throw new UnprocessableEntityException({
-            message: wasDraft
-              ? `The action cannot leave draft without ${missing.join(', ')}`
-              : `An action out of draft must keep ${missing.join(', ')}`,
-            details: { code: 'not-smart', missing } satisfies ActionRefusal,
-          });
-        }
-      }
-
-      const edits: Partial<Action> = {};
-      for (const field of EDITABLE) {
-        if (patch[field] !== undefined) Object.assign(edits, { [field]: patch[field] });
-      }
-      if (dueOnChanged && wasDraft) {
-        edits.dueOn = patch.dueOn ?? null;
-        edits.originalDueOn = patch.dueOn ?? null;
-      }
-      // Editing the reason of a blocked action (status unchanged) is an edit, not a transition.
-      if (
-        !transition &&
-        patch.statusReason !== undefined &&
-        STATUSES_NEEDING_REASON.includes(from)
-      ) {
-        edits.statusReason = patch.statusReason;
-      }
-
-      const now = this.clock.now();
-      const statusSet: Partial<Action> = {};
-      if (transition) {
-        statusSet.status = to;
-        statusSet.statusReason = STATUSES_NEEDING_REASON.includes(to)
-          ? (patch.statusReason ?? null)
-          : null;
-        if (to === 'completed') statusSet.completedAt = now;
-        if (from === 'completed' && to === 'in_progress') statusSet.completedAt = null;
-        if (to === 'verified') {
-          statusSet.verifiedAt = now;
-          statusSet.verifiedById = actor.userId;
-        }
-      }
-      const revised = dueOnChanged && !wasDraft;
-      const set: Partial<Action> = {
-        ...edits,
-        ...statusSet,
-        ...(revised && { dueOn: patch.dueOn ?? null }),
-      };
-
-      const entries: AuditRecord[] = [];
-      const base = { councilId: actor.councilId, actionId: id, actorId: actor.userId };
-      const edited = diff(action, edits, [...EDITABLE, 'dueOn', 'originalDueOn', 'statusReason']);
-      if (Object.keys(edited).length > 0) {
-        entries.push({ ...base, event: 'updated', changes: edited });
-      }
-      if (revised) {
-        entries.push({
-          ...base,
-          event: 'deadline_revised',
-          changes: diff(action, { dueOn: patch.dueOn }, ['dueOn']),
-          reason: patch.dueOnReason ?? null,
-        });
-        const revision = await em.insert(DeadlineRevision, {
-          councilId: actor.councilId,
-          actionId: id,
-          // The CHECK constraint keeps non-draft deadlines set, and the SMART check above
-          // refused clearing it: both dates exist here.
-          fromDueOn: action.dueOn ?? '',
-          toDueOn: patch.dueOn ?? '',
-          reason: patch.dueOnReason ?? '',
-          revisedById: actor.userId,
-        });
-        const keptOwner = patch.ownerId === undefined || patch.ownerId === action.ownerId;
-        // The owner hears when someone else moves their deadline (a new owner's assignment
-        // email gives it instead). Recorded in this transaction, so the change and its notice
-        // commit together; the reminder worker sends it once, like every other email.
-        if (action.ownerId && action.ownerId !== actor.userId && keptOwner) {
-          await em.query(
-            `INSERT INTO notifications
-               (id, council_id, action_id, kind, moment, due_on, recipient_id, batch_key,
-                send_after)
-             SELECT g.id, $1, $2, 'deadline_changed', $3, $4, $5, g.id::text, $6
-               FROM (SELECT gen_random_uuid() AS id) g
-             ON CONFLICT DO NOTHING`,
-            [
-              actor.councilId,
-              id,
-              `r${String(revision.identifiers[0].id)}`,
-              patch.dueOn,
-              action.ownerId,
-              now,
-            ],
-          );
-        }
-      }
-      if (transition) {
-        entries.push({
-          ...base,
-          event: 'status_changed',
-          changes: diff(action, statusSet, ['status', 'statusReason']),
-          reason: patch.statusReason ?? null,
-        });
-      }
-
-      const changed = diff(action, set, Object.keys(set) as (keyof Action)[]);
-      if (Object.keys(changed).length === 0) return;
-      await em.update(Action, { id }, set);
-      await this.auditLog.recordMany(em, entries);
-    });
-    await this.events.emitAsync(ActionChanged.event, new ActionChanged(actor.councilId, id));
-    return this.get(actor.councilId, id);
+    const changed = diff(action, set, Object.keys(set) as (keyof Action)[]);
+    if (Object.keys(changed).length === 0) return;
+    await em.update(Action, { id }, set);
+    await this.auditLog.recordMany(em, entries);
   }
 
-  /** A progress note (and evidence link) from the owner or a manager. */
   async addUpdate(
     actor: ActionActor,
     id: string,
@@ -605,4 +616,23 @@ export class ActionsService {
     );
     if (found.length === 0) throw ownerNotFound();
   }
+}
+
+/**
+ * A refusal of one change in a batch, naming the action it refused and, where the refusal
+ * says which, the field (the first missing one when leaving draft, the owner when not found).
+ */
+function namingAction(error: unknown, actionId: string): unknown {
+  if (!(error instanceof HttpException)) return error;
+  const response = error.getResponse();
+  const body = typeof response === 'object' ? (response as Record<string, unknown>) : {};
+  const details = (body.details ?? {}) as { field?: string; missing?: string[] };
+  const field =
+    details.field ??
+    details.missing?.[0] ??
+    (error.message === 'Owner not found' ? 'ownerId' : undefined);
+  return new HttpException(
+    { ...body, message: error.message, details: { ...details, actionId, field } },
+    error.getStatus(),
+  );
 }

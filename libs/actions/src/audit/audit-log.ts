@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Action } from '../entities/action.entity';
 import { AuditEntry, type AuditChanges, type AuditEvent } from '../entities/audit-entry.entity';
 
 export interface AuditRecord {
@@ -38,6 +39,27 @@ export function diff<T extends object>(
   return changes;
 }
 
+/** The fields a new action's 'created' entry lists, whichever way the action was made. */
+const CREATED_FIELDS = [
+  'reference',
+  'title',
+  'description',
+  'successMeasure',
+  'ownerId',
+  'dueOn',
+  'originalDueOn',
+  'status',
+] as const satisfies readonly (keyof Action)[];
+
+/** What an action was created with: each field that has a value, from null. */
+export function createdChanges(action: Action): AuditChanges {
+  const changes: AuditChanges = {};
+  for (const field of CREATED_FIELDS) {
+    if (action[field] !== null) changes[field] = { from: null, to: plain(action[field]) };
+  }
+  return changes;
+}
+
 /**
  * Writes audit entries inside the caller's transaction (`em`), so a change and its record
  * commit or roll back together.
@@ -55,5 +77,28 @@ export class AuditLog {
     );
     // reload: false, since nothing reads the generated ids back.
     await em.save(AuditEntry, rows, { reload: false, chunk: 500 });
+  }
+
+  /**
+   * The 'created' entry of each new action: one shape for an import, a split and an accepted
+   * suggestion, so the history reads the same whichever way an action was made.
+   */
+  async recordCreated(
+    em: EntityManager,
+    actions: readonly Action[],
+    actorId: string | null,
+    reason: string | null = null,
+  ): Promise<void> {
+    await this.recordMany(
+      em,
+      actions.map((action) => ({
+        councilId: action.councilId,
+        actionId: action.id,
+        actorId,
+        event: 'created',
+        changes: createdChanges(action),
+        reason,
+      })),
+    );
   }
 }

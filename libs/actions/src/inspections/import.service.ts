@@ -13,9 +13,8 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditLog, type AuditRecord } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log';
 import { Action } from '../entities/action.entity';
-import type { AuditChanges } from '../entities/audit-entry.entity';
 import { InspectionFile } from '../entities/inspection-file.entity';
 import { Inspection } from '../entities/inspection.entity';
 import { Recommendation } from '../entities/recommendation.entity';
@@ -54,17 +53,6 @@ export const NO_RECOMMENDATIONS_NOTICE =
 const MAX_FILE_NAME_LENGTH = 255;
 
 /** Fields a draft action starts with, recorded in its 'created' audit entry. */
-const CREATED_FIELDS = [
-  'reference',
-  'title',
-  'description',
-  'successMeasure',
-  'ownerId',
-  'dueOn',
-  'originalDueOn',
-  'status',
-] as const satisfies readonly (keyof Action)[];
-
 /**
  * Imports a report: the inspection, its recommendations and one draft action for each, in one
  * transaction. The file's bytes are kept with it; the same file twice in a council is a 409.
@@ -226,16 +214,11 @@ export class ImportService {
         })),
       );
     }
-    await this.auditLog.recordMany(
+    await this.auditLog.recordCreated(
       em,
-      actions.map((action): AuditRecord => ({
-        councilId: council.id,
-        actionId: action.id,
-        actorId: input.importedById,
-        event: 'created',
-        changes: createdChanges(action),
-        reason: `Imported from ${inspection.fileName}`,
-      })),
+      actions,
+      input.importedById,
+      `Imported from ${inspection.fileName}`,
     );
     const notices: string[] = [];
     if (extracted.length === 0) {
@@ -321,15 +304,6 @@ function toRecommendation(
 
 function suggestionsOnlyNotice(count: number): string {
   return `No list of recommendations was found, so no actions were created, but ${count} weakness${count === 1 ? ' is' : 'es are'} stated in the prose: they are listed as suggestions to accept or dismiss.`;
-}
-
-/** What an action was created with: each field that has a value, from null. */
-function createdChanges(action: Action): AuditChanges {
-  const changes: AuditChanges = {};
-  for (const field of CREATED_FIELDS) {
-    if (action[field] !== null) changes[field] = { from: null, to: action[field] };
-  }
-  return changes;
 }
 
 /**

@@ -1,4 +1,5 @@
 export { actionTitle, MAX_TITLE_LENGTH } from './action-title';
+export { DISMISS_REASON_MAX_LENGTH, dismissReasonRefusal } from './dismiss-reason';
 export {
   addToDate,
   deadlinesCountedFrom,
@@ -15,7 +16,10 @@ export {
 export { InspectionsModule } from './inspections.module';
 export {
   InspectionsService,
+  type DraftChange,
   type InspectionDetail,
+  type OpenedDrafts,
+  type SplitRecommendation,
   type InspectionWithProgress,
   type StoredFile,
 } from './inspections.service';

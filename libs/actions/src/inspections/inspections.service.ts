@@ -1,12 +1,15 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
+import type { ActionDetailView } from '../actions/action-view';
+import { type ActionActor, type ActionPatch, ActionsService } from '../actions/actions.service';
 import { Action } from '../entities/action.entity';
 import { InspectionFile } from '../entities/inspection-file.entity';
 import { Inspection } from '../entities/inspection.entity';
 import { Recommendation } from '../entities/recommendation.entity';
 import { type Progress, summarise } from '../progress/progress';
 import { ProgressService } from '../progress/progress.service';
+import { actionTitle } from './action-title';
 
 /** An inspection with who imported it (loaded) and its progress. */
 export interface InspectionWithProgress {
@@ -19,13 +22,37 @@ export interface InspectionDetail extends InspectionWithProgress {
   recommendations: Array<{ recommendation: Recommendation; actionIds: string[] }>;
 }
 
+/** What a draft action is given on the review: its SMART fields, and whether to open it. */
+export interface DraftChange {
+  actionId: string;
+  ownerId?: string | null;
+  successMeasure?: string | null;
+  dueOn?: string | null;
+  open?: boolean;
+}
+
+/** What openDrafts did: how many drafts it opened, and how many it saved still in draft. */
+export interface OpenedDrafts {
+  opened: number;
+  saved: number;
+}
+
+/** What splitting a recommendation made: the new draft action on it. */
+export interface SplitRecommendation {
+  recommendation: Recommendation;
+  action: ActionDetailView;
+}
+
 export interface StoredFile {
   fileName: string;
   mediaType: string;
   content: Buffer;
 }
 
-/** Reading imported inspections, always within one council. */
+/**
+ * Imported inspections, always within one council: reading them, and the review's changes to
+ * their draft actions (opening them, and adding more to a recommendation).
+ */
 @Injectable()
 export class InspectionsService {
   constructor(
@@ -34,6 +61,7 @@ export class InspectionsService {
     @InjectRepository(Action) private readonly actions: Repository<Action>,
     @InjectRepository(InspectionFile) private readonly files: Repository<InspectionFile>,
     private readonly progress: ProgressService,
+    private readonly actionsService: ActionsService,
   ) {}
 
   /**
@@ -105,5 +133,84 @@ export class InspectionsService {
       mediaType: inspection.fileMediaType,
       content: file.content,
     };
+  }
+
+  /**
+   * Fills in and opens an inspection's draft actions in one go, all or none: every change is
+   * made by PATCH /actions/:id's rules in one transaction, and any refusal leaves every draft
+   * as it was, naming the action (`details.actionId`) and, where it can, the field. A change to
+   * an action that is not a draft of this inspection is refused before anything is written.
+   */
+  async openDrafts(
+    actor: ActionActor,
+    inspectionId: string,
+    changes: readonly DraftChange[],
+  ): Promise<OpenedDrafts> {
+    await this.assertInspection(actor.councilId, inspectionId);
+    const ids = changes.map((change) => change.actionId);
+    const found = await this.actions.find({
+      select: { id: true, reference: true, status: true },
+      where: { councilId: actor.councilId, inspectionId, id: In(ids) },
+    });
+    const byId = new Map(found.map((action) => [action.id, action]));
+    for (const { actionId } of changes) {
+      const action = byId.get(actionId);
+      if (!action) {
+        throw new NotFoundException({
+          message: 'Action not found on this inspection',
+          details: { actionId },
+        });
+      }
+      if (action.status !== 'draft') {
+        throw new ConflictException({
+          message: `${action.reference} is no longer a draft`,
+          details: { actionId },
+        });
+      }
+    }
+    await this.actionsService.updateMany(
+      actor,
+      changes.map(({ actionId, ownerId, successMeasure, dueOn, open }) => {
+        const patch: ActionPatch = { ownerId, successMeasure, dueOn };
+        if (open) patch.status = 'open';
+        return { id: actionId, patch };
+      }),
+    );
+    const opened = changes.filter((change) => change.open).length;
+    return { opened, saved: changes.length - opened };
+  }
+
+  /**
+   * Splits a recommendation: another draft action on it, titled from the recommendation and
+   * starting with the deadline its first action has (to change before opening).
+   */
+  async splitRecommendation(
+    actor: ActionActor,
+    inspectionId: string,
+    recommendationId: string,
+  ): Promise<SplitRecommendation> {
+    const recommendation = await this.recommendations.findOneBy({
+      id: recommendationId,
+      inspectionId,
+      councilId: actor.councilId,
+    });
+    if (!recommendation) throw new NotFoundException('Recommendation not found');
+    const sibling = await this.actions.findOne({
+      select: { id: true, dueOn: true },
+      where: { councilId: actor.councilId, recommendationId },
+      order: { sequence: 'ASC', id: 'ASC' },
+    });
+    const action = await this.actionsService.create(actor, {
+      recommendationId,
+      title: actionTitle(recommendation.text, `Recommendation ${recommendation.ref}`),
+      dueOn: sibling?.dueOn ?? null,
+    });
+    return { recommendation, action };
+  }
+
+  private async assertInspection(councilId: string, id: string): Promise<void> {
+    if (!(await this.inspections.existsBy({ id, councilId }))) {
+      throw new NotFoundException('Inspection not found');
+    }
   }
 }

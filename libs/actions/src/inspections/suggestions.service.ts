@@ -1,6 +1,11 @@
 import { Clock } from '@app/common';
 import { Council } from '@app/people';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log';
@@ -9,6 +14,7 @@ import { Inspection } from '../entities/inspection.entity';
 import { Recommendation } from '../entities/recommendation.entity';
 import { InspectionSuggestion } from '../entities/suggestion.entity';
 import { actionTitle } from './action-title';
+import { dismissReasonRefusal } from './dismiss-reason';
 import { draftDueOn } from './draft-deadline';
 
 export interface SuggestionActor {
@@ -116,23 +122,17 @@ export class SuggestionsService {
           recommendationId: recommendation.id,
         },
       );
-      await this.auditLog.record(em, {
-        councilId: actor.councilId,
-        actionId: action.id,
-        actorId: actor.userId,
-        event: 'created',
-        changes: {
-          reference: { from: null, to: action.reference },
-          title: { from: null, to: action.title },
-          dueOn: { from: null, to: dueOn },
-          status: { from: null, to: 'draft' },
-        },
-        reason: `Accepted suggestion ${ref}: “${suggestion.text}”`,
-      });
+      await this.auditLog.recordCreated(
+        em,
+        [action],
+        actor.userId,
+        `Accepted suggestion ${ref}: “${suggestion.text}”`,
+      );
       return { suggestion: await this.reload(em, suggestion.id), recommendation, action };
     });
   }
 
+  /** Dismisses a suggestion, saying why: a reason is required (400 on `reason` otherwise). */
   async dismiss(
     actor: SuggestionActor,
     inspectionId: string,
@@ -141,6 +141,9 @@ export class SuggestionsService {
   ): Promise<InspectionSuggestion> {
     return this.dataSource.transaction(async (em) => {
       const suggestion = await this.openSuggestion(em, actor.councilId, inspectionId, suggestionId);
+      const problem = dismissReasonRefusal(reason.trim(), `S${suggestion.position}`);
+      if (problem)
+        throw new BadRequestException({ message: problem, details: { field: 'reason' } });
       await em.update(
         InspectionSuggestion,
         { id: suggestion.id },
@@ -148,7 +151,7 @@ export class SuggestionsService {
           status: 'dismissed',
           decidedById: actor.userId,
           decidedAt: this.clock.now(),
-          dismissReason: reason,
+          dismissReason: reason.trim(),
         },
       );
       return this.reload(em, suggestion.id);

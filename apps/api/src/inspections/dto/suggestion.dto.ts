@@ -1,4 +1,5 @@
 import {
+  DISMISS_REASON_MAX_LENGTH,
   type InspectionSuggestion,
   SUGGESTION_STATUSES,
   type SuggestionStatus,
@@ -106,10 +107,10 @@ export class AcceptedSuggestionDto {
 }
 
 export class DismissSuggestionDto {
-  @ApiProperty({ example: 'Already covered by R2', maxLength: 1000 })
+  @ApiProperty({ example: 'Already covered by R2', maxLength: DISMISS_REASON_MAX_LENGTH })
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(1000)
+  @MaxLength(DISMISS_REASON_MAX_LENGTH)
   reason!: string;
 }

@@ -1,6 +1,8 @@
 import type { ActionPatch, ActionView } from '@app/actions';
+import { HttpException } from '@nestjs/common';
 import { TEXT_MAX_LENGTH } from '../actions/action-forms';
 import { dateFromParts, type ErrorLink, type FormState } from '../forms';
+import { FormRejected } from '../pipeline/form-rejected';
 
 /** What was typed for one draft action, to show again after an error. */
 export interface DraftValues {
@@ -165,4 +167,29 @@ export function readOpenForm(
   }
   if (errors.length > 0) return { ok: false, errors, fieldErrors, values };
   return { ok: true, changes };
+}
+
+/** The page's element for each field a domain refusal of a draft can name. */
+const DRAFT_FIELDS: Record<string, (ids: ReturnType<typeof fieldIds>) => [string, string]> = {
+  ownerId: (ids) => [ids.owner, ids.owner],
+  successMeasure: (ids) => [ids.successMeasure, ids.successMeasure],
+  dueOn: (ids) => [ids.dueOn, ids.dueOnDay],
+};
+
+/**
+ * InspectionsService.openDrafts's refusal of one draft (`details.actionId`), on that draft's
+ * field where it names one, else in the summary linking to the action; other errors as they are.
+ */
+export function draftRefusal(error: unknown): unknown {
+  if (!(error instanceof HttpException)) return error;
+  const response = error.getResponse();
+  const details =
+    typeof response === 'object'
+      ? (response as { details?: { actionId?: unknown; field?: unknown } }).details
+      : undefined;
+  if (typeof details?.actionId !== 'string') return error;
+  const field = typeof details.field === 'string' ? DRAFT_FIELDS[details.field] : undefined;
+  if (!field) return FormRejected.summary(error.message, `#action-${details.actionId}`);
+  const [key, href] = field(fieldIds(details.actionId));
+  return FormRejected.on(key, error.message, href);
 }

@@ -1,5 +1,6 @@
 import {
   type CallHandler,
+  createParamDecorator,
   type ExecutionContext,
   Injectable,
   type NestInterceptor,
@@ -33,3 +34,9 @@ export class ReportUploadInterceptor implements NestInterceptor {
     }
   }
 }
+
+/** Whether the upload went over the size limit (ReportUploadInterceptor read none of it). */
+export const UploadTooLarge = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): boolean =>
+    context.switchToHttp().getRequest<UploadRequest>()[UPLOAD_TOO_LARGE] === true,
+);

@@ -1,178 +1,147 @@
 import { ImportService, InspectionsService } from '@app/actions';
-import { type Principal, RequireRole } from '@app/auth';
+import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { BodyLimit, Clock, londonDateOf } from '@app/common';
 import { plural } from '@app/mail';
-import {
-  ExtractionBusyError,
-  MAX_INPUT_BYTES,
-  ReportInputError,
-  type ReportInputErrorCode,
-} from '@app/report-parser';
+import { ExtractionBusyError, ReportInputError } from '@app/report-parser';
 import {
   ConflictException,
   Get,
   HttpStatus,
-  Post,
-  Req,
-  Res,
+  Param,
+  Query,
   UnprocessableEntityException,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
 import { REPORT_BODY_LIMIT } from '../../common/report-upload';
-import { sortState } from '../tables';
-import { WebPages } from '../web-pages';
-import { PagesController } from '../pipeline/pages-controller';
-import { INSPECTION_SORTS, inspectionRow, sortInspections } from './inspection-views';
 import {
-  ReportUploadInterceptor,
-  UPLOAD_TOO_LARGE,
-  type UploadRequest,
-} from './report-upload.interceptor';
+  FormPost,
+  type FormPostOptions,
+  type PageLocals,
+  PageView,
+  SeeOther,
+} from '../pipeline/page';
+import { FormRejected } from '../pipeline/form-rejected';
+import { pageId, PagesController } from '../pipeline/pages-controller';
+import { type ExistingInspection, IMPORT_VIEW, importPage, readError } from './import.presenter';
+import { inspectionListPage } from './inspection-list.presenter';
+import { InspectionReviewPresenter, REVIEW_VIEW } from './inspection-review.presenter';
+import { ReportUploadInterceptor, UploadTooLarge } from './report-upload.interceptor';
 
-const LIMIT_MB = Math.round(MAX_INPUT_BYTES / 1024 / 1024);
-
-/**
- * Why a file could not be read, as GOV.UK file upload error messages; null where the parser's
- * own message says it best (it names the configured limit).
- */
-const READ_ERRORS: Record<ReportInputErrorCode, string | null> = {
-  empty: 'The selected file is empty',
-  unreadable_pdf: 'The selected file could not be read – it may be damaged. Upload it again',
-  too_large: `The selected file must be smaller than ${LIMIT_MB}MB`,
-  binary: 'The selected file must be a PDF or a text file',
-  encrypted_pdf: 'The selected PDF is protected by a password. Upload a copy without a password',
-  no_text_layer:
-    'The selected PDF has no text in it (it may be a scan). Upload a PDF with text, or a text file',
-  too_many_pages: null,
-  too_much_text: null,
-  too_slow: null,
-  too_much_memory: null,
+/** A refused upload shows the import page again, the problem on its file field. */
+const importForm: FormPostOptions<WebInspectionsController> = {
+  view: IMPORT_VIEW,
+  showAgain: (_controller, _req, state) => importPage(state),
+  // Only its own refusals: the domain's are put in the page's words below.
+  refusals: [],
 };
 
-/** The GOV.UK wording for `code` where there is one, else the parser's own `message`. */
-const readError = (code: ReportInputErrorCode, message = ''): string =>
-  READ_ERRORS[code] ?? message;
+/** The file field's refusal; `existing` links to the inspection the file was imported as. */
+const fileRefused = (text: string, existing?: ExistingInspection, status?: number) =>
+  new FormRejected([{ text, href: '#file' }], { file: text }, { existing }, status);
 
-/** The list of inspections, and importing a report (managers). */
+/**
+ * Every page whose address is /inspections/<one segment>: the list, importing a report, and an
+ * inspection's review. One controller for them, so that `import` is declared before `:id`
+ * here rather than by which controller a module happens to register first; and `:id` is a
+ * UUID (pageId), so a literal address never reads as an inspection. The review's forms, one
+ * segment deeper, are InspectionReviewController's.
+ */
 @PagesController('inspections')
 export class WebInspectionsController {
   constructor(
-    private readonly pages: WebPages,
     private readonly inspections: InspectionsService,
     private readonly importer: ImportService,
+    private readonly review: InspectionReviewPresenter,
     private readonly clock: Clock,
   ) {}
 
   @Get()
-  async list(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const principal = await this.pages.signedIn(req, res);
-    const found = await this.inspections.list(principal.councilId, londonDateOf(this.clock.now()));
-    const sort = sortState('/inspections', req.query, INSPECTION_SORTS, {
-      key: 'date',
-      direction: 'desc',
-    });
-    await this.pages.render(req, res, principal, 'inspections/list', {
-      title: 'Inspections',
-      section: 'inspections',
-      inspections: sortInspections(found.map(inspectionRow), sort.key, sort.direction),
-      sort,
-    });
+  @PageView('inspections/list')
+  async list(
+    @CurrentUser() user: Principal,
+    @Query() query: Record<string, unknown>,
+  ): Promise<PageLocals> {
+    const found = await this.inspections.list(user.councilId, londonDateOf(this.clock.now()));
+    return inspectionListPage(found, query);
   }
 
   @Get('import')
-  async importPage(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const principal = await this.pages.signedIn(req, res, 'manager');
-    await this.renderImport(req, res, principal);
+  @RequireRole('manager')
+  @PageView(IMPORT_VIEW)
+  importPage(): PageLocals {
+    return importPage();
   }
 
-  @Post('import')
+  /** The same import as POST /api/inspections, its refusals put on the file field. */
+  @FormPost('import', importForm)
   // The session, role and CSRF token (in the form's address) are checked before multer reads
   // a byte of the upload.
   @RequireRole('manager')
   @BodyLimit(REPORT_BODY_LIMIT, { multipart: true })
   @UseInterceptors(ReportUploadInterceptor)
   async import(
-    @Req() req: UploadRequest,
-    @Res() res: Response,
+    @CurrentUser() user: Principal,
+    @UploadTooLarge() tooLarge: boolean,
     @UploadedFile() file: Express.Multer.File | undefined,
-  ): Promise<void> {
-    const principal = await this.pages.posted(req, res, 'manager');
-    const fail = (text: string, existing?: { href: string; reference: string }) =>
-      this.renderImport(req, res, principal, { text, existing }, HttpStatus.BAD_REQUEST);
-    if (req[UPLOAD_TOO_LARGE]) return fail(readError('too_large'));
-    if (!file) return fail('Select a report to import');
-    if (file.size === 0) return fail(readError('empty'));
-    try {
-      const imported = await this.importer.importReport({
-        councilId: principal.councilId,
-        importedById: principal.userId,
+  ): Promise<SeeOther> {
+    if (tooLarge) throw fileRefused(readError('too_large'));
+    if (!file) throw fileRefused('Select a report to import');
+    if (file.size === 0) throw fileRefused(readError('empty'));
+    const imported = await this.importer
+      .importReport({
+        councilId: user.councilId,
+        importedById: user.userId,
         fileName: file.originalname,
         content: file.buffer,
+      })
+      .catch((error: unknown) => {
+        throw importRefusal(error);
       });
-      const count = imported.recommendations.length;
-      const notices = imported.notices.length > 0 ? ` ${imported.notices.join(' ')}` : '';
-      this.pages.redirect(
-        res,
-        `/inspections/${imported.inspection.id}`,
-        `Imported ${plural(count, 'recommendation')} from ${imported.inspection.reference}.${notices}`,
-      );
-    } catch (error) {
-      if (error instanceof ReportInputError) return fail(readError(error.code, error.message));
-      if (error instanceof ExtractionBusyError) {
-        return this.renderImport(
-          req,
-          res,
-          principal,
-          {
-            text: 'Other reports from your council are being read – upload this one again in a minute',
-          },
-          HttpStatus.TOO_MANY_REQUESTS,
-        );
-      }
-      if (error instanceof ConflictException) {
-        const body = error.getResponse() as {
-          details?: { inspectionId?: string; reference?: string };
-        };
-        const { inspectionId, reference } = body.details ?? {};
-        return fail(
-          'This report has already been imported',
-          inspectionId && reference
-            ? { href: `/inspections/${inspectionId}`, reference }
-            : undefined,
-        );
-      }
-      if (error instanceof UnprocessableEntityException) {
-        return fail(
-          'The selected file does not look like an inspection report or letter – no inspectorate, dates or recommendations were found in it',
-        );
-      }
-      throw error;
-    }
-  }
-
-  private async renderImport(
-    req: Request,
-    res: Response,
-    principal: Principal,
-    error?: { text: string; existing?: { href: string; reference: string } },
-    status: number = HttpStatus.OK,
-  ): Promise<void> {
-    await this.pages.render(
-      req,
-      res,
-      principal,
-      'inspections/import',
-      {
-        title: 'Import a report',
-        section: 'inspections',
-        limitMb: LIMIT_MB,
-        errors: error ? [{ text: error.text, href: '#file' }] : [],
-        fieldErrors: error ? { file: error.text } : {},
-        existing: error?.existing ?? null,
-      },
-      status,
+    const count = imported.recommendations.length;
+    const notices = imported.notices.length > 0 ? ` ${imported.notices.join(' ')}` : '';
+    return new SeeOther(
+      `/inspections/${imported.inspection.id}`,
+      `Imported ${plural(count, 'recommendation')} from ${imported.inspection.reference}.${notices}`,
     );
   }
+
+  /** Declared after `import` (see the class's comment). */
+  @Get(':id')
+  @PageView(REVIEW_VIEW)
+  show(
+    @CurrentUser() user: Principal,
+    @Param('id', pageId) id: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<PageLocals> {
+    return this.review.page(user, id, query);
+  }
+}
+
+/** The import's refusals in the words of the GOV.UK file upload pattern; others as they were. */
+function importRefusal(error: unknown): unknown {
+  if (error instanceof ReportInputError) return fileRefused(readError(error.code, error.message));
+  if (error instanceof ExtractionBusyError) {
+    return fileRefused(
+      'Other reports from your council are being read – upload this one again in a minute',
+      undefined,
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+  if (error instanceof ConflictException) {
+    const body = error.getResponse() as {
+      details?: { inspectionId?: string; reference?: string };
+    };
+    const { inspectionId, reference } = body.details ?? {};
+    return fileRefused(
+      'This report has already been imported',
+      inspectionId && reference ? { href: `/inspections/${inspectionId}`, reference } : undefined,
+    );
+  }
+  if (error instanceof UnprocessableEntityException) {
+    return fileRefused(
+      'The selected file does not look like an inspection report or letter – no inspectorate, dates or recommendations were found in it',
+    );
+  }
+  return error;
 }

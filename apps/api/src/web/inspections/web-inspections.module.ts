@@ -3,12 +3,14 @@ import { PeopleModule } from '@app/people';
 import { Module } from '@nestjs/common';
 import { WebCoreModule } from '../web-core.module';
 import { InspectionReviewController } from './inspection-review.controller';
+import { InspectionReviewPresenter } from './inspection-review.presenter';
 import { WebInspectionsController } from './web-inspections.controller';
 
 /** Inspections: the list, importing a report and reviewing what it found. */
 @Module({
   imports: [WebCoreModule, ActionsModule, InspectionsModule, PeopleModule],
-  // The list's controller first: its /inspections/import is matched before /inspections/:id.
-  controllers: [WebInspectionsController, InspectionReviewController],
+  // In either order: their addresses cannot overlap (see WebInspectionsController).
+  controllers: [InspectionReviewController, WebInspectionsController],
+  providers: [InspectionReviewPresenter],
 })
 export class WebInspectionsModule {}

@@ -11,8 +11,10 @@ export class FormRejected extends HttpException {
     readonly fieldErrors: Record<string, string>,
     /** What to show in the fields again; the posted form when not given. */
     readonly values?: Record<string, unknown>,
+    /** The page's status: 400, unless the form is fine but cannot be taken now (429). */
+    status: number = HttpStatus.BAD_REQUEST,
   ) {
-    super('The form has errors', HttpStatus.BAD_REQUEST);
+    super('The form has errors', status);
   }
 
   /** One message on `field`; the summary links to `fieldId` when the element's id differs. */

@@ -84,6 +84,7 @@ export class PageInterceptor implements NestInterceptor {
         fieldErrors: state.fieldErrors,
         ...locals,
       }),
+      rejected.getStatus(),
     );
   }
 }

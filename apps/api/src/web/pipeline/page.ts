@@ -38,8 +38,9 @@ export class PageWithErrors extends HttpException {
   constructor(
     readonly view: string,
     readonly locals: Record<string, unknown>,
+    status: number = HttpStatus.BAD_REQUEST,
   ) {
-    super('The form has errors', HttpStatus.BAD_REQUEST);
+    super('The form has errors', status);
   }
 }
 
