@@ -1,3 +1,4 @@
+export { type CouncilSettingsChanges, CouncilSettingsService } from './council-settings.service';
 export { type DeliveryOutcome, DeliveryService } from './delivery/delivery.service';
 export { Notification } from './entities/notification.entity';
 export { RemindersHealthModule } from './health/reminders-health.module';

@@ -2,7 +2,7 @@ import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { ErrorResponse } from '@app/common';
 import { remindersConfig, type RemindersConfig } from '@app/config';
 import { type Council, CouncilsService } from '@app/people';
-import { NotificationsService, resolvePolicy } from '@app/reminders';
+import { CouncilSettingsService, resolvePolicy } from '@app/reminders';
 import { Body, Controller, Get, Inject, Patch } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -23,7 +23,7 @@ import { UpdateCouncilDto } from './dto/update-council.dto';
 export class CouncilController {
   constructor(
     private readonly councils: CouncilsService,
-    private readonly notifications: NotificationsService,
+    private readonly settings: CouncilSettingsService,
     @Inject(remindersConfig.KEY) private readonly reminders: RemindersConfig,
   ) {}
 
@@ -49,10 +49,8 @@ export class CouncilController {
     @CurrentUser() principal: Principal,
     @Body() body: UpdateCouncilDto,
   ): Promise<CouncilDto> {
-    const council = await this.councils.updateSettings(principal.councilId, body);
-    // Reminders already planned under the old rules are planned again under the new ones.
-    if (body.notifications) await this.notifications.replanCouncil(principal.councilId);
-    return this.toDto(council);
+    // New reminder rules also re-plan the reminders planned under the old ones.
+    return this.toDto(await this.settings.update(principal.councilId, body));
   }
 
   private toDto(council: Council): CouncilDto {

@@ -7,3 +7,4 @@ export {
   type StatusCount,
 } from './progress';
 export { ProgressService } from './progress.service';
+export { type ActionTimeline, type LiveSpan, liveSpans, type StatusEvent } from './live-spans';

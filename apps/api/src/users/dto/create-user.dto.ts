@@ -1,21 +1,22 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/auth';
-import { Trim } from '@app/common';
+import {
+  AccountEmail,
+  AccountLineManager,
+  AccountName,
+  AccountPassword,
+  AccountRole,
+  AccountTeam,
+  EMAIL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  TEAM_MAX_LENGTH,
+} from '@app/auth';
 import { ROLES, type Role } from '@app/people';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsEmail,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsOptional } from 'class-validator';
 
-export const EMAIL_MAX_LENGTH = 254;
-export const NAME_MAX_LENGTH = 200;
-export const TEAM_MAX_LENGTH = 100;
+// The rules (limits and messages) are the account's, shared with the admin pages' forms.
+export { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, TEAM_MAX_LENGTH };
 
 export const PASSWORD_DESCRIPTION =
   `${PASSWORD_MIN_LENGTH}-${PASSWORD_MAX_LENGTH} characters; no other rules, so a passphrase ` +
@@ -23,20 +24,15 @@ export const PASSWORD_DESCRIPTION =
 
 export class CreateUserDto {
   @ApiProperty({ example: 'sam.okafor@stockport.gov.uk', maxLength: EMAIL_MAX_LENGTH })
-  @Trim()
-  @IsEmail()
-  @MaxLength(EMAIL_MAX_LENGTH)
+  @AccountEmail()
   email!: string;
 
   @ApiProperty({ example: 'Sam Okafor', maxLength: NAME_MAX_LENGTH })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX_LENGTH)
+  @AccountName()
   name!: string;
 
   @ApiProperty({ enum: ROLES, example: 'staff' })
-  @IsIn(ROLES)
+  @AccountRole()
   role!: Role;
 
   @ApiPropertyOptional({
@@ -46,9 +42,7 @@ export class CreateUserDto {
     maxLength: TEAM_MAX_LENGTH,
   })
   @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(TEAM_MAX_LENGTH)
+  @AccountTeam()
   team?: string | null;
 
   @ApiPropertyOptional({
@@ -58,7 +52,7 @@ export class CreateUserDto {
     description: 'A user in the same council; any other id answers 404 "Line manager not found".',
   })
   @IsOptional()
-  @IsUUID()
+  @AccountLineManager()
   lineManagerId?: string | null;
 
   @ApiProperty({
@@ -68,8 +62,6 @@ export class CreateUserDto {
     example: 'correct horse battery staple',
     description: PASSWORD_DESCRIPTION,
   })
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @AccountPassword()
   password!: string;
 }

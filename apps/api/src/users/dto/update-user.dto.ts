@@ -1,40 +1,32 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/auth';
-import { OmitOrValidate, Trim } from '@app/common';
-import { ROLES, type Role } from '@app/people';
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
-import {
+  AccountEmail,
+  AccountLineManager,
+  AccountName,
+  AccountPassword,
+  AccountRole,
+  AccountTeam,
   EMAIL_MAX_LENGTH,
   NAME_MAX_LENGTH,
-  PASSWORD_DESCRIPTION,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
   TEAM_MAX_LENGTH,
-} from './create-user.dto';
+} from '@app/auth';
+import { OmitOrValidate } from '@app/common';
+import { ROLES, type Role } from '@app/people';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { PASSWORD_DESCRIPTION } from './create-user.dto';
 
 /** Every field optional; `team` and `lineManagerId` take null to clear them. */
 export class UpdateUserDto {
   @ApiPropertyOptional({ example: 'sam.okafor@stockport.gov.uk', maxLength: EMAIL_MAX_LENGTH })
   @OmitOrValidate()
-  @Trim()
-  @IsEmail()
-  @MaxLength(EMAIL_MAX_LENGTH)
+  @AccountEmail()
   email?: string;
 
   @ApiPropertyOptional({ example: 'Sam Okafor', maxLength: NAME_MAX_LENGTH })
   @OmitOrValidate()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX_LENGTH)
+  @AccountName()
   name?: string;
 
   @ApiPropertyOptional({
@@ -43,7 +35,7 @@ export class UpdateUserDto {
     description: 'Takes effect on the next request. You cannot change your own role (400).',
   })
   @OmitOrValidate()
-  @IsIn(ROLES)
+  @AccountRole()
   role?: Role;
 
   @ApiPropertyOptional({
@@ -54,9 +46,7 @@ export class UpdateUserDto {
     description: 'null removes the user from their team.',
   })
   @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(TEAM_MAX_LENGTH)
+  @AccountTeam()
   team?: string | null;
 
   @ApiPropertyOptional({
@@ -67,7 +57,7 @@ export class UpdateUserDto {
       'A user in the same council other than this one (404 otherwise); null removes the line manager.',
   })
   @IsOptional()
-  @IsUUID()
+  @AccountLineManager()
   lineManagerId?: string | null;
 
   @ApiPropertyOptional({
@@ -87,8 +77,6 @@ export class UpdateUserDto {
     description: `${PASSWORD_DESCRIPTION} Setting it ends all the user's sessions.`,
   })
   @OmitOrValidate()
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @AccountPassword()
   password?: string;
 }

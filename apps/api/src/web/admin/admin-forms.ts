@@ -1,32 +1,30 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/auth';
-import { Trim } from '@app/common';
-import { DEFAULT_WINDOW_MONTHS, IMMEDIATE_WINDOW_DAYS, ROLES, type Role } from '@app/people';
-import { ESCALATE_AFTER_DAYS_LIMITS, REMINDER_OFFSET_LIMITS } from '@app/reminders';
+import {
+  AccountEmail,
+  AccountLineManager,
+  AccountName,
+  AccountPassword,
+  AccountRole,
+  AccountTeam,
+} from '@app/auth';
+import { DEFAULT_WINDOW_MONTHS, IMMEDIATE_WINDOW_DAYS, type Role } from '@app/people';
+import {
+  type CouncilSettingsChanges,
+  ESCALATE_AFTER_DAYS_LIMITS,
+  REMINDER_OFFSET_LIMITS,
+} from '@app/reminders';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
-  IsEmail,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsOptional,
-  IsString,
-  IsUUID,
   Max,
-  MaxLength,
   Min,
-  MinLength,
   ValidateIf,
 } from 'class-validator';
-// The same limits as the API: people's fields from its user DTOs, reminder rules from the policy.
-import {
-  EMAIL_MAX_LENGTH,
-  NAME_MAX_LENGTH,
-  TEAM_MAX_LENGTH,
-} from '../../users/dto/create-user.dto';
 
 /** The emails a council can switch on or off, as the checkboxes on the council settings page. */
 export const NOTIFY_OPTIONS = [
@@ -57,99 +55,54 @@ const toDayList = ({ value }: { value: unknown }): unknown =>
 const toList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? [value] : value;
 
-/*
- * When several rules fail, readForm shows the message of the rule listed first on the field,
- * so each field lists its "Enter …" rule before its format and size rules.
- */
+// A person's fields have the account's rules (limits and messages), as the API's user DTOs do.
 
-/** Several decorators as one, applied bottom-up as if stacked, so rule order stays as written. */
-const rules =
-  (...decorators: PropertyDecorator[]): PropertyDecorator =>
-  (target, key) => {
-    for (const decorator of [...decorators].reverse()) decorator(target, key);
-  };
-
-// The fields the new-person and person pages share.
-const FullName = rules(
-  IsNotEmpty({ message: 'Enter their full name' }),
-  MaxLength(NAME_MAX_LENGTH, {
-    message: `Full name must be ${NAME_MAX_LENGTH} characters or fewer`,
-  }),
-  IsString({ message: 'Enter their full name' }),
-  Trim(),
-);
-
-const EmailAddress = rules(
-  IsNotEmpty({ message: 'Enter their email address' }),
-  IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.com' }),
-  MaxLength(EMAIL_MAX_LENGTH, {
-    message: `Email address must be ${EMAIL_MAX_LENGTH} characters or fewer`,
-  }),
-  IsString({ message: 'Enter their email address' }),
-  Trim(),
-);
-
-const Team = rules(
-  IsOptional(),
-  MaxLength(TEAM_MAX_LENGTH, { message: `Team must be ${TEAM_MAX_LENGTH} characters or fewer` }),
-  IsString({ message: 'Enter a team name' }),
-  Trim(),
-);
-
-const LineManager = rules(
-  ValidateIf((form: { lineManagerId?: unknown }) => !blank(form.lineManagerId)),
-  IsUUID('all', { message: 'Select a line manager from the list' }),
-);
-
-const Password = (whenMissing: string) =>
-  rules(
-    MinLength(PASSWORD_MIN_LENGTH, {
-      message: `Password must be ${PASSWORD_MIN_LENGTH} characters or more`,
-    }),
-    MaxLength(PASSWORD_MAX_LENGTH, {
-      message: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`,
-    }),
-    IsString({ message: whenMissing }),
-  );
+/** The select's "No line manager" is an empty value: only someone chosen is checked. */
+const LineManager = (): PropertyDecorator => (target, key) => {
+  AccountLineManager()(target, key);
+  ValidateIf((form: { lineManagerId?: unknown }) => !blank(form.lineManagerId))(target, key);
+};
 
 /** /admin/users/new: a new person in the admin's council. */
 export class NewUserForm {
-  @FullName
+  @AccountName()
   name!: string;
 
-  @EmailAddress
+  @AccountEmail()
   email!: string;
 
-  @IsIn(ROLES, { message: 'Select a role' })
+  @AccountRole()
   role!: Role;
 
-  @Team
+  @IsOptional()
+  @AccountTeam()
   team?: string;
 
-  @LineManager
+  @LineManager()
   lineManagerId?: string;
 
-  @Password('Enter an initial password')
+  @AccountPassword('Enter an initial password')
   password!: string;
 }
 
 /** /admin/users/:id: who they are and where they sit. */
 export class UserDetailsForm {
-  @FullName
+  @AccountName()
   name!: string;
 
-  @EmailAddress
+  @AccountEmail()
   email!: string;
 
   /** Left out for the admin's own account: nobody changes their own role. */
   @IsOptional()
-  @IsIn(ROLES, { message: 'Select a role' })
+  @AccountRole()
   role?: Role;
 
-  @Team
+  @IsOptional()
+  @AccountTeam()
   team?: string;
 
-  @LineManager
+  @LineManager()
   lineManagerId?: string;
 }
 
@@ -161,7 +114,7 @@ export class AccountStatusForm {
 
 /** /admin/users/:id/password: an admin sets a new password (every session of theirs ends). */
 export class ResetPasswordForm {
-  @Password('Enter a new password')
+  @AccountPassword('Enter a new password')
   password!: string;
 }
 
@@ -226,4 +179,22 @@ export class CouncilSettingsForm {
   @IsIn(NOTIFY_OPTIONS, { each: true, message: 'Select the emails to send from the list' })
   @Transform(toList)
   notify?: NotifyOption[];
+}
+
+/** The council settings form as the change PATCH /api/council makes: unticked boxes are off. */
+export function councilChangesOf(form: CouncilSettingsForm): CouncilSettingsChanges {
+  const after = form.escalateToAdminsAfterDays;
+  const notify = form.notify ?? [];
+  return {
+    immediateWindowDays: form.immediateWindowDays,
+    defaultWindowMonths: form.defaultWindowMonths,
+    notifications: {
+      reminderOffsets: form.reminderOffsets,
+      escalateToAdminsAfterDays: typeof after === 'number' ? after : null,
+      assignment: notify.includes('assignment'),
+      ownerOverdue: notify.includes('ownerOverdue'),
+      escalateToLineManager: notify.includes('escalateToLineManager'),
+      weeklyDigest: notify.includes('weeklyDigest'),
+    },
+  };
 }

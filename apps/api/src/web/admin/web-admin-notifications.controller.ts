@@ -1,108 +1,54 @@
-import type { Principal } from '@app/auth';
-import { type NotificationKind, NotificationsService, type NotificationView } from '@app/reminders';
-import { Get, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
-import { type ErrorLink, refusal } from '../forms';
-import { pageOf, pagination } from '../tables';
-import { dateTime, longDate } from '../view-models';
-import { WebPages } from '../web-pages';
+import { CurrentUser, type Principal, RequireRole } from '@app/auth';
+import { NotificationsService } from '@app/reminders';
+import { ConflictException, Get, Param, Query } from '@nestjs/common';
+import type { ErrorLink } from '../forms';
+import { signedInAs } from '../page-guards';
+import { FormPost, type PageLocals, PageView, SeeOther } from '../pipeline/page';
+import { FormRejected } from '../pipeline/form-rejected';
 import { pageId, PagesController } from '../pipeline/pages-controller';
+import { pageOf } from '../tables';
+import { failedEmailsPage, NOTIFICATIONS_PAGE_SIZE } from './notifications.presenter';
 
-const PAGE_SIZE = 25;
-
-const KIND_LABELS: Record<NotificationKind, string> = {
-  assigned: 'New action',
-  due_soon: 'Deadline reminder',
-  overdue: 'Overdue reminder',
-  escalation: 'Overdue, to line manager',
-  admin_escalation: 'Overdue, to admins',
-  digest: 'Weekly summary',
-  deadline_changed: 'Deadline moved by someone else',
-};
-
-function row(notification: NotificationView) {
-  return {
-    id: notification.id,
-    kind: KIND_LABELS[notification.kind],
-    action: notification.action,
-    dueOn: notification.dueOn ? longDate(notification.dueOn) : null,
-    recipient: notification.recipient,
-    attempts: notification.attempts,
-    lastError: notification.lastError ?? 'No error recorded',
-    createdAt: dateTime(notification.createdAt),
-  };
-}
+const NOTIFICATIONS_VIEW = 'admin/notifications';
 
 /** /admin/notifications: emails that failed after every attempt, and sending them again. */
 @PagesController('admin/notifications')
+@RequireRole('admin')
 export class WebAdminNotificationsController {
-  constructor(
-    private readonly pages: WebPages,
-    private readonly notifications: NotificationsService,
-  ) {}
+  constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  async list(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const principal = await this.pages.signedIn(req, res, 'admin');
-    await this.renderList(req, res, principal, pageOf(req.query), []);
+  @PageView(NOTIFICATIONS_VIEW)
+  list(@CurrentUser() user: Principal, @Query('page') page?: string): Promise<PageLocals> {
+    return this.listPage(user, pageOf({ page }));
   }
 
-  @Post(':id/retry')
-  async retry(
-    @Req() req: Request,
-    @Res() res: Response,
-    @Param('id', pageId) id: string,
-  ): Promise<void> {
-    const principal = await this.pages.posted(req, res, 'admin');
+  /** The same resend as POST /api/notifications/:id/retry. */
+  @FormPost(':id/retry', {
+    view: NOTIFICATIONS_VIEW,
+    showAgain: (controller: WebAdminNotificationsController, req, state) =>
+      controller.listPage(signedInAs(req), 1, state.errors),
+  })
+  async retry(@CurrentUser() user: Principal, @Param('id', pageId) id: string): Promise<SeeOther> {
     try {
-      await this.notifications.retry(principal.councilId, id);
+      await this.notifications.retry(user.councilId, id);
     } catch (error) {
-      // Already queued again (a second click, or another admin): say so on the list.
-      refusal(error, [HttpStatus.CONFLICT]);
-      const text = 'This email has already been sent again or is waiting to be sent';
-      await this.renderList(
-        req,
-        res,
-        principal,
-        1,
-        [{ text, href: '#failed-emails' }],
-        HttpStatus.BAD_REQUEST,
+      // Already queued again (a second click, or another admin): said on the list, not an error.
+      if (!(error instanceof ConflictException)) throw error;
+      throw FormRejected.summary(
+        'This email has already been sent again or is waiting to be sent',
+        '#failed-emails',
       );
-      return;
     }
-    this.pages.redirect(res, '/admin/notifications', 'Email queued again');
+    return new SeeOther('/admin/notifications', 'Email queued again');
   }
 
-  private async renderList(
-    req: Request,
-    res: Response,
-    principal: Principal,
-    page: number,
-    errors: ErrorLink[],
-    status: number = HttpStatus.OK,
-  ): Promise<void> {
-    const { items, total } = await this.notifications.list(principal.councilId, {
+  async listPage(user: Principal, page: number, errors: ErrorLink[] = []): Promise<PageLocals> {
+    const failed = await this.notifications.list(user.councilId, {
       status: 'failed',
       page,
-      pageSize: PAGE_SIZE,
+      pageSize: NOTIFICATIONS_PAGE_SIZE,
     });
-    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    await this.pages.render(
-      req,
-      res,
-      principal,
-      'admin/notifications',
-      {
-        title: 'Failed emails',
-        section: 'admin',
-        errors,
-        total,
-        notifications: items.map(row),
-        pagination: pagination('/admin/notifications', {}, page, pages),
-        from: total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1,
-        to: Math.min(total, page * PAGE_SIZE),
-      },
-      status,
-    );
+    return failedEmailsPage(failed, page, errors);
   }
 }

@@ -1,6 +1,6 @@
-import { type ActionView, neutraliseFormula } from '@app/actions';
+import { type ActionView, neutraliseFormula, type Progress } from '@app/actions';
 import { stringify } from 'csv-stringify/sync';
-import { longDate, statusTag } from '../view-models';
+import { longDate, RAG_TAGS, statusTag } from '../view-models';
 
 /** One row of the overdue review, as shown and as exported. */
 export interface OverdueRow {
@@ -66,3 +66,6 @@ export function overdueCsv(rows: readonly OverdueRow[]): string {
     })
   );
 }
+
+/** An inspection's RAG rating as a tag (green when it has none yet). */
+export const ragTag = (progress: Progress) => RAG_TAGS[progress.rag] ?? RAG_TAGS.green;

@@ -2,13 +2,11 @@ import { ActionsModule, DashboardModule, InspectionsModule } from '@app/actions'
 import { PeopleModule } from '@app/people';
 import { Module } from '@nestjs/common';
 import { WebCoreModule } from '../web-core.module';
-import { ReportsService } from './reports.service';
 import { WebReportsController } from './web-reports.controller';
 
 /** For managers: inspection progress, the overdue review and the dashboard. */
 @Module({
   imports: [WebCoreModule, ActionsModule, InspectionsModule, DashboardModule, PeopleModule],
-  providers: [ReportsService],
   controllers: [WebReportsController],
 })
 export class WebReportsModule {}

@@ -1,14 +1,27 @@
 import { Clock, COUNCIL_TIME_ZONE, londonDateOf } from '@app/common';
 import { SqlRunner } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import { type ActionTimeline, type LiveSpan, liveSpans, type StatusEvent } from './open-series';
+import {
+  type ActionTimeline,
+  type LiveSpan,
+  liveSpans,
+  type StatusEvent,
+} from '../progress/live-spans';
 
 const londonDate = (column: string) =>
   `to_char(${column} AT TIME ZONE '${COUNCIL_TIME_ZONE}', 'YYYY-MM-DD')`;
 
+/** An inspection as a filter offers it. */
+export interface InspectionOption {
+  id: string;
+  reference: string;
+  title: string | null;
+}
+
 /**
- * The reads the report pages need that the domain services do not offer: the inspections for a
- * filter, and the live-action history of one inspection. Every query is scoped by council.
+ * The reads behind the managers' reports that the other services do not offer: the inspections
+ * to filter by, and the live-action history of one inspection from the audit log. Every query
+ * is scoped by council.
  */
 @Injectable()
 export class ReportsService {
@@ -17,14 +30,13 @@ export class ReportsService {
     private readonly clock: Clock,
   ) {}
 
+  /** Today in England, the day the reports count to. */
   today(): string {
     return londonDateOf(this.clock.now());
   }
 
   /** The council's inspections for a filter: newest import first. */
-  async inspectionOptions(
-    councilId: string,
-  ): Promise<Array<{ id: string; reference: string; title: string | null }>> {
+  async inspectionOptions(councilId: string): Promise<InspectionOption[]> {
     return this.sql.query(
       `SELECT id, reference, title FROM inspections
         WHERE council_id = $1 ORDER BY imported_at DESC, reference`,
