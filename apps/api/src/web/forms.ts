@@ -1,5 +1,5 @@
 import { dateRange, findNul, isDateInRange } from '@app/common';
-import { HttpException, HttpStatus } from '@nestjs/common';
+import type { HttpException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { longDate } from './view-models';
@@ -10,7 +10,7 @@ export interface ErrorLink {
   href: string;
 }
 
-export type FormResult<T> =
+type FormResult<T> =
   { ok: true; value: T } | { ok: false; fieldErrors: Record<string, string>; errors: ErrorLink[] };
 
 /**
@@ -65,40 +65,6 @@ export const noErrors = (values: Record<string, unknown> = {}): FormState => ({
   values,
 });
 
-/** One message on `field`; the summary links to `fieldId` when the element's id differs. */
-export function formError<V = Record<string, unknown>>(
-  field: string,
-  text: string,
-  values: V,
-  fieldId = field,
-): FormState<V> {
-  return { errors: [{ text, href: `#${fieldId}` }], fieldErrors: { [field]: text }, values };
-}
-
-/** A message in the summary only, for a page part rather than one field (a table, a list). */
-export function summaryError<V = Record<string, unknown>>(
-  text: string,
-  href: string,
-  values: V,
-): FormState<V> {
-  return { errors: [{ text, href }], fieldErrors: {}, values };
-}
-
-const REFUSALS: readonly number[] = [
-  HttpStatus.BAD_REQUEST,
-  HttpStatus.CONFLICT,
-  HttpStatus.UNPROCESSABLE_ENTITY,
-];
-
-/**
- * A domain refusal a person can put right on the form (400, 409 or 422 unless `statuses` says
- * otherwise). Anything else is rethrown: it is not the form's fault, so it gets the error page.
- */
-export function refusal(error: unknown, statuses: readonly number[] = REFUSALS): HttpException {
-  if (error instanceof HttpException && statuses.includes(error.getStatus())) return error;
-  throw error;
-}
-
 /** The field a domain refusal is about (`details.field`), when it names one. */
 export function refusedField(error: HttpException): string | undefined {
   const response = error.getResponse();
@@ -107,36 +73,6 @@ export function refusedField(error: HttpException): string | undefined {
       ? (response as { details?: { field?: unknown } }).details
       : undefined;
   return typeof details?.field === 'string' ? details.field : undefined;
-}
-
-/**
- * The usual form post: `act` on the valid form (it redirects), or show the form again with 400,
- * with readForm's errors or with what `refused` makes of an error `act` throws.
- */
-export async function submitForm<T extends object>(
-  form: FormResult<T>,
-  steps: {
-    values: Record<string, unknown>;
-    show: (state: FormState, status: number) => Promise<void>;
-    act: (value: T) => Promise<void>;
-    /** Rethrows (see `refusal`) what is not the form's fault; without it, every error is. */
-    refused?: (error: unknown, values: Record<string, unknown>) => FormState;
-  },
-): Promise<void> {
-  const { values, show, act, refused } = steps;
-  if (!form.ok) {
-    await show(
-      { errors: form.errors, fieldErrors: form.fieldErrors, values },
-      HttpStatus.BAD_REQUEST,
-    );
-    return;
-  }
-  try {
-    await act(form.value);
-  } catch (error) {
-    if (!refused) throw error;
-    await show(refused(error, values), HttpStatus.BAD_REQUEST);
-  }
 }
 
 const PARTS = { day: 'day', month: 'month', year: 'year' } as const;

@@ -1,6 +1,6 @@
-import { type AuthenticatedRequest, hasRole, type Principal } from '@app/auth';
+import { type AuthenticatedRequest, hasRole } from '@app/auth';
 import { CouncilsService, type Role } from '@app/people';
-import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Csrf } from './csrf';
 import type { PageLocals } from './pipeline/page';
@@ -23,8 +23,8 @@ const SECTIONS: { section: Section; href: string; text: string; role: Role }[] =
 const FLASH_COOKIE = 'ft_flash';
 
 /**
- * What every signed-in page needs: who is signed in (or a redirect to sign in), the role check,
- * the CSRF check on forms, and the header, navigation and banner around the page's own content.
+ * The frame around every page's own content: the header, the navigation for the person's role,
+ * the CSRF token for its forms and the banner a form left (PageInterceptor asks for it).
  */
 @Injectable()
 export class WebPages {
@@ -33,23 +33,6 @@ export class WebPages {
     private readonly csrf: Csrf,
     private readonly councils: CouncilsService,
   ) {}
-
-  /**
-   * The signed-in person (SessionGuard found them before the body was read); "You cannot do
-   * that" if below `role`.
-   */
-  signedIn(req: Request, _res: Response, role: Role = 'staff'): Promise<Principal> {
-    const principal = (req as AuthenticatedRequest).principal;
-    // SessionGuard runs on every page that is not a SignedOutPage: none is a wiring bug.
-    if (!principal) throw new Error('A signed-out page asked who is signed in');
-    if (!hasRole(principal.role, role)) throw new ForbiddenException();
-    return Promise.resolve(principal);
-  }
-
-  /** A form post: signed in and the role (PageCsrfGuard has checked the form's CSRF token). */
-  posted(req: Request, res: Response, role: Role = 'staff'): Promise<Principal> {
-    return this.signedIn(req, res, role);
-  }
 
   /**
    * The layout's locals around a page's own: the council, the navigation for the signed-in
@@ -108,24 +91,5 @@ export class WebPages {
     const flash = cookies[FLASH_COOKIE];
     if (flash) res.clearCookie(FLASH_COOKIE, cookieOptions(this.web.secureCookies));
     return flash ?? null;
-  }
-
-  /** Renders `view` inside the layout (handlers not yet on PageInterceptor). */
-  async render(
-    req: Request,
-    res: Response,
-    principal: Principal,
-    view: string,
-    locals: PageLocals,
-    status: number = HttpStatus.OK,
-  ): Promise<void> {
-    const signedIn: AuthenticatedRequest = Object.assign(req, { principal });
-    res.status(status).render(view, await this.frame(signedIn, res, locals));
-  }
-
-  /** 303 to `href` (POST → redirect → GET), with a success banner there when `flash` is given. */
-  redirect(res: Response, href: string, flash?: string): void {
-    this.flash(res, flash);
-    res.redirect(HttpStatus.SEE_OTHER, href);
   }
 }

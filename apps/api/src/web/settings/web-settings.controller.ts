@@ -1,8 +1,8 @@
 import { CurrentUser, type Principal, UserAccountsService } from '@app/auth';
 import { UsersService } from '@app/people';
-import { Get, HttpStatus, Ip } from '@nestjs/common';
+import { BadRequestException, Get, Ip } from '@nestjs/common';
 import { SignInLimiter } from '../../auth/sign-in-limiter';
-import { type FormState, noErrors, refusal } from '../forms';
+import { type FormState, noErrors } from '../forms';
 import { signedInAs } from '../page-guards';
 import {
   Form,
@@ -76,7 +76,9 @@ export class WebSettingsController {
     try {
       outcome = await this.accounts.changeOwnPassword(user, currentPassword, newPassword);
     } catch (error) {
-      throw FormRejected.on('newPassword', refusal(error, [HttpStatus.BAD_REQUEST]).message);
+      // The password rules' refusal belongs on the new password; anything else is not the form's.
+      if (error instanceof BadRequestException) throw FormRejected.on('newPassword', error.message);
+      throw error;
     }
     if (outcome === 'wrong-current-password') {
       throw FormRejected.on('currentPassword', 'Your current password is incorrect');
