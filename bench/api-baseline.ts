@@ -13,8 +13,11 @@ import {
   buildActionListQuery,
 } from '../libs/actions/src/actions/action-list.query';
 import { toActionView } from '../libs/actions/src/actions/action-view';
-import { assembleDashboard } from '../libs/actions/src/dashboard/dashboard';
-import { dashboardQuery, type DashboardRow } from '../libs/actions/src/dashboard/dashboard.queries';
+import { assembleDashboard } from '../libs/inspections/src/dashboard/dashboard';
+import {
+  dashboardQuery,
+  type DashboardRow,
+} from '../libs/inspections/src/dashboard/dashboard.queries';
 import { londonDateOf } from '../libs/common/src/time/clock';
 import { statementName } from '../libs/database/src/statement-name';
 

@@ -1,4 +1,4 @@
-import { ProgressService } from '@app/actions';
+import { ProgressService } from '@app/inspections';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {

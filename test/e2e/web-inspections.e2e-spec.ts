@@ -1,9 +1,5 @@
-import {
-  ActionsService,
-  ImportService,
-  InspectionsService,
-  SuggestionsService,
-} from '@app/actions';
+import { ActionsService } from '@app/actions';
+import { ImportService, InspectionsService, SuggestionsService } from '@app/inspections';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request, { type Response } from 'supertest';

@@ -1,4 +1,5 @@
-import { ActionsService, DashboardService, Inspection } from '@app/actions';
+import { ActionsService } from '@app/actions';
+import { DashboardService, Inspection } from '@app/inspections';
 import { DataSource } from 'typeorm';
 import { daysFromToday } from '../factories/actions';
 import { createCouncilWithPeople } from '../factories/people';

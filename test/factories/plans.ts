@@ -1,4 +1,5 @@
-import { Action, type ActionStatus, Inspection, Recommendation } from '@app/actions';
+import { Action, type ActionStatus } from '@app/actions';
+import { Inspection, Recommendation } from '@app/inspections';
 import type { Council, User } from '@app/people';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';

@@ -5,27 +5,11 @@ import { ActionUpdate } from './entities/action-update.entity';
 import { Action } from './entities/action.entity';
 import { AuditEntry } from './entities/audit-entry.entity';
 import { DeadlineRevision } from './entities/deadline-revision.entity';
-import { InspectionFile } from './entities/inspection-file.entity';
-import { Inspection } from './entities/inspection.entity';
-import { Recommendation } from './entities/recommendation.entity';
-import { InspectionSuggestion } from './entities/suggestion.entity';
-import { ProgressService } from './progress/progress.service';
 
-/** The action-plan tables, the audit log and progress counts, shared by the inspections, actions and dashboard modules. */
+/** The actions' tables and the audit log, for the modules that read or write actions. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([
-      Inspection,
-      InspectionFile,
-      Recommendation,
-      Action,
-      ActionUpdate,
-      DeadlineRevision,
-      AuditEntry,
-      InspectionSuggestion,
-    ]),
-  ],
-  providers: [AuditLog, ProgressService],
-  exports: [TypeOrmModule, AuditLog, ProgressService],
+  imports: [TypeOrmModule.forFeature([Action, ActionUpdate, DeadlineRevision, AuditEntry])],
+  providers: [AuditLog],
+  exports: [TypeOrmModule, AuditLog],
 })
 export class ActionsDataModule {}

@@ -14,21 +14,6 @@ export {
   type AuditEvent,
 } from './entities/audit-entry.entity';
 export { DeadlineRevision } from './entities/deadline-revision.entity';
-export { InspectionFile } from './entities/inspection-file.entity';
-export { DEADLINE_BASES, Inspection, type DeadlineBasis } from './entities/inspection.entity';
-export {
-  RECOMMENDATION_SOURCES,
-  Recommendation,
-  type RecommendationSource,
-} from './entities/recommendation.entity';
-export {
-  InspectionSuggestion,
-  SUGGESTION_STATUSES,
-  type SuggestionStatus,
-} from './entities/suggestion.entity';
 export { daysLeft, isOverdue, overdueSql } from './overdue';
 // Each area keeps its own index, so work on one never edits another's exports.
 export * from './actions';
-export * from './dashboard';
-export * from './inspections';
-export * from './progress';

@@ -1,4 +1,4 @@
-import { DashboardModule } from '@app/actions';
+import { DashboardModule } from '@app/inspections';
 import { Module } from '@nestjs/common';
 import { DashboardController } from './dashboard.controller';
 

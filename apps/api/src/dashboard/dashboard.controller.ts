@@ -1,5 +1,5 @@
 import { CurrentUser, type Principal } from '@app/auth';
-import { DashboardService } from '@app/actions';
+import { DashboardService } from '@app/inspections';
 import { ErrorResponse } from '@app/common';
 import { Controller, Get } from '@nestjs/common';
 import {

@@ -1,4 +1,4 @@
-import { ReportReader } from '@app/actions';
+import { ReportReader } from '@app/inspections';
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { createValidationPipe, ErrorResponse } from '@app/common';
 import {

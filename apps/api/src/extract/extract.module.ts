@@ -1,4 +1,4 @@
-import { InspectionsModule } from '@app/actions';
+import { InspectionsModule } from '@app/inspections';
 import { Module } from '@nestjs/common';
 import { ExtractController } from './extract.controller';
 

@@ -1,4 +1,4 @@
-import { InspectionsModule } from '@app/actions';
+import { InspectionsModule } from '@app/inspections';
 import { Module } from '@nestjs/common';
 import { InspectionsController } from './inspections.controller';
 import { SuggestionsController } from './suggestions.controller';

@@ -1,4 +1,4 @@
-import { SuggestionsService } from '@app/actions';
+import { SuggestionsService } from '@app/inspections';
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { ErrorResponse } from '@app/common';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';

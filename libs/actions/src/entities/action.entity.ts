@@ -12,8 +12,6 @@ import {
 } from '@app/database';
 import { User } from '@app/people';
 import { Entity } from 'typeorm';
-import { Inspection } from './inspection.entity';
-import { Recommendation } from './recommendation.entity';
 
 export const ACTION_STATUSES = [
   'draft',
@@ -40,9 +38,7 @@ export class Action {
   @IdColumn() id!: string;
   @CouncilIdColumn() councilId!: string;
   @UuidColumn('inspection_id') inspectionId!: string;
-  @References(() => Inspection, 'inspection_id') inspection?: Inspection;
   @UuidColumn('recommendation_id') recommendationId!: string;
-  @References(() => Recommendation, 'recommendation_id') recommendation?: Recommendation;
 
   /** Human reference, unique in the council: `STK-2012-R5-1`. */
   @TextColumn('reference') reference!: string;

@@ -1,4 +1,5 @@
-import { ACTION_STATUSES, type Dashboard } from '@app/actions';
+import { ACTION_STATUSES } from '@app/actions';
+import { type Dashboard } from '@app/inspections';
 import { ApiProperty } from '@nestjs/swagger';
 // The same shapes as an inspection's progress and the people elsewhere in the API.
 import { InspectionProgressDto } from '../../inspections/dto/inspection-progress.dto';

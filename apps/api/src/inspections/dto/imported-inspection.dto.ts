@@ -1,4 +1,4 @@
-import type { InspectionDetail } from '@app/actions';
+import type { InspectionDetail } from '@app/inspections';
 import { ApiProperty } from '@nestjs/swagger';
 import { InspectionDetailDto } from './inspection-detail.dto';
 

@@ -1,4 +1,5 @@
-import { DEADLINE_BASES, type DeadlineBasis, type InspectionDetail } from '@app/actions';
+import { DEADLINE_BASES } from '@app/inspections';
+import { type DeadlineBasis, type InspectionDetail } from '@app/inspections';
 import { ApiProperty } from '@nestjs/swagger';
 import { JudgementDto } from '../../extract/dto/extraction-result.dto';
 import { InspectionFileInfoDto } from './inspection-file-info.dto';

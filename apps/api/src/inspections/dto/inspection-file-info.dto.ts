@@ -1,4 +1,4 @@
-import type { Inspection } from '@app/actions';
+import type { Inspection } from '@app/inspections';
 import { ApiProperty } from '@nestjs/swagger';
 
 /** The file the inspection was imported from (GET /inspections/:id/file serves it). */

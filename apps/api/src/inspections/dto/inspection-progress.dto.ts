@@ -1,4 +1,5 @@
-import { type Progress, RAG_RATINGS, type RagRating } from '@app/actions';
+import { RAG_RATINGS } from '@app/inspections';
+import { type Progress, type RagRating } from '@app/inspections';
 import { ApiProperty } from '@nestjs/swagger';
 import { InspectionStatusCountsDto } from './inspection-status-counts.dto';
 

@@ -1,8 +1,5 @@
-import {
-  RECOMMENDATION_SOURCES,
-  type Recommendation,
-  type RecommendationSource,
-} from '@app/actions';
+import { RECOMMENDATION_SOURCES } from '@app/inspections';
+import { type Recommendation, type RecommendationSource } from '@app/inspections';
 import type { RecommendationPriority } from '@app/report-parser';
 import { ApiProperty } from '@nestjs/swagger';
 

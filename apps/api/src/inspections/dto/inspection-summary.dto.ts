@@ -1,4 +1,4 @@
-import type { InspectionWithProgress } from '@app/actions';
+import type { InspectionWithProgress } from '@app/inspections';
 import type { DocumentKind } from '@app/report-parser';
 import { ApiProperty } from '@nestjs/swagger';
 import { UserSummaryDto } from '../../users/dto/user.dto';

@@ -1,4 +1,5 @@
-import { DEADLINE_BASES, type DeadlineBasis, type Inspection } from '@app/actions';
+import { DEADLINE_BASES } from '@app/inspections';
+import { type DeadlineBasis, type Inspection } from '@app/inspections';
 import { ApiProperty } from '@nestjs/swagger';
 
 /** The post-inspection action plan the inspectorate expects, in working days in England. */

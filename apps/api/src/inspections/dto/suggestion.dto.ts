@@ -1,9 +1,5 @@
-import {
-  DISMISS_REASON_MAX_LENGTH,
-  type InspectionSuggestion,
-  SUGGESTION_STATUSES,
-  type SuggestionStatus,
-} from '@app/actions';
+import { DISMISS_REASON_MAX_LENGTH, SUGGESTION_STATUSES } from '@app/inspections';
+import { type InspectionSuggestion, type SuggestionStatus } from '@app/inspections';
 import { Trim } from '@app/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';

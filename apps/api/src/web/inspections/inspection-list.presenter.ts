@@ -1,4 +1,4 @@
-import type { InspectionWithProgress } from '@app/actions';
+import type { InspectionWithProgress } from '@app/inspections';
 import type { PageLocals } from '../pipeline/page';
 import { sortState } from '../tables';
 import { INSPECTION_SORTS, inspectionRow, sortInspections } from './inspection-views';

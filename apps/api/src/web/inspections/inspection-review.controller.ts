@@ -1,4 +1,5 @@
-import { ActionsService, InspectionsService, SuggestionsService } from '@app/actions';
+import { ActionsService } from '@app/actions';
+import { InspectionsService, SuggestionsService } from '@app/inspections';
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { Clock, londonDateOf } from '@app/common';
 import { UsersService } from '@app/people';

@@ -1,9 +1,5 @@
-import {
-  type ActionView,
-  ActionsService,
-  InspectionsService,
-  SuggestionsService,
-} from '@app/actions';
+import { type ActionView, ActionsService } from '@app/actions';
+import { InspectionsService, SuggestionsService } from '@app/inspections';
 import { hasRole, type Principal } from '@app/auth';
 import { Clock, londonDateOf } from '@app/common';
 import { UsersService } from '@app/people';

@@ -1,4 +1,4 @@
-import type { InspectionSuggestion, InspectionWithProgress } from '@app/actions';
+import type { InspectionSuggestion, InspectionWithProgress } from '@app/inspections';
 import { longDate, RAG_TAGS } from '../view-models';
 
 /** What each kind of document is called on the pages. */

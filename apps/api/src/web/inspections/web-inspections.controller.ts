@@ -1,4 +1,4 @@
-import { ImportService, InspectionsService } from '@app/actions';
+import { ImportService, InspectionsService } from '@app/inspections';
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { BodyLimit, Clock, londonDateOf } from '@app/common';
 import { plural } from '@app/mail';

@@ -1,4 +1,5 @@
-import { ActionsModule, InspectionsModule } from '@app/actions';
+import { ActionsModule } from '@app/actions';
+import { InspectionsModule } from '@app/inspections';
 import { PeopleModule } from '@app/people';
 import { Module } from '@nestjs/common';
 import { WebCoreModule } from '../web-core.module';

@@ -1,4 +1,5 @@
-import { ACTION_STATUSES, type Dashboard } from '@app/actions';
+import { ACTION_STATUSES } from '@app/actions';
+import { type Dashboard } from '@app/inspections';
 import { withQuery } from '../forms';
 import type { PageLocals } from '../pipeline/page';
 import { longDate, statusTag } from '../view-models';

@@ -1,5 +1,5 @@
 import { addDays, differenceInCalendarDays, formatISO, parseISO } from 'date-fns';
-import type { LiveSpan } from '@app/actions';
+import type { LiveSpan } from '@app/inspections';
 import type { SeriesPoint } from './charts';
 
 /** Up to this many days the series has a point a day; beyond, a point a week (or coarser). */

@@ -1,4 +1,5 @@
-import type { ActionListFilters, ActionSort, ActionView, InspectionOption } from '@app/actions';
+import type { ActionListFilters, ActionSort, ActionView } from '@app/actions';
+import type { InspectionOption } from '@app/inspections';
 import type { User } from '@app/people';
 import { withQuery } from '../forms';
 import type { PageLocals } from '../pipeline/page';

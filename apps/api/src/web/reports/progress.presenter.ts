@@ -1,4 +1,5 @@
-import { ACTION_STATUSES, type Inspection, type LiveSpan, type Progress } from '@app/actions';
+import { ACTION_STATUSES } from '@app/actions';
+import { type Inspection, type LiveSpan, type Progress } from '@app/inspections';
 import { daysBetween, londonDateOf } from '@app/common';
 import { plural } from '@app/mail';
 import type { PageLocals } from '../pipeline/page';

@@ -1,4 +1,5 @@
-import { type ActionView, neutraliseFormula, type Progress } from '@app/actions';
+import { type ActionView, neutraliseFormula } from '@app/actions';
+import { type Progress } from '@app/inspections';
 import { stringify } from 'csv-stringify/sync';
 import { longDate, RAG_TAGS, statusTag } from '../view-models';
 

@@ -1,4 +1,5 @@
-import { ActionsService, DashboardService, InspectionsService, ReportsService } from '@app/actions';
+import { ActionsService } from '@app/actions';
+import { DashboardService, InspectionsService, ReportsService } from '@app/inspections';
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { UsersService } from '@app/people';
 import { Get, Param, Query, Res } from '@nestjs/common';

@@ -1,5 +1,4 @@
-import { type ActionStatus, LIVE_STATUSES } from '../entities/action.entity';
-import { overdueSql } from '../overdue';
+import { type ActionStatus, LIVE_STATUSES, overdueSql } from '@app/actions';
 
 /** One parameterised statement, runnable as `dataSource.query(sql, params)` or `pool.query(sql, params)`. */
 export interface NamedQuery {

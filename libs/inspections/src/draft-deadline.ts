@@ -1,4 +1,4 @@
-import type { DeadlineBasis } from '../entities/inspection.entity';
+import type { DeadlineBasis } from './entities/inspection.entity';
 import type { DocumentFacts, Recommendation } from '@app/report-parser';
 import { add, type Duration, formatISO, parseISO } from 'date-fns';
 

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ActionsDataModule } from '../actions-data.module';
+import { InspectionsDataModule } from '../inspections-data.module';
 import { DashboardService } from './dashboard.service';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [ActionsDataModule],
+  imports: [InspectionsDataModule],
   providers: [DashboardService, ReportsService],
   exports: [DashboardService, ReportsService],
 })

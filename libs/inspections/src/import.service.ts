@@ -1,3 +1,4 @@
+import { AuditLog, Action } from '@app/actions';
 import { Clock, londonDateOf } from '@app/common';
 import { Council, isUniqueViolation, sameAuthority } from '@app/people';
 import type {
@@ -13,12 +14,10 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditLog } from '../audit/audit-log';
-import { Action } from '../entities/action.entity';
-import { InspectionFile } from '../entities/inspection-file.entity';
-import { Inspection } from '../entities/inspection.entity';
-import { Recommendation } from '../entities/recommendation.entity';
-import { InspectionSuggestion } from '../entities/suggestion.entity';
+import { InspectionFile } from './entities/inspection-file.entity';
+import { Inspection } from './entities/inspection.entity';
+import { Recommendation } from './entities/recommendation.entity';
+import { InspectionSuggestion } from './entities/suggestion.entity';
 import { actionTitle } from './action-title';
 import { deadlinesCountedFrom } from './draft-deadline';
 import { planDeadlines } from './plan-deadlines';

@@ -1,9 +1,9 @@
 import { Council } from '@app/people';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ActionsDataModule } from '../actions-data.module';
-import { ActionsModule } from '../actions/actions.module';
+import { ActionsModule } from '@app/actions';
 import { ImportService } from './import.service';
+import { InspectionsDataModule } from './inspections-data.module';
 import { InspectionsService } from './inspections.service';
 import { ReportReader } from './report-reader';
 import { SuggestionsService } from './suggestions.service';
@@ -11,7 +11,7 @@ import { SuggestionsService } from './suggestions.service';
 /** Importing reports into inspections, recommendations and draft actions, and reading them back. */
 @Module({
   // Council: the import locks its row and reads its deadline settings.
-  imports: [ActionsDataModule, ActionsModule, TypeOrmModule.forFeature([Council])],
+  imports: [InspectionsDataModule, ActionsModule, TypeOrmModule.forFeature([Council])],
   providers: [ImportService, InspectionsService, ReportReader, SuggestionsService],
   exports: [ImportService, InspectionsService, ReportReader, SuggestionsService],
 })

@@ -1,7 +1,6 @@
+import { type ActionStatus, overdueSql } from '@app/actions';
 import { SqlRunner } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import type { ActionStatus } from '../entities/action.entity';
-import { overdueSql } from '../overdue';
 import { type Progress, summarise, type StatusCount } from './progress';
 
 interface Row {

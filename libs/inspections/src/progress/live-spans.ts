@@ -1,4 +1,4 @@
-import { LIVE_STATUSES } from '../entities/action.entity';
+import { LIVE_STATUSES } from '@app/actions';
 
 /** When an action was live: from the day it was created to the day it was finished or cancelled. */
 export interface LiveSpan {

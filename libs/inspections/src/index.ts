@@ -35,3 +35,18 @@ export {
   type SuggestionActor,
   SuggestionsService,
 } from './suggestions.service';
+export { InspectionsDataModule } from './inspections-data.module';
+export { InspectionFile } from './entities/inspection-file.entity';
+export { DEADLINE_BASES, Inspection, type DeadlineBasis } from './entities/inspection.entity';
+export {
+  RECOMMENDATION_SOURCES,
+  Recommendation,
+  type RecommendationSource,
+} from './entities/recommendation.entity';
+export {
+  InspectionSuggestion,
+  SUGGESTION_STATUSES,
+  type SuggestionStatus,
+} from './entities/suggestion.entity';
+export * from './dashboard';
+export * from './progress';

@@ -1,7 +1,7 @@
 import { EARLIEST_DATE, isDateInRange } from '@app/common';
 import { formatLongDate } from '@app/mail';
 import type { DocumentFacts, Recommendation } from '@app/report-parser';
-import type { DeadlineBasis } from '../entities/inspection.entity';
+import type { DeadlineBasis } from './entities/inspection.entity';
 import { type DeadlineSettings, draftDueOn } from './draft-deadline';
 
 /**

@@ -1,14 +1,18 @@
+import {
+  type ActionDetailView,
+  type ActionActor,
+  type ActionPatch,
+  ActionsService,
+  Action,
+} from '@app/actions';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
-import type { ActionDetailView } from '../actions/action-view';
-import { type ActionActor, type ActionPatch, ActionsService } from '../actions/actions.service';
-import { Action } from '../entities/action.entity';
-import { InspectionFile } from '../entities/inspection-file.entity';
-import { Inspection } from '../entities/inspection.entity';
-import { Recommendation } from '../entities/recommendation.entity';
-import { type Progress, summarise } from '../progress/progress';
-import { ProgressService } from '../progress/progress.service';
+import { InspectionFile } from './entities/inspection-file.entity';
+import { Inspection } from './entities/inspection.entity';
+import { Recommendation } from './entities/recommendation.entity';
+import { type Progress, summarise } from './progress/progress';
+import { ProgressService } from './progress/progress.service';
 import { actionTitle } from './action-title';
 
 /** An inspection with who imported it (loaded) and its progress. */

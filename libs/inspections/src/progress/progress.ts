@@ -1,4 +1,4 @@
-import { ACTION_STATUSES, type ActionStatus } from '../entities/action.entity';
+import { ACTION_STATUSES, type ActionStatus } from '@app/actions';
 
 export const RAG_RATINGS = ['red', 'amber', 'green'] as const;
 export type RagRating = (typeof RAG_RATINGS)[number];

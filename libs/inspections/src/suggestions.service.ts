@@ -1,3 +1,4 @@
+import { AuditLog, Action } from '@app/actions';
 import { Clock } from '@app/common';
 import { Council } from '@app/people';
 import {
@@ -8,11 +9,9 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditLog } from '../audit/audit-log';
-import { Action } from '../entities/action.entity';
-import { Inspection } from '../entities/inspection.entity';
-import { Recommendation } from '../entities/recommendation.entity';
-import { InspectionSuggestion } from '../entities/suggestion.entity';
+import { Inspection } from './entities/inspection.entity';
+import { Recommendation } from './entities/recommendation.entity';
+import { InspectionSuggestion } from './entities/suggestion.entity';
 import { actionTitle } from './action-title';
 import { dismissReasonRefusal } from './dismiss-reason';
 import { draftDueOn } from './draft-deadline';

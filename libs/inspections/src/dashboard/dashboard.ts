@@ -1,4 +1,4 @@
-import { type ActionStatus } from '../entities/action.entity';
+import { type ActionStatus } from '@app/actions';
 import { emptyByStatus, type Progress, type StatusCount, summarise } from '../progress/progress';
 import type { DashboardRow } from './dashboard.queries';
 

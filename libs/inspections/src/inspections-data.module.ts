@@ -1,0 +1,22 @@
+import { ActionsDataModule } from '@app/actions';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { InspectionFile } from './entities/inspection-file.entity';
+import { Inspection } from './entities/inspection.entity';
+import { Recommendation } from './entities/recommendation.entity';
+import { InspectionSuggestion } from './entities/suggestion.entity';
+import { ProgressService } from './progress/progress.service';
+
+/**
+ * The inspections' tables and their progress counts, with the actions' tables beside them
+ * (an inspection's progress is its actions').
+ */
+@Module({
+  imports: [
+    ActionsDataModule,
+    TypeOrmModule.forFeature([Inspection, InspectionFile, Recommendation, InspectionSuggestion]),
+  ],
+  providers: [ProgressService],
+  exports: [ActionsDataModule, TypeOrmModule, ProgressService],
+})
+export class InspectionsDataModule {}
