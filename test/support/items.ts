@@ -23,3 +23,16 @@ export function only<T>(items: readonly T[]): T {
     throw new Error(`Expected exactly one item, but there are ${items.length}`);
   return nth(items, 0);
 }
+
+/** `count` items and any others, as a tuple to destructure: `const [a, b] = atLeast(rows, 2)`. */
+export type AtLeast<T, N extends number, Items extends T[] = []> = Items['length'] extends N
+  ? [...Items, ...T[]]
+  : AtLeast<T, N, [...Items, T]>;
+
+/** The items, checked to be at least `count` of them: fails when there are fewer. */
+export function atLeast<T, N extends number>(items: readonly T[], count: N): AtLeast<T, N> {
+  if (items.length < count) {
+    throw new Error(`Expected at least ${count} items, but there are ${items.length}`);
+  }
+  return [...items] as AtLeast<T, N>;
+}
