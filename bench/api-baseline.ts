@@ -41,7 +41,10 @@ async function dashboard(councilId: string): Promise<unknown> {
   const today = londonDateOf(new Date());
   const query = dashboardQuery(councilId, today);
   const { rows } = await run<DashboardRow>(query.sql, query.params);
-  return assembleDashboard(rows[0], today);
+  const [row] = rows;
+  // An aggregate with no GROUP BY: Postgres always answers exactly one row.
+  if (row === undefined) throw new Error('The dashboard query returned no row');
+  return assembleDashboard(row, today);
 }
 
 async function overdueActions(councilId: string): Promise<unknown> {
@@ -54,7 +57,8 @@ async function overdueActions(councilId: string): Promise<unknown> {
   ]);
   return {
     items: page.rows.map((row) => toActionView(row, today)),
-    total: count.rows[0].total,
+    // count(*) with no GROUP BY: always one row.
+    total: count.rows[0]?.total ?? 0,
     page: 1,
     pageSize: 25,
   };

@@ -62,7 +62,9 @@ export async function isLoaded(url: string): Promise<boolean> {
       `SELECT (SELECT count(*) FROM councils WHERE name LIKE 'Bench Council %')::int AS councils,
               (SELECT count(*) FROM actions)::int AS actions`,
     );
-    return rows[0].councils === BENCH_SHAPE.councils && rows[0].actions === TOTAL_ACTIONS;
+    // Two scalar subqueries and no FROM: always one row.
+    const [row] = rows;
+    return row?.councils === BENCH_SHAPE.councils && row.actions === TOTAL_ACTIONS;
   });
 }
 

@@ -39,7 +39,9 @@ async function councilIds(): Promise<string[]> {
         'SELECT council_id FROM users WHERE email = $1',
         [benchManagerEmail(c)],
       );
-      ids.push(rows[0].council_id);
+      const [row] = rows;
+      if (row === undefined) throw new Error(`No bench manager ${benchManagerEmail(c)}; reload`);
+      ids.push(row.council_id);
     }
     return ids;
   } finally {
@@ -100,7 +102,10 @@ async function main(): Promise<void> {
     const apiHeaders = tokens.map((token) => ({ authorization: `Bearer ${token}` }));
     const baselineHeaders = (await councilIds()).map((id) => ({ 'x-council-id': id }));
     log(`==> Logged in as the managers of ${COUNCILS_IN_ROTATION} councils; checking answers`);
-    await checkSameAnswers(apiUrl, baselineUrl, apiHeaders[0], baselineHeaders[0]);
+    const [apiFirst, baselineFirst] = [apiHeaders[0], baselineHeaders[0]];
+    // COUNCILS_IN_ROTATION is at least one, so both lists have a first entry.
+    if (apiFirst === undefined || baselineFirst === undefined) throw new Error('No councils');
+    await checkSameAnswers(apiUrl, baselineUrl, apiFirst, baselineFirst);
 
     const rows: string[] = [];
     let allMet = true;

@@ -75,7 +75,8 @@ async function prepare(): Promise<void> {
       await client.query(
         `INSERT INTO users (council_id, email, name, role, password_hash)
          VALUES ($1, $2, $3, 'manager', $4)`,
-        [rows[0].id, email, `Bench manager ${code}`, hash],
+        // INSERT … RETURNING one row: always there.
+        [rows[0]?.id, email, `Bench manager ${code}`, hash],
       );
     }
   });
@@ -122,6 +123,7 @@ async function run(main: string, inputs: Inputs): Promise<Figures> {
     const [a, b] = await Promise.all(
       MANAGERS.map(async (email) => (await apiLogin(url, email, PASSWORD)).accessToken),
     );
+    if (a === undefined || b === undefined) throw new Error('MANAGERS names two managers');
     // Parser threads started, then B's latency on an idle API (best of three).
     await Promise.all([extract(url, a, null), extract(url, b, null)]);
     let idleMs = Infinity;

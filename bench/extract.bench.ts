@@ -49,7 +49,7 @@ function pdftotext(file: string): number | null {
     if (i >= 3) times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return times[Math.floor(times.length / 2)] ?? null;
 }
 
 function main(): void {

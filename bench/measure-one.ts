@@ -7,7 +7,12 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { extractReport } from '../libs/report-parser/src';
 
-const [file, runsArg] = process.argv.slice(2);
+const [fileArg, runsArg] = process.argv.slice(2);
+if (fileArg === undefined) {
+  process.stderr.write('usage: node measure-one.js <file> [runs]\n');
+  process.exit(2);
+}
+const file: string = fileArg;
 const runs = Number(runsArg ?? 25);
 
 async function main(): Promise<void> {

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
       {
         name: 'Action (GET /actions/:id)',
         requests: staff.flatMap((cookie, c) =>
-          actionIds[c].map((id) => ({ path: `/actions/${id}`, headers: { cookie } })),
+          (actionIds[c] ?? []).map((id) => ({ path: `/actions/${id}`, headers: { cookie } })),
         ),
         expect: 'Success measure',
       },
@@ -90,7 +90,9 @@ async function main(): Promise<void> {
     ];
     for (const page of pages) {
       const first = page.requests[0];
-      await expectPage(`${url}${first.path}`, first.headers.cookie, page.expect);
+      if (first === undefined) throw new Error(`No requests for ${page.name}`);
+      // Every request above carries its cookie.
+      await expectPage(`${url}${first.path}`, first.headers.cookie ?? '', page.expect);
     }
 
     const rows: string[] = [];

@@ -372,7 +372,7 @@ async function buildBase(url: string, print: string): Promise<BaseFacts> {
         `SELECT count(*)::int AS left FROM reminder_schedule WHERE check_at = '-infinity'`,
       ),
     ).then(
-      ({ rows }) => log(`  steady state: ${int(rows[0].left)} actions still to look at`),
+      ({ rows }) => log(`  steady state: ${int(rows[0]?.left ?? 0)} actions still to look at`),
       () => undefined,
     );
   }, 30_000);
@@ -501,7 +501,8 @@ async function measureSweep(): Promise<SweepFigures> {
   try {
     const sweeper = ref.get(ReminderSweeper);
     const { sql } = await captureClaim(sweeper);
-    const [{ live, history }] = (
+    // Two scalar subqueries and no FROM: always one row.
+    const [{ live, history } = { live: 0, history: 0 }] = (
       await client.query<{ live: number; history: number }>(
         `SELECT (SELECT count(*) FROM actions
                   WHERE status IN ('open', 'in_progress', 'blocked') AND owner_id IS NOT NULL)::int AS live,
@@ -514,7 +515,7 @@ async function measureSweep(): Promise<SweepFigures> {
           `SELECT count(*)::int AS n FROM reminder_schedule WHERE check_at <= $1`,
           [SWEEP_AT],
         )
-      ).rows[0].n;
+      ).rows[0]?.n ?? 0;
     const dueRows = await due();
     log(
       `  ${int(live)} live owned actions, ${int(history)} notifications already sent; ` +
@@ -824,7 +825,7 @@ interface Row {
 }
 
 function printTable(rows: readonly Row[]): boolean {
-  const widths = [58, 12, 12, 8, 6];
+  const widths = [58, 12, 12, 8, 6] as const;
   log(
     [
       'metric'.padEnd(widths[0]),
@@ -891,7 +892,7 @@ async function main(): Promise<void> {
   if (parts.has('sweep')) {
     const s = await measureSweep();
     const sorted = [...s.findDueMs].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)];
+    const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
     const claimSql = s.statements.find((st) => st.label.startsWith('claim due actions'));
     const sqlMs = s.statements.reduce((sum, st) => sum + st.ms, 0);
     log('');

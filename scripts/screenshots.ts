@@ -75,7 +75,8 @@ function demoEmails(): Map<Who, string> {
   for (const [, role, email] of script.matchAll(
     /^\s*"[^"|]*\|(staff|manager|admin)\|([^|"]+)\|/gm,
   )) {
-    if (!emails.has(role as Who)) emails.set(role as Who, email);
+    // Both groups are required: a match fills them.
+    if (email !== undefined && !emails.has(role as Who)) emails.set(role as Who, email);
   }
   return emails;
 }

@@ -10,6 +10,7 @@ import {
 import { createCouncilWithPeople, type TestUser } from '../factories/people';
 import { createPlan, type PlanActionInput } from '../factories/plans';
 import { createTestApp, type TestApp } from '../support/app';
+import { first, nth, only } from '../support/items';
 
 type Cast = Awaited<ReturnType<typeof createCouncilWithPeople>>;
 
@@ -31,7 +32,7 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
     const plan = await createPlan(t, home.council, home.manager.user, {
       recommendations: [{ actions: [spec] }],
     });
-    return plan.actions[0];
+    return only(plan.actions);
   }
 
   const patch = (who: TestUser, id: string, body: object) =>
@@ -102,7 +103,7 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
       const plan = await createPlan(t, home.council, home.manager.user, {
         recommendations: [{ actions: [] }],
       });
-      const recommendationId = plan.recommendations[0].id;
+      const recommendationId = nth(plan.recommendations, 0).id;
       const first = await home.manager
         .as(request(t.server).post('/api/actions'))
         .send({
@@ -152,7 +153,7 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
       });
       const res = await home.manager
         .as(request(t.server).post('/api/actions'))
-        .send({ recommendationId: plan.recommendations[0].id, title: 'A third part' })
+        .send({ recommendationId: nth(plan.recommendations, 0).id, title: 'A third part' })
         .expect(201);
       expect((res.body as ActionJson).reference).toBe(`${plan.inspection.reference}-R1-3`);
     });
@@ -161,13 +162,13 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
       const plan = await createPlan(t, home.council, home.manager.user);
       await home.staff
         .as(request(t.server).post('/api/actions'))
-        .send({ recommendationId: plan.recommendations[0].id, title: 'Mine' })
+        .send({ recommendationId: nth(plan.recommendations, 0).id, title: 'Mine' })
         .expect(403);
     });
 
     it('answers 404 for another council’s recommendation or owner, and disabled owners', async () => {
       const plan = await createPlan(t, home.council, home.manager.user);
-      const recommendationId = plan.recommendations[0].id;
+      const recommendationId = nth(plan.recommendations, 0).id;
       const theirs = await away.manager
         .as(request(t.server).post('/api/actions'))
         .send({ recommendationId, title: 'Not ours' })
@@ -187,8 +188,9 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
       await gone.manager
         .as(request(t.server).post('/api/actions'))
         .send({
-          recommendationId: (await createPlan(t, gone.council, gone.manager.user))
-            .recommendations[0].id,
+          recommendationId: first(
+            (await createPlan(t, gone.council, gone.manager.user)).recommendations,
+          ).id,
           title: 'x',
           ownerId: gone.staff.user.id,
         })
@@ -197,7 +199,7 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
 
     it('validates the body', async () => {
       const plan = await createPlan(t, home.council, home.manager.user);
-      const recommendationId = plan.recommendations[0].id;
+      const recommendationId = nth(plan.recommendations, 0).id;
       const send = (body: object) =>
         home.manager.as(request(t.server).post('/api/actions')).send(body).expect(400);
       await send({ title: 'No recommendation' });
@@ -395,7 +397,7 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
       const row: Array<{ verified_by_id: string }> = await t.app
         .get(DataSource)
         .query('SELECT verified_by_id FROM actions WHERE id = $1', [action.id]);
-      expect(row[0].verified_by_id).toBe(home.manager.user.id);
+      expect(row[0]?.verified_by_id).toBe(home.manager.user.id);
     });
 
     it('keeps staff to the status of their own actions (403)', async () => {
@@ -472,9 +474,9 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
       expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
       const changes = (await history(home.manager, action.id)).map((e) => e.changes.status);
       expect(changes.length).toBeGreaterThan(0);
-      expect(changes[0].from).toBe('open');
-      for (let i = 1; i < changes.length; i++) expect(changes[i].from).toBe(changes[i - 1].to);
-      expect((await show(home.manager, action.id)).status).toBe(changes[changes.length - 1].to);
+      expect(changes[0]?.from).toBe('open');
+      for (let i = 1; i < changes.length; i++) expect(changes[i]?.from).toBe(changes[i - 1]?.to);
+      expect((await show(home.manager, action.id)).status).toBe(changes.at(-1)?.to);
     });
   });
 
@@ -604,7 +606,7 @@ describe('actions: detail, split, edit, progress, history (e2e)', () => {
         expect(JSON.stringify(responses[code])).toContain('#/components/schemas/ErrorResponse');
       }
     }
-    expect(Object.keys(doc.components.schemas.ActionDto.properties ?? {})).toEqual(
+    expect(Object.keys(doc.components.schemas.ActionDto?.properties ?? {})).toEqual(
       expect.arrayContaining(['reference', 'overdue', 'daysLeft', 'smartGaps', 'responsible']),
     );
   });

@@ -8,7 +8,7 @@ export function daysFromToday(days: number): string {
 
 /** "2027-03-27" as the day, month and year typed into a GOV.UK date input. */
 export function dateParts(iso: string): { day: string; month: string; year: string } {
-  const [year, month, day] = iso.split('-');
+  const [year = '', month = '', day = ''] = iso.split('-');
   return { day: String(Number(day)), month: String(Number(month)), year };
 }
 

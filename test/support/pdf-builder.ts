@@ -16,6 +16,7 @@ import {
   setFontAndSize,
   showText,
 } from 'pdf-lib';
+import { nth } from './items';
 
 /**
  * Builds realistic report PDFs for parser tests: A4 pages, Helvetica text wrapped to the page
@@ -405,7 +406,7 @@ class Layout {
     this.space(before);
     this.lines(lines, { x: MARGIN_LEFT, size, leading, font: this.fonts.bold });
     if (mark) {
-      const last = lines[lines.length - 1];
+      const last = lines[lines.length - 1] ?? '';
       const baseline = this.y + leading - size;
       (this.page as PDFPage).drawText(this.text(mark), {
         x: MARGIN_LEFT + this.fonts.bold.widthOfTextAtSize(last, size) + 1,
@@ -507,10 +508,13 @@ class Layout {
   private tableRow(row: PdfCell[], widths: number[], lefts: number[], font: PDFFont): void {
     // Each cell's lines, cut into the parts that go on successive pages.
     const segments = row.map((cell, i) => {
-      const parts: CellLine[][] = [[]];
-      for (const line of this.cellLines(cell, widths[i], font)) {
-        if (line === NEW_PAGE) parts.push([]);
-        else parts[parts.length - 1].push(line);
+      let part: CellLine[] = [];
+      const parts: CellLine[][] = [part];
+      for (const line of this.cellLines(cell, nth(widths, i), font)) {
+        if (line === NEW_PAGE) {
+          part = [];
+          parts.push(part);
+        } else part.push(line);
       }
       return parts;
     });
@@ -532,12 +536,13 @@ class Layout {
         const baseline = this.y - BODY_SIZE;
         segments.forEach((parts, c) => {
           const line = parts[p]?.[i];
-          if (!line) return;
+          const left = lefts[c];
+          if (!line || left === undefined) return;
           if (line.label !== undefined) {
-            this.label(page, line.label, lefts[c] + (line.labelDx ?? 0), baseline, BODY_SIZE, font);
+            this.label(page, line.label, left + (line.labelDx ?? 0), baseline, BODY_SIZE, font);
           }
           page.drawText(line.text, {
-            x: lefts[c] + line.dx,
+            x: left + line.dx,
             y: baseline,
             size: BODY_SIZE,
             font,

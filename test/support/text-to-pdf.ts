@@ -15,9 +15,9 @@ export function textReportToPdf(text: string): Promise<Uint8Array> {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line) continue;
-    const bullet = /^[-•]\s+(.*)$/.exec(line);
-    if (bullet) {
-      bullets.push(bullet[1]);
+    const bullet = /^[-•]\s+(.*)$/.exec(line)?.[1];
+    if (bullet !== undefined) {
+      bullets.push(bullet);
       continue;
     }
     flush();

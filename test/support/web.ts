@@ -55,7 +55,8 @@ export class WebBrowser {
   private keep(response: Response): Response {
     const set = (response.headers['set-cookie'] as unknown as string[] | undefined) ?? [];
     for (const line of set) {
-      const [pair] = line.split(';');
+      // split always returns at least one part.
+      const [pair = ''] = line.split(';');
       const at = pair.indexOf('=');
       const name = pair.slice(0, at);
       const value = pair.slice(at + 1);

@@ -34,7 +34,7 @@ describe('PasswordHasher', () => {
     // PHC string: $argon2id$v=19$<params>$<salt>$<hash>; parameter order varies by version.
     const [, kind, , params] = first.split('$');
     expect(kind).toBe('argon2id');
-    expect(Object.fromEntries(params.split(',').map((pair) => pair.split('=')))).toEqual({
+    expect(Object.fromEntries((params ?? '').split(',').map((pair) => pair.split('=')))).toEqual({
       m: '19456',
       t: '2',
       p: '1',

@@ -71,7 +71,7 @@ describe('MailSink', () => {
       }) as Record<string, string>,
     });
     // Bcc is an envelope matter: it never appears in the delivered headers.
-    expect(caught.headers).not.toHaveProperty('bcc');
+    expect(caught?.headers).not.toHaveProperty('bcc');
     expect(sink.find('1')).toEqual(caught);
     expect(sink.find('2')).toBeUndefined();
   });
@@ -161,7 +161,7 @@ describe('MailSink', () => {
     );
     await hold.arrived;
 
-    captured[0].destroy();
+    captured[0]?.destroy();
     await expect(hold.released).resolves.toBe('dropped');
     hold.release(); // too late: nothing to answer
     expect(await outcome).toBe('failed');

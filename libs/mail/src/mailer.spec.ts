@@ -60,7 +60,7 @@ describe('Mailer', () => {
       html: mail.html,
       messageId: '<reminder-abc@followthrough>',
     });
-    expect(caught.headers).toMatchObject({
+    expect(caught?.headers).toMatchObject({
       to: 'Priya Shah <priya@example.org>',
       'auto-submitted': 'auto-generated',
       'x-followthrough-kind': 'due_soon',
@@ -75,12 +75,12 @@ describe('Mailer', () => {
       headers: { 'X-Note': 'a\r\nBcc: evil@example.org' },
     });
     const [caught] = await sink.waitFor(1);
-    expect(caught.to).toEqual(['priya@example.org']);
-    expect(caught.headers).not.toHaveProperty('bcc');
-    expect(caught.headers.to).not.toMatch(/[\r\n]/);
-    expect(caught.headers.to).toContain('priya@example.org');
-    expect(caught.subject).toBe('Title Bcc: evil@example.org');
-    expect(caught.headers['x-note']).toBe('a Bcc: evil@example.org');
+    expect(caught?.to).toEqual(['priya@example.org']);
+    expect(caught?.headers).not.toHaveProperty('bcc');
+    expect(caught?.headers.to).not.toMatch(/[\r\n]/);
+    expect(caught?.headers.to).toContain('priya@example.org');
+    expect(caught?.subject).toBe('Title Bcc: evil@example.org');
+    expect(caught?.headers['x-note']).toBe('a Bcc: evil@example.org');
   });
 
   it('refuses a header name that is not a plain token', async () => {

@@ -63,7 +63,7 @@ describe('extractReport on text', () => {
       ],
     ]);
     expect(result.recommendations.map((r) => r.ref)).toEqual(['R1', 'R2', 'R3']);
-    expect(result.recommendations[0].responsible).toEqual(['Harrowfield City Council']);
+    expect(result.recommendations[0]?.responsible).toEqual(['Harrowfield City Council']);
   });
 
   it('applies timescale sub-headings and names the bodies in each lead-in', async () => {
@@ -260,11 +260,11 @@ describe('extractReport on text', () => {
       ),
     );
     expect(result.recommendations).toHaveLength(2);
-    expect(result.recommendations[0].subItems).toEqual([
+    expect(result.recommendations[0]?.subItems).toEqual([
       'children living in unregulated placements (paragraph 31)',
       'care leavers who are homeless (paragraph 77).',
     ]);
-    expect(result.recommendations[0].text).toBe(
+    expect(result.recommendations[0]?.text).toBe(
       'Strengthen senior managers’ oversight of:\nchildren living in unregulated placements (paragraph 31)\ncare leavers who are homeless (paragraph 77).',
     );
   });

@@ -45,7 +45,7 @@ export async function extractReport(
   }
   const pages: PageLines[] =
     sniffed.format === 'pdf' ? await pdfToPages(sniffed.bytes, limits) : textToPages(sniffed.lines);
-  while (pages.length > 1 && pages[pages.length - 1].lines.length === 0) pages.pop();
+  while (pages.length > 1 && pages.at(-1)?.lines.length === 0) pages.pop();
   // A PDF's pages were counted before reading; a text's are its form feeds.
   refuseTooManyPages('report', pages.length, limits.maxPages);
   if (pages.every((p) => p.lines.length === 0)) {
@@ -142,12 +142,14 @@ function boardName(lines: Line[]): string | null {
   for (const line of lines.slice(greeting + 1)) {
     if (!line.text.includes('Safeguarding Children')) continue;
     for (const m of line.text.matchAll(re)) {
-      const prefix = m[1]
+      // Groups 1 and 3 are required: a match fills them.
+      const [, words = '', local, body = ''] = m;
+      const prefix = words
         .trim()
         .replace(/^(?:The|A|An|Of|This|Each|Local)\s*/u, '')
         .trim();
       if (!prefix || /^(?:The|Local)$/.test(prefix)) continue;
-      const name = `${prefix} ${m[2] ?? ''}${m[3]}`.replace(/\s+/g, ' ');
+      const name = `${prefix} ${local ?? ''}${body}`.replace(/\s+/g, ' ');
       counts.set(name, (counts.get(name) ?? 0) + 1);
     }
   }

@@ -7,7 +7,7 @@ import { extractReport } from './extract';
  */
 const doc = (...lines: string[]): string => lines.join('\n');
 
-const items = async (text: string): Promise<Array<[string, string[], string[]]>> =>
+const items = async (text: string): Promise<Array<[string | undefined, string[], string[]]>> =>
   (await extractReport(text)).recommendations.map((r) => [
     r.text.split('\n')[0],
     r.subItems,

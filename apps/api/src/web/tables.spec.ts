@@ -18,7 +18,7 @@ describe('pagination', () => {
       '…',
       '9',
     ]);
-    expect(links?.items[0].href).toBe('/overdue?team=Front+door');
+    expect(links?.items[0]?.href).toBe('/overdue?team=Front+door');
     expect(links?.items.find((i) => i.current)?.number).toBe(5);
   });
 });

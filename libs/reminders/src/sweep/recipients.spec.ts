@@ -102,8 +102,8 @@ describe('isSharedBatch', () => {
     };
     const [escalation] = addressees('escalation', people, today);
     const [admin] = addressees('admin_escalation', people, today);
-    expect(isSharedBatch(escalation.batchKey ?? '')).toBe(true);
-    expect(isSharedBatch(admin.batchKey ?? '')).toBe(true);
+    expect(isSharedBatch(escalation?.batchKey ?? '')).toBe(true);
+    expect(isSharedBatch(admin?.batchKey ?? '')).toBe(true);
     expect(isSharedBatch('0b8e2f8c-3f6e-4f57-9d0a-8c1e6b0a9f11')).toBe(false);
   });
 });

@@ -52,7 +52,10 @@ const A_DATE = new RegExp(DAY_MONTH_YEAR, 'i');
 /** The first full date written in the text. */
 export function findDate(text: string): string | null {
   const m = A_DATE.exec(text);
-  return m ? isoDate(Number(m[1]), m[2], Number(m[3])) : null;
+  if (!m) return null;
+  // Every group of the pattern is required, so a match fills them; the defaults never apply.
+  const [, day = '', month = '', year = ''] = m;
+  return isoDate(Number(day), month, Number(year));
 }
 
 const A_MONTH_FIRST_DATE = new RegExp(MONTH_DAY_YEAR, 'i');
@@ -60,7 +63,10 @@ const A_MONTH_FIRST_DATE = new RegExp(MONTH_DAY_YEAR, 'i');
 /** The first date written month first ("April 10, 2024"). */
 export function findMonthFirstDate(text: string): string | null {
   const m = A_MONTH_FIRST_DATE.exec(text);
-  return m ? isoDate(Number(m[2]), m[1], Number(m[3])) : null;
+  if (!m) return null;
+  // Every group of the pattern is required, so a match fills them; the defaults never apply.
+  const [, month = '', day = '', year = ''] = m;
+  return isoDate(Number(day), month, Number(year));
 }
 
 export interface DateRange {
@@ -70,31 +76,44 @@ export interface DateRange {
 
 const MONTH = `(${MONTH_ALT})`;
 const SEP = `\\s*(?:-|–|—|to|and|until)\\s*`;
+// Every group of these patterns is required, so a match fills them; the defaults never apply.
 const RANGE_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => [string | null, string | null]]> = [
   [
     new RegExp(
       `(\\d{1,2})(?:st|nd|rd|th)? ${MONTH},? (\\d{4})${SEP}(\\d{1,2})(?:st|nd|rd|th)? ${MONTH},? (\\d{4})`,
       'i',
     ),
-    (m) => [isoDate(+m[1], m[2], +m[3]), isoDate(+m[4], m[5], +m[6])],
+    ([, d1 = '', m1 = '', y1 = '', d2 = '', m2 = '', y2 = '']) => [
+      isoDate(+d1, m1, +y1),
+      isoDate(+d2, m2, +y2),
+    ],
   ],
   [
     new RegExp(
       `(\\d{1,2})(?:st|nd|rd|th)? ${MONTH}${SEP}(\\d{1,2})(?:st|nd|rd|th)? ${MONTH},? (\\d{4})`,
       'i',
     ),
-    (m) => [isoDate(+m[1], m[2], +m[5]), isoDate(+m[3], m[4], +m[5])],
+    ([, d1 = '', m1 = '', d2 = '', m2 = '', year = '']) => [
+      isoDate(+d1, m1, +year),
+      isoDate(+d2, m2, +year),
+    ],
   ],
   [
     new RegExp(
       `(\\d{1,2})(?:st|nd|rd|th)?${SEP}(\\d{1,2})(?:st|nd|rd|th)? ${MONTH},? (\\d{4})`,
       'i',
     ),
-    (m) => [isoDate(+m[1], m[3], +m[4]), isoDate(+m[2], m[3], +m[4])],
+    ([, d1 = '', d2 = '', month = '', year = '']) => [
+      isoDate(+d1, month, +year),
+      isoDate(+d2, month, +year),
+    ],
   ],
   [
     new RegExp(`(\\d{1,2})(?:st|nd|rd|th)? ${MONTH},? (\\d{4})`, 'i'),
-    (m) => [isoDate(+m[1], m[2], +m[3]), isoDate(+m[1], m[2], +m[3])],
+    ([, day = '', month = '', year = '']) => [
+      isoDate(+day, month, +year),
+      isoDate(+day, month, +year),
+    ],
   ],
 ];
 

@@ -1,4 +1,4 @@
-import type { Line } from '../layout/line';
+import { lineAt, type Line } from '../layout/line';
 import type { DocumentFacts, DocumentKind } from '../types';
 import {
   DAY_MONTH_YEAR,
@@ -108,30 +108,30 @@ export function extractFacts(
 /** The title runs from its first line until the dates or the addressee. */
 function readTitle(lines: Line[], start: number): string | null {
   if (start < 0) return null;
-  const first = lines[start].text;
+  const titleLine = lineAt(lines, start);
+  const first = titleLine.text;
   const parts = [COUNCIL_TITLE.exec(first)?.[2] ?? first];
   for (let i = start + 1; i < Math.min(lines.length, start + 6); i++) {
-    const line = lines[i];
+    const line = lineAt(lines, i);
     if (TITLE_STOP.test(line.text) || line.text.length > 100) break;
     // The title's own lines share its type; without type, a long line of prose is not one.
-    if (
-      line.size !== null &&
-      (line.size !== lines[start].size || line.bold !== lines[start].bold)
-    ) {
+    if (line.size !== null && (line.size !== titleLine.size || line.bold !== titleLine.bold)) {
       break;
     }
-    const joined = /\b(?:and|of|for|in|to|the|on)$/i.test(parts[parts.length - 1]);
+    // parts is never empty: it starts with the first line's text.
+    const lastPart = parts[parts.length - 1] ?? '';
+    const joined = /\b(?:and|of|for|in|to|the|on)$/i.test(lastPart);
     if (line.size === null && !joined && line.text.length > 60) break;
     if (
       line.gapBefore &&
       !/^(?:and|of|for|in|to)\b/i.test(line.text) &&
-      !/\b(?:and|of)$/i.test(parts[parts.length - 1])
+      !/\b(?:and|of)$/i.test(lastPart)
     ) {
       break;
     }
     // A title wrapped onto a line that ends with a full stop finishes there.
     const finishes = /[.!]$/.test(line.text);
-    if (finishes && (line.gapBefore || /[.!:]$/.test(parts[parts.length - 1]))) break;
+    if (finishes && (line.gapBefore || /[.!:]$/.test(lastPart))) break;
     parts.push(line.text);
     if (finishes) break;
   }
@@ -235,17 +235,18 @@ function findAuthority(
   );
   if (named) return named.text.replace(/^the\s+/i, '');
   const onTitleLine = head.map((l) => COUNCIL_TITLE.exec(l.text)).find((m) => m !== null);
-  if (onTitleLine) return onTitleLine[1];
+  // Both of COUNCIL_TITLE's groups are required: a match fills them.
+  if (onTitleLine?.[1] !== undefined) return onTitleLine[1];
   if (fromTitle) return fromTitle;
   // Joint area reviews name the area on the cover: "Fenmoor Children's Services Authority Area".
   const cover = head
     .map((l) => /^(.{2,60}?) children['’]s services authority(?: area)?$/i.exec(l.text))
     .find((m) => m !== null);
-  if (cover) return cover[1];
+  if (cover?.[1] !== undefined) return cover[1];
 
   // Reports open with the authority's name above the title.
   if (titleIndex > 0) {
-    const above = head[titleIndex - 1].text;
+    const above = lineAt(head, titleIndex - 1).text;
     if (
       above.split(' ').length <= 7 &&
       /^[\p{Lu}]/u.test(above) &&
@@ -261,8 +262,13 @@ function findAuthority(
     /\bchildren['’]s services in ((?:[\p{Lu}][\p{L}'’-]+[ -]?){1,4}?)(?=[ ,.;:]|$)/u.exec(
       allText,
     ) ?? /\b((?:[\p{Lu}][\p{L}'’-]+ ){1,3})children['’]s services\b/u.exec(allText);
-  if (area && !/^(?:The|Inspection|Local|Of|Ofsted|Our|Its|Their)\b/.test(area[1].trim())) {
-    return area[1].trim();
+  // Both patterns' one group is required: a match fills it.
+  const areaName = area?.[1]?.trim();
+  if (
+    areaName !== undefined &&
+    !/^(?:The|Inspection|Local|Of|Ofsted|Our|Its|Their)\b/.test(areaName)
+  ) {
+    return areaName;
   }
 
   // Otherwise the council most often named.
@@ -274,11 +280,13 @@ export function mostNamedCouncil(allText: string): string | null {
   const counts = new Map<string, number>();
   const re =
     /\b((?:[\p{Lu}][\p{L}'’-]+[ -](?:(?:upon|on|and|under|le)[ -])?){1,4}(?:(?:Metropolitan )?Borough |City |County |District )?Council)\b/gu;
-  for (const m of allText.matchAll(re)) {
+  for (const [, name] of allText.matchAll(re)) {
+    // The pattern's one group is required, so every match fills it.
+    if (name === undefined) continue;
     // Councils of children and young people are not the authority.
-    if (/^(?:Care|Youth|Children|Young|Student|School|Parish|Town)\b|\bin Care Council$/.test(m[1]))
+    if (/^(?:Care|Youth|Children|Young|Student|School|Parish|Town)\b|\bin Care Council$/.test(name))
       continue;
-    counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+    counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   const best = [...counts].sort((a, b) => b[1] - a[1])[0];
   return best ? best[0] : null;
@@ -287,8 +295,9 @@ export function mostNamedCouncil(allText: string): string | null {
 /** The area a title names, if it names one ("…response to children's mental health in Sefton"). */
 function authorityInTitle(title: string): string | null {
   for (const re of TITLE_AREA) {
-    const m = re.exec(title);
-    if (m && !/^(?:the )?local authority$/i.test(m[1])) return m[1].trim();
+    // Each pattern has one required group: a match fills it.
+    const area = re.exec(title)?.[1];
+    if (area !== undefined && !/^(?:the )?local authority$/i.test(area)) return area.trim();
   }
   return null;
 }
@@ -307,13 +316,17 @@ const DATE_LINE = new RegExp(
 function publicationDate(head: Line[]): string | null {
   for (const line of head) {
     const m = PUBLISHED.exec(line.text);
-    if (m) return isoDate(Number(m[1]), m[2], Number(m[3]));
+    if (m) {
+      // DAY_MONTH_YEAR's three groups are required: a match fills them.
+      const [, day = '', month = '', year = ''] = m;
+      return isoDate(Number(day), month, Number(year));
+    }
   }
   // A letter is dated on a line of its own above "Dear …".
   const dear = head.findIndex((l) => /^dear\b/i.test(l.text));
   const limit = dear >= 0 ? dear : Math.min(head.length, 25);
   for (let i = 0; i < limit; i++) {
-    const text = head[i].text;
+    const { text } = lineAt(head, i);
     if (DATE_LINE.test(text)) return findDate(text) ?? findMonthFirstDate(text);
   }
   return null;
@@ -325,7 +338,8 @@ function visitDates(head: Line[], headText: string): { start: string; end: strin
       /^(?:inspection dates?|dates? of (?:inspection|visit|review)|visit dates?|inspected on)\s*:?\s*(.+)$/i.exec(
         line.text,
       );
-    if (m) {
+    // The pattern's one group is required: a match fills it.
+    if (m?.[1] !== undefined) {
       const range = findDateRange(m[1]);
       if (range) return range;
     }
@@ -335,5 +349,5 @@ function visitDates(head: Line[], headText: string): { start: string; end: strin
     /\b(?:visit|inspection|inspected|visited)\b[^.]{0,300}?\b(?:on|between|from)\s+((?:\d{1,2}(?:st|nd|rd|th)?(?: \w+)?(?:,? \d{4})?\s*(?:,|-|–|to|and|until)\s*)?\d{1,2}(?:st|nd|rd|th)? \w+,? \d{4})/i.exec(
       headText.replace(/\n/g, ' '),
     );
-  return sentence ? findDateRange(sentence[1]) : null;
+  return sentence?.[1] !== undefined ? findDateRange(sentence[1]) : null;
 }

@@ -1,4 +1,4 @@
-import type { Line } from '../layout/line';
+import { lineAt, type Line } from '../layout/line';
 import type { Judgement } from '../types';
 
 const GRADES = `outstanding|good|requires? improvement(?: to be good)?|adequate|inadequate`;
@@ -41,10 +41,11 @@ function tidyArea(area: string): string {
 function joinGradeFragments(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
-    let text = lines[i].text;
+    const line = lineAt(lines, i);
+    let text = line.text;
     let j = i;
     while (j + 1 < lines.length) {
-      const next = lines[j + 1].text;
+      const next = lineAt(lines, j + 1).text;
       const joined = `${text} ${next}`;
       const fragment =
         /(?:^|\s)requires?$|requires? improvement to$|(?:^|\s)requires? improvement$/i;
@@ -61,7 +62,7 @@ function joinGradeFragments(lines: Line[]): Line[] {
       }
       break;
     }
-    out.push(j === i ? lines[i] : { ...lines[i], text, cells: [text], cellX: [lines[i].x] });
+    out.push(j === i ? line : { ...line, text, cells: [text], cellX: [line.x] });
     i = j;
   }
   return out;
@@ -85,11 +86,12 @@ export function findJudgements(input: Line[]): Judgement[] {
     judgements.push({ area: a, grade: tidyGrade(grade), group });
   };
 
+  // Each pattern's grade group is required: a match fills it.
   lines.forEach((line, i) => {
     const overall = OVERALL.exec(line.text);
-    if (overall && i < 120) add('Overall effectiveness', overall[1], null);
-    const board = BOARD_OVERALL.exec(line.text);
-    if (board) add('Local Safeguarding Children Board', board[1], null);
+    if (overall?.[1] !== undefined && i < 120) add('Overall effectiveness', overall[1], null);
+    const board = BOARD_OVERALL.exec(line.text)?.[1];
+    if (board !== undefined) add('Local Safeguarding Children Board', board, null);
     if (overall || TABLE_HEAD.test(line.text)) readTable(lines, i + 1, add);
   });
   return judgements;
@@ -104,12 +106,16 @@ function readTable(
   let group: string | null = null;
   let misses = 0;
   const startPage = lines[from]?.page ?? 0;
-  for (let j = from; j < lines.length && misses < 6 && lines[j].page <= startPage + 1; j++) {
-    const { text, cells } = lines[j];
+  for (let j = from; j < lines.length && misses < 6; j++) {
+    const line = lineAt(lines, j);
+    if (line.page > startPage + 1) break;
+    const { text, cells } = line;
     if (/^grade$/i.test(text)) continue;
+    // The grade groups of GRADE_ONLY and TRAILING_GRADE are required: a match fills them.
     const gradeOnly = GRADE_ONLY.exec(text);
     if (gradeOnly) {
-      if (pending.length > 0) add(pending.join(' '), gradeOnly[1], group);
+      const [, grade = ''] = gradeOnly;
+      if (pending.length > 0) add(pending.join(' '), grade, group);
       pending = [];
       misses = 0;
       continue;
@@ -120,12 +126,14 @@ function readTable(
     const sentence =
       trailing && /\b(?:is|are|was|were|remains?|be)$/i.test(text.slice(0, trailing.index));
     if (trailing && !sentence && text.length < 160 && !/[.]$/.test(text)) {
+      const [, grade = ''] = trailing;
+      const [firstCell = ''] = cells;
       if (cells.length >= 2) {
         // A tabular row: its area is its first cell; a row above with no grade was a group.
         if (pending.length > 0) group = pending.join(' ');
-        add(cells[0], trailing[1], group);
+        add(firstCell, grade, group);
       } else {
-        add([...pending, text.slice(0, trailing.index)].join(' '), trailing[1], group);
+        add([...pending, text.slice(0, trailing.index)].join(' '), grade, group);
       }
       pending = [];
       misses = 0;

@@ -29,9 +29,9 @@ describe('pdfToPages', () => {
   it('reads lines with position, size and weight', async () => {
     const pages = await pdfToPages(await twoPageReport());
     expect(pages).toHaveLength(2);
-    const heading = pages[0].lines.find((l) => l.text === 'Recommendations');
+    const heading = pages[0]?.lines.find((l) => l.text === 'Recommendations');
     expect(heading).toMatchObject({ bold: true, size: 14, x: 72, page: 1 });
-    const item = pages[0].lines.find((l) => l.text.startsWith('1. Ensure'));
+    const item = pages[0]?.lines.find((l) => l.text.startsWith('1. Ensure'));
     expect(item).toMatchObject({
       text: '1. Ensure that plans are specific.',
       bold: false,
@@ -41,7 +41,7 @@ describe('pdfToPages', () => {
 
   it('drops a superscript footnote marker glued to a word', async () => {
     const pages = await pdfToPages(await twoPageReport());
-    expect(pages[0].lines.map((l) => l.text)).toContain('Review of the Safeguarding Board');
+    expect(pages[0]?.lines.map((l) => l.text)).toContain('Review of the Safeguarding Board');
   });
 
   it('leaves running headers, page numbers and footnotes to be removed as furniture', async () => {

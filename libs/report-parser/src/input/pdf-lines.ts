@@ -92,8 +92,9 @@ export async function pdfToPages(
         const styleAt = (charIndex: number): CharStyle => {
           const fontSize = exports._FPDFText_GetFontSize(textPage, charIndex);
           exports._FPDFText_GetMatrix(textPage, charIndex, matrixAt);
-          const c = heap.HEAPF32[(matrixAt >> 2) + 2];
-          const d = heap.HEAPF32[(matrixAt >> 2) + 3];
+          // Inside the buffer malloc gave: always a number (NaN is what a read past it did).
+          const c = heap.HEAPF32[(matrixAt >> 2) + 2] ?? NaN;
+          const d = heap.HEAPF32[(matrixAt >> 2) + 3] ?? NaN;
           const scale = Math.hypot(c, d) || 1;
           const nameLength = exports._FPDFText_GetFontInfo(
             textPage,
@@ -114,8 +115,9 @@ export async function pdfToPages(
         const originAt = (charIndex: number): { x: number; y: number } => {
           exports._FPDFText_GetCharOrigin(textPage, charIndex, doublesAt, doublesAt + 8);
           return {
-            x: heap.HEAPF64[doublesAt >> 3],
-            y: height - heap.HEAPF64[(doublesAt >> 3) + 1],
+            // Inside the buffer malloc gave: always numbers.
+            x: heap.HEAPF64[doublesAt >> 3] ?? NaN,
+            y: height - (heap.HEAPF64[(doublesAt >> 3) + 1] ?? NaN),
           };
         };
 
@@ -191,21 +193,22 @@ function buildLine(
   cellGap: (i: number, size: number) => number | null,
 ): Line | null {
   let first = start;
-  while (first < end && /\s/.test(text[first])) first++;
+  // charAt: the same one-character string as indexing, for indices inside `text`.
+  while (first < end && /\s/.test(text.charAt(first))) first++;
   let last = end - 1;
-  while (last > first && /\s/.test(text[last])) last--;
+  while (last > first && /\s/.test(text.charAt(last))) last--;
   if (first >= end) return null;
 
   // Style comes from the first letter after any bullet glyph, and bold means the whole line is.
   let styleIndex = first;
   let style = styleAt(styleIndex);
-  while (style.symbol || /[^\p{L}\p{N}]/u.test(text[styleIndex])) {
+  while (style.symbol || /[^\p{L}\p{N}]/u.test(text.charAt(styleIndex))) {
     let next = styleIndex + 1;
-    while (next <= last && /\s/.test(text[next])) next++;
+    while (next <= last && /\s/.test(text.charAt(next))) next++;
     if (next > last) break;
     styleIndex = next;
     style = styleAt(styleIndex);
-    if (!style.symbol && /[\p{L}\p{N}]/u.test(text[styleIndex])) break;
+    if (!style.symbol && /[\p{L}\p{N}]/u.test(text.charAt(styleIndex))) break;
   }
   const bold = style.bold && (last === styleIndex || styleAt(last).bold);
 

@@ -25,18 +25,22 @@ function indentColumns(raw: string): number {
  * come whole or already split at line feeds.
  */
 export function textToPages(input: string | string[]): PageLines[] {
-  const pages: string[][] = [[]];
+  let page: string[] = [];
+  const pages: string[][] = [page];
   for (const line of typeof input === 'string' ? input.split('\n') : input) {
     // Carriage returns end lines too ("\r\n", or old Macintosh "\r" alone).
     const parts = line.includes('\r') ? line.replace(/\r$/, '').split('\r') : [line];
     for (const part of parts) {
       if (!part.includes('\f')) {
-        pages[pages.length - 1].push(part);
+        page.push(part);
         continue;
       }
       part.split('\f').forEach((piece, k) => {
-        if (k > 0) pages.push([]);
-        pages[pages.length - 1].push(piece);
+        if (k > 0) {
+          page = [];
+          pages.push(page);
+        }
+        page.push(piece);
       });
     }
   }
@@ -55,7 +59,8 @@ export function textToPages(input: string | string[]): PageLines[] {
       const x = indentColumns(raw) * TEXT_COLUMN_WIDTH;
       const split = raw.includes('\t') || raw.includes('   ') ? splitCells(raw, TAB_COLUMNS) : null;
       lines.push({
-        text: heading ? (heading[1] ?? heading[2]) : clean,
+        // One of the two alternatives' groups is always filled.
+        text: heading ? (heading[1] ?? heading[2] ?? clean) : clean,
         cells: split ? split.cells : [clean],
         cellX: split ? split.columns.map((c) => c * TEXT_COLUMN_WIDTH) : [x],
         page: index + 1,

@@ -32,7 +32,7 @@ export function removeContents(lines: Line[]): Line[] {
   let end = start + 1;
   for (; end < lines.length; end++) {
     const line = lines[end];
-    if (isProse(line)) break;
+    if (line === undefined || isProse(line)) break;
     if (BARE_PAGE.test(line.text)) {
       numbered++;
       continue;

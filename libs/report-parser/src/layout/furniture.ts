@@ -1,4 +1,4 @@
-import type { Line, PageLines } from './line';
+import { lineAt, type Line, type PageLines } from './line';
 
 /** "7", "Page 7", "Page 7 of 40", "- 7 -", "7 | Page". */
 const PAGE_NUMBER =
@@ -98,7 +98,7 @@ function markUnpagedFurniture(lines: Line[], furniture: Set<Line>): void {
   );
   // A lone number is a page number only when there are several, counting up.
   const values = pageNumbers.map((l) => Number(/\d+/.exec(l.text)?.[0]));
-  const ascending = values.filter((v, i) => i === 0 || v > values[i - 1]).length;
+  const ascending = values.filter((v, i) => i === 0 || v > (values[i - 1] ?? NaN)).length;
   if (pageNumbers.length < 2 || ascending < pageNumbers.length * 0.8) return;
   pageNumbers.forEach((line) => furniture.add(line));
 
@@ -150,7 +150,7 @@ function markLetterhead(page: PageLines, body: number | null, furniture: Set<Lin
   if (body === null) return;
   const first = page.lines.findIndex((l) => !furniture.has(l) && isBodyText(l, body));
   if (first < 0) return;
-  const top = page.lines[first].y;
+  const top = lineAt(page.lines, first).y;
   for (const line of page.lines.slice(first + 1)) {
     if (line.y < top && !isBodyText(line, body)) furniture.add(line);
   }
@@ -168,7 +168,8 @@ function markFootnotes(page: PageLines, body: number | null, furniture: Set<Line
     if (!furniture.has(line) && isBodyText(line, body)) lastBody = i;
   });
   const tail = page.lines.slice(lastBody + 1);
-  if (tail.length > 0 && /^\d{1,2}\b/.test(tail[0].text)) {
+  const [firstOfTail] = tail;
+  if (firstOfTail !== undefined && /^\d{1,2}\b/.test(firstOfTail.text)) {
     tail.forEach((line) => furniture.add(line));
   }
 }

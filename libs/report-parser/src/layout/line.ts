@@ -149,7 +149,8 @@ export function joinPair(out: string, part: string, words?: Words): string {
   if (out.charCodeAt(out.length - 1) !== 45) return `${out} ${part}`;
   const head = /(\p{L}+|\d+)-$/u.exec(out);
   const tail = /^\p{L}+/u.exec(part);
-  if (!head || !tail) return `${out} ${part}`;
+  // head's group is required: a match fills it.
+  if (head?.[1] === undefined || !tail) return `${out} ${part}`;
   return keepsHyphen(head[1], tail[0], words) ? out + part : out.slice(0, -1) + part;
 }
 
@@ -201,4 +202,14 @@ export function mendBrokenWords(lines: Line[]): Line[] {
       ? { ...line, text: mend(line.text), cells: line.cells.map(mend) }
       : line,
   );
+}
+
+/**
+ * The line at `index`, for callers that only ask for indices inside `lines`. Past the end it
+ * throws, as reading a property of the missing line would have: a bug, not a report's quirk.
+ */
+export function lineAt(lines: readonly Line[], index: number): Line {
+  const line = lines[index];
+  if (line === undefined) throw new RangeError(`No line ${index} (of ${lines.length})`);
+  return line;
 }

@@ -153,9 +153,11 @@ const TABLE = new Map<string, Entry[]>();
 for (const [role, weight, phrases] of LEXICON) {
   for (const phrase of phrases.split('|')) {
     const words = phrase.split(' ');
-    const list = TABLE.get(words[0]) ?? [];
+    // split always returns at least one part.
+    const [first = ''] = words;
+    const list = TABLE.get(first) ?? [];
     list.push({ role, words, weight });
-    TABLE.set(words[0], list);
+    TABLE.set(first, list);
   }
 }
 for (const list of TABLE.values()) list.sort((a, b) => b.words.length - a.words.length);
@@ -294,7 +296,8 @@ const QUESTION_WORDS = new Set('where how whether why what who which that they w
 /** Whether a duty at `at` follows a question word within a few words of the same stretch. */
 function dutyInQuestion(list: WordList, at: number, from: number): boolean {
   for (let k = at - 1; k >= from && k >= at - 7; k--) {
-    if (QUESTION_WORDS.has(list.words[k])) return true;
+    const word = list.words[k];
+    if (word !== undefined && QUESTION_WORDS.has(word)) return true;
     if (list.breaks[k]) return false;
   }
   return false;
@@ -385,38 +388,42 @@ export function judgeClause(
 
   for (let i = from; i < to; i++) {
     const word = words[i];
+    // The lists are parallel and `to` is within them: never undefined.
+    const kind = kinds[i];
+    if (kind === undefined) break;
     if (breaks[i] && i > from) {
       close();
       inCondition = false;
       relative = false;
-    } else if (kinds[i] & Is.scopeEnd) {
+    } else if (kind & Is.scopeEnd) {
       settle();
-    } else if (kinds[i] & Is.verb) {
+    } else if (kind & Is.verb) {
       // The main verb ends a noun phrase: "the response to children at risk is underdeveloped".
       if (pending?.role === 'shift' || pending?.role === 'aware') settle();
       describing = false;
     }
     // "Children living in unregistered homes are visited often": words that pick out whom
     // the sentence is about state no finding, until its verb.
-    if (kinds[i] & Is.group && i + 1 < to && kinds[i + 1] & Is.modifier && i - from < 4) {
+    if (kind & Is.group && i + 1 < to && (kinds[i + 1] ?? 0) & Is.modifier && i - from < 4) {
       describing = true;
     }
-    if (describing && !(kinds[i] & Is.verb)) continue;
+    if (describing && !(kind & Is.verb)) continue;
     // "Children who do not attend school receive…": a negation that picks out whom the
     // sentence is about states no finding; "there are children who do not…" does.
     if ((word === 'who' || word === 'whom') && !/^there (?:is|are|was|were)\b/i.test(clause)) {
       relative = true;
     }
-    const entry = kinds[i] & Is.phrase ? match(list, i, to) : null;
+    const entry = kind & Is.phrase ? match(list, i, to) : null;
     if (!entry) {
       // The cue of a negation with nothing polar after it is the negation and the next word.
       if (pending && pending.role !== 'shift' && i === pending.token + 1) {
-        pending.end = ends[i] - base;
+        pending.end = (ends[i] ?? 0) - base;
       }
       continue;
     }
-    const start = starts[i] - base;
-    const end = ends[i + entry.words.length - 1] - base;
+    // match() only answers an entry whose words all lie before `to`.
+    const start = (starts[i] ?? 0) - base;
+    const end = (ends[i + entry.words.length - 1] ?? 0) - base;
     i += entry.words.length - 1;
     switch (entry.role) {
       case 'none':
@@ -533,8 +540,10 @@ export function judgeClause(
       (clause.includes('more ') || clause.includes('awareness'));
     const underWay = mayBeUnderWay ? WORK_UNDER_WAY.exec(clause) : null;
     if (!underWay || /\beven further\b/i.test(clause) || aboutTheVisit(clause)) return null;
-    const at = underWay.index + underWay[0].lastIndexOf(underWay[1]);
-    return { strength: MILD, cue: underWay[1], index: at };
+    // The pattern's last group is required: a match fills it.
+    const [whole, cue = ''] = underWay;
+    const at = underWay.index + whole.lastIndexOf(cue);
+    return { strength: MILD, cue, index: at };
   }
   // The inspection's own methods, past judgements and exceptions that prove the rule.
   if (aboutTheVisit(clause) || (clause.includes('nly') && EXCEPTION.test(clause))) return null;
@@ -572,7 +581,7 @@ for (const [role, , phrases] of LEXICON) {
 
 /** Whether any of the words could make a clause state a weakness (a quick test first). */
 export function mayJudge(list: WordList, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (list.kinds[i] & Is.trigger) return true;
+  for (let i = from; i < to; i++) if ((list.kinds[i] ?? 0) & Is.trigger) return true;
   return false;
 }
 
@@ -589,8 +598,9 @@ export const MAY_JUDGE = new RegExp(`\\b(?:${byFirstLetter([...TRIGGERS])})\\b`,
 function byFirstLetter(words: string[]): string {
   const groups = new Map<string, string[]>();
   for (const word of words) {
+    const first = word.charAt(0);
     const rest = word.slice(1).replace(/'/g, "['’]");
-    groups.set(word[0], [...(groups.get(word[0]) ?? []), rest]);
+    groups.set(first, [...(groups.get(first) ?? []), rest]);
   }
   return [...groups]
     .map(([first, rests]) => `${first}(?:${rests.sort((a, b) => b.length - a.length).join('|')})`)
@@ -599,7 +609,7 @@ function byFirstLetter(words: string[]): string {
 
 /** Whether any of the words may turn a sentence or open a condition or concession. */
 export function mayTurn(list: WordList, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (list.kinds[i] & Is.turn) return true;
+  for (let i = from; i < to; i++) if ((list.kinds[i] ?? 0) & Is.turn) return true;
   return false;
 }
 
@@ -631,7 +641,8 @@ mark(MODIFIER, Is.modifier);
 mark(TURN_WORDS.split(' '), Is.turn);
 
 function match(list: WordList, at: number, to: number): Entry | null {
-  const entries = TABLE.get(list.words[at]);
+  const word = list.words[at];
+  const entries = word === undefined ? undefined : TABLE.get(word);
   if (!entries) return null;
   for (const entry of entries) {
     let ok = at + entry.words.length <= to;

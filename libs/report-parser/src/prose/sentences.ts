@@ -53,7 +53,7 @@ const CLOSERS = `"'”’)]`;
 /** The word before offset `dot` (letters and inner dots), lower-case, without opening marks. */
 function wordBefore(text: string, dot: number): string {
   let k = dot;
-  while (k > 0 && !/\s/.test(text[k - 1])) k--;
+  while (k > 0 && !/\s/.test(text.charAt(k - 1))) k--;
   return text
     .slice(k, dot)
     .replace(/^[("'“‘[]+/u, '')
@@ -64,7 +64,7 @@ function isAbbreviation(text: string, dot: number, next: string): boolean {
   // Abbreviations and initials are short: most words before a full stop are not, and are
   // passed over without being read (this runs at every full stop).
   let k = dot;
-  while (k > 0 && dot - k <= 8 && !/\s/.test(text[k - 1])) k--;
+  while (k > 0 && dot - k <= 8 && !/\s/.test(text.charAt(k - 1))) k--;
   if (dot - k > 8) return false;
   const word = wordBefore(text, dot);
   if (!word) return false;
@@ -90,14 +90,16 @@ export function splitSentences(paragraph: string): Span[] {
     const code = paragraph.charCodeAt(i);
     // . ! ?
     if (code !== 46 && code !== 33 && code !== 63) continue;
-    const c = paragraph[i];
+    // charAt: the same one-character string as indexing, typed as always there (i, end < n).
+    const c = paragraph.charAt(i);
     let end = i + 1;
-    while (end < n && (CLOSERS.includes(paragraph[end]) || paragraph[end] === '.')) end++;
+    while (end < n && (CLOSERS.includes(paragraph.charAt(end)) || paragraph.charCodeAt(end) === 46))
+      end++;
     if (end >= n || !isSpace(paragraph.charCodeAt(end))) continue;
     let next = end;
     while (next < n && isSpace(paragraph.charCodeAt(next))) next++;
     if (next >= n) break;
-    const following = paragraph[next];
+    const following = paragraph.charAt(next);
     if (!/[\p{Lu}\d"'“‘(]/u.test(following)) continue;
     if (c === '.' && isAbbreviation(paragraph, i, following)) continue;
     push(spans, paragraph, start, end);
@@ -116,7 +118,7 @@ function isSpace(code: number): boolean {
 function push(spans: Span[], paragraph: string, from: number, to: number): void {
   let a = from;
   let b = to;
-  while (a < b && /\s/.test(paragraph[a])) a++;
-  while (b > a && /\s/.test(paragraph[b - 1])) b--;
+  while (a < b && /\s/.test(paragraph.charAt(a))) a++;
+  while (b > a && /\s/.test(paragraph.charAt(b - 1))) b--;
   if (b > a) spans.push({ text: paragraph.slice(a, b), start: a, end: b });
 }

@@ -261,7 +261,7 @@ describe('findSuggestions', () => {
     const found = findSuggestions(linesOf(article), []);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ section: 'What needs to improve', cue: 'too many' });
-    expect(found[0].confidence).toBeGreaterThan(0.9);
+    expect(found[0]?.confidence).toBeGreaterThan(0.9);
   });
 
   it('reads the page each suggestion starts on', () => {

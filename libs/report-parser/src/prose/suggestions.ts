@@ -1,4 +1,4 @@
-import type { Line } from '../layout/line';
+import { lineAt, type Line } from '../layout/line';
 import { headingText, isClosingText, sectionKind, type Headings } from '../structure/headings';
 import type { Recommendation, Suggestion } from '../types';
 import {
@@ -85,7 +85,8 @@ export function findSuggestions(layout: Headings, recommendations: Recommendatio
   for (const [k, f] of found.entries()) {
     // "As a result, …" alone restates what a weakness leads to, which the list has in hand.
     if (CONSEQUENCE.test(f.text)) continue;
-    const novelty = 1 - coverage(topics[k], index, weight);
+    // topics maps found one to one; topicsOf answers the same cached set in any case.
+    const novelty = 1 - coverage(topics[k] ?? topicsOf(f), index, weight);
     if (novelty < 1 - COVERED) continue;
     out.push(toSuggestion({ ...f, confidence: f.confidence * (0.6 + 0.4 * novelty) }));
   }
@@ -186,9 +187,13 @@ function topicsOf(f: Found): Set<string> {
     // Within its sentence: the words read already.
     words = new Set<string>();
     const list = f.words;
-    for (let i = 0; i < list.length && list.starts[i] < to; i++) {
-      if (list.starts[i] < from) continue;
-      const topic = topicOf(list.words[i]);
+    for (let i = 0; i < list.length; i++) {
+      // The word list's arrays are parallel: within its length, never undefined.
+      const start = list.starts[i];
+      const word = list.words[i];
+      if (start === undefined || word === undefined || start >= to) break;
+      if (start < from) continue;
+      const topic = topicOf(word);
       if (topic) words.add(topic);
     }
   } else {
@@ -205,7 +210,7 @@ function coverage(words: Set<string>, items: ItemIndex, weigh: (word: string) =>
   for (const w of words) {
     const weight = weigh(w);
     total += weight;
-    for (const k of items.byWord.get(w) ?? []) shared[k] += weight;
+    for (const k of items.byWord.get(w) ?? []) shared[k] = (shared[k] ?? 0) + weight;
   }
   if (total === 0) return 1;
   return Math.max(0, ...shared) / total;
@@ -274,7 +279,7 @@ export function paragraphs(layout: Headings): Paragraph[] {
   };
 
   for (let i = from; i < to; i++) {
-    const line = lines[i];
+    const line = lineAt(lines, i);
     const marker = layout.marker(i);
     if (isFurniture(line, marker !== null)) {
       flush();
@@ -298,7 +303,7 @@ export function paragraphs(layout: Headings): Paragraph[] {
       !marker &&
       line.page > (lines[i - 1]?.page ?? line.page) &&
       parts.length > 0 &&
-      !/[.!?:]["”’)]?$/.test(parts[parts.length - 1]);
+      !/[.!?:]["”’)]?$/.test(parts[parts.length - 1] ?? '');
     if (marker || (line.gapBefore && !runsOn)) flush();
     const text = marker ? marker.rest : line.text;
     if (text) {
@@ -321,7 +326,8 @@ function rejoin(
   const starts: Paragraph['starts'] = [];
   parts.forEach((part, k) => {
     text = layout.joinTo(text, part);
-    starts.push({ offset: text.length - part.length, page: pages[k] });
+    // pages has one entry per part, pushed together: never undefined.
+    starts.push({ offset: text.length - part.length, page: pages[k] ?? 0 });
   });
   return { text, section, starts };
 }
@@ -331,14 +337,14 @@ function letterBody(lines: Line[]): { from: number; to: number } {
   let from = 0;
   const limit = Math.min(lines.length, 40);
   for (let i = 0; i < limit; i++) {
-    if (/^dear\s+\S/i.test(lines[i].text)) {
+    if (/^dear\s+\S/i.test(lineAt(lines, i).text)) {
       from = i + 1;
       break;
     }
   }
   let to = lines.length;
   for (let i = from; i < lines.length; i++) {
-    if (/^yours\s+(?:sincerely|faithfully)\b|^kind regards\b/i.test(lines[i].text)) {
+    if (/^yours\s+(?:sincerely|faithfully)\b|^kind regards\b/i.test(lineAt(lines, i).text)) {
       to = i;
       break;
     }
@@ -435,15 +441,18 @@ export function criticalPart(
       (k === 0 && segments.length > 1 && OPENING_CONCESSION.test(text)) ||
       (segment.start > 0 && CONCEDING_TURN.test(sentence.slice(0, segment.start)));
     let from = first;
-    while (from < last && list.starts[from] - base < segment.start) from++;
+    // Below `last`, within the word list: the defaults never apply.
+    while (from < last && (list.starts[from] ?? Infinity) - base < segment.start) from++;
     let to = from;
-    while (to < last && list.ends[to] - base <= segment.end) to++;
+    while (to < last && (list.ends[to] ?? Infinity) - base <= segment.end) to++;
     const verdict = judgeClause(text, conceded, list, from, to, base + segment.start);
     if (verdict) critical.push({ segment, verdict });
   });
-  if (critical.length === 0) return null;
-  const start = critical[0].segment.start;
-  const end = critical[critical.length - 1].segment.end;
+  const [firstCritical] = critical;
+  const lastCritical = critical.at(-1);
+  if (firstCritical === undefined || lastCritical === undefined) return null;
+  const start = firstCritical.segment.start;
+  const end = lastCritical.segment.end;
   const best = critical.reduce((a, b) => (b.verdict.strength > a.verdict.strength ? b : a));
   const cueAt = best.segment.start + best.verdict.index;
   const text = sentence.slice(start, end).replace(/[\s,;:–—-]+$/u, '');

@@ -1,4 +1,4 @@
-import { joinLines, joinPair, vocabulary, type Line } from '../layout/line';
+import { joinLines, joinPair, lineAt, vocabulary, type Line } from '../layout/line';
 import type { RecommendationPriority } from '../types';
 import { parseMarker, STARTS_WITH_BULLET, type Marker } from './markers';
 
@@ -145,7 +145,7 @@ export function ownerColumnHeader(text: string): string | null {
     /^(?:responsible|lead|accountable) (?:bod(?:y|ies)|agenc(?:y|ies)|organisations?|partners?|partner agenc(?:y|ies))\b\s*(.*)$/i.exec(
       text.trim(),
     );
-  return m ? m[1] : null;
+  return m?.[1] ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,9 +235,9 @@ export function agencyHeadingSubject(text: string): string | null {
     /^(?:in addition,?\s+)?(.{2,140}?)\s+(?:should|must|needs? to|is to|are to|will need to)(?: also| urgently| now)?(?: (?:take the following action|act to|ensure that))?\s*:$/i.exec(
       t,
     );
-  if (m) return m[1];
+  if (m?.[1] !== undefined) return m[1];
   m = /^for (.{2,120}):$/i.exec(t);
-  return m ? m[1] : null;
+  return m?.[1] ?? null;
 }
 
 /** "The inspection did not find any areas for priority action." */
@@ -271,7 +271,8 @@ const POINTS_BACK = /^(?:this|these|they|it|such|in particular|including|specifi
 export function isIntroStatement(text: string): boolean {
   const t = text.trim();
   const sentences = t.split(/(?<=[.!?])\s+(?=[\p{Lu}“"‘'(])/u);
-  const last = sentences[sentences.length - 1];
+  // split always returns at least one part.
+  const last = sentences[sentences.length - 1] ?? '';
   if (sentences.length > 1 && POINTS_BACK.test(last)) return false;
   if (/\b(?:the following|as follows)\b/i.test(last)) return true;
   if (/^(?:in order to|to improve)\b.*\b(?:should|must)\b/i.test(last)) return true;
@@ -309,7 +310,8 @@ export function rank(line: Line): number {
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return 80;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+  // values is not empty, so the index is in range; the default never applies.
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 80;
 }
 
 /** "The experiences and progress of care leavers: requires improvement to be good". */
@@ -360,7 +362,7 @@ export class Headings {
   marker(index: number): Marker | null {
     let m = this.markers[index];
     if (m === undefined) {
-      m = parseMarker(this.lines[index].text);
+      m = parseMarker(lineAt(this.lines, index).text);
       this.markers[index] = m;
     }
     return m;
@@ -370,7 +372,7 @@ export class Headings {
   listHeading(index: number): ListHeading | null {
     let h = this.listHeadings[index];
     if (h === undefined) {
-      h = matchListHeading(this.lines[index].text);
+      h = matchListHeading(lineAt(this.lines, index).text);
       this.listHeadings[index] = h;
     }
     return h;
@@ -386,7 +388,7 @@ export class Headings {
 
   /** The shape of a heading: short, starts with a capital, does not end like a sentence. */
   private hasHeadingShape(index: number): boolean {
-    const text = this.lines[index].text;
+    const text = lineAt(this.lines, index).text;
     if (text.length > 110 || text.split(' ').length > 16) return false;
     if (!/^[\p{Lu}\d‘'"“]/u.test(text) || !/\p{L}/u.test(text)) return false;
     if (/[.,;]$/.test(text) && !/\b(?:etc|no)\.$/i.test(text)) return false;
@@ -405,7 +407,7 @@ export class Headings {
   }
 
   private computeHeadingLike(index: number): boolean {
-    const line = this.lines[index];
+    const line = lineAt(this.lines, index);
     if (!this.hasHeadingShape(index)) return false;
     if (this.isStyled(line)) return true;
     const previous = this.lines[index - 1];
@@ -432,7 +434,7 @@ export class Headings {
    * to be good"), on one line or wrapped onto two: its text and how many lines it takes.
    */
   gradedHeadingAt(index: number): { text: string; lines: number } | null {
-    const line = this.lines[index];
+    const line = lineAt(this.lines, index);
     if (GRADED_HEADING.test(line.text)) return { text: line.text, lines: 1 };
     const next = this.lines[index + 1];
     if (!next || next.gapBefore || !/^[\p{Lu}]/u.test(line.text) || /[.;]$/.test(line.text)) {
@@ -444,7 +446,7 @@ export class Headings {
 
   /** Where a list heading may stand: heading-like, and not the middle of a sentence. */
   isHeadingCandidate(index: number): boolean {
-    const line = this.lines[index];
+    const line = lineAt(this.lines, index);
     if (!/^[\p{Lu}\d]/u.test(line.text)) return false;
     const next = this.lines[index + 1];
     if (next && !next.gapBefore && /^\p{Ll}/u.test(next.text) && line.bold !== true) return false;
@@ -462,7 +464,7 @@ export class Headings {
 
   /** The list heading standing at this line, if one does. */
   listHeadingAt(index: number): ListHeading | null {
-    if (!LIST_HEADING_START.test(this.lines[index].text)) return null;
+    if (!LIST_HEADING_START.test(lineAt(this.lines, index).text)) return null;
     return this.isHeadingCandidate(index) ? this.listHeading(index) : null;
   }
 }

@@ -1,4 +1,4 @@
-import type { Line } from '../layout/line';
+import { lineAt, type Line } from '../layout/line';
 import {
   agencyHeadingSubject,
   headingText,
@@ -47,7 +47,7 @@ export function findListItems(layout: Headings): RawItem[] {
   let parent: { heading: ListHeading; line: Line } | null = null;
 
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+    const line = lineAt(lines, i);
     if (i >= titleEnd) part = partSwitch(layout, i) ?? part;
     if (!layout.isHeadingCandidate(i)) continue;
     const heading = layout.listHeading(i);
@@ -104,7 +104,7 @@ interface Draft {
  */
 function readList(layout: Headings, headingIndex: number, heading: ListHeading): ListResult {
   const { lines } = layout;
-  const headingLine = lines[headingIndex];
+  const headingLine = lineAt(lines, headingIndex);
   const drafts: Draft[] = [];
   let kind: MarkerKind | 'paragraph' | null = null;
   let baseX = 0;
@@ -144,7 +144,7 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
   });
 
   for (let j = headingIndex + 1; j < lines.length; j++) {
-    const line = lines[j];
+    const line = lineAt(lines, j);
     const text = line.text;
     const marker = layout.marker(j);
 
@@ -155,7 +155,7 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
     const table = ownerColumnHeader(text) !== null && readOwnerTable(layout, j, heading.section);
     if (table) {
       for (const row of table.rows) {
-        current = newDraft(lines[j], null, '');
+        current = newDraft(line, null, '');
         current.lines = row.lines;
         current.bodies = row.bodies;
         current.page = row.page;
@@ -200,10 +200,11 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
       j = sentence.last;
       // "Within six months, the local authority should:" sets a timescale and an owner.
       const lead = /^((?:immediately|within [^,]{3,40}|by [^,]{3,40}),)\s*(.+)$/i.exec(agency);
-      const subject = lead ? lead[2] : agency;
+      // Both groups of the pattern are required, so a match fills them.
+      const subject = lead?.[2] ?? agency;
       // Its own timescale holds until the next agency; a timescale sub-heading's holds on.
       if (lead || agencyTimescale) {
-        timescaleHeading = lead ? headingText(lead[1]) : heading.timescaleText;
+        timescaleHeading = lead?.[1] !== undefined ? headingText(lead[1]) : heading.timescaleText;
       }
       agencyTimescale = lead !== null;
       owner = ownerFromSubject(subject) ?? { kind: 'named', names: [subject] };
@@ -265,7 +266,7 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
 
     // "…from the age of" / "14.": a number that ends a sentence wrapped onto its own line.
     if (marker?.kind === 'number' && !marker.rest && current) {
-      const before = inSubItem ? current.subItems[current.subItems.length - 1] : current.lines;
+      const before = targetLines(current, inSubItem);
       if (/\p{Ll}$/u.test(before[before.length - 1] ?? '')) {
         before.push(text);
         continue;
@@ -334,7 +335,7 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
     }
 
     if (kind === 'paragraph') {
-      const target = inSubItem ? current.subItems[current.subItems.length - 1] : current.lines;
+      const target = targetLines(current, inSubItem);
       if (paragraphBreak(layout, j, target, gapless, inSubItem)) {
         if (!isParagraphItem(layout, j, gapless, phraseItem)) return finish(j, 'section');
         if (line.gapBefore) gapless = false;
@@ -347,7 +348,7 @@ function readList(layout: Headings, headingIndex: number, heading: ListHeading):
       continue;
     }
 
-    const target = inSubItem ? current.subItems[current.subItems.length - 1] : current.lines;
+    const target = targetLines(current, inSubItem);
     const proseAfterList =
       line.gapBefore &&
       !continuesSentence(current, inSubItem) &&
@@ -387,6 +388,17 @@ function toRawItem(draft: Draft, heading: ListHeading, layout: Headings): RawIte
     bodies: draft.bodies,
     page: draft.page,
   };
+}
+
+/**
+ * The lines a plain line goes on: the item's last sub-item's while among its sub-items, else the
+ * item's own. Among sub-items with none, it throws, as reading from the missing one did.
+ */
+function targetLines(current: Draft, inSubItem: boolean): string[] {
+  if (!inSubItem) return current.lines;
+  const last = current.subItems[current.subItems.length - 1];
+  if (last === undefined) throw new TypeError('A list item is among its sub-items but has none');
+  return last;
 }
 
 function isTopLevel(
@@ -433,9 +445,9 @@ function themeContinuesList(
 ): boolean {
   const next = nextContent(layout, index + 1, true);
   if (next < 0) return false;
-  const line = layout.lines[next];
+  const line = lineAt(layout.lines, next);
   const marker = layout.marker(next);
-  const lowerRank = rank(layout.lines[index]) < rank(headingLine) - 0.25;
+  const lowerRank = rank(lineAt(layout.lines, index)) < rank(headingLine) - 0.25;
   if (kind === 'paragraph') return !marker && lowerRank && isParagraphItem(layout, next, false);
   if (!marker) return false;
   if (kind !== null && (marker.kind !== kind || Math.abs(line.x - baseX) > 8)) return false;
@@ -452,8 +464,9 @@ function themeContinuesList(
 /** Whether the sentence starting at line `index` (as `sentenceFrom` reads it) ends in a colon. */
 function endsInColon(layout: Headings, index: number): boolean {
   for (let k = index; k < layout.lines.length && k < index + 6; k++) {
-    const text = layout.lines[k].text;
-    if (k > index && (layout.lines[k].gapBefore || layout.marker(k))) return false;
+    const line = lineAt(layout.lines, k);
+    const text = line.text;
+    if (k > index && (line.gapBefore || layout.marker(k))) return false;
     const last = text.charCodeAt(text.length - 1);
     // : . ! ?
     if (last === 58) return true;
@@ -471,8 +484,9 @@ function sentenceFrom(
   const parts = [first];
   let last = index;
   for (let k = index + 1; k < layout.lines.length && k < index + 6; k++) {
-    const line = layout.lines[k];
-    if (/[.:!?]$/.test(parts[parts.length - 1]) || line.gapBefore || layout.marker(k)) break;
+    const line = lineAt(layout.lines, k);
+    // parts is never empty: it starts with `first`.
+    if (/[.:!?]$/.test(parts[parts.length - 1] ?? '') || line.gapBefore || layout.marker(k)) break;
     parts.push(line.text);
     last = k;
   }
@@ -482,7 +496,8 @@ function sentenceFrom(
 /** The first words after a marker that stands alone on its line ("9."), past stray page numbers. */
 function textAfter(layout: Headings, index: number): string {
   for (let k = index + 1; k < Math.min(layout.lines.length, index + 4); k++) {
-    if (!/^\d{1,3}$/.test(layout.lines[k].text)) return layout.lines[k].text;
+    const { text } = lineAt(layout.lines, k);
+    if (!/^\d{1,3}$/.test(text)) return text;
   }
   return '';
 }
@@ -521,11 +536,13 @@ function startsParagraphList(layout: Headings, index: number, headingIndex: numb
 
 /** The paragraph item starting at `index`, up to a gap, a marker or (gapless) the next item. */
 function paragraphAt(layout: Headings, index: number, gapless = false): string {
-  const parts = [layout.lines[index].text];
-  for (let k = index + 1; k < layout.lines.length && !layout.lines[k].gapBefore; k++) {
-    if (layout.marker(k)) break;
+  const { lines } = layout;
+  const parts = [lineAt(lines, index).text];
+  for (let k = index + 1; k < lines.length; k++) {
+    const line = lineAt(lines, k);
+    if (line.gapBefore || layout.marker(k)) break;
     if (gapless && paragraphBreak(layout, k, parts, true, false)) break;
-    parts.push(layout.lines[k].text);
+    parts.push(line.text);
   }
   return layout.join(parts);
 }
@@ -548,7 +565,7 @@ function paragraphBreak(
   gapless: boolean,
   afterSubItems: boolean,
 ): boolean {
-  const line = layout.lines[index];
+  const line = lineAt(layout.lines, index);
   const last = before[before.length - 1];
   if (last === undefined || !/^[\p{Lu}“"‘']/u.test(line.text)) return false;
   // Items written as phrases end without a full stop: after a gap, only a line that plainly
@@ -600,15 +617,16 @@ function pageBreakInterruption(
   list: { glyph: string | null; lastNumber: number | null },
 ): number {
   const { lines } = layout;
-  const lastItemPage = lines[index - 1]?.page ?? lines[index].page;
+  const lastItemPage = lines[index - 1]?.page ?? lineAt(lines, index).page;
   for (let k = index; k < lines.length && k <= index + 3; k++) {
+    const line = lineAt(lines, k);
     const marker = layout.marker(k);
     if (!marker) {
       // A heading of another part ("The local authority's strengths") ends the list; numbered
       // paragraphs run on through a whole report, so there any heading does.
       const heading = layout.isHeadingLike(k);
-      if (heading && (list.glyph === null || isNonListSection(lines[k].text))) return -1;
-      if (layout.listHeading(k) || layout.isStyled(lines[k])) return -1;
+      if (heading && (list.glyph === null || isNonListSection(line.text))) return -1;
+      if (layout.listHeading(k) || layout.isStyled(line)) return -1;
       continue;
     }
     // The list goes on: its own glyph, or the next number.
@@ -616,7 +634,7 @@ function pageBreakInterruption(
       marker.kind === 'bullet'
         ? marker.label === list.glyph
         : list.lastNumber !== null && Number(marker.label) === list.lastNumber + 1;
-    return next && lines[k].page > lastItemPage && k > index ? k : -1;
+    return next && line.page > lastItemPage && k > index ? k : -1;
   }
   return -1;
 }
@@ -637,14 +655,14 @@ function introSubject(text: string): string | null {
     /^(.{2,200}?)\s+(?:should|must|needs? to|will need to|are required to|is required to)\b/i.exec(
       opening,
     );
-  return m ? m[1] : null;
+  return m?.[1] ?? null;
 }
 
 /** The next line that is not a heading continuation, or -1. */
 function nextContent(layout: Headings, from: number, skipHeadings = false): number {
   let headings = 0;
   for (let k = from; k < layout.lines.length; k++) {
-    const text = layout.lines[k].text;
+    const { text } = lineAt(layout.lines, k);
     if (isTimescaleHeading(text) || agencyHeadingSubject(text) !== null) continue;
     if (skipHeadings && headings < 2 && !layout.marker(k) && layout.isHeadingLike(k)) {
       headings++;
@@ -666,7 +684,7 @@ const AUTHORITY_PART =
 
 /** Headings that start the local authority's or the safeguarding board's part of a report. */
 function partSwitch(layout: Headings, index: number): Part | null {
-  const line = layout.lines[index];
+  const line = lineAt(layout.lines, index);
   if (!layout.isHeadingLike(index) && line.bold !== true) return null;
   const text = headingText(line.text);
   const next = layout.lines[index + 1];
@@ -682,7 +700,7 @@ function titleBlockEnd(lines: Line[]): number {
   for (let i = 0; i < limit; i++) {
     if (
       /^(?:inspection dates?|report published|published|date of (?:inspection|publication))\b/i.test(
-        lines[i].text,
+        lineAt(lines, i).text,
       )
     ) {
       return i + 1;

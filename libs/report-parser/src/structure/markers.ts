@@ -55,19 +55,23 @@ const MAYBE_MARKER = new RegExp(
 export function parseMarker(text: string): Marker | null {
   if (!MAYBE_MARKER.test(text)) return null;
   let m = BULLET.exec(text) ?? TIGHT_BULLET.exec(text);
-  if (m) return { kind: 'bullet', label: m[1], rest: m[2] };
+  // Every pattern's groups (label, then rest) are required: a match fills them.
+  if (m) return { kind: 'bullet', label: m[1] ?? '', rest: m[2] ?? '' };
   m = NUMBER.exec(text) ?? NAMED_NUMBER.exec(text) ?? DECIMAL.exec(text);
   // "2015." or "10.30" are not markers; NUMBER needs a space or the end after the dot.
-  if (m) return { kind: 'number', label: m[1], rest: m[2] };
+  if (m) return { kind: 'number', label: m[1] ?? '', rest: m[2] ?? '' };
   m = ROMAN.exec(text);
   // Bare "i." is read as a letter; roman numerals count when bracketed: "(ii)", "iv)".
-  if (m && (text.startsWith('(') || text[m[1].length] === ')')) {
-    return { kind: 'roman', label: m[1], rest: m[2] };
+  if (m) {
+    const label = m[1] ?? '';
+    if (text.startsWith('(') || text.charAt(label.length) === ')') {
+      return { kind: 'roman', label, rest: m[2] ?? '' };
+    }
   }
   m = LETTER.exec(text);
   // "a. " and "I." start sentences too rarely to matter, but a lone capital does not count.
-  if (m) return { kind: 'letter', label: m[1], rest: m[2] };
+  if (m) return { kind: 'letter', label: m[1] ?? '', rest: m[2] ?? '' };
   m = LETTER_O_BULLET.exec(text);
-  if (m) return { kind: 'bullet', label: 'o', rest: m[1] };
+  if (m) return { kind: 'bullet', label: 'o', rest: m[1] ?? '' };
   return null;
 }

@@ -62,7 +62,7 @@ const LOWER_CASE_AGENCIES: Array<[RegExp, string]> = [
 
 function isProperName(words: string[]): boolean {
   if (words.length === 0 || words.length > 9) return false;
-  if (!/^[\p{Lu}\d]/u.test(words[0])) return false;
+  if (!/^[\p{Lu}\d]/u.test(words[0] ?? '')) return false;
   return words.every((w) => CONNECTIVES.has(w.toLowerCase()) || /^[\p{Lu}\d(]/u.test(w));
 }
 
@@ -89,7 +89,9 @@ function splitParties(subject: string): string[] {
   const tokens = protectedSubject.split(/(\s*,\s*(?:and\s+)?|\s+(?:and|&|as well as)\s+)/i);
   const parts: string[] = [];
   for (let i = 0; i < tokens.length; i += 2) {
-    const part = tokens[i].replaceAll(` ${JOIN} `, ' and ').trim();
+    const token = tokens[i];
+    if (token === undefined) break;
+    const part = token.replaceAll(` ${JOIN} `, ' and ').trim();
     if (!part) continue;
     const joiner = (tokens[i - 1] ?? '').trim().toLowerCase();
     const previous = parts[parts.length - 1];
@@ -133,7 +135,8 @@ export function leadInBodies(text: string, names: PartyNames): string[] | null {
     /^[^.;:]{0,80}?\b(?:is|are) (?:urgently |also |now )?(?:required|needed|expected) (?:of|from|by) (?:the )?([\p{Lu}][^.;:]{2,120}?)(?=\s+(?:to|so|in order)\b|[,.;:]|$)/u.exec(
       opening,
     );
-  if (agent) {
+  // The agent group is required: a match fills it.
+  if (agent?.[1] !== undefined) {
     const bodies = resolveSubject(agent[1], names);
     if (bodies) return bodies;
   }

@@ -1,5 +1,6 @@
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { extractReport } from '../extract';
+import { nth } from '../../../../test/support/items';
 
 /**
  * A fictional area SEND report's "Areas for priority action" table in the three forms councils
@@ -96,21 +97,23 @@ async function asRowWisePdf(): Promise<Uint8Array> {
   const page = pdf.addPage([595, 842]);
   const draw = (text: string, x: number, y: number, font: PDFFont = regular) =>
     page.drawText(text, { x, y: 842 - y, size: 11, font });
-  draw(TITLE[0], 60, 100, bold);
+  draw(nth(TITLE, 0), 60, 100, bold);
   draw('Areas for priority action', 60, 200, bold);
   draw('Responsible body', 64, 230, bold);
   draw('Areas for priority action', 220, 230, bold);
   let y = 250;
   for (const row of ROWS) {
     for (let i = 0; i < Math.max(row.left.length, row.right.length); i++) {
-      if (row.left[i]) draw(row.left[i], 64, y);
-      if (row.right[i]) draw(row.right[i], 220, y);
+      const left = row.left[i];
+      const right = row.right[i];
+      if (left) draw(left, 64, y);
+      if (right) draw(right, 220, y);
       y += 14;
     }
     y += 8;
   }
   draw('Areas for improvement', 60, y + 20, bold);
-  draw(AFTER[3], 60, y + 50);
+  draw(nth(AFTER, 3), 60, y + 50);
   draw('Local area partnership details', 60, y + 90, bold);
   return pdf.save();
 }
@@ -126,11 +129,11 @@ async function asPdf(): Promise<Uint8Array> {
     draw(page, String(n), 520, 815);
   };
   const first = pdf.addPage([595, 842]);
-  draw(first, TITLE[0], 60, 100, bold);
+  draw(first, nth(TITLE, 0), 60, 100, bold);
   draw(first, 'Areas for priority action', 60, 600, bold);
   draw(first, 'Responsible body Areas for priority action', 64, 630, bold);
   // Row 1, cut after two lines: each cell is drawn whole, left then right, as producers do.
-  const [row1, row2] = ROWS;
+  const [row1, row2] = [nth(ROWS, 0), nth(ROWS, 1)];
   row1.left.slice(0, 2).forEach((t, i) => draw(first, t, 64, 650 + i * 14));
   row1.right.slice(0, 2).forEach((t, i) => draw(first, t, 220, 650 + i * 14));
   footer(first, 1);
@@ -140,7 +143,7 @@ async function asPdf(): Promise<Uint8Array> {
   row2.left.forEach((t, i) => draw(second, t, 64, 180 + i * 14));
   row2.right.forEach((t, i) => draw(second, t, 220, 180 + i * 14));
   draw(second, 'Areas for improvement', 60, 250, bold);
-  draw(second, AFTER[3], 60, 280);
+  draw(second, nth(AFTER, 3), 60, 280);
   draw(second, 'Local area partnership details', 60, 320, bold);
   footer(second, 2);
   return pdf.save();

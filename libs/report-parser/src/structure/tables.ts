@@ -1,4 +1,4 @@
-import { joinLines, type Line } from '../layout/line';
+import { joinLines, lineAt, type Line } from '../layout/line';
 import { isClosingText, ownerColumnHeader, type Headings } from './headings';
 
 /** One row of a table whose left column names who must act. */
@@ -48,7 +48,7 @@ export function readOwnerTable(
   listSection: string,
 ): OwnerTable | null {
   const { lines } = layout;
-  const header = lines[start];
+  const header = lineAt(lines, start);
   if (ownerColumnHeader(header.text) === null) return null;
   const region = tableRegion(layout, start, listSection);
   if (region.end <= start + 1) return null;
@@ -72,13 +72,13 @@ interface Region {
 /** The table runs until a line left of its left column, a heading, or the letter's close. */
 function tableRegion(layout: Headings, start: number, listSection: string): Region {
   const { lines } = layout;
-  const header = lines[start];
+  const header = lineAt(lines, start);
   const leftX = header.cellX[0] ?? header.x;
   const copied = header.size === null && header.cells.length < 2;
   let skip = -1;
   let k = start + 1;
   for (; k < lines.length; k++) {
-    const line = lines[k];
+    const line = lineAt(lines, k);
     if (isClosingText(line.text)) break;
     if (copied) {
       // Text copied column by column: the right column starts with its own header.
@@ -102,7 +102,7 @@ function splitColumns(
   start: number,
   region: Region,
 ): { left: CellLine[]; right: CellLine[] } | null {
-  const header = lines[start];
+  const header = lineAt(lines, start);
   const left: CellLine[] = [];
   const right: CellLine[] = [];
   const body = lines.slice(start + 1, region.end);
@@ -129,7 +129,8 @@ function splitColumns(
   const leftX = header.cellX[0] ?? header.x;
   const rightX =
     header.cells.length >= 2
-      ? header.cellX[1]
+      ? // cellX has one entry per cell; NaN (refused below) if not.
+        (header.cellX[1] ?? NaN)
       : Math.min(...body.map((l) => l.x).filter((x) => x > leftX + 40));
   if (!Number.isFinite(rightX)) return null;
   const tolerance = header.size === null ? 6 : 5;
@@ -175,10 +176,12 @@ function cellsBesideRows(left: CellLine[], right: CellLine[], tolerance: number)
   const cells: Cell[] = [];
   for (const line of left) {
     const beside = right.findIndex((r) => Math.abs((r.at ?? 0) - (line.at ?? 0)) <= tolerance);
+    const besideLine = right[beside];
+    // Past the first right-column line, the one before it exists.
     const fresh =
-      beside >= 0 &&
-      /^[\p{Lu}“"‘']/u.test(right[beside].text) &&
-      (beside === 0 || /[.!?]["”’)]?$/.test(right[beside - 1].text));
+      besideLine !== undefined &&
+      /^[\p{Lu}“"‘']/u.test(besideLine.text) &&
+      (beside === 0 || /[.!?]["”’)]?$/.test(right[beside - 1]?.text ?? ''));
     const current = cells[cells.length - 1];
     // A name that goes on ("…Council, NHS") keeps its row whatever the right column does.
     const goesOn = current !== undefined && NAME_GOES_ON.test(current.lines.join(' '));
@@ -241,9 +244,12 @@ function rowsByPosition(cells: Cell[], right: CellLine[], tolerance: number): Ta
   for (const line of right) {
     let row = 0;
     for (let k = 0; k < cells.length; k++) {
-      if ((cells[k].at ?? 0) <= (line.at ?? 0) + tolerance) row = k;
+      const cell = cells[k];
+      if (cell === undefined) break;
+      if ((cell.at ?? 0) <= (line.at ?? 0) + tolerance) row = k;
     }
-    rows[row].lines.push(line.text);
+    // rows maps cells one to one, and the caller gives at least one cell.
+    rows[row]?.lines.push(line.text);
   }
   return rows.filter((r) => r.lines.length > 0);
 }
@@ -260,20 +266,27 @@ function rowsByCount(cells: Cell[], right: CellLine[]): TableRow[] {
   // Places where an item may start: a line that opens a sentence.
   const starts: Array<{ index: number; score: (row: number) => number }> = [];
   right.forEach((line, index) => {
-    if (index === 0) return;
-    const before = right[index - 1].text;
-    if (!/[.!?]["”’)]?$/.test(before) || !/^[\p{Lu}“"‘']/u.test(line.text)) return;
-    const base = line.gap || line.page !== right[index - 1].page ? 3 : 0;
+    // The first line opens the first item: it is never a cut.
+    const previous = right[index - 1];
+    if (previous === undefined) return;
+    if (!/[.!?]["”’)]?$/.test(previous.text) || !/^[\p{Lu}“"‘']/u.test(line.text)) return;
+    const base = line.gap || line.page !== previous.page ? 3 : 0;
     const subject = subjectScope(line.text);
-    starts.push({ index, score: (row) => base + scopeFit(subject, bodies[row]) - index * 1e-3 });
+    // Scores are asked for rows 1..n-1 only, each with its bodies.
+    starts.push({
+      index,
+      score: (row) => base + scopeFit(subject, bodies[row] ?? '') - index * 1e-3,
+    });
   });
   const cuts = bestCuts(starts, n - 1);
   const bounds = [0, ...cuts, right.length];
   const rows: TableRow[] = [];
-  for (let r = 0; r < n; r++) {
-    const part = right.slice(bounds[r], bounds[r + 1] ?? right.length);
-    if (part.length === 0) continue;
-    rows.push({ bodies: bodies[r], lines: part.map((l) => l.text), page: part[0].page });
+  for (const [r, body] of bodies.entries()) {
+    // With fewer cuts than rows, bounds runs out: slice(undefined) meant from 0, kept as it was.
+    const part = right.slice(bounds[r] ?? 0, bounds[r + 1] ?? right.length);
+    const [first] = part;
+    if (first === undefined) continue;
+    rows.push({ bodies: body, lines: part.map((l) => l.text), page: first.page });
   }
   return rows;
 }
@@ -289,23 +302,31 @@ function bestCuts(
   const m = starts.length;
   const best: number[][] = starts.map(() => new Array<number>(count).fill(-Infinity));
   const from: number[][] = starts.map(() => new Array<number>(count).fill(-1));
+  // best, from and starts all have m rows of `count` entries: the defaults below never apply.
   for (let i = 0; i < m; i++) {
-    best[i][0] = starts[i].score(1);
+    const start = starts[i];
+    const bestI = best[i];
+    const fromI = from[i];
+    if (start === undefined || bestI === undefined || fromI === undefined) break;
+    bestI[0] = start.score(1);
     for (let r = 1; r < count; r++) {
       for (let p = 0; p < i; p++) {
-        const total = best[p][r - 1] + starts[i].score(r + 1);
-        if (total > best[i][r]) {
-          best[i][r] = total;
-          from[i][r] = p;
+        const total = (best[p]?.[r - 1] ?? -Infinity) + start.score(r + 1);
+        if (total > (bestI[r] ?? -Infinity)) {
+          bestI[r] = total;
+          fromI[r] = p;
         }
       }
     }
   }
+  const lastTotal = (i: number): number => best[i]?.[count - 1] ?? -Infinity;
   let last = 0;
-  for (let i = 1; i < m; i++) if (best[i][count - 1] > best[last][count - 1]) last = i;
+  for (let i = 1; i < m; i++) if (lastTotal(i) > lastTotal(last)) last = i;
   const chosen: number[] = [];
-  for (let i = last, r = count - 1; r >= 0 && i >= 0; i = from[i][r], r--) {
-    chosen.unshift(starts[i].index);
+  for (let i = last, r = count - 1; r >= 0 && i >= 0; i = from[i]?.[r] ?? -1, r--) {
+    const start = starts[i];
+    if (start === undefined) break;
+    chosen.unshift(start.index);
   }
   return chosen;
 }

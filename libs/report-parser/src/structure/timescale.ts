@@ -48,13 +48,17 @@ const TENS: Record<string, number> = {
 export function parseCount(words: string): number | null {
   const w = words.trim().toLowerCase();
   if (/^\d{1,3}$/.test(w)) return Number(w);
-  if (w in UNITS) return UNITS[w];
+  // Read as `w in UNITS` was: any property there, own or inherited, is answered.
+  const unit = UNITS[w];
+  if (unit !== undefined) return unit;
   const m =
     /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](one|two|three|four|five|six|seven|eight|nine))?$/.exec(
       w,
     );
   if (!m) return null;
-  return TENS[m[1]] + (m[2] ? UNITS[m[2]] : 0);
+  // The tens group is required and both groups list only the tables' words: always found.
+  const [, tens = '', units] = m;
+  return (TENS[tens] ?? 0) + (units ? (UNITS[units] ?? 0) : 0);
 }
 
 const COUNT = `(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|ninety)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?)`;
@@ -99,7 +103,7 @@ export function findTimescale(text: string): Timescale | null {
   const fixed = FIXED_DATE.exec(text);
   if (fixed) {
     const due = fixed[1]
-      ? isoDate(Number(fixed[1]), fixed[2], Number(fixed[3]))
+      ? isoDate(Number(fixed[1]), fixed[2] ?? '', Number(fixed[3]))
       : fixed[4]
         ? endOfMonth(fixed[4], Number(fixed[5]))
         : null;
@@ -119,9 +123,11 @@ export function findTimescale(text: string): Timescale | null {
     ) {
       continue;
     }
-    const count = parseCount(m[1]);
+    // COUNT and UNIT are required groups: a match fills them.
+    const [whole, countText = '', unit = ''] = m;
+    const count = parseCount(countText);
     if (count === null) continue;
-    return { duration: duration(count, m[2]), dueOn: null, text: m[0] };
+    return { duration: duration(count, unit), dueOn: null, text: whole };
   }
 
   // "Immediately" sets the deadline only where it governs the item: at its start or its end.

@@ -72,7 +72,7 @@ describe('ExtractionPool', () => {
       });
       const other = pool.extract(text('b1'), { key: 'b' });
       const results = await Promise.all([running, waiting, other]);
-      expect(results.map((r) => r.recommendations[0].text)).toEqual(['a1', 'a2', 'b1']);
+      expect(results.map((r) => r.recommendations[0]?.text)).toEqual(['a1', 'a2', 'b1']);
     } finally {
       await pool.close();
     }

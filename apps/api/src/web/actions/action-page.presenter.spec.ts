@@ -100,7 +100,7 @@ describe('timeline', () => {
       reason: 'Waiting for IT',
       when: '12 March 2027 at 14:05',
     });
-    expect(entries[2].sentences).toEqual(['Assigned to Ali Khan.']);
+    expect(entries[2]?.sentences).toEqual(['Assigned to Ali Khan.']);
   });
 
   it('lists words as a sentence does', () => {

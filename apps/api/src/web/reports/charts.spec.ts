@@ -83,7 +83,7 @@ describe('lineChartSvg', () => {
 
   it('draws the line from left to right, zero at the bottom, the top at the nice ceiling', () => {
     const svg = lineChartSvg({ id: 'live', title: 'Live', description: 'd', points });
-    const line = /<polyline points="([^"]+)"/.exec(svg)?.[1].split(' ');
+    const line = /<polyline points="([^"]+)"/.exec(svg)?.[1]?.split(' ');
     // x: 48..616 over two days; y: 272 is zero, 40 is 10 (the ceiling), 8 is 80% up.
     expect(line).toEqual(['48,272', '332,40', '616,86.4']);
     expect(svg).toContain('>8</text>');
