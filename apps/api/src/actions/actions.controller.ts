@@ -16,18 +16,15 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
-  ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { ApiRefusals } from '../common/api-refusals';
 import type { Response } from 'express';
 import { ActionDetailDto, ActionListDto, ActionUpdateDto, HistoryEntryDto } from './dto/action.dto';
 import { AddUpdateDto } from './dto/add-update.dto';
@@ -65,7 +62,7 @@ const ID_NOT_FOUND = {
 
 @ApiTags('actions')
 @ApiBearerAuth()
-@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No valid session.' })
+@ApiRefusals({ 401: 'No valid session.' })
 @Controller('actions')
 export class ActionsController {
   constructor(
@@ -81,10 +78,7 @@ export class ActionsController {
       'not completed, verified or cancelled.',
   })
   @ApiOkResponse({ type: ActionListDto })
-  @ApiBadRequestResponse({
-    type: ErrorResponse,
-    description: 'A bad filter, sort, date, id or page value, or an unknown parameter.',
-  })
+  @ApiRefusals({ 400: 'A bad filter, sort, date, id or page value, or an unknown parameter.' })
   async list(
     @CurrentUser() principal: Principal,
     @Query() query: ListActionsQuery,
@@ -108,7 +102,7 @@ export class ActionsController {
     description: 'The CSV file (attachment).',
     schema: { type: 'string', format: 'binary' },
   })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'A bad filter value.' })
+  @ApiRefusals({ 400: 'A bad filter value.' })
   async exportCsv(
     @CurrentUser() principal: Principal,
     @Query() query: ExportActionsQuery,
@@ -127,7 +121,7 @@ export class ActionsController {
   @Get(':id')
   @ApiOperation({ summary: 'One action, with its progress notes and deadline revisions' })
   @ApiOkResponse({ type: ActionDetailDto })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'The id is not a UUID.' })
+  @ApiRefusals({ 400: 'The id is not a UUID.' })
   @ApiNotFoundResponse(ID_NOT_FOUND)
   async get(
     @CurrentUser() principal: Principal,
@@ -145,11 +139,10 @@ export class ActionsController {
       'must be an enabled user of your council.',
   })
   @ApiCreatedResponse({ type: ActionDetailDto })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'Invalid or unknown fields.' })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Staff cannot create actions.' })
-  @ApiNotFoundResponse({
-    type: ErrorResponse,
-    description: 'No such recommendation, or owner, in your council.',
+  @ApiRefusals({
+    400: 'Invalid or unknown fields.',
+    403: 'Staff cannot create actions.',
+    404: 'No such recommendation, or owner, in your council.',
   })
   async create(
     @CurrentUser() principal: Principal,
@@ -166,25 +159,13 @@ export class ActionsController {
       'verified or cancelled). Every change is recorded in the history.',
   })
   @ApiOkResponse({ type: ActionDetailDto })
-  @ApiBadRequestResponse({
-    type: ErrorResponse,
-    description:
+  @ApiRefusals({
+    400:
       'Empty body, invalid fields, an illegal status change (the message names what is ' +
       'allowed), a missing statusReason or dueOnReason.',
-  })
-  @ApiForbiddenResponse({
-    type: ErrorResponse,
-    description:
-      'Staff changing another’s action, a field other than status, or verifying/cancelling.',
-  })
-  @ApiNotFoundResponse({
-    type: ErrorResponse,
-    description: 'No such action, or owner, in your council.',
-  })
-  @ApiUnprocessableEntityResponse({
-    type: ErrorResponse,
-    description:
-      'The action would be out of draft without ownerId, dueOn or successMeasure (details.missing).',
+    403: 'Staff changing another’s action, a field other than status, or verifying/cancelling.',
+    404: 'No such action, or owner, in your council.',
+    422: 'The action would be out of draft without ownerId, dueOn or successMeasure (details.missing).',
   })
   async update(
     @CurrentUser() principal: Principal,
@@ -197,8 +178,7 @@ export class ActionsController {
   @Post(':id/updates')
   @ApiOperation({ summary: 'Add a progress note (the owner or a manager)' })
   @ApiCreatedResponse({ type: ActionUpdateDto })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'Invalid note or evidenceUrl.' })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Staff on an action they do not own.' })
+  @ApiRefusals({ 400: 'Invalid note or evidenceUrl.', 403: 'Staff on an action they do not own.' })
   @ApiNotFoundResponse(ID_NOT_FOUND)
   async addUpdate(
     @CurrentUser() principal: Principal,
@@ -211,7 +191,7 @@ export class ActionsController {
   @Get(':id/history')
   @ApiOperation({ summary: 'The audit log of an action, oldest first' })
   @ApiOkResponse({ type: [HistoryEntryDto] })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'The id is not a UUID.' })
+  @ApiRefusals({ 400: 'The id is not a UUID.' })
   @ApiNotFoundResponse(ID_NOT_FOUND)
   async history(
     @CurrentUser() principal: Principal,

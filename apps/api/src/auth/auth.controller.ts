@@ -6,9 +6,9 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ApiRefusals } from '../common/api-refusals';
 import type { Request } from 'express';
 import { UserDto } from '../users/dto/user.dto';
 import { LoginDto, RefreshDto } from './dto/login.dto';
@@ -27,10 +27,7 @@ export class AuthController {
   @Public()
   // Only password checks are limited. Refresh tokens are 256 random bits (guessing is hopeless)
   // and logout needs a session; an IP cap on either would hit a whole office behind one address.
-  @ApiTooManyRequestsResponse({
-    type: ErrorResponse,
-    description: 'Too many attempts for this account or from this address; wait a minute.',
-  })
+  @ApiRefusals({ 429: 'Too many attempts for this account or from this address; wait a minute.' })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Log in with email and password',
@@ -39,7 +36,7 @@ export class AuthController {
       'together with the sign-in page.',
   })
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Wrong email or password.' })
+  @ApiRefusals({ 401: 'Wrong email or password.' })
   async login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginResponseDto> {
     await this.limiter.charge(request.ip, body.email);
     const { user, tokens } = await this.auth.login(body.email, body.password, {
@@ -60,7 +57,7 @@ export class AuthController {
       'the session, as a copy being replayed.',
   })
   @ApiOkResponse({ type: TokensDto })
-  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'The session has ended.' })
+  @ApiRefusals({ 401: 'The session has ended.' })
   refresh(@Body() body: RefreshDto): Promise<TokensDto> {
     return this.auth.refresh(body.refreshToken);
   }

@@ -1,25 +1,17 @@
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
-import { ErrorResponse } from '@app/common';
 import { remindersConfig, type RemindersConfig } from '@app/config';
 import { type Council, CouncilsService } from '@app/people';
 import { CouncilSettingsService, resolvePolicy } from '@app/reminders';
 import { Body, Controller, Get, Inject, Patch } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiRefusals } from '../common/api-refusals';
 import { CouncilDto } from './dto/council.dto';
 import { UpdateCouncilDto } from './dto/update-council.dto';
 
 /** The caller's own council: there is no id to ask for, so no other council can be reached. */
 @ApiTags('council')
 @Controller('council')
-@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No live session.' })
+@ApiRefusals({ 401: 'No live session.' })
 export class CouncilController {
   constructor(
     private readonly councils: CouncilsService,
@@ -42,9 +34,11 @@ export class CouncilController {
       'New deadline windows apply to reports imported from now on; existing deadlines stay.',
   })
   @ApiOkResponse({ type: CouncilDto })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'Invalid or unknown fields.' })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Only an admin can change these.' })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'Another council has that name.' })
+  @ApiRefusals({
+    400: 'Invalid or unknown fields.',
+    403: 'Only an admin can change these.',
+    409: 'Another council has that name.',
+  })
   async update(
     @CurrentUser() principal: Principal,
     @Body() body: UpdateCouncilDto,

@@ -1,6 +1,6 @@
 import { ReportReader } from '@app/inspections';
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
-import { createValidationPipe, ErrorResponse } from '@app/common';
+import { createValidationPipe } from '@app/common';
 import {
   BadRequestException,
   Body,
@@ -12,21 +12,15 @@ import {
   UploadedFile,
 } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBody,
   ApiConsumes,
   ApiExtraModels,
-  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPayloadTooLargeResponse,
   ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
-  ApiUnsupportedMediaTypeResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { ApiRefusals } from '../common/api-refusals';
 import type { Request } from 'express';
 import { ReportUpload } from '../common/report-upload';
 import { ExtractTextDto } from './dto/extract-text.dto';
@@ -67,29 +61,16 @@ export class ExtractController {
     },
   })
   @ApiOkResponse({ type: ExtractionResultDto })
-  @ApiBadRequestResponse({
-    type: ErrorResponse,
-    description: 'No file or text, an empty file or a damaged PDF.',
-  })
-  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Not logged in.' })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Staff cannot extract.' })
-  @ApiPayloadTooLargeResponse({
-    type: ErrorResponse,
-    description: 'Over 20 MB, or more pages or characters of text than the limits allow.',
-  })
-  @ApiUnsupportedMediaTypeResponse({
-    type: ErrorResponse,
-    description: 'Not a PDF or text (an image, a Word file…).',
-  })
-  @ApiUnprocessableEntityResponse({
-    type: ErrorResponse,
-    description:
+  @ApiRefusals({
+    400: 'No file or text, an empty file or a damaged PDF.',
+    401: 'Not logged in.',
+    403: 'Staff cannot extract.',
+    413: 'Over 20 MB, or more pages or characters of text than the limits allow.',
+    415: 'Not a PDF or text (an image, a Word file…).',
+    422:
       'A PDF with no text layer (a scan) or a password, or a report that took longer or needed ' +
       'more memory to read than the limits allow.',
-  })
-  @ApiTooManyRequestsResponse({
-    type: ErrorResponse,
-    description: 'The council already has as many reports waiting to be read as it may.',
+    429: 'The council already has as many reports waiting to be read as it may.',
   })
   async extract(
     @CurrentUser() principal: Principal,

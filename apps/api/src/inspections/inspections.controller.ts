@@ -1,6 +1,6 @@
 import { ImportService, InspectionsService } from '@app/inspections';
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
-import { Clock, ErrorResponse, londonDateOf } from '@app/common';
+import { Clock, londonDateOf } from '@app/common';
 import {
   BadRequestException,
   Body,
@@ -17,24 +17,16 @@ import {
   UploadedFile,
 } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBody,
-  ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
+import { ApiRefusals } from '../common/api-refusals';
 import type { Response } from 'express';
 import { ReportUpload } from '../common/report-upload';
 import { asHttpError } from '../extract/report-input-status';
@@ -45,7 +37,7 @@ import { InspectionSummaryDto } from './dto/inspection-summary.dto';
 import { OpenDraftsDto, OpenedDraftsDto } from './dto/open-drafts.dto';
 
 @ApiTags('inspections')
-@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No valid access token.' })
+@ApiRefusals({ 401: 'No valid access token.' })
 @Controller('inspections')
 export class InspectionsController {
   constructor(
@@ -79,34 +71,17 @@ export class InspectionsController {
     },
   })
   @ApiCreatedResponse({ type: ImportedInspectionDto })
-  @ApiBadRequestResponse({
-    type: ErrorResponse,
-    description: 'No file, other form fields, an empty file or a damaged PDF.',
-  })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Staff cannot import.' })
-  @ApiConflictResponse({
-    type: ErrorResponse,
-    description:
-      'Already imported: `details.inspectionId` and `details.reference` name the existing inspection.',
-  })
-  @ApiPayloadTooLargeResponse({
-    type: ErrorResponse,
-    description: 'Over 20 MB, or more pages or characters of text than the limits allow.',
-  })
-  @ApiUnsupportedMediaTypeResponse({
-    type: ErrorResponse,
-    description: 'Not a PDF or text (an image, a Word file…).',
-  })
-  @ApiUnprocessableEntityResponse({
-    type: ErrorResponse,
-    description:
+  @ApiRefusals({
+    400: 'No file, other form fields, an empty file or a damaged PDF.',
+    403: 'Staff cannot import.',
+    409: 'Already imported: `details.inspectionId` and `details.reference` name the existing inspection.',
+    413: 'Over 20 MB, or more pages or characters of text than the limits allow.',
+    415: 'Not a PDF or text (an image, a Word file…).',
+    422:
       'A PDF with no text layer (a scan) or a password, a report that took longer or needed more ' +
       'memory to read than the limits allow, or a file with no inspectorate, dates or ' +
       'recommendations in it (not an inspection document).',
-  })
-  @ApiTooManyRequestsResponse({
-    type: ErrorResponse,
-    description: 'The council already has as many reports waiting to be read as it may.',
+    429: 'The council already has as many reports waiting to be read as it may.',
   })
   async import(
     @CurrentUser() principal: Principal,
@@ -160,8 +135,7 @@ export class InspectionsController {
     description: 'Its facts, file, plan deadlines, progress and recommendations.',
   })
   @ApiOkResponse({ type: InspectionDetailDto })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'The id is not a UUID.' })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'No such inspection in your council.' })
+  @ApiRefusals({ 400: 'The id is not a UUID.', 404: 'No such inspection in your council.' })
   async get(
     @CurrentUser() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -179,8 +153,7 @@ export class InspectionsController {
     description: 'The file as uploaded.',
     schema: { type: 'string', format: 'binary' },
   })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'The id is not a UUID.' })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'No such inspection in your council.' })
+  @ApiRefusals({ 400: 'The id is not a UUID.', 404: 'No such inspection in your council.' })
   async file(
     @CurrentUser() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -205,19 +178,12 @@ export class InspectionsController {
       'field in `details.field` where it can). Assignment emails go once all have been made.',
   })
   @ApiOkResponse({ type: OpenedDraftsDto })
-  @ApiBadRequestResponse({
-    type: ErrorResponse,
-    description: 'Invalid or unknown fields, or a deadline out of range.',
-  })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Managers and admins only.' })
-  @ApiNotFoundResponse({
-    type: ErrorResponse,
-    description: 'No such inspection, action on it, or owner, in your council.',
-  })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'An action is no longer a draft.' })
-  @ApiUnprocessableEntityResponse({
-    type: ErrorResponse,
-    description: 'An action to open lacks an owner, success measure or deadline.',
+  @ApiRefusals({
+    400: 'Invalid or unknown fields, or a deadline out of range.',
+    403: 'Managers and admins only.',
+    404: 'No such inspection, action on it, or owner, in your council.',
+    409: 'An action is no longer a draft.',
+    422: 'An action to open lacks an owner, success measure or deadline.',
   })
   async openDrafts(
     @CurrentUser() principal: Principal,
@@ -238,11 +204,10 @@ export class InspectionsController {
       '(`STK-2026-R5-2`) and starts with the deadline of the recommendation’s first action.',
   })
   @ApiCreatedResponse({ type: ActionDetailDto })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'An id is not a UUID.' })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Managers and admins only.' })
-  @ApiNotFoundResponse({
-    type: ErrorResponse,
-    description: 'No such inspection, or recommendation on it, in your council.',
+  @ApiRefusals({
+    400: 'An id is not a UUID.',
+    403: 'Managers and admins only.',
+    404: 'No such inspection, or recommendation on it, in your council.',
   })
   async split(
     @CurrentUser() principal: Principal,

@@ -1,25 +1,15 @@
 import { SuggestionsService } from '@app/inspections';
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
-import { ErrorResponse } from '@app/common';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiRefusals } from '../common/api-refusals';
 import { AcceptedSuggestionDto, DismissSuggestionDto, SuggestionDto } from './dto/suggestion.dto';
 
 /** Weaknesses an inspection's report states in prose, for managers to accept or dismiss. */
 @ApiTags('inspections')
-@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No valid access token.' })
-@ApiNotFoundResponse({
-  type: ErrorResponse,
-  description: 'No such inspection or suggestion in your council.',
+@ApiRefusals({
+  401: 'No valid access token.',
+  404: 'No such inspection or suggestion in your council.',
 })
 @Controller('inspections/:id/suggestions')
 export class SuggestionsController {
@@ -46,8 +36,7 @@ export class SuggestionsController {
       'action gets the council’s default deadline. Then PATCH /actions/:id to assign and open it.',
   })
   @ApiOkResponse({ type: AcceptedSuggestionDto })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Managers and admins only.' })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'Already accepted or dismissed.' })
+  @ApiRefusals({ 403: 'Managers and admins only.', 409: 'Already accepted or dismissed.' })
   async accept(
     @CurrentUser() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -71,9 +60,11 @@ export class SuggestionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Dismiss a suggestion, saying why (managers)' })
   @ApiOkResponse({ type: SuggestionDto })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'No reason, or unknown fields.' })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Managers and admins only.' })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'Already accepted or dismissed.' })
+  @ApiRefusals({
+    400: 'No reason, or unknown fields.',
+    403: 'Managers and admins only.',
+    409: 'Already accepted or dismissed.',
+  })
   async dismiss(
     @CurrentUser() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,

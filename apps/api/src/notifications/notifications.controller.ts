@@ -1,17 +1,8 @@
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
-import { ErrorResponse } from '@app/common';
 import { NotificationsService } from '@app/reminders';
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiRefusals } from '../common/api-refusals';
 import { ListNotificationsQuery } from './dto/list-notifications.query';
 import { NotificationDto, NotificationListDto } from './dto/notification.dto';
 
@@ -19,8 +10,7 @@ import { NotificationDto, NotificationListDto } from './dto/notification.dto';
 @ApiTags('notifications')
 @Controller('notifications')
 @RequireRole('manager')
-@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No live session.' })
-@ApiForbiddenResponse({ type: ErrorResponse, description: 'Managers and admins only.' })
+@ApiRefusals({ 401: 'No live session.', 403: 'Managers and admins only.' })
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
@@ -30,7 +20,7 @@ export class NotificationsController {
     description: '`?status=failed` lists what could not be delivered after every attempt.',
   })
   @ApiOkResponse({ type: NotificationListDto })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'Invalid or unknown parameters.' })
+  @ApiRefusals({ 400: 'Invalid or unknown parameters.' })
   async list(
     @CurrentUser() principal: Principal,
     @Query() query: ListNotificationsQuery,
@@ -51,11 +41,7 @@ export class NotificationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a failed email again, with fresh attempts' })
   @ApiOkResponse({ type: NotificationDto })
-  @ApiNotFoundResponse({
-    type: ErrorResponse,
-    description: 'No such notification in your council.',
-  })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'It has not failed.' })
+  @ApiRefusals({ 404: 'No such notification in your council.', 409: 'It has not failed.' })
   async retry(
     @CurrentUser() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -1,5 +1,4 @@
 import { CurrentUser, hasRole, type Principal, RequireRole, UserAccountsService } from '@app/auth';
-import { ErrorResponse } from '@app/common';
 import { UsersService } from '@app/people';
 import {
   Body,
@@ -12,17 +11,8 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiRefusals } from '../common/api-refusals';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQueryDto } from './dto/list-users-query.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -31,7 +21,7 @@ import { UserDto } from './dto/user.dto';
 /** People in the caller's council. Ids from any other council answer 404. */
 @ApiTags('users')
 @Controller('users')
-@ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No live session.' })
+@ApiRefusals({ 401: 'No live session.' })
 export class UsersController {
   constructor(
     private readonly users: UsersService,
@@ -45,8 +35,7 @@ export class UsersController {
     description: 'Managers and admins. Disabled accounts are left out unless includeDisabled=true.',
   })
   @ApiOkResponse({ type: UserDto, isArray: true })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'Unknown or invalid filter.' })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Staff cannot list users.' })
+  @ApiRefusals({ 400: 'Unknown or invalid filter.', 403: 'Staff cannot list users.' })
   async list(
     @CurrentUser() principal: Principal,
     @Query() query: ListUsersQueryDto,
@@ -61,9 +50,11 @@ export class UsersController {
     description: 'Managers and admins see anyone in their council; staff see only themselves.',
   })
   @ApiOkResponse({ type: UserDto })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'The id is not a UUID.' })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Staff asking for someone else.' })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'No such user in your council.' })
+  @ApiRefusals({
+    400: 'The id is not a UUID.',
+    403: 'Staff asking for someone else.',
+    404: 'No such user in your council.',
+  })
   async get(
     @CurrentUser() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -80,16 +71,12 @@ export class UsersController {
   @RequireRole('admin')
   @ApiOperation({ summary: 'Add a user to your council (admins)' })
   @ApiCreatedResponse({ type: UserDto })
-  @ApiBadRequestResponse({
-    type: ErrorResponse,
-    description: 'Invalid or unknown fields, or a password of the wrong length.',
+  @ApiRefusals({
+    400: 'Invalid or unknown fields, or a password of the wrong length.',
+    403: 'Only an admin can add users.',
+    404: 'lineManagerId is not a user in your council.',
+    409: 'The email is already in use.',
   })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Only an admin can add users.' })
-  @ApiNotFoundResponse({
-    type: ErrorResponse,
-    description: 'lineManagerId is not a user in your council.',
-  })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'The email is already in use.' })
   async create(@CurrentUser() principal: Principal, @Body() body: CreateUserDto): Promise<UserDto> {
     return UserDto.of(await this.accounts.create({ ...body, councilId: principal.councilId }));
   }
@@ -103,17 +90,12 @@ export class UsersController {
       'disable themselves or change their own role, so a council always keeps an admin.',
   })
   @ApiOkResponse({ type: UserDto })
-  @ApiBadRequestResponse({
-    type: ErrorResponse,
-    description:
-      'Invalid or unknown fields; disabling yourself or changing your own role; a user as their own line manager.',
+  @ApiRefusals({
+    400: 'Invalid or unknown fields; disabling yourself or changing your own role; a user as their own line manager.',
+    403: 'Only an admin can change users.',
+    404: 'No such user (or line manager) in your council.',
+    409: 'The email is already in use.',
   })
-  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Only an admin can change users.' })
-  @ApiNotFoundResponse({
-    type: ErrorResponse,
-    description: 'No such user (or line manager) in your council.',
-  })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'The email is already in use.' })
   async update(
     @CurrentUser() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
