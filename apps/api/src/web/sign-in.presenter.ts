@@ -1,4 +1,4 @@
-import type { PageLocals } from './pipeline/page';
+import { type PageLocals } from './pipeline';
 
 /** Why the sign-in page was sent to, from its query (`?expired=1`, `?signedOut=1`). */
 export interface SignInReason {

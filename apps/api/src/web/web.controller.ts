@@ -4,9 +4,14 @@ import { Get, Headers, Ip, Query, UnauthorizedException, UseInterceptors } from 
 import { SignInLimiter } from '../auth/sign-in-limiter';
 import { myActionsPage } from './my-actions.presenter';
 import { SignedOutPage } from './page-guards';
-import { FormRejected } from './pipeline/form-rejected';
-import { Form, FormPost, type PageLocals, PageView } from './pipeline/page';
-import { PagesController } from './pipeline/pages-controller';
+import {
+  Form,
+  FormPost,
+  FormRejected,
+  type PageLocals,
+  PagesController,
+  PageView,
+} from './pipeline';
 import { EndSession, SessionCookiesInterceptor, StartSession } from './session-cookies.interceptor';
 import { SignInForm } from './sign-in.form';
 import { signInPage } from './sign-in.presenter';

@@ -5,16 +5,17 @@ import { UsersService } from '@app/people';
 import { Get, Param } from '@nestjs/common';
 import { dateFromParts, type FormState, noErrors } from '../forms';
 import { signedInAs } from '../page-guards';
-import { FormRejected } from '../pipeline/form-rejected';
 import {
   Form,
   FormPost,
   type FormPostOptions,
+  FormRejected,
+  pageId,
   type PageLocals,
+  PagesController,
   PageView,
   SeeOther,
-} from '../pipeline/page';
-import { pageId, PagesController } from '../pipeline/pages-controller';
+} from '../pipeline';
 import { longDate, statusTag } from '../view-models';
 import {
   CancelForm,

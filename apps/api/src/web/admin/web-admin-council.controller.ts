@@ -4,9 +4,15 @@ import { CouncilsService } from '@app/people';
 import { CouncilSettingsService, resolvePolicy } from '@app/reminders';
 import { BadRequestException, Get, Inject } from '@nestjs/common';
 import { type FormState, noErrors } from '../forms';
-import { Form, FormPost, type PageLocals, PageView, SeeOther } from '../pipeline/page';
-import { FormRejected } from '../pipeline/form-rejected';
-import { PagesController } from '../pipeline/pages-controller';
+import {
+  Form,
+  FormPost,
+  FormRejected,
+  type PageLocals,
+  PagesController,
+  PageView,
+  SeeOther,
+} from '../pipeline';
 import { councilChangesOf, CouncilSettingsForm } from './admin-forms';
 import { councilSettingsPage, councilSettingsValues } from './council.presenter';
 

@@ -3,9 +3,15 @@ import { NotificationsService } from '@app/reminders';
 import { ConflictException, Get, Param, Query } from '@nestjs/common';
 import type { ErrorLink } from '../forms';
 import { signedInAs } from '../page-guards';
-import { FormPost, type PageLocals, PageView, SeeOther } from '../pipeline/page';
-import { FormRejected } from '../pipeline/form-rejected';
-import { pageId, PagesController } from '../pipeline/pages-controller';
+import {
+  FormPost,
+  FormRejected,
+  pageId,
+  type PageLocals,
+  PagesController,
+  PageView,
+  SeeOther,
+} from '../pipeline';
 import { pageOf } from '../tables';
 import { failedEmailsPage, NOTIFICATIONS_PAGE_SIZE } from './notifications.presenter';
 

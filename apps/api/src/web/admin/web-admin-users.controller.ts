@@ -7,12 +7,13 @@ import {
   Form,
   FormPost,
   type FormPostOptions,
+  FormRejected,
+  pageId,
   type PageLocals,
+  PagesController,
   PageView,
   SeeOther,
-} from '../pipeline/page';
-import { FormRejected } from '../pipeline/form-rejected';
-import { pageId, PagesController } from '../pipeline/pages-controller';
+} from '../pipeline';
 import { AccountStatusForm, NewUserForm, ResetPasswordForm, UserDetailsForm } from './admin-forms';
 import { detailsOf, peoplePage, personPage } from './users.presenter';
 

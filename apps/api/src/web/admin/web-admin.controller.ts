@@ -1,7 +1,6 @@
 import { RequireRole } from '@app/auth';
 import { Get } from '@nestjs/common';
-import { type PageLocals, PageView } from '../pipeline/page';
-import { PagesController } from '../pipeline/pages-controller';
+import { type PageLocals, PagesController, PageView } from '../pipeline';
 
 /** GET /admin: where admins find people, council settings and failed emails. */
 @PagesController('admin')

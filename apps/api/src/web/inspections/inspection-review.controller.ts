@@ -6,9 +6,15 @@ import { UsersService } from '@app/people';
 import { plural } from '@app/mail';
 import { Param } from '@nestjs/common';
 import { signedInAs } from '../page-guards';
-import { Form, FormPost, type FormPostOptions, SeeOther } from '../pipeline/page';
-import { FormRejected } from '../pipeline/form-rejected';
-import { pageId, PagesController } from '../pipeline/pages-controller';
+import {
+  Form,
+  FormPost,
+  type FormPostOptions,
+  FormRejected,
+  pageId,
+  PagesController,
+  SeeOther,
+} from '../pipeline';
 import { DismissSuggestionForm, OpenDraftsForm } from './inspection-forms';
 import {
   InspectionReviewPresenter,

@@ -2,7 +2,7 @@ import type { ActionPatch, ActionView } from '@app/actions';
 import { HttpException } from '@nestjs/common';
 import { TEXT_MAX_LENGTH } from '../actions/action-forms';
 import { dateFromParts, type ErrorLink, type FormState } from '../forms';
-import { FormRejected } from '../pipeline/form-rejected';
+import { FormRejected } from '../pipeline';
 
 /** What was typed for one draft action, to show again after an error. */
 export interface DraftValues {

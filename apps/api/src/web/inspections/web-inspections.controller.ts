@@ -17,12 +17,13 @@ import { REPORT_BODY_LIMIT } from '../../common/report-upload';
 import {
   FormPost,
   type FormPostOptions,
+  FormRejected,
+  pageId,
   type PageLocals,
+  PagesController,
   PageView,
   SeeOther,
-} from '../pipeline/page';
-import { FormRejected } from '../pipeline/form-rejected';
-import { pageId, PagesController } from '../pipeline/pages-controller';
+} from '../pipeline';
 import { type ExistingInspection, IMPORT_VIEW, importPage, readError } from './import.presenter';
 import { inspectionListPage } from './inspection-list.presenter';
 import { InspectionReviewPresenter, REVIEW_VIEW } from './inspection-review.presenter';

@@ -4,8 +4,7 @@ import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { UsersService } from '@app/people';
 import { Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { type PageLocals, PageView } from '../pipeline/page';
-import { pageId, PagesController } from '../pipeline/pages-controller';
+import { pageId, type PageLocals, PagesController, PageView } from '../pipeline';
 import { dashboardPage } from './dashboard.presenter';
 import {
   OVERDUE_PAGE_SIZE,

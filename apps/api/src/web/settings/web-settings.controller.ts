@@ -8,12 +8,12 @@ import {
   Form,
   FormPost,
   type FormPostOptions,
+  FormRejected,
   type PageLocals,
+  PagesController,
   PageView,
   SeeOther,
-} from '../pipeline/page';
-import { FormRejected } from '../pipeline/form-rejected';
-import { PagesController } from '../pipeline/pages-controller';
+} from '../pipeline';
 import { ChangePasswordForm, EmailPreferenceForm } from './settings-forms';
 
 const SETTINGS_VIEW = 'settings/index';
