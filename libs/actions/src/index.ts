@@ -4,6 +4,7 @@ export { ActionUpdate } from './entities/action-update.entity';
 export {
   Action,
   ACTION_STATUSES,
+  COMMITTED_STATUSES,
   LIVE_STATUSES,
   type ActionStatus,
 } from './entities/action.entity';

@@ -1,3 +1,5 @@
+import { COMMITTED_STATUSES } from '@app/actions';
+
 export const NOTIFICATION_KINDS = [
   'assigned',
   'due_soon',
@@ -22,5 +24,5 @@ export const REMINDER_KINDS: readonly NotificationKind[] = [
   'admin_escalation',
 ];
 
-/** Only these statuses are still to be done, so only they are reminded about. */
-export const REMINDED_STATUSES = ['open', 'in_progress', 'blocked'] as const;
+/** Only actions still to be done, and out of draft, are reminded about. */
+export const REMINDED_STATUSES = COMMITTED_STATUSES;

@@ -1,4 +1,4 @@
-import { ActionsService, LIVE_STATUSES } from '@app/actions';
+import { ActionsService, COMMITTED_STATUSES } from '@app/actions';
 import { AuthService, CurrentUser, type Principal } from '@app/auth';
 import { Get, Headers, Ip, Query, UnauthorizedException, UseInterceptors } from '@nestjs/common';
 import { SignInLimiter } from '../auth/sign-in-limiter';
@@ -73,7 +73,7 @@ export class WebController {
   async myActions(@CurrentUser() user: Principal): Promise<PageLocals> {
     const page = await this.actions.list(user.councilId, {
       ownerId: user.userId,
-      statuses: LIVE_STATUSES.filter((status) => status !== 'draft'),
+      statuses: [...COMMITTED_STATUSES],
       sort: 'dueOn',
       page: 1,
       pageSize: MY_ACTIONS_SHOWN,

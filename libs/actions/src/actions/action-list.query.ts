@@ -1,4 +1,4 @@
-import type { ActionStatus } from '../entities/action.entity';
+import { ACTION_STATUSES, type ActionStatus } from '../entities/action.entity';
 import { overdueSql } from '../overdue';
 
 /**
@@ -119,7 +119,7 @@ export const selectActionSql = `${ACTION_ROW_FROM}
  WHERE a.council_id = $1 AND a.id = $2`;
 
 /** Workflow order, for sort=status. */
-const STATUS_ORDER = `ARRAY['draft', 'open', 'in_progress', 'blocked', 'completed', 'verified', 'cancelled']::text[]`;
+const STATUS_ORDER = `ARRAY[${ACTION_STATUSES.map((status) => `'${status}'`).join(', ')}]::text[]`;
 
 /**
  * ORDER BY for each sort. Every one ends in a.id so pages are stable. `dueOn` matches the

@@ -32,6 +32,13 @@ export const LIVE_STATUSES = [
   'blocked',
 ] as const satisfies readonly ActionStatus[];
 
+/** Live and out of draft: someone owns them to a deadline, so reminders are about these. */
+export const COMMITTED_STATUSES = [
+  'open',
+  'in_progress',
+  'blocked',
+] as const satisfies readonly Exclude<(typeof LIVE_STATUSES)[number], 'draft'>[];
+
 /** A piece of work that answers (part of) a recommendation. */
 @Entity({ name: 'actions' })
 export class Action {
