@@ -109,7 +109,7 @@ describe('Reminders: two workers, one killed mid-batch (e2e)', () => {
       })),
     });
     const cast: CouncilCast = { council, managers, owners };
-    return { cast, actions: plan.actions.map((action, k) => ({ ...specs[k], action })) };
+    return { cast, actions: plan.actions.map((action, k) => ({ ...nth(specs, k), action })) };
   }
 
   it('sends every owed reminder exactly once', async () => {
