@@ -500,14 +500,7 @@ export class ActionsService {
            SELECT g.id, $1, $2, 'deadline_changed', $3, $4, $5, g.id::text, $6
              FROM (SELECT gen_random_uuid() AS id) g
            ON CONFLICT DO NOTHING`,
-          [
-            actor.councilId,
-            id,
-            `r${String(revisionKey.id)}`,
-            patch.dueOn,
-            action.ownerId,
-            now,
-          ],
+          [actor.councilId, id, `r${String(revisionKey.id)}`, patch.dueOn, action.ownerId, now],
         );
       }
     }
