@@ -6,6 +6,7 @@ import { dateParts, daysFromToday } from '../factories/actions';
 import { createCouncilWithPeople } from '../factories/people';
 import { createPlan, type Plan } from '../factories/plans';
 import { textReportToPdf } from '../support/text-to-pdf';
+import { atLeast, nth } from '../support/items';
 import {
   type BrowserServer,
   expectAccessible,
@@ -163,7 +164,7 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
     await andWait(manager, () => manager.getByRole('button', { name: 'Import report' }).click());
     reviewPath = new URL(manager.url()).pathname;
     expect(reviewPath).toMatch(/^\/inspections\/[0-9a-f-]{36}$/);
-    inspectionId = reviewPath.split('/')[2];
+    inspectionId = nth(reviewPath.split('/'), 2);
     await expect(h1(manager)).resolves.toMatch(/^Review [A-Z]+-2026$/);
     await expect(banner(manager)).resolves.toContain('Imported 3 recommendations');
     const text = await main(manager);
@@ -184,8 +185,9 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
       .list(home.council.id, { inspectionId, sort: 'reference', page: 1, pageSize: 100 });
     const r1 = items.filter((action) => action.recommendation.ref === 'R1');
     expect(r1).toHaveLength(2);
-    Object.assign(actionA, { id: r1[0].id, reference: r1[0].reference, title: r1[0].title });
-    Object.assign(actionB, { id: r1[1].id, reference: r1[1].reference });
+    const [a, b] = atLeast(r1, 2);
+    Object.assign(actionA, { id: a.id, reference: a.reference, title: a.title });
+    Object.assign(actionB, { id: b.id, reference: b.reference });
 
     const fill = async (
       action: { id: string; reference: string },
@@ -359,7 +361,7 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
     );
     expect(new URL(manager.url()).pathname).toBe('/overdue');
     const table = manager.locator('#overdue-table');
-    const reference = overduePlan.actions[0].reference;
+    const reference = nth(overduePlan.actions, 0).reference;
     await expect(table.textContent()).resolves.toContain(reference);
     await expect(table.textContent()).resolves.toContain('Audit every return home interview');
     await expect(table.textContent()).resolves.toContain(actionB.reference);

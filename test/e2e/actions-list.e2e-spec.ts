@@ -8,6 +8,7 @@ import {
 import { createCouncilWithPeople } from '../factories/people';
 import { createPlan, type Plan } from '../factories/plans';
 import { createTestApp, type TestApp } from '../support/app';
+import { first } from '../support/items';
 
 type Cast = Awaited<ReturnType<typeof createCouncilWithPeople>>;
 
@@ -137,11 +138,11 @@ describe('actions: list, filters and CSV export (e2e)', () => {
     ]);
     const theirList = await list('', away.staff);
     expect(theirList.total).toBe(1);
-    expect(theirList.items[0].id).toBe(theirs.actions[0].id);
+    expect(first(theirList.items).id).toBe(first(theirs.actions).id);
   });
 
   it('carries the action JSON', async () => {
-    const [item] = (await list('?q=Audit')).items;
+    const item = first((await list('?q=Audit')).items);
     expect(item).toMatchObject<Partial<ActionJson>>({
       id: byTitle.get('Audit care plans'),
       reference: `${plan.inspection.reference}-R1-1`,

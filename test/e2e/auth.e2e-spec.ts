@@ -10,6 +10,7 @@ import {
 } from '../factories/people';
 import { createTestApp, type TestApp } from '../support/app';
 import { MovableClock } from '../support/reminders';
+import { nth } from '../support/items';
 
 interface Tokens {
   accessToken: string;
@@ -128,7 +129,7 @@ describe('auth (e2e)', () => {
       results.map(({ body }) => `${(body as Tokens).accessToken} ${(body as Tokens).refreshToken}`),
     );
     expect(pairs.size).toBe(1);
-    const { refreshToken } = results[0].body as Tokens;
+    const { refreshToken } = nth(results, 0).body as Tokens;
     await refresh(refreshToken).expect(200);
     const sessions = await t.app
       .get(DataSource)

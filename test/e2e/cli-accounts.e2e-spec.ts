@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/app';
+import { first, nth } from '../support/items';
 
 const ROOT = join(__dirname, '..', '..');
 const PASSWORD = 'a long enough passphrase';
@@ -45,7 +46,7 @@ function printed(result: CliResult): Record<string, unknown> {
   expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
   const lines = result.stdout.split('\n').filter((line) => line !== '');
   expect(lines).toHaveLength(1);
-  return JSON.parse(lines[0]) as Record<string, unknown>;
+  return JSON.parse(first(lines)) as Record<string, unknown>;
 }
 
 /** A failure: the exit status and exactly one line on stderr, nothing on stdout. */
@@ -194,7 +195,7 @@ describe('cli council:create and user:create (e2e)', () => {
         [userArgs(), 'too short\n', /^error: Password must be at least 12 characters/],
       ];
       const results = await Promise.all(cases.map(([args, input]) => runCli(args, env, input)));
-      results.forEach((result, i) => expectFailure(result, 2, cases[i][2]));
+      results.forEach((result, i) => expectFailure(result, 2, nth(cases, i)[2]));
     },
     SLOW,
   );

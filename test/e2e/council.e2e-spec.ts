@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createCouncilWithPeople } from '../factories/people';
 import { createPlan } from '../factories/plans';
 import { createTestApp, type TestApp } from '../support/app';
+import { first } from '../support/items';
 
 type Cast = Awaited<ReturnType<typeof createCouncilWithPeople>>;
 
@@ -120,11 +121,11 @@ describe('council (e2e)', () => {
 
       const checks = await db.query<Array<{ action_id: string; check_at: string }>>(
         `SELECT action_id, check_at::text FROM reminder_schedule WHERE action_id = ANY($1)`,
-        [[plan.actions[0].id, awayPlan.actions[0].id]],
+        [[first(plan.actions).id, first(awayPlan.actions).id]],
       );
       expect(Object.fromEntries(checks.map((row) => [row.action_id, row.check_at]))).toEqual({
-        [plan.actions[0].id]: '-infinity',
-        [awayPlan.actions[0].id]: '2029-12-13 08:00:00+00',
+        [first(plan.actions).id]: '-infinity',
+        [first(awayPlan.actions).id]: '2029-12-13 08:00:00+00',
       });
     });
 

@@ -181,7 +181,7 @@ describe('POST /extract (e2e)', () => {
   it('documents the endpoint with its request and response schemas', async () => {
     const res = await api.get('/api/docs-json').expect(200);
     const doc = res.body as {
-      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      paths: Record<'/api/extract', Record<'post', { responses: Record<string, unknown> }>>;
       components: { schemas: Record<string, unknown> };
     };
     expect(Object.keys(doc.paths['/api/extract'].post.responses)).toEqual(

@@ -12,6 +12,7 @@ import { spec as northvaleSif } from '../fixtures/reports/northvale-sif-2016.pdf
 import { createCouncilWithPeople, type TestUser } from '../factories/people';
 import { createTestApp, type TestApp } from '../support/app';
 import { buildImagePdf, buildReportPdf } from '../support/pdf-builder';
+import { nth } from '../support/items';
 
 const fixture = (path: string): Buffer => readFileSync(join(__dirname, '../fixtures', path));
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
@@ -108,11 +109,11 @@ describe('/api/inspections (e2e)', () => {
       });
 
   const countRows = async (table: string, councilId: string): Promise<number> => {
-    const [row] = await db.query<Array<{ n: number }>>(
+    const rows = await db.query<Array<{ n: number }>>(
       `SELECT count(*)::int AS n FROM ${table} WHERE council_id = $1`,
       [councilId],
     );
-    return row.n;
+    return nth(rows, 0).n;
   };
 
   describe('POST /inspections', () => {
@@ -167,7 +168,7 @@ describe('/api/inspections (e2e)', () => {
         P6M: '2012-11-11',
       };
       body.recommendations.forEach((rec, i) => {
-        const action = actions[i];
+        const action = nth(actions, i);
         expect(rec.actionIds).toEqual([action.id]);
         expect(action).toMatchObject({
           recommendation_id: rec.id,
@@ -183,7 +184,7 @@ describe('/api/inspections (e2e)', () => {
         expect(action.title.length).toBeLessThanOrEqual(120);
       });
       // First sentence capitalised, cut before 120 characters at a word, its comma dropped.
-      expect(actions[0].title).toBe(
+      expect(nth(actions, 0).title).toBe(
         'Ensure that all child protection enquiries undertaken under section 47 of the Children Act 1989 are fully recorded…',
       );
 

@@ -7,6 +7,7 @@ import { createCouncil, createUser } from '../factories/people';
 import { createPlan } from '../factories/plans';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 import { createReminderRig, type ReminderRig } from '../support/reminders';
+import { first } from '../support/items';
 
 // Monday 4 January 2027, 09:00 in England: a working day, inside the sending window.
 const START = '2027-01-04T09:00:00Z';
@@ -46,7 +47,7 @@ describe('queues on a Redis Cluster (e2e)', () => {
       year: 2027,
       recommendations: [{ actions: [{ title: 'Draft', dueOn: '2027-06-01' }] }],
     });
-    const [action] = plan.actions;
+    const action = first(plan.actions);
 
     // Through the API: the reminders queue (a check job), then the mail queue.
     await manager

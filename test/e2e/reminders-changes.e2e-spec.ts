@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { createCouncil, createUser, type TestUser } from '../factories/people';
 import { createPlan } from '../factories/plans';
 import { createReminderRig, type ReminderRig } from '../support/reminders';
+import { nth } from '../support/items';
 
 /** `iso` + days, as an ISO date. */
 function dayFrom(iso: string, days: number): string {
@@ -51,7 +52,8 @@ describe('Reminders follow changes to the action', () => {
         },
       ],
     });
-    return { id: plan.actions[0].id, reference: plan.actions[0].reference };
+    const { id, reference } = nth(plan.actions, 0);
+    return { id, reference };
   }
 
   async function councilOf(user: TestUser) {
@@ -115,7 +117,7 @@ describe('Reminders follow changes to the action', () => {
       `${people.second.user.email} Assigned to you`,
     ]);
     // Says who gave it to them.
-    expect(handedOver[0].text).toContain(
+    expect(nth(handedOver, 0).text).toContain(
       `${people.manager.user.name} has assigned this action to you.`,
     );
 
@@ -213,11 +215,11 @@ describe('Reminders follow changes to the action', () => {
     expect(told.map((mail) => `${mail.to.join(',')} ${mail.subject.split(':')[0]}`)).toEqual([
       `${people.first.user.email} Deadline changed`,
     ]);
-    expect(told[0].text).toContain(
+    expect(nth(told, 0).text).toContain(
       `${people.manager.user.name} has changed the deadline of this action from Friday 2 April 2027 to Friday 16 April 2027.`,
     );
-    expect(told[0].text).toContain('Waiting for the new case system');
-    expect(told[0].text).toContain(`https://actions.example.gov.uk/actions/${theirs.id}`);
+    expect(nth(told, 0).text).toContain('Waiting for the new case system');
+    expect(nth(told, 0).text).toContain(`https://actions.example.gov.uk/actions/${theirs.id}`);
 
     // Sweeps and check jobs later never send it again.
     await rig.api.app.get(RemindersQueue).checkAction(theirs.id);
@@ -288,8 +290,8 @@ describe('Reminders follow changes to the action', () => {
     expect(escalations.map((mail) => `${mail.to.join(',')} ${mail.subject}`)).toEqual([
       `${people.manager.user.email} Escalation: 2 actions overdue in your team`,
     ]);
-    expect(escalations[0].text).toContain(one.reference);
-    expect(escalations[0].text).toContain(two.reference);
+    expect(nth(escalations, 0).text).toContain(one.reference);
+    expect(nth(escalations, 0).text).toContain(two.reference);
   }, 60_000);
 
   it('skips weekends and bank holidays: early before a deadline, late after it', async () => {

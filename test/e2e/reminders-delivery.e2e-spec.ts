@@ -16,6 +16,7 @@ import {
   startWorkerProcess,
   workerEnvFor,
 } from '../support/app-process';
+import { nth } from '../support/items';
 
 // A Monday in January, far from the deadline below: the only email owed is the assignment.
 const START = '2027-01-04T09:00:00Z';
@@ -53,7 +54,7 @@ async function assignOne(t: TestApp, dueOn = '2027-06-17'): Promise<Assignment> 
       },
     ],
   });
-  const [action] = plan.actions;
+  const action = nth(plan.actions, 0);
   return { council, manager, owner, action: { id: action.id, reference: action.reference } };
 }
 
@@ -186,7 +187,7 @@ describe('Reminder delivery (e2e)', () => {
       expect(rows).toEqual([
         expect.objectContaining({ kind: 'assigned', status: 'failed', attempts: 2 }),
       ]);
-      expect(rows[0].lastError).toContain('451');
+      expect(nth(rows, 0).lastError).toContain('451');
 
       // Failed is final until someone retries: the sweep does not queue it again.
       await rig.sweep();
@@ -196,7 +197,7 @@ describe('Reminder delivery (e2e)', () => {
     });
 
     it('lists it for a manager of the council, with the action and the recipient', async () => {
-      const [row] = await notifications(rig.api);
+      const row = nth(await notifications(rig.api), 0);
       const { owner, action } = assignment;
       const response = await failedList(assignment.manager).expect(200);
       expect(response.body).toEqual({
@@ -228,7 +229,7 @@ describe('Reminder delivery (e2e)', () => {
     });
 
     it('is managers only, and only their own council', async () => {
-      const [row] = await notifications(rig.api);
+      const row = nth(await notifications(rig.api), 0);
       await failedList(staff).expect(403);
       await staff
         .as(request(rig.api.server).post(`/api/notifications/${row.id}/retry`))
@@ -246,7 +247,7 @@ describe('Reminder delivery (e2e)', () => {
     });
 
     it('sends it once when a manager retries, with fresh attempts', async () => {
-      const [row] = await notifications(rig.api);
+      const row = nth(await notifications(rig.api), 0);
       const retried = await assignment.manager
         .as(request(rig.api.server).post(`/api/notifications/${row.id}/retry`))
         .expect(200);
@@ -307,7 +308,7 @@ describe('Reminder delivery (e2e)', () => {
         const counts = await queue.getJobCounts('delayed');
         return row?.attempts === 1 && counts.delayed === 1;
       });
-      const [before] = await notifications(rig.api);
+      const before = nth(await notifications(rig.api), 0);
       expect(before).toMatchObject({ status: 'pending', attempts: 1 });
       expect(before.lastError).toContain('451');
       expect(await (await queue.getJob(before.batchKey))?.getState()).toBe('delayed');
@@ -389,7 +390,7 @@ describe('Reminder delivery (e2e)', () => {
       try {
         // The first worker's sweep (every second) records the assignment and starts sending it.
         await within('the email to reach the SMTP server', held.arrived, 30_000);
-        const [sending] = await notifications(api);
+        const sending = nth(await notifications(api), 0);
         expect(sending).toMatchObject({ kind: 'assigned', status: 'pending', attempts: 0 });
         // Locked by the sender for the length of the SMTP conversation.
         expect(await claimable(api)).toEqual([]);
@@ -409,7 +410,7 @@ describe('Reminder delivery (e2e)', () => {
         startWorker();
         // The killed job's BullMQ lock lapses after 15 s; the new worker's stalled-job check
         // then puts it back on the queue. Its sweeps meanwhile must not queue a second copy.
-        const [mail] = await sink.waitFor(1, 75_000);
+        const mail = nth(await sink.waitFor(1, 75_000), 0);
         expect({ to: mail.to, subject: mail.subject }).toEqual({
           to: [owner.user.email],
           subject: `Assigned to you: ${action.reference} ${TITLE}`,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { createCouncil, createUser, type TestUser } from '../factories/people';
 import { createPlan } from '../factories/plans';
 import { createReminderRig, type ReminderRig } from '../support/reminders';
+import { atLeast, first } from '../support/items';
 
 // Monday 4 January 2027, 09:00 in England (GMT): a working day, past the 08:00 send hour, the
 // day of the week's digest. A deadline on Monday 11 January is owed its 7-day reminder now.
@@ -58,12 +59,12 @@ describe('Reminders: one action that cannot be planned does not stop anyone else
   }
 
   const scheduleOf = async (actionId: string): Promise<ScheduleRow> => {
-    const [row] = await db.query<ScheduleRow[]>(
+    const rows = await db.query<ScheduleRow[]>(
       `SELECT check_at AS "checkAt", skipped_at AS "skippedAt", skip_error AS "skipError", skips
          FROM reminder_schedule WHERE action_id = $1`,
       [actionId],
     );
-    return row;
+    return first(rows);
   };
 
   const remindersHealth = async (): Promise<unknown> => {
@@ -81,8 +82,11 @@ describe('Reminders: one action that cannot be planned does not stop anyone else
   it('skips an action whose deadline breaks the schedule, and sends every other reminder and digest', async () => {
     const bad = await cast('BAD');
     const good = await cast('GUD');
-    const [broken, sameCouncil] = await openActions(bad, ['Broken deadline', 'Fine deadline']);
-    const [otherCouncil] = await openActions(good, ['Another council’s action']);
+    const [broken, sameCouncil] = atLeast(
+      await openActions(bad, ['Broken deadline', 'Fine deadline']),
+      2,
+    );
+    const otherCouncil = first(await openActions(good, ['Another council’s action']));
     // A deadline stored before dates were bounded (the API refuses it now): the overdue
     // schedule after it falls beyond year 9999 and cannot be worked out.
     await db.query(
@@ -101,9 +105,11 @@ describe('Reminders: one action that cannot be planned does not stop anyone else
         `${good.manager.user.email} Weekly summary`,
       ].sort(),
     );
-    const [sent] = await db.query<Array<{ actions: string[] }>>(
-      `SELECT array_agg(action_id::text ORDER BY action_id) AS actions
-         FROM notifications WHERE kind = 'due_soon' AND status = 'sent'`,
+    const sent = first(
+      await db.query<Array<{ actions: string[] }>>(
+        `SELECT array_agg(action_id::text ORDER BY action_id) AS actions
+           FROM notifications WHERE kind = 'due_soon' AND status = 'sent'`,
+      ),
     );
     expect(sent.actions).toEqual([sameCouncil.id, otherCouncil.id].sort());
 
@@ -153,7 +159,10 @@ describe('Reminders: one action that cannot be planned does not stop anyone else
     const who = await cast('SQL', { weeklyDigest: false });
     // Tuesday 5 January: a deadline on Tuesday 12th is owed its 7-day reminder.
     rig.clock.set('2027-01-05T09:30:00Z');
-    const [refused, kept] = await openActions(who, ['Refused by Postgres', 'Kept'], '2027-01-12');
+    const [refused, kept] = atLeast(
+      await openActions(who, ['Refused by Postgres', 'Kept'], '2027-01-12'),
+      2,
+    );
     // A fault only Postgres sees: any row for this action fails, as a broken value would.
     await db.query(`
       CREATE FUNCTION refuse_one_action() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -12,6 +12,7 @@ import {
   startWorkerProcess,
   workerEnvFor,
 } from '../support/app-process';
+import { nth } from '../support/items';
 
 const COUNCILS = 2;
 const ACTIONS_PER_COUNCIL = 100;
@@ -87,15 +88,15 @@ describe('Reminders: two workers, one killed mid-batch (e2e)', () => {
     ];
     const owners: TestUser[] = [];
     for (let i = 0; i < OWNERS_PER_COUNCIL; i++) {
-      const manager = managers[i < OWNERS_PER_COUNCIL / 2 ? 0 : 1];
+      const manager = nth(managers, i < OWNERS_PER_COUNCIL / 2 ? 0 : 1);
       owners.push(await createUser(api, council, { lineManagerId: manager.user.id }));
     }
     // Every fifth action was due yesterday (owners 0 and 5: one under each manager).
     const specs = Array.from({ length: ACTIONS_PER_COUNCIL }, (_, k) => ({
-      owner: owners[k % OWNERS_PER_COUNCIL],
+      owner: nth(owners, k % OWNERS_PER_COUNCIL),
       dueOn: k % 5 === 0 ? yesterday : today,
     }));
-    const plan = await createPlan(api, council, managers[0].user, {
+    const plan = await createPlan(api, council, nth(managers, 0).user, {
       recommendations: specs.map((spec, k) => ({
         actions: [
           {
@@ -108,7 +109,7 @@ describe('Reminders: two workers, one killed mid-batch (e2e)', () => {
       })),
     });
     const cast: CouncilCast = { council, managers, owners };
-    return { cast, actions: plan.actions.map((action, k) => ({ ...specs[k], action })) };
+    return { cast, actions: plan.actions.map((action, k) => ({ ...nth(specs, k), action })) };
   }
 
   it('sends every owed reminder exactly once', async () => {
@@ -170,10 +171,10 @@ describe('Reminders: two workers, one killed mid-batch (e2e)', () => {
 
       // The survivor sends the rest, and the killed worker's emails once its jobs' locks lapse.
       const unsent = async () => {
-        const [row] = await db.query<Array<{ n: number }>>(
+        const rows = await db.query<Array<{ n: number }>>(
           `SELECT count(*)::int AS n FROM notifications WHERE status <> 'sent'`,
         );
-        return row.n;
+        return nth(rows, 0).n;
       };
       await eventually(
         'every notification to be sent',

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createCouncil, createUser, type TestUser } from '../factories/people';
 import { createPlan } from '../factories/plans';
 import { createReminderRig, type ReminderRig } from '../support/reminders';
+import { first } from '../support/items';
 
 /** `2027-06-17` + days, as an ISO date. */
 function dayFrom(iso: string, days: number): string {
@@ -53,7 +54,7 @@ describe('Reminders: one action from 30 days before its deadline to 35 days over
         },
       ],
     });
-    reference = plan.actions[0].reference;
+    reference = first(plan.actions).reference;
 
     for (let day = -30; day <= 35; day++) {
       for (const time of ['07:30', '08:30']) {

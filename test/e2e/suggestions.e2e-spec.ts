@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createCouncilWithPeople } from '../factories/people';
 import { createTestApp, type TestApp } from '../support/app';
+import { atLeast, first, nth } from '../support/items';
 
 type Cast = Awaited<ReturnType<typeof createCouncilWithPeople>>;
 
@@ -63,7 +64,7 @@ describe('suggestions (e2e): weaknesses stated in prose, accepted or dismissed',
   });
 
   it('turns a suggestion into a tracked action in two calls', async () => {
-    const chosen = suggestions[0];
+    const chosen = first(suggestions);
     const accepted = await home.manager
       .as(
         request(t.server).post(`/api/inspections/${inspectionId}/suggestions/${chosen.id}/accept`),
@@ -115,7 +116,7 @@ describe('suggestions (e2e): weaknesses stated in prose, accepted or dismissed',
   });
 
   it('dismisses one with a reason, kept with who and when', async () => {
-    const chosen = suggestions[1];
+    const chosen = nth(suggestions, 1);
     await home.manager
       .as(
         request(t.server).post(`/api/inspections/${inspectionId}/suggestions/${chosen.id}/dismiss`),
@@ -141,7 +142,7 @@ describe('suggestions (e2e): weaknesses stated in prose, accepted or dismissed',
   });
 
   it('decides each suggestion once (409), and only managers decide (403)', async () => {
-    const [acceptedOne, dismissedOne, open] = suggestions;
+    const [acceptedOne, dismissedOne, open] = atLeast(suggestions, 3);
     for (const [id, verb] of [
       [acceptedOne.id, 'dismiss'],
       [dismissedOne.id, 'accept'],
@@ -157,7 +158,7 @@ describe('suggestions (e2e): weaknesses stated in prose, accepted or dismissed',
   });
 
   it('shows another council "not found", for the inspection and each suggestion', async () => {
-    const open = suggestions[2];
+    const open = nth(suggestions, 2);
     await away.manager
       .as(request(t.server).get(`/api/inspections/${inspectionId}/suggestions`))
       .expect(404);
@@ -178,10 +179,12 @@ describe('suggestions (e2e): weaknesses stated in prose, accepted or dismissed',
     // A suggestion row filed under the other council but pointing at this inspection (the
     // tables have no composite key to forbid it): accepting it must not read, copy from or
     // attach to an inspection outside the actor's council.
-    const [{ id: strayId }] = await t.app.get(DataSource).query<Array<{ id: string }>>(
-      `INSERT INTO suggestions (council_id, inspection_id, position, text, cue, confidence, page)
-       VALUES ($1, $2, 999, 'Stray suggestion', 'stray', 0.5, 1) RETURNING id`,
-      [away.council.id, inspectionId],
+    const { id: strayId } = first(
+      await t.app.get(DataSource).query<Array<{ id: string }>>(
+        `INSERT INTO suggestions (council_id, inspection_id, position, text, cue, confidence, page)
+         VALUES ($1, $2, 999, 'Stray suggestion', 'stray', 0.5, 1) RETURNING id`,
+        [away.council.id, inspectionId],
+      ),
     );
     await away.manager
       .as(request(t.server).post(`/api/inspections/${inspectionId}/suggestions/${strayId}/accept`))

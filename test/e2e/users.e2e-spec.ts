@@ -484,7 +484,10 @@ describe('users (e2e)', () => {
   it('documents the user and council routes with their schemas', async () => {
     const res = await request(t.server).get('/api/docs-json').expect(200);
     const document = res.body as {
-      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      paths: Record<
+        '/api/users' | '/api/users/{id}' | '/api/council',
+        Record<'get' | 'post' | 'patch', { responses: Record<string, unknown> }>
+      >;
       components: { schemas: Record<string, unknown> };
     };
     expect(Object.keys(document.paths['/api/users'])).toEqual(

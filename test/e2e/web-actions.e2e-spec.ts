@@ -8,6 +8,7 @@ import { createPlan, type PlanActionInput } from '../factories/plans';
 import { createTestApp, type TestApp } from '../support/app';
 import { createReminderRig, type ReminderRig } from '../support/reminders';
 import { WebBrowser } from '../support/web';
+import { first } from '../support/items';
 
 type Cast = Awaited<ReturnType<typeof createCouncilWithPeople>>;
 
@@ -58,14 +59,15 @@ describe('web pages (e2e): the action page', () => {
         },
       ],
     });
-    return { id: plan.actions[0].id, reference: plan.actions[0].reference };
+    const { id, reference } = first(plan.actions);
+    return { id, reference };
   }
 
   const as = (user: TestUser) => WebBrowser.as(t.server, user);
 
   const count = async (sql: string, params: unknown[]): Promise<number> => {
     const rows = await t.app.get(DataSource).query<{ n: number }[]>(sql, params);
-    return Number(rows[0].n);
+    return Number(first(rows).n);
   };
 
   it('shows the owner the action, its recommendation, details and their forms', async () => {
@@ -399,7 +401,7 @@ describe('web pages (e2e): the action page and reminders', () => {
         },
       ],
     });
-    const id = plan.actions[0].id;
+    const { id } = first(plan.actions);
     const b = WebBrowser.as(rig.api.server, home.manager);
     const res = await b.submit(`/actions/${id}`, `/actions/${id}/owner`, {
       ownerId: home.otherStaff.user.id,

@@ -8,6 +8,7 @@ import { createPlan } from '../factories/plans';
 import { daysFromToday } from '../factories/actions';
 import { createTestApp, type TestApp } from '../support/app';
 import { csrfOf, WebBrowser } from '../support/web';
+import { nth } from '../support/items';
 
 /** Awaits a browser request and checks its status. */
 async function expectStatus(response: Promise<Response>, status: number): Promise<Response> {
@@ -71,7 +72,7 @@ describe('web pages (e2e): admin', () => {
     const rows = await t.app
       .get(DataSource)
       .query<{ status: string }[]>(`SELECT status FROM notifications WHERE id = $1`, [id]);
-    return rows[0].status;
+    return nth(rows, 0).status;
   };
 
   describe('who can use it', () => {
@@ -175,9 +176,10 @@ describe('web pages (e2e): admin', () => {
         expect(res.text).toContain(person.user.email);
       }
       expect(res.text).not.toContain(away.staff.user.email);
-      const staffRow = res.text
-        .split(`href="/admin/users/${home.staff.user.id}"`)[1]
-        .split('</tr>')[0];
+      const staffRow = nth(
+        nth(res.text.split(`href="/admin/users/${home.staff.user.id}"`), 1).split('</tr>'),
+        0,
+      );
       expect(visible(staffRow)).toContain('Staff Children in care');
       expect(visible(staffRow)).toContain(home.manager.user.name);
       expect(visible(staffRow)).toContain('Enabled');
@@ -219,7 +221,7 @@ describe('web pages (e2e): admin', () => {
         .findByEmail(home.council.id, 'sam.okafor@example.gov.uk');
       expect(sam).toMatchObject({ name: 'Sam Okafor', role: 'manager', team: 'Front door' });
       expect(sam?.lineManagerId).toBe(home.manager.user.id);
-      const row = list.text.split(`href="/admin/users/${sam?.id}"`)[1].split('</tr>')[0];
+      const row = nth(nth(list.text.split(`href="/admin/users/${sam?.id}"`), 1).split('</tr>'), 0);
       expect(visible(row)).toContain('sam.okafor@example.gov.uk Manager Front door');
 
       // The banner shows once.
@@ -407,7 +409,10 @@ describe('web pages (e2e): admin', () => {
         t.app.get(AuthService).login(person.user.email, person.password),
       ).rejects.toThrow();
       const list = await expectStatus(admin.get('/admin/users'), 200);
-      const row = list.text.split(`href="/admin/users/${person.user.id}"`)[1].split('</tr>')[0];
+      const row = nth(
+        nth(list.text.split(`href="/admin/users/${person.user.id}"`), 1).split('</tr>'),
+        0,
+      );
       expect(visible(row)).toContain('Disabled');
 
       await admin.submit(page, `${page}/status`, { change: 'enable' });
@@ -594,7 +599,7 @@ describe('web pages (e2e): admin', () => {
         ],
       });
       const id = await failedEmail(home, home.otherStaff, {
-        actionId: plan.actions[0].id,
+        actionId: nth(plan.actions, 0).id,
         error: '550 5.1.1 Unknown recipient',
       });
       const foreign = await failedEmail(away, away.staff);
@@ -602,9 +607,11 @@ describe('web pages (e2e): admin', () => {
       const list = await expectStatus(admin.get('/admin/notifications'), 200);
       expect(list.text).toContain('<title>Failed emails – Brackwater Borough Council</title>');
       const row =
-        list.text.split(`action="/admin/notifications/${id}/retry"`)[0].split('<tr').pop() ?? '';
+        nth(list.text.split(`action="/admin/notifications/${id}/retry"`), 0)
+          .split('<tr')
+          .pop() ?? '';
       expect(visible(row)).toContain('New action');
-      expect(visible(row)).toContain(`${plan.actions[0].reference}: Audit the front door`);
+      expect(visible(row)).toContain(`${nth(plan.actions, 0).reference}: Audit the front door`);
       expect(visible(row)).toContain(home.otherStaff.user.email);
       expect(visible(row)).toContain('550 5.1.1 Unknown recipient');
       expect(list.text).not.toContain(`/admin/notifications/${foreign}/retry`);

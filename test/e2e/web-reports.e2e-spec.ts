@@ -6,6 +6,7 @@ import { createCouncilWithPeople } from '../factories/people';
 import { createPlan, type Plan } from '../factories/plans';
 import { createTestApp, type TestApp } from '../support/app';
 import { WebBrowser } from '../support/web';
+import { nth } from '../support/items';
 import { longDate } from '../../apps/api/src/web/view-models';
 
 type Cast = Awaited<ReturnType<typeof createCouncilWithPeople>>;
@@ -14,7 +15,7 @@ type Cast = Awaited<ReturnType<typeof createCouncilWithPeople>>;
 function references(html: string): string[] {
   const table = /<table class="govuk-table" id="overdue-table">[\s\S]*?<\/table>/.exec(html)?.[0];
   if (!table) return [];
-  return [...table.matchAll(/href="\/actions\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+  return [...table.matchAll(/href="\/actions\/[^"]+">([^<]+)<\/a>/g)].map((m) => nth(m, 1));
 }
 
 /** Rows of a table (by id) as arrays of cell texts, header rows left out. */
@@ -24,7 +25,7 @@ function tableRows(html: string, id: string): string[][] {
   const body = /<tbody[\s\S]*<\/tbody>/.exec(table)?.[0] ?? '';
   return [...body.matchAll(/<tr[\s\S]*?<\/tr>/g)].map((row) =>
     [...row[0].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) =>
-      cell[1]
+      nth(cell, 1)
         .replace(/<span class="govuk-visually-hidden">[\s\S]*?<\/span>/g, '')
         .replace(/<br>/g, ' ')
         .replace(/<[^>]+>/g, '')
@@ -39,10 +40,12 @@ function summaryValue(html: string, key: string): string | undefined {
   const pattern = new RegExp(
     `<dt class="govuk-summary-list__key">\\s*${key}\\s*</dt>\\s*<dd class="govuk-summary-list__value">([\\s\\S]*?)</dd>`,
   );
-  return pattern
-    .exec(html)?.[1]
-    .replace(/<[^>]+>/g, '')
-    .trim();
+  const match = pattern.exec(html);
+  return match
+    ? nth(match, 1)
+        .replace(/<[^>]+>/g, '')
+        .trim()
+    : undefined;
 }
 
 /** CSV lines (BOM dropped); fields split naively, enough for the cells these tests write. */
@@ -137,7 +140,7 @@ describe('web pages (e2e): progress, overdue review and dashboard', () => {
 
   afterAll(() => t?.close());
 
-  const ref = (index: number) => plan.actions[index].reference;
+  const ref = (index: number) => nth(plan.actions, index).reference;
 
   describe('GET /inspections/:id/progress', () => {
     it('shows the figures, the plan deadlines, two labelled SVG charts and their tables', async () => {
@@ -209,7 +212,7 @@ describe('web pages (e2e): progress, overdue review and dashboard', () => {
         .get(ActionsService)
         .update(
           { userId: home.manager.user.id, councilId: home.council.id, role: 'manager' },
-          closing.actions[0].id,
+          nth(closing.actions, 0).id,
           { status: 'cancelled', statusReason: 'No longer needed' },
         );
       const res = await WebBrowser.as(t.server, home.manager).get(
@@ -217,7 +220,7 @@ describe('web pages (e2e): progress, overdue review and dashboard', () => {
       );
       expect(res.status).toBe(200);
       const live = tableRows(res.text, 'live-table');
-      expect(live[live.length - 1][1]).toBe('1');
+      expect(nth(nth(live, -1), 1)).toBe('1');
       expect(tableRows(res.text, 'status-table')).toContainEqual(['Cancelled', '1']);
     });
 
@@ -285,7 +288,7 @@ describe('web pages (e2e): progress, overdue review and dashboard', () => {
       const least = await b.get('/overdue?sort=daysOverdue&order=asc');
       expect(references(least.text)).toEqual([ref(1), ref(0), ref(2)]);
       const byOwner = await b.get('/overdue?sort=owner&order=asc');
-      const owners = tableRows(byOwner.text, 'overdue-table').map((row) => row[2]);
+      const owners = tableRows(byOwner.text, 'overdue-table').map((row) => nth(row, 2));
       expect(owners).toEqual(
         [...owners].sort((x, y) => x.toLowerCase().localeCompare(y.toLowerCase())),
       );
@@ -335,8 +338,8 @@ describe('web pages (e2e): progress, overdue review and dashboard', () => {
       const secondRows = tableRows(second.text, 'overdue-table');
       expect(firstRows).toHaveLength(50);
       expect(secondRows).toHaveLength(3);
-      expect(firstRows[0][6]).toBe('53');
-      expect(secondRows[2][6]).toBe('1');
+      expect(nth(nth(firstRows, 0), 6)).toBe('53');
+      expect(nth(nth(secondRows, 2), 6)).toBe('1');
       expect(first.text).toContain('govuk-pagination');
       expect(first.text).toContain('href="/overdue?sort=daysOverdue&amp;order=desc&amp;page=2"');
       expect(second.text).toContain('Showing 51 to 53 of 53 overdue actions.');
@@ -395,7 +398,7 @@ describe('web pages (e2e): progress, overdue review and dashboard', () => {
         expected.overdue.byTeam.map((row) => [row.team ?? 'No team', String(row.count)]),
       );
       const progress = tableRows(html, 'inspection-progress');
-      expect(progress.map((row) => [row[0].split(' ')[0], row[3], row[5]])).toEqual(
+      expect(progress.map((row) => [nth(nth(row, 0).split(' '), 0), row[3], row[5]])).toEqual(
         expected.inspections.map((i) => [
           i.reference,
           `${i.progress.percentComplete}%`,

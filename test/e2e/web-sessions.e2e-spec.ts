@@ -10,6 +10,7 @@ import { testRedisUrl } from '../support/redis';
 import { MovableClock } from '../support/reminders';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { csrfOf, WebBrowser } from '../support/web';
+import { nth } from '../support/items';
 
 /** The Set-Cookie lines of a response. */
 const setCookies = (res: Response): string[] =>
@@ -18,7 +19,8 @@ const setCookies = (res: Response): string[] =>
 /** The value a response gave cookie `name`, if it set one. */
 function cookieSet(res: Response, name: string): string | undefined {
   const line = setCookies(res).find((cookie) => cookie.startsWith(`${name}=`));
-  return line?.split(';')[0].slice(name.length + 1);
+  if (line === undefined) return undefined;
+  return nth(line.split(';'), 0).slice(name.length + 1);
 }
 
 /**

@@ -3,6 +3,7 @@ import { createCouncilWithPeople } from '../factories/people';
 import { createPlan } from '../factories/plans';
 import { daysFromToday } from '../factories/actions';
 import { createTestApp, type TestApp } from '../support/app';
+import { first } from '../support/items';
 
 type Cast = Awaited<ReturnType<typeof createCouncilWithPeople>>;
 
@@ -143,7 +144,7 @@ describe('web pages (e2e): sign-in, My actions, sign-out', () => {
       .expect(303);
     // The session cookies as a copy of them would be, without the CSRF cookie.
     const copied = (signedIn.headers['set-cookie'] as unknown as string[])
-      .map((cookie) => cookie.split(';')[0])
+      .map((cookie) => first(cookie.split(';')))
       .filter((cookie) => cookie.startsWith('ft_access') || cookie.startsWith('ft_refresh'))
       .join('; ');
     await request(t.server).get('/').set('Cookie', copied).expect(200);

@@ -489,6 +489,10 @@ export class ActionsService {
       // email gives it instead). Recorded in this transaction, so the change and its notice
       // commit together; the reminder worker sends it once, like every other email.
       if (action.ownerId && action.ownerId !== actor.userId && keptOwner) {
+        // One row inserted, so one identifier back; checked so a surprise fails loudly here
+        // rather than as a batch key of "rundefined".
+        const [revisionKey] = revision.identifiers;
+        if (!revisionKey) throw new Error('Inserting a deadline revision returned no id');
         await em.query(
           `INSERT INTO notifications
              (id, council_id, action_id, kind, moment, due_on, recipient_id, batch_key,
@@ -496,14 +500,7 @@ export class ActionsService {
            SELECT g.id, $1, $2, 'deadline_changed', $3, $4, $5, g.id::text, $6
              FROM (SELECT gen_random_uuid() AS id) g
            ON CONFLICT DO NOTHING`,
-          [
-            actor.councilId,
-            id,
-            `r${String(revision.identifiers[0].id)}`,
-            patch.dueOn,
-            action.ownerId,
-            now,
-          ],
+          [actor.councilId, id, `r${String(revisionKey.id)}`, patch.dueOn, action.ownerId, now],
         );
       }
     }

@@ -140,7 +140,8 @@ export class DeliveryService {
     const ids = owed.map((row) => row.id);
     // What an email about one action said the deadline was: a later reminder is skipped as
     // covered by it only if it gave the same one.
-    const single = owed.length === 1 && owed[0].actionId ? actions.get(owed[0].actionId) : null;
+    const sole = owed.length === 1 ? owed[0] : undefined;
+    const single = sole?.actionId ? actions.get(sole.actionId) : null;
     const statedDueOn = single?.dueOn ?? null;
     const attempt = Math.max(...owed.map((row) => row.attempts)) + 1;
     const mail = renderMail(input, {
