@@ -73,3 +73,17 @@ export const AccountPassword = (whenMissing = 'Enter a password'): PropertyDecor
     }),
     IsString({ message: whenMissing }),
   );
+
+/**
+ * The rules of an account's fields, as one import for the API's DTOs and the admin pages'
+ * forms: `@AccountField.Email()`, `AccountField.limits.name`.
+ */
+export const AccountField = {
+  Name: AccountName,
+  Email: AccountEmail,
+  Role: AccountRole,
+  Team: AccountTeam,
+  LineManager: AccountLineManager,
+  Password: AccountPassword,
+  limits: { email: EMAIL_MAX_LENGTH, name: NAME_MAX_LENGTH, team: TEAM_MAX_LENGTH },
+} as const;

@@ -1,14 +1,4 @@
-export {
-  AccountEmail,
-  AccountLineManager,
-  AccountName,
-  AccountPassword,
-  AccountRole,
-  AccountTeam,
-  EMAIL_MAX_LENGTH,
-  NAME_MAX_LENGTH,
-  TEAM_MAX_LENGTH,
-} from './account-fields';
+export { AccountField } from './account-fields';
 export { AccessTokens, bearerTokenOf } from './access-tokens';
 export { AuthModule } from './auth.module';
 export { AuthService, type IssuedTokens } from './auth.service';

@@ -1,4 +1,4 @@
-import { AuditLog, Action } from '@app/actions';
+import { Action, AuditLog, firstDraftAction } from '@app/actions';
 import { Clock, londonDateOf } from '@app/common';
 import { Council, isUniqueViolation, sameAuthority } from '@app/people';
 import type {
@@ -180,21 +180,18 @@ export class ImportService {
       recommendations.map((rec, index) => {
         // One saved recommendation per extracted one, in order: never undefined.
         const dueOn = deadlines[index]?.dueOn ?? null;
-        return em.create(Action, {
-          councilId: council.id,
-          inspectionId: inspection.id,
-          recommendationId: rec.id,
-          reference: `${inspection.reference}-${rec.ref}-1`,
-          sequence: 1,
-          title: actionTitle(rec.text, `Recommendation ${rec.ref}`),
-          description: null,
-          successMeasure: null,
-          ownerId: null,
-          dueOn,
-          originalDueOn: dueOn,
-          status: 'draft',
-          statusReason: null,
-        });
+        return em.create(
+          Action,
+          firstDraftAction({
+            councilId: council.id,
+            inspectionId: inspection.id,
+            inspectionReference: inspection.reference,
+            recommendationId: rec.id,
+            recommendationRef: rec.ref,
+            title: actionTitle(rec.text, `Recommendation ${rec.ref}`),
+            dueOn,
+          }),
+        );
       }),
       { chunk: 200 },
     );

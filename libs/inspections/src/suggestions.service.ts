@@ -1,4 +1,4 @@
-import { AuditLog, Action } from '@app/actions';
+import { Action, AuditLog, firstDraftAction } from '@app/actions';
 import { Clock } from '@app/common';
 import { Council } from '@app/people';
 import {
@@ -95,21 +95,18 @@ export class SuggestionsService {
       );
       const dueOn = draftDueOn(recommendation, inspection.deadlinesCountedFrom, council);
       const action = await em.save(
-        em.create(Action, {
-          councilId: actor.councilId,
-          inspectionId,
-          recommendationId: recommendation.id,
-          reference: `${inspection.reference}-${ref}-1`,
-          sequence: 1,
-          title: actionTitle(suggestion.text, `Suggestion ${ref}`),
-          description: null,
-          successMeasure: null,
-          ownerId: null,
-          dueOn,
-          originalDueOn: dueOn,
-          status: 'draft',
-          statusReason: null,
-        }),
+        em.create(
+          Action,
+          firstDraftAction({
+            councilId: actor.councilId,
+            inspectionId,
+            inspectionReference: inspection.reference,
+            recommendationId: recommendation.id,
+            recommendationRef: ref,
+            title: actionTitle(suggestion.text, `Suggestion ${ref}`),
+            dueOn,
+          }),
+        ),
       );
       await em.update(
         InspectionSuggestion,

@@ -59,3 +59,4 @@ export {
   type CreateActionInput,
   type HistoryEntryView,
 } from './actions.service';
+export { firstDraftAction } from './first-draft';

@@ -1,8 +1,8 @@
+import { AccountField } from '@app/auth';
 import { ACTION_SORTS, ACTION_STATUSES, type ActionSort, type ActionStatus } from '@app/actions';
 import { IsIsoDate, ToBoolean } from '@app/common';
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { PageQuery } from '../../common/page.query';
-import { TEAM_MAX_LENGTH } from '../../users/dto/create-user.dto';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -83,11 +83,11 @@ export class ListActionsQuery extends PageQuery {
   @ApiPropertyOptional({
     description: 'The owner’s team, ignoring case.',
     example: 'Front door',
-    maxLength: TEAM_MAX_LENGTH,
+    maxLength: AccountField.limits.team,
   })
   @IsOptional()
   @IsString()
-  @Length(1, TEAM_MAX_LENGTH)
+  @Length(1, AccountField.limits.team)
   @Matches(/\S/, { message: 'team must not be blank' })
   team?: string;
 

@@ -1,48 +1,35 @@
-import {
-  AccountEmail,
-  AccountLineManager,
-  AccountName,
-  AccountPassword,
-  AccountRole,
-  AccountTeam,
-  EMAIL_MAX_LENGTH,
-  NAME_MAX_LENGTH,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  TEAM_MAX_LENGTH,
-} from '@app/auth';
+import { AccountField, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/auth';
 import { ROLES, type Role } from '@app/people';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 
-// The rules (limits and messages) are the account's, shared with the admin pages' forms.
-export { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, TEAM_MAX_LENGTH };
+// The rules (limits and messages) are the account's (AccountField), shared with the admin pages.
 
 export const PASSWORD_DESCRIPTION =
   `${PASSWORD_MIN_LENGTH}-${PASSWORD_MAX_LENGTH} characters; no other rules, so a passphrase ` +
   'works. Never returned.';
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'sam.okafor@stockport.gov.uk', maxLength: EMAIL_MAX_LENGTH })
-  @AccountEmail()
+  @ApiProperty({ example: 'sam.okafor@stockport.gov.uk', maxLength: AccountField.limits.email })
+  @AccountField.Email()
   email!: string;
 
-  @ApiProperty({ example: 'Sam Okafor', maxLength: NAME_MAX_LENGTH })
-  @AccountName()
+  @ApiProperty({ example: 'Sam Okafor', maxLength: AccountField.limits.name })
+  @AccountField.Name()
   name!: string;
 
   @ApiProperty({ enum: ROLES, example: 'staff' })
-  @AccountRole()
+  @AccountField.Role()
   role!: Role;
 
   @ApiPropertyOptional({
     type: String,
     nullable: true,
     example: 'Children in care',
-    maxLength: TEAM_MAX_LENGTH,
+    maxLength: AccountField.limits.team,
   })
   @IsOptional()
-  @AccountTeam()
+  @AccountField.Team()
   team?: string | null;
 
   @ApiPropertyOptional({
@@ -52,7 +39,7 @@ export class CreateUserDto {
     description: 'A user in the same council; any other id answers 404 "Line manager not found".',
   })
   @IsOptional()
-  @AccountLineManager()
+  @AccountField.LineManager()
   lineManagerId?: string | null;
 
   @ApiProperty({
@@ -62,6 +49,6 @@ export class CreateUserDto {
     example: 'correct horse battery staple',
     description: PASSWORD_DESCRIPTION,
   })
-  @AccountPassword()
+  @AccountField.Password()
   password!: string;
 }

@@ -1,8 +1,8 @@
+import { AccountField } from '@app/auth';
 import { ToBoolean, Trim } from '@app/common';
 import { ROLES, type Role } from '@app/people';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { TEAM_MAX_LENGTH } from './create-user.dto';
 
 export class ListUsersQueryDto {
   @ApiPropertyOptional({ example: 'Children in care', description: 'Exact team, any case.' })
@@ -10,7 +10,7 @@ export class ListUsersQueryDto {
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(TEAM_MAX_LENGTH)
+  @MaxLength(AccountField.limits.team)
   team?: string;
 
   @ApiPropertyOptional({ enum: ROLES, example: 'staff' })

@@ -1,16 +1,4 @@
-import {
-  AccountEmail,
-  AccountLineManager,
-  AccountName,
-  AccountPassword,
-  AccountRole,
-  AccountTeam,
-  EMAIL_MAX_LENGTH,
-  NAME_MAX_LENGTH,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  TEAM_MAX_LENGTH,
-} from '@app/auth';
+import { AccountField, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@app/auth';
 import { OmitOrValidate } from '@app/common';
 import { ROLES, type Role } from '@app/people';
 import { ApiPropertyOptional } from '@nestjs/swagger';
@@ -19,14 +7,17 @@ import { PASSWORD_DESCRIPTION } from './create-user.dto';
 
 /** Every field optional; `team` and `lineManagerId` take null to clear them. */
 export class UpdateUserDto {
-  @ApiPropertyOptional({ example: 'sam.okafor@stockport.gov.uk', maxLength: EMAIL_MAX_LENGTH })
+  @ApiPropertyOptional({
+    example: 'sam.okafor@stockport.gov.uk',
+    maxLength: AccountField.limits.email,
+  })
   @OmitOrValidate()
-  @AccountEmail()
+  @AccountField.Email()
   email?: string;
 
-  @ApiPropertyOptional({ example: 'Sam Okafor', maxLength: NAME_MAX_LENGTH })
+  @ApiPropertyOptional({ example: 'Sam Okafor', maxLength: AccountField.limits.name })
   @OmitOrValidate()
-  @AccountName()
+  @AccountField.Name()
   name?: string;
 
   @ApiPropertyOptional({
@@ -35,18 +26,18 @@ export class UpdateUserDto {
     description: 'Takes effect on the next request. You cannot change your own role (400).',
   })
   @OmitOrValidate()
-  @AccountRole()
+  @AccountField.Role()
   role?: Role;
 
   @ApiPropertyOptional({
     type: String,
     nullable: true,
     example: 'Front door',
-    maxLength: TEAM_MAX_LENGTH,
+    maxLength: AccountField.limits.team,
     description: 'null removes the user from their team.',
   })
   @IsOptional()
-  @AccountTeam()
+  @AccountField.Team()
   team?: string | null;
 
   @ApiPropertyOptional({
@@ -57,7 +48,7 @@ export class UpdateUserDto {
       'A user in the same council other than this one (404 otherwise); null removes the line manager.',
   })
   @IsOptional()
-  @AccountLineManager()
+  @AccountField.LineManager()
   lineManagerId?: string | null;
 
   @ApiPropertyOptional({
@@ -77,6 +68,6 @@ export class UpdateUserDto {
     description: `${PASSWORD_DESCRIPTION} Setting it ends all the user's sessions.`,
   })
   @OmitOrValidate()
-  @AccountPassword()
+  @AccountField.Password()
   password?: string;
 }

@@ -1,11 +1,4 @@
-import {
-  AccountEmail,
-  AccountLineManager,
-  AccountName,
-  AccountPassword,
-  AccountRole,
-  AccountTeam,
-} from '@app/auth';
+import { AccountField } from '@app/auth';
 import { DEFAULT_WINDOW_MONTHS, IMMEDIATE_WINDOW_DAYS, type Role } from '@app/people';
 import {
   type CouncilSettingsChanges,
@@ -59,47 +52,47 @@ const toList = ({ value }: { value: unknown }): unknown =>
 
 /** The select's "No line manager" is an empty value: only someone chosen is checked. */
 const LineManager = (): PropertyDecorator => (target, key) => {
-  AccountLineManager()(target, key);
+  AccountField.LineManager()(target, key);
   ValidateIf((form: { lineManagerId?: unknown }) => !blank(form.lineManagerId))(target, key);
 };
 
 /** /admin/users/new: a new person in the admin's council. */
 export class NewUserForm {
-  @AccountName()
+  @AccountField.Name()
   name!: string;
 
-  @AccountEmail()
+  @AccountField.Email()
   email!: string;
 
-  @AccountRole()
+  @AccountField.Role()
   role!: Role;
 
   @IsOptional()
-  @AccountTeam()
+  @AccountField.Team()
   team?: string;
 
   @LineManager()
   lineManagerId?: string;
 
-  @AccountPassword('Enter an initial password')
+  @AccountField.Password('Enter an initial password')
   password!: string;
 }
 
 /** /admin/users/:id: who they are and where they sit. */
 export class UserDetailsForm {
-  @AccountName()
+  @AccountField.Name()
   name!: string;
 
-  @AccountEmail()
+  @AccountField.Email()
   email!: string;
 
   /** Left out for the admin's own account: nobody changes their own role. */
   @IsOptional()
-  @AccountRole()
+  @AccountField.Role()
   role?: Role;
 
   @IsOptional()
-  @AccountTeam()
+  @AccountField.Team()
   team?: string;
 
   @LineManager()
@@ -114,7 +107,7 @@ export class AccountStatusForm {
 
 /** /admin/users/:id/password: an admin sets a new password (every session of theirs ends). */
 export class ResetPasswordForm {
-  @AccountPassword('Enter a new password')
+  @AccountField.Password('Enter a new password')
   password!: string;
 }
 
