@@ -1,7 +1,6 @@
-import { registerAs, type ConfigType } from '@nestjs/config';
+import type { ConfigType } from '@nestjs/config';
+import { configNamespace } from './config-namespace';
 import type { EnvDto, NodeEnv } from './env.dto';
-import { readEnvironment } from './read-environment';
-import { validateEnvKeys, type RawEnv } from './validate-env';
 
 const APP_ENV_KEYS = [
   'NODE_ENV',
@@ -39,11 +38,11 @@ export function toAppConfig(env: Pick<EnvDto, (typeof APP_ENV_KEYS)[number]>) {
   };
 }
 
+const app = configNamespace('app', APP_ENV_KEYS, toAppConfig);
+
 /** Validates and reads only the `app` variables, for code that runs without Nest. */
-export function loadAppConfig(raw: RawEnv = readEnvironment()) {
-  return toAppConfig(validateEnvKeys(raw, APP_ENV_KEYS));
-}
+export const loadAppConfig = app.load;
 
 /** Inject with `@Inject(appConfig.KEY) config: AppConfig`. */
-export const appConfig = registerAs('app', () => loadAppConfig());
+export const appConfig = app.config;
 export type AppConfig = ConfigType<typeof appConfig>;

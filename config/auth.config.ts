@@ -1,7 +1,6 @@
-import { registerAs, type ConfigType } from '@nestjs/config';
+import type { ConfigType } from '@nestjs/config';
+import { configNamespace } from './config-namespace';
 import type { EnvDto } from './env.dto';
-import { readEnvironment } from './read-environment';
-import { validateEnvKeys, type RawEnv } from './validate-env';
 
 const AUTH_ENV_KEYS = [
   'JWT_SECRET',
@@ -23,11 +22,11 @@ export function toAuthConfig(env: Pick<EnvDto, (typeof AUTH_ENV_KEYS)[number]>) 
   };
 }
 
+const auth = configNamespace('auth', AUTH_ENV_KEYS, toAuthConfig);
+
 /** Validates and reads only the auth variables, for code that runs without Nest. */
-export function loadAuthConfig(raw: RawEnv = readEnvironment()) {
-  return toAuthConfig(validateEnvKeys(raw, AUTH_ENV_KEYS));
-}
+export const loadAuthConfig = auth.load;
 
 /** Inject with `@Inject(authConfig.KEY) config: AuthConfig`. */
-export const authConfig = registerAs('auth', () => loadAuthConfig());
+export const authConfig = auth.config;
 export type AuthConfig = ConfigType<typeof authConfig>;

@@ -1,7 +1,6 @@
-import { registerAs, type ConfigType } from '@nestjs/config';
+import type { ConfigType } from '@nestjs/config';
+import { configNamespace } from './config-namespace';
 import type { EnvDto } from './env.dto';
-import { readEnvironment } from './read-environment';
-import { validateEnvKeys, type RawEnv } from './validate-env';
 
 const DATABASE_ENV_KEYS = ['DATABASE_URL'] as const;
 
@@ -9,14 +8,14 @@ export function toDatabaseConfig(env: Pick<EnvDto, (typeof DATABASE_ENV_KEYS)[nu
   return { url: env.DATABASE_URL };
 }
 
+const database = configNamespace('database', DATABASE_ENV_KEYS, toDatabaseConfig);
+
 /**
  * Validates and reads only DATABASE_URL: the CLI's migration commands and
  * migrations/data-source.ts use this, so they do not demand REDIS_URL.
  */
-export function loadDatabaseConfig(raw: RawEnv = readEnvironment()) {
-  return toDatabaseConfig(validateEnvKeys(raw, DATABASE_ENV_KEYS));
-}
+export const loadDatabaseConfig = database.load;
 
 /** Inject with `@Inject(databaseConfig.KEY) config: DatabaseConfig`. */
-export const databaseConfig = registerAs('database', () => loadDatabaseConfig());
+export const databaseConfig = database.config;
 export type DatabaseConfig = ConfigType<typeof databaseConfig>;

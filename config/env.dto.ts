@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -101,6 +102,10 @@ const ToInteger = (): PropertyDecorator =>
     typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
   );
 
+/** A whole number from `min` to `max` (plain digits only, as ToInteger reads them). */
+const IntegerBetween = (min: number, max: number): PropertyDecorator =>
+  applyDecorators(ToInteger(), IsInt(), Min(min), Max(max));
+
 /**
  * Every environment variable the apps read. Defaults live on the fields; required variables have
  * none. Values arrive as strings and are converted here, so the rest of the code gets real types.
@@ -112,10 +117,7 @@ export class EnvDto {
   @IsIn(NODE_ENVS)
   NODE_ENV?: NodeEnv;
 
-  @ToInteger()
-  @IsInt()
-  @Min(1)
-  @Max(65535)
+  @IntegerBetween(1, 65535)
   PORT: number = 3000;
 
   @IsDefined()
@@ -151,37 +153,22 @@ export class EnvDto {
   JWT_SECRET!: string;
 
   // ASVS asks for short-lived access tokens; 15 minutes is the ceiling, not just the default.
-  @ToInteger()
-  @IsInt()
-  @Min(30)
-  @Max(900)
+  @IntegerBetween(30, 900)
   ACCESS_TOKEN_TTL_SECONDS: number = 900;
 
-  @ToInteger()
-  @IsInt()
-  @Min(1)
-  @Max(90)
+  @IntegerBetween(1, 90)
   REFRESH_TOKEN_TTL_DAYS: number = 14;
 
-  @ToInteger()
-  @IsInt()
-  @Min(1)
-  @Max(10000)
+  @IntegerBetween(1, 10000)
   LOGIN_ATTEMPTS_PER_MINUTE: number = 5;
 
   // Higher than per account: a council office may sit behind one address.
-  @ToInteger()
-  @IsInt()
-  @Min(1)
-  @Max(10000)
+  @IntegerBetween(1, 10000)
   LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: number = 20;
 
   // Proxies in front of the API: their X-Forwarded-For is trusted to give the client's IP, which
   // the per-IP login limit needs (behind a load balancer every request comes from its address).
-  @ToInteger()
-  @IsInt()
-  @Min(0)
-  @Max(10)
+  @IntegerBetween(0, 10)
   TRUST_PROXY_HOPS: number = 0;
 
   // Where reminders are sent: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://.
@@ -211,10 +198,7 @@ export class EnvDto {
   @IsOffsetList()
   REMINDER_OFFSETS: number[] = [28, 14, 7, 1, 0];
 
-  @ToInteger()
-  @IsInt()
-  @Min(0)
-  @Max(23)
+  @IntegerBetween(0, 23)
   SEND_HOUR: number = 8;
 
   @ToBoolean()
@@ -224,28 +208,19 @@ export class EnvDto {
   @IsDurationBetween(1_000, 86_400_000)
   REMINDER_SWEEP_EVERY: string = '5m';
 
-  @ToInteger()
-  @IsInt()
-  @Min(1)
-  @Max(20)
+  @IntegerBetween(1, 20)
   MAIL_ATTEMPTS: number = 6;
 
   // First retry after this long, doubling each time: 30s, 1m, 2m, 4m, 8m by default.
   @IsDurationBetween(10, 3_600_000)
   MAIL_RETRY_DELAY: string = '30s';
 
-  @ToInteger()
-  @IsInt()
-  @Min(1)
-  @Max(16)
+  @IntegerBetween(1, 16)
   MAIL_CONCURRENCY: number = 8;
 
   // Development only: the API runs a local SMTP sink on this port and shows what it caught at
   // GET /dev/mail. 0 turns it off.
-  @ToInteger()
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntegerBetween(0, 65535)
   DEV_MAIL_SINK_PORT: number = 0;
 
   // The queue board (/admin/queues) is for the people who run the service, never a council's
@@ -259,44 +234,26 @@ export class EnvDto {
   QUEUE_BOARD_WRITABLE: boolean = false;
 
   // Report reading (POST /api/extract and imports): the most a report may ask of the parser.
-  @ToInteger()
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @IntegerBetween(1, 100_000)
   EXTRACT_MAX_PAGES: number = 500;
 
-  @ToInteger()
-  @IsInt()
-  @Min(1_000)
-  @Max(100_000_000)
+  @IntegerBetween(1_000, 100_000_000)
   EXTRACT_MAX_CHARS: number = 2_000_000;
 
   // Past this a report's parser thread is ended and replaced: PDFium cannot be stopped otherwise.
-  @ToInteger()
-  @IsInt()
-  @Min(100)
-  @Max(600_000)
+  @IntegerBetween(100, 600_000)
   EXTRACT_TIMEOUT_MS: number = 20_000;
 
   // Parser threads in each API process; one council reads one report at a time.
-  @ToInteger()
-  @IsInt()
-  @Min(1)
-  @Max(32)
+  @IntegerBetween(1, 32)
   EXTRACT_THREADS: number = 2;
 
   // Each parser thread's JavaScript heap and PDFium's WebAssembly memory are each held to this.
-  @ToInteger()
-  @IsInt()
-  @Min(64)
-  @Max(2048)
+  @IntegerBetween(64, 2048)
   EXTRACT_MEMORY_MB: number = 256;
 
   // Reports one council may have waiting for a parser thread in each API process.
-  @ToInteger()
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @IntegerBetween(1, 1000)
   EXTRACT_QUEUE_PER_COUNCIL: number = 5;
 }
 

@@ -1,7 +1,6 @@
-import { registerAs, type ConfigType } from '@nestjs/config';
+import type { ConfigType } from '@nestjs/config';
+import { configNamespace } from './config-namespace';
 import type { EnvDto } from './env.dto';
-import { readEnvironment } from './read-environment';
-import { validateEnvKeys, type RawEnv } from './validate-env';
 
 const EXTRACT_ENV_KEYS = [
   'EXTRACT_MAX_PAGES',
@@ -29,10 +28,11 @@ export function toExtractConfig(env: Pick<EnvDto, (typeof EXTRACT_ENV_KEYS)[numb
   };
 }
 
-export function loadExtractConfig(raw: RawEnv = readEnvironment()) {
-  return toExtractConfig(validateEnvKeys(raw, EXTRACT_ENV_KEYS));
-}
+const extract = configNamespace('extract', EXTRACT_ENV_KEYS, toExtractConfig);
+
+/** Validates and reads only the `extract` variables, for code that runs without Nest. */
+export const loadExtractConfig = extract.load;
 
 /** Inject with `@Inject(extractConfig.KEY) config: ExtractConfig`. */
-export const extractConfig = registerAs('extract', () => loadExtractConfig());
+export const extractConfig = extract.config;
 export type ExtractConfig = ConfigType<typeof extractConfig>;

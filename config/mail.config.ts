@@ -1,7 +1,6 @@
-import { registerAs, type ConfigType } from '@nestjs/config';
+import type { ConfigType } from '@nestjs/config';
+import { configNamespace } from './config-namespace';
 import { type EnvDto, parseDuration } from './env.dto';
-import { readEnvironment } from './read-environment';
-import { validateEnvKeys, type RawEnv } from './validate-env';
 
 const MAIL_ENV_KEYS = [
   'SMTP_URL',
@@ -33,10 +32,11 @@ export function toMailConfig(env: Pick<EnvDto, (typeof MAIL_ENV_KEYS)[number]>) 
   };
 }
 
-export function loadMailConfig(raw: RawEnv = readEnvironment()) {
-  return toMailConfig(validateEnvKeys(raw, MAIL_ENV_KEYS));
-}
+const mail = configNamespace('mail', MAIL_ENV_KEYS, toMailConfig);
+
+/** Validates and reads only the `mail` variables, for code that runs without Nest. */
+export const loadMailConfig = mail.load;
 
 /** Inject with `@Inject(mailConfig.KEY) config: MailConfig`. */
-export const mailConfig = registerAs('mail', () => loadMailConfig());
+export const mailConfig = mail.config;
 export type MailConfig = ConfigType<typeof mailConfig>;

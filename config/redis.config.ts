@@ -1,7 +1,6 @@
-import { registerAs, type ConfigType } from '@nestjs/config';
+import type { ConfigType } from '@nestjs/config';
+import { configNamespace } from './config-namespace';
 import type { EnvDto } from './env.dto';
-import { readEnvironment } from './read-environment';
-import { validateEnvKeys, type RawEnv } from './validate-env';
 
 const REDIS_ENV_KEYS = ['REDIS_URL', 'QUEUE_PREFIX'] as const;
 
@@ -28,11 +27,11 @@ export function toRedisConfig(env: Pick<EnvDto, (typeof REDIS_ENV_KEYS)[number]>
   };
 }
 
+const redis = configNamespace('redis', REDIS_ENV_KEYS, toRedisConfig);
+
 /** Validates and reads only the Redis variables, for code that runs without Nest. */
-export function loadRedisConfig(raw: RawEnv = readEnvironment()) {
-  return toRedisConfig(validateEnvKeys(raw, REDIS_ENV_KEYS));
-}
+export const loadRedisConfig = redis.load;
 
 /** Inject with `@Inject(redisConfig.KEY) config: RedisConfig`. */
-export const redisConfig = registerAs('redis', () => loadRedisConfig());
+export const redisConfig = redis.config;
 export type RedisConfig = ConfigType<typeof redisConfig>;

@@ -1,7 +1,6 @@
-import { registerAs, type ConfigType } from '@nestjs/config';
+import type { ConfigType } from '@nestjs/config';
+import { configNamespace } from './config-namespace';
 import { type EnvDto, parseDuration } from './env.dto';
-import { readEnvironment } from './read-environment';
-import { validateEnvKeys, type RawEnv } from './validate-env';
 
 const REMINDER_ENV_KEYS = [
   'REMINDER_OFFSETS',
@@ -23,10 +22,11 @@ export function toRemindersConfig(env: Pick<EnvDto, (typeof REMINDER_ENV_KEYS)[n
   };
 }
 
-export function loadRemindersConfig(raw: RawEnv = readEnvironment()) {
-  return toRemindersConfig(validateEnvKeys(raw, REMINDER_ENV_KEYS));
-}
+const reminders = configNamespace('reminders', REMINDER_ENV_KEYS, toRemindersConfig);
+
+/** Validates and reads only the `reminders` variables, for code that runs without Nest. */
+export const loadRemindersConfig = reminders.load;
 
 /** Inject with `@Inject(remindersConfig.KEY) config: RemindersConfig`. */
-export const remindersConfig = registerAs('reminders', () => loadRemindersConfig());
+export const remindersConfig = reminders.config;
 export type RemindersConfig = ConfigType<typeof remindersConfig>;
