@@ -50,3 +50,4 @@ export {
 } from './entities/suggestion.entity';
 export * from './dashboard';
 export * from './progress';
+export { actionMailFacts, type ActionMailFacts } from './action-mail-facts';

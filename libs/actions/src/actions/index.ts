@@ -60,3 +60,9 @@ export {
   type HistoryEntryView,
 } from './actions.service';
 export { firstDraftAction } from './first-draft';
+export {
+  actionsDueForTeam,
+  deadlineRevisionOf,
+  lastAssignmentOf,
+  teamActionsDueSql,
+} from './action-reads';

@@ -1,6 +1,8 @@
 import { Clock, londonDateOf } from '@app/common';
 import { mailConfig, type MailConfig, remindersConfig, type RemindersConfig } from '@app/config';
-import type { EmailPreference, NotificationSettings } from '@app/people';
+import { actionsDueForTeam, deadlineRevisionOf, lastAssignmentOf } from '@app/actions';
+import { actionMailFacts, type ActionMailFacts } from '@app/inspections';
+import { mailRecipient, type MailRecipient } from '@app/people';
 import { type ActionMailItem, Mailer, type MailMessageInput, renderMail } from '@app/mail';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -21,31 +23,6 @@ interface PendingRow {
   dueOn: string | null;
   recipientId: string;
   attempts: number;
-}
-
-interface RecipientRow {
-  id: string;
-  name: string;
-  email: string;
-  disabled: boolean;
-  emailPreference: EmailPreference;
-  councilId: string;
-  councilName: string;
-  councilSettings: NotificationSettings;
-}
-
-interface ActionRow {
-  id: string;
-  status: string;
-  ownerId: string | null;
-  ownerName: string | null;
-  dueOn: string | null;
-  reference: string;
-  title: string;
-  successMeasure: string | null;
-  recommendation: string;
-  inspectionTitle: string | null;
-  inspectionReference: string;
 }
 
 export type DeliveryOutcome =
@@ -103,15 +80,8 @@ export class DeliveryService {
     const [first] = rows;
     if (first === undefined) return { outcome: 'nothing-to-send', cancelled: 0 };
 
-    const [recipient] = await em.query<RecipientRow[]>(
-      `SELECT u.id, u.name, u.email, (u.disabled_at IS NOT NULL) AS disabled,
-              u.email_preference AS "emailPreference", c.id AS "councilId", c.name AS "councilName",
-              c.notification_settings AS "councilSettings"
-         FROM users u JOIN councils c ON c.id = u.council_id
-        WHERE u.id = $1`,
-      [first.recipientId],
-    );
-    const actions = await this.actionsById(
+    const recipient = await mailRecipient(em, first.recipientId);
+    const actions = await actionMailFacts(
       em,
       rows.flatMap((row) => (row.actionId ? [row.actionId] : [])),
     );
@@ -188,8 +158,8 @@ export class DeliveryService {
   private async messageFor(
     em: EntityManager,
     owed: readonly PendingRow[],
-    actions: ReadonlyMap<string, ActionRow>,
-    recipient: RecipientRow,
+    actions: ReadonlyMap<string, ActionMailFacts>,
+    recipient: MailRecipient,
     today: string,
   ): Promise<MailMessageInput | null> {
     const items = owed.flatMap((row) => {
@@ -241,14 +211,8 @@ export class DeliveryService {
     item: ActionMailItem | undefined,
   ): Promise<MailMessageInput | null> {
     if (!item || !row.moment.startsWith('r')) return null;
-    const [revision] = await em.query<
-      Array<{ fromDueOn: string; reason: string; changedByName: string }>
-    >(
-      `SELECT d.from_due_on::text AS "fromDueOn", d.reason, u.name AS "changedByName"
-         FROM deadline_revisions d JOIN users u ON u.id = d.revised_by_id
-        WHERE d.id = $1 AND d.action_id = $2`,
-      [row.moment.slice(1), row.actionId],
-    );
+    if (!row.actionId) return null;
+    const revision = await deadlineRevisionOf(em, row.actionId, row.moment.slice(1));
     if (!revision) return null;
     return { kind: 'deadline_changed', recipientName, item, ...revision };
   }
@@ -262,14 +226,7 @@ export class DeliveryService {
     actionId: string,
     recipientId: string,
   ): Promise<string | null> {
-    const [latest] = await em.query<Array<{ actorId: string | null; name: string | null }>>(
-      `SELECT e.actor_id AS "actorId", u.name
-         FROM audit_entries e LEFT JOIN users u ON u.id = e.actor_id
-        WHERE e.action_id = $1 AND e.changes -> 'ownerId' ->> 'to' = $2
-        ORDER BY e.id DESC
-        LIMIT 1`,
-      [actionId, recipientId],
-    );
+    const latest = await lastAssignmentOf(em, actionId, recipientId);
     if (!latest || latest.actorId === recipientId) return null;
     return latest.name;
   }
@@ -277,26 +234,16 @@ export class DeliveryService {
   /** The recipient's and their direct reports' live actions: overdue, and due within the window. */
   private async digestFor(
     em: EntityManager,
-    recipient: RecipientRow,
+    recipient: MailRecipient,
     today: string,
   ): Promise<MailMessageInput | null> {
-    const ids = await em.query<Array<{ id: string }>>(
-      // By council and owner: the index actions are found by when their owner is known.
-      `SELECT a.id FROM actions a JOIN users o ON o.id = a.owner_id
-        WHERE a.council_id = $4 AND (o.id = $1 OR o.line_manager_id = $1)
-          AND a.status = ANY($2) AND a.due_on <= $3
-        ORDER BY a.due_on, a.reference`,
-      [
-        recipient.id,
-        [...REMINDED_STATUSES],
-        shiftDate(today, DIGEST_WINDOW_DAYS),
-        recipient.councilId,
-      ],
-    );
-    const actions = await this.actionsById(
+    const ids = await actionsDueForTeam(
       em,
-      ids.map((row) => row.id),
+      { councilId: recipient.councilId, personId: recipient.id },
+      REMINDED_STATUSES,
+      shiftDate(today, DIGEST_WINDOW_DAYS),
     );
+    const actions = await actionMailFacts(em, ids);
     const items = [...actions.values()].map((action) => this.item(action, today));
     if (items.length === 0) return null;
     return {
@@ -308,27 +255,7 @@ export class DeliveryService {
     };
   }
 
-  private async actionsById(
-    em: EntityManager,
-    ids: readonly string[],
-  ): Promise<Map<string, ActionRow>> {
-    if (ids.length === 0) return new Map();
-    const rows = await em.query<ActionRow[]>(
-      `SELECT a.id, a.status, a.owner_id AS "ownerId", o.name AS "ownerName",
-              a.due_on::text AS "dueOn", a.reference, a.title,
-              a.success_measure AS "successMeasure", r.text AS recommendation,
-              i.title AS "inspectionTitle", i.reference AS "inspectionReference"
-         FROM actions a
-         JOIN recommendations r ON r.id = a.recommendation_id
-         JOIN inspections i ON i.id = a.inspection_id
-         LEFT JOIN users o ON o.id = a.owner_id
-        WHERE a.id = ANY($1)`,
-      [[...new Set(ids)]],
-    );
-    return new Map(rows.map((row) => [row.id, row]));
-  }
-
-  private item(action: ActionRow, today: string): ActionMailItem {
+  private item(action: ActionMailFacts, today: string): ActionMailItem {
     return {
       actionId: action.id,
       reference: action.reference,

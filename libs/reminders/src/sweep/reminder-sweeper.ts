@@ -1,6 +1,12 @@
 import { Clock, londonDateOf } from '@app/common';
 import { remindersConfig, type RemindersConfig } from '@app/config';
-import type { EmailPreference, NotificationSettings } from '@app/people';
+import {
+  activeAdminsOf,
+  councilSettingsOf,
+  type EmailPreference,
+  type NotificationSettings,
+} from '@app/people';
+import { teamActionsDueSql } from '@app/actions';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -377,19 +383,8 @@ export class ReminderSweeper {
     rows: readonly DueRow[],
   ): Promise<Map<string, CouncilRules | Error>> {
     const ids = [...new Set(rows.map((row) => row.councilId))];
-    const councils = await em.query<Array<{ id: string; settings: NotificationSettings }>>(
-      `SELECT id, notification_settings AS settings FROM councils WHERE id = ANY($1)`,
-      [ids],
-    );
-    const admins = await em.query<
-      Array<{ id: string; councilId: string; emailPreference: EmailPreference }>
-    >(
-      `SELECT id, council_id AS "councilId", email_preference AS "emailPreference"
-         FROM users
-        WHERE council_id = ANY($1) AND role = 'admin' AND disabled_at IS NULL
-        ORDER BY created_at, id`,
-      [ids],
-    );
+    const councils = await councilSettingsOf(em, ids);
+    const admins = await activeAdminsOf(em, ids);
     const rules = (council: {
       id: string;
       settings: NotificationSettings;
@@ -451,9 +446,7 @@ export class ReminderSweeper {
    * due within DIGEST_WINDOW_DAYS. Owed from the digest day until the week ends, once.
    */
   private async recordDigests(now: Date): Promise<number> {
-    const councils = await this.dataSource.query<
-      Array<{ id: string; settings: NotificationSettings }>
-    >(`SELECT id, notification_settings AS settings FROM councils ORDER BY id`);
+    const councils = await councilSettingsOf(this.dataSource);
     const horizon = shiftDate(londonDateOf(now), DIGEST_WINDOW_DAYS);
     let created = 0;
     for (const council of councils) {
@@ -482,11 +475,12 @@ export class ReminderSweeper {
                    FROM users u
                   WHERE u.council_id = $1 AND u.disabled_at IS NULL
                     AND (u.role IN ('manager', 'admin') OR u.email_preference = 'digest')
-                    AND EXISTS (
-                          SELECT 1 FROM actions a JOIN users o ON o.id = a.owner_id
-                           WHERE a.council_id = $1 AND a.status = ANY($5)
-                             AND (o.id = u.id OR o.line_manager_id = u.id)
-                             AND a.due_on <= $4)) g
+                    AND EXISTS (SELECT 1 ${teamActionsDueSql({
+                      person: 'u.id',
+                      council: '$1',
+                      statuses: '$5',
+                      dueBy: '$4',
+                    })})) g
          ON CONFLICT DO NOTHING
          RETURNING id`,
       [council.id, digest.moment, now, horizon, [...REMINDED_STATUSES]],
