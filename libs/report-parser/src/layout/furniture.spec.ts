@@ -17,8 +17,8 @@ async function letter(): Promise<Uint8Array> {
   text(first, 'Dear Ms Lowe', 72, 640);
   text(first, 'What needs to improve?', 72, 600, 12, bold);
   text(first, '- The timeliness of visits to children.', 72, 570);
-  text(first, 'Piccadilly Gate', 72, 780, 9);
-  text(first, 'T 0300 123 1231', 172, 790, 8);
+  text(first, 'Aldermoor House', 72, 780, 9);
+  text(first, 'T 0300 000 0000', 172, 790, 8);
   const second = pdf.addPage([595, 842]);
   text(second, '- The quality of supervision.', 72, 730);
   text(second, '2', 72, 110, 6.5);
