@@ -27,5 +27,5 @@ export {
   type UserChanges,
   type UserListFilter,
 } from './users.service';
-export { mailRecipient, type MailRecipient } from './mail-recipient';
+export { contactsOf, mailRecipient, type MailRecipient } from './mail-recipient';
 export { activeAdminsOf, councilSettingsOf } from './council-reads';

@@ -29,3 +29,16 @@ export async function mailRecipient(
   );
   return recipient;
 }
+
+/** The names and email addresses of the people `ids`, by id. */
+export async function contactsOf(
+  em: Pick<EntityManager, 'query'>,
+  ids: readonly string[],
+): Promise<Map<string, { name: string; email: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await em.query<Array<{ id: string; name: string; email: string }>>(
+    `SELECT id, name, email FROM users WHERE id = ANY($1)`,
+    [[...new Set(ids)]],
+  );
+  return new Map(rows.map(({ id, name, email }) => [id, { name, email }]));
+}

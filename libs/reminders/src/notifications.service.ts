@@ -1,3 +1,5 @@
+import { actionHeadlinesOf } from '@app/actions';
+import { contactsOf } from '@app/people';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -34,11 +36,7 @@ interface NotificationRow {
   moment: string;
   dueOn: string | null;
   actionId: string | null;
-  actionReference: string | null;
-  actionTitle: string | null;
   recipientId: string;
-  recipientName: string;
-  recipientEmail: string;
   attempts: number;
   lastError: string | null;
   reason: string | null;
@@ -47,10 +45,9 @@ interface NotificationRow {
   total: string;
 }
 
-/** The columns of a NotificationView (with notifications n, users u and actions a joined). */
+/** The notifications' own columns of a NotificationView; people and actions are read after. */
 const SELECT_VIEW = `SELECT n.id, n.kind, n.status, n.moment, n.due_on::text AS "dueOn",
-       n.action_id AS "actionId", a.reference AS "actionReference", a.title AS "actionTitle",
-       u.id AS "recipientId", u.name AS "recipientName", u.email AS "recipientEmail",
+       n.action_id AS "actionId", n.recipient_id AS "recipientId",
        n.attempts, n.last_error AS "lastError", n.reason, n.created_at AS "createdAt",
        n.sent_at AS "sentAt"`;
 
@@ -69,8 +66,6 @@ export class NotificationsService {
     const rows = await this.dataSource.query<NotificationRow[]>(
       `${SELECT_VIEW}, count(*) OVER () AS total
          FROM notifications n
-         JOIN users u ON u.id = n.recipient_id
-         LEFT JOIN actions a ON a.id = n.action_id
         WHERE n.council_id = $1
           AND ($2::text IS NULL OR n.status = $2)
           AND ($3::text IS NULL OR n.kind = $3)
@@ -86,7 +81,7 @@ export class NotificationsService {
         (filters.page - 1) * filters.pageSize,
       ],
     );
-    return { items: rows.map(toView), total: rows[0] ? Number(rows[0].total) : 0 };
+    return { items: await this.views(rows), total: rows[0] ? Number(rows[0].total) : 0 };
   }
 
   /** A failed email goes back on the queue with fresh attempts (with the others of its batch). */
@@ -118,14 +113,27 @@ export class NotificationsService {
     const rows = await this.dataSource.query<NotificationRow[]>(
       `${SELECT_VIEW}, 1 AS total
          FROM notifications n
-         JOIN users u ON u.id = n.recipient_id
-         LEFT JOIN actions a ON a.id = n.action_id
         WHERE n.council_id = $1 AND n.id = $2`,
       [councilId, id],
     );
-    const [row] = rows;
-    if (row === undefined) throw new NotFoundException('Notification not found');
-    return toView(row);
+    const [view] = await this.views(rows);
+    if (view === undefined) throw new NotFoundException('Notification not found');
+    return view;
+  }
+
+  /** The rows with their recipients and actions, read from the libraries that own them. */
+  private async views(rows: readonly NotificationRow[]): Promise<NotificationView[]> {
+    const [people, actions] = await Promise.all([
+      contactsOf(
+        this.dataSource,
+        rows.map((row) => row.recipientId),
+      ),
+      actionHeadlinesOf(
+        this.dataSource,
+        rows.flatMap((row) => (row.actionId ? [row.actionId] : [])),
+      ),
+    ]);
+    return rows.map((row) => toView(row, people, actions));
   }
 
   /** After a council changes its reminder settings, every action is planned again. */
@@ -137,18 +145,22 @@ export class NotificationsService {
   }
 }
 
-function toView(row: NotificationRow): NotificationView {
+function toView(
+  row: NotificationRow,
+  people: ReadonlyMap<string, { name: string; email: string }>,
+  actions: ReadonlyMap<string, { reference: string; title: string }>,
+): NotificationView {
+  const action = row.actionId ? actions.get(row.actionId) : undefined;
+  // Recipients are kept by a foreign key, so one is always found.
+  const recipient = people.get(row.recipientId) ?? { name: '', email: '' };
   return {
     id: row.id,
     kind: row.kind,
     status: row.status,
     moment: row.moment,
     dueOn: row.dueOn,
-    action:
-      row.actionId && row.actionReference && row.actionTitle !== null
-        ? { id: row.actionId, reference: row.actionReference, title: row.actionTitle }
-        : null,
-    recipient: { id: row.recipientId, name: row.recipientName, email: row.recipientEmail },
+    action: row.actionId && action ? { id: row.actionId, ...action } : null,
+    recipient: { id: row.recipientId, ...recipient },
     attempts: row.attempts,
     lastError: row.lastError,
     reason: row.reason,

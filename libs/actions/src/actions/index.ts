@@ -61,6 +61,7 @@ export {
 } from './actions.service';
 export { firstDraftAction } from './first-draft';
 export {
+  actionHeadlinesOf,
   actionsDueForTeam,
   deadlineRevisionOf,
   lastAssignmentOf,
