@@ -10,9 +10,6 @@ import {
 import { Trim } from '@app/common';
 import { IsIn, IsNotEmpty, IsString, IsUrl, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
-/** The inspection page's open-actions form still reads the success measure's limit here. */
-export const TEXT_MAX_LENGTH = SUCCESS_MEASURE_MAX_LENGTH;
-
 // The limits are the API's (apps/api/src/actions/dto/*.dto.ts), from @app/actions; the
 // messages are the pages' own, in GOV.UK words. Whether a reason is needed (blocked, a deadline
 // out of draft) is ActionsService's rule: its refusal is shown on the field (action-refusals).

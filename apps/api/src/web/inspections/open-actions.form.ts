@@ -1,6 +1,5 @@
-import type { ActionPatch, ActionView } from '@app/actions';
+import { type ActionPatch, type ActionView, SUCCESS_MEASURE_MAX_LENGTH } from '@app/actions';
 import { HttpException } from '@nestjs/common';
-import { TEXT_MAX_LENGTH } from '../actions/action-forms';
 import { dateFromParts, type ErrorLink, type FormState } from '../forms';
 import { FormRejected } from '../pipeline';
 
@@ -127,11 +126,11 @@ export function readOpenForm(
       fail(ids.owner, ids.owner, `Select who owns ${ref}`);
     }
 
-    if (typed.successMeasure.length > TEXT_MAX_LENGTH) {
+    if (typed.successMeasure.length > SUCCESS_MEASURE_MAX_LENGTH) {
       fail(
         ids.successMeasure,
         ids.successMeasure,
-        `The success measure for ${ref} must be ${TEXT_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer`,
+        `The success measure for ${ref} must be ${SUCCESS_MEASURE_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer`,
       );
     } else if (!typed.successMeasure && typed.open) {
       fail(ids.successMeasure, ids.successMeasure, `Enter a success measure for ${ref}`);
