@@ -1,5 +1,5 @@
 import type { ActionPage, ActionView } from '@app/actions';
-import { type PageLocals } from './pipeline';
+import type { PageLocals } from './pipeline/page';
 import { daysLabel, longDate, statusTag } from './view-models';
 
 /** An action is "due soon" within this many days. */

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
-import { SeeOther } from './pipeline';
+import { SeeOther } from './pipeline/page';
 import { WebAuth } from './web-auth.service';
 import { clearSessionCookies, type WebTokens } from './web-session';
 

@@ -1,4 +1,4 @@
-import { type PageLocals } from './pipeline';
+import type { PageLocals } from './pipeline/page';
 
 /** Why the sign-in page was sent to, from its query (`?expired=1`, `?signedOut=1`). */
 export interface SignInReason {

@@ -13,7 +13,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { PageWithErrors } from './pipeline/page';
+import { PageWithErrors } from './pipeline/form-post';
 
 /** Thrown by a page that needs a signed-in user when there is none. */
 export class SignInRequired extends HttpException {

@@ -3,7 +3,7 @@ import { CouncilsService, type Role } from '@app/people';
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Csrf } from './csrf';
-import { type PageLocals } from './pipeline/page';
+import type { PageLocals } from './pipeline/page';
 import { WebAuth } from './web-auth.service';
 import { cookieOptions } from './web-session';
 

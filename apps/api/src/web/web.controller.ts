@@ -4,14 +4,10 @@ import { Get, Headers, Ip, Query, UnauthorizedException, UseInterceptors } from 
 import { SignInLimiter } from '../auth/sign-in-limiter';
 import { myActionsPage } from './my-actions.presenter';
 import { SignedOutPage } from './page-guards';
-import {
-  Form,
-  FormPost,
-  FormRejected,
-  type PageLocals,
-  PagesController,
-  PageView,
-} from './pipeline';
+import { Form, FormPost } from './pipeline/form-post';
+import { FormRejected } from './pipeline/form-rejected';
+import { type PageLocals, PageView } from './pipeline/page';
+import { PagesController } from './pipeline/pages-controller';
 import { EndSession, SessionCookiesInterceptor, StartSession } from './session-cookies.interceptor';
 import { SignInForm } from './sign-in.form';
 import { signInPage } from './sign-in.presenter';

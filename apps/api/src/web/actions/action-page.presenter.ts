@@ -12,7 +12,7 @@ import {
 import { hasRole, type Principal } from '@app/auth';
 import type { User } from '@app/people';
 import type { FormState } from '../forms';
-import { type PageLocals } from '../pipeline';
+import type { PageLocals } from '../pipeline/page';
 import { dateTime, daysLabel, longDate, statusTag } from '../view-models';
 
 /** What a draft still lacks, in words ("an owner"). */

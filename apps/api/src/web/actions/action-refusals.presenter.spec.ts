@@ -3,7 +3,7 @@ import {
   ForbiddenException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { FormRejected } from '../pipeline';
+import { FormRejected } from '../pipeline/form-rejected';
 import { inPageWords, pageRefusal } from './action-refusals.presenter';
 
 /** A refusal as ActionsService throws it. */

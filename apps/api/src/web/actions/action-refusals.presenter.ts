@@ -1,5 +1,5 @@
 import { actionRefusalOf } from '@app/actions';
-import { FormRejected } from '../pipeline';
+import { FormRejected } from '../pipeline/form-rejected';
 import { statusTag } from '../view-models';
 import { FIELD_WORDS, listWords } from './action-page.presenter';
 

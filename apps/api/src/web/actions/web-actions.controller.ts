@@ -5,17 +5,10 @@ import { UsersService } from '@app/people';
 import { Get, Param } from '@nestjs/common';
 import { dateFromParts, type FormState, noErrors } from '../forms';
 import { signedInAs } from '../page-guards';
-import {
-  Form,
-  FormPost,
-  type FormPostOptions,
-  FormRejected,
-  pageId,
-  type PageLocals,
-  PagesController,
-  PageView,
-  SeeOther,
-} from '../pipeline';
+import { Form, FormPost, type FormPostOptions } from '../pipeline/form-post';
+import { FormRejected } from '../pipeline/form-rejected';
+import { type PageLocals, PageView, SeeOther } from '../pipeline/page';
+import { pageId, PagesController } from '../pipeline/pages-controller';
 import { longDate, statusTag } from '../view-models';
 import {
   CancelForm,

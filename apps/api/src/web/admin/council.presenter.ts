@@ -2,7 +2,7 @@ import type { RemindersConfig } from '@app/config';
 import type { Council } from '@app/people';
 import type { ReminderPolicy } from '@app/reminders';
 import type { FormState } from '../forms';
-import { type PageLocals } from '../pipeline';
+import type { PageLocals } from '../pipeline/page';
 import { NOTIFY_OPTIONS, type NotifyOption } from './admin-forms';
 
 const NOTIFY_LABELS: Record<NotifyOption, { text: string; hint: string }> = {

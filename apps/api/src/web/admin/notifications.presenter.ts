@@ -1,6 +1,6 @@
 import type { NotificationKind, NotificationView } from '@app/reminders';
 import type { ErrorLink } from '../forms';
-import { type PageLocals } from '../pipeline';
+import type { PageLocals } from '../pipeline/page';
 import { pagination } from '../tables';
 import { dateTime, longDate } from '../view-models';
 

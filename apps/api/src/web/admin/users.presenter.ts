@@ -1,7 +1,7 @@
 import type { Principal } from '@app/auth';
 import { ROLES, type Role, type User } from '@app/people';
 import type { FormState } from '../forms';
-import { type PageLocals } from '../pipeline';
+import type { PageLocals } from '../pipeline/page';
 import { sortState } from '../tables';
 import { dateTime } from '../view-models';
 

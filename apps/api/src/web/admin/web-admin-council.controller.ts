@@ -4,15 +4,10 @@ import { CouncilsService } from '@app/people';
 import { CouncilSettingsService, resolvePolicy } from '@app/reminders';
 import { BadRequestException, Get, Inject } from '@nestjs/common';
 import { type FormState, noErrors } from '../forms';
-import {
-  Form,
-  FormPost,
-  FormRejected,
-  type PageLocals,
-  PagesController,
-  PageView,
-  SeeOther,
-} from '../pipeline';
+import { Form, FormPost } from '../pipeline/form-post';
+import { FormRejected } from '../pipeline/form-rejected';
+import { type PageLocals, PageView, SeeOther } from '../pipeline/page';
+import { PagesController } from '../pipeline/pages-controller';
 import { councilChangesOf, CouncilSettingsForm } from './admin-forms';
 import { councilSettingsPage, councilSettingsValues } from './council.presenter';
 

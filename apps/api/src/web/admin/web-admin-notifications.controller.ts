@@ -3,15 +3,10 @@ import { NotificationsService } from '@app/reminders';
 import { ConflictException, Get, Param, Query } from '@nestjs/common';
 import type { ErrorLink } from '../forms';
 import { signedInAs } from '../page-guards';
-import {
-  FormPost,
-  FormRejected,
-  pageId,
-  type PageLocals,
-  PagesController,
-  PageView,
-  SeeOther,
-} from '../pipeline';
+import { FormPost } from '../pipeline/form-post';
+import { FormRejected } from '../pipeline/form-rejected';
+import { type PageLocals, PageView, SeeOther } from '../pipeline/page';
+import { pageId, PagesController } from '../pipeline/pages-controller';
 import { pageOf } from '../tables';
 import { failedEmailsPage, NOTIFICATIONS_PAGE_SIZE } from './notifications.presenter';
 

@@ -3,17 +3,10 @@ import { type User, UsersService } from '@app/people';
 import { Get, HttpException, NotFoundException, Param, Query } from '@nestjs/common';
 import { type FormState, noErrors, refusedField } from '../forms';
 import { signedInAs } from '../page-guards';
-import {
-  Form,
-  FormPost,
-  type FormPostOptions,
-  FormRejected,
-  pageId,
-  type PageLocals,
-  PagesController,
-  PageView,
-  SeeOther,
-} from '../pipeline';
+import { Form, FormPost, type FormPostOptions } from '../pipeline/form-post';
+import { FormRejected } from '../pipeline/form-rejected';
+import { type PageLocals, PageView, SeeOther } from '../pipeline/page';
+import { pageId, PagesController } from '../pipeline/pages-controller';
 import { AccountStatusForm, NewUserForm, ResetPasswordForm, UserDetailsForm } from './admin-forms';
 import { detailsOf, peoplePage, personPage } from './users.presenter';
 

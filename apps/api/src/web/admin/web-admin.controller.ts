@@ -1,6 +1,7 @@
 import { RequireRole } from '@app/auth';
 import { Get } from '@nestjs/common';
-import { type PageLocals, PagesController, PageView } from '../pipeline';
+import { type PageLocals, PageView } from '../pipeline/page';
+import { PagesController } from '../pipeline/pages-controller';
 
 /** GET /admin: where admins find people, council settings and failed emails. */
 @PagesController('admin')

@@ -1,6 +1,6 @@
 import { MAX_INPUT_BYTES, type ReportInputErrorCode } from '@app/report-parser';
 import type { FormState } from '../forms';
-import { type PageLocals } from '../pipeline';
+import type { PageLocals } from '../pipeline/page';
 
 export const IMPORT_VIEW = 'inspections/import';
 

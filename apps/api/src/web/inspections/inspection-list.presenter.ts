@@ -1,5 +1,5 @@
 import type { InspectionWithProgress } from '@app/inspections';
-import { type PageLocals } from '../pipeline';
+import type { PageLocals } from '../pipeline/page';
 import { sortState } from '../tables';
 import { INSPECTION_SORTS, inspectionRow, sortInspections } from './inspection-views';
 

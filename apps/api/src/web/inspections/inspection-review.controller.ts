@@ -6,15 +6,10 @@ import { UsersService } from '@app/people';
 import { plural } from '@app/mail';
 import { Param } from '@nestjs/common';
 import { signedInAs } from '../page-guards';
-import {
-  Form,
-  FormPost,
-  type FormPostOptions,
-  FormRejected,
-  pageId,
-  PagesController,
-  SeeOther,
-} from '../pipeline';
+import { Form, FormPost, type FormPostOptions } from '../pipeline/form-post';
+import { FormRejected } from '../pipeline/form-rejected';
+import { SeeOther } from '../pipeline/page';
+import { pageId, PagesController } from '../pipeline/pages-controller';
 import { DismissSuggestionForm, OpenDraftsForm } from './inspection-forms';
 import {
   InspectionReviewPresenter,

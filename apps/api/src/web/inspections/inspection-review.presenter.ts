@@ -6,7 +6,7 @@ import { UsersService } from '@app/people';
 import { escapeHtml } from '@app/mail';
 import { Injectable } from '@nestjs/common';
 import type { FormState } from '../forms';
-import { type PageLocals } from '../pipeline';
+import type { PageLocals } from '../pipeline/page';
 import { pageOf, pagination } from '../tables';
 import { dateTime, longDate, statusTag } from '../view-models';
 import {

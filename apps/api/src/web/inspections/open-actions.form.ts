@@ -1,7 +1,7 @@
 import { type ActionPatch, type ActionView, SUCCESS_MEASURE_MAX_LENGTH } from '@app/actions';
 import { HttpException } from '@nestjs/common';
 import { dateFromParts, type ErrorLink, type FormState } from '../forms';
-import { FormRejected } from '../pipeline';
+import { FormRejected } from '../pipeline/form-rejected';
 
 /** What was typed for one draft action, to show again after an error. */
 export interface DraftValues {

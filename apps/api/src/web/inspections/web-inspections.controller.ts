@@ -14,16 +14,10 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { REPORT_BODY_LIMIT } from '../../common/report-upload';
-import {
-  FormPost,
-  type FormPostOptions,
-  FormRejected,
-  pageId,
-  type PageLocals,
-  PagesController,
-  PageView,
-  SeeOther,
-} from '../pipeline';
+import { FormPost, type FormPostOptions } from '../pipeline/form-post';
+import { FormRejected } from '../pipeline/form-rejected';
+import { type PageLocals, PageView, SeeOther } from '../pipeline/page';
+import { pageId, PagesController } from '../pipeline/pages-controller';
 import { type ExistingInspection, IMPORT_VIEW, importPage, readError } from './import.presenter';
 import { inspectionListPage } from './inspection-list.presenter';
 import { InspectionReviewPresenter, REVIEW_VIEW } from './inspection-review.presenter';

@@ -13,14 +13,8 @@ import { catchError, from, mergeMap, type Observable } from 'rxjs';
 import { type FormState, refusedField } from '../forms';
 import { WebPages } from '../web-pages';
 import { FormRejected } from './form-rejected';
-import {
-  FORM_POST,
-  type FormPostOptions,
-  PAGE_VIEW,
-  type PageLocals,
-  PageWithErrors,
-  SeeOther,
-} from './page';
+import { FORM_POST, type FormPostOptions, PageWithErrors } from './form-post';
+import { PAGE_VIEW, type PageLocals, SeeOther } from './page';
 
 /** Domain refusals a person can put right on the form, unless a route says otherwise. */
 const REFUSALS: readonly number[] = [

@@ -1,7 +1,7 @@
 import { ACTION_STATUSES } from '@app/actions';
 import { type Dashboard } from '@app/inspections';
 import { withQuery } from '../forms';
-import { type PageLocals } from '../pipeline';
+import type { PageLocals } from '../pipeline/page';
 import { longDate, statusTag } from '../view-models';
 import { ragTag } from './report-views';
 

@@ -2,7 +2,7 @@ import type { ActionListFilters, ActionSort, ActionView } from '@app/actions';
 import type { InspectionOption } from '@app/inspections';
 import type { User } from '@app/people';
 import { withQuery } from '../forms';
-import { type PageLocals } from '../pipeline';
+import type { PageLocals } from '../pipeline/page';
 import { pageOf, pagination, sortState } from '../tables';
 import { overdueRow } from './report-views';
 

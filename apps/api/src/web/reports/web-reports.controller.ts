@@ -4,7 +4,8 @@ import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { UsersService } from '@app/people';
 import { Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { pageId, type PageLocals, PagesController, PageView } from '../pipeline';
+import { type PageLocals, PageView } from '../pipeline/page';
+import { pageId, PagesController } from '../pipeline/pages-controller';
 import { dashboardPage } from './dashboard.presenter';
 import {
   OVERDUE_PAGE_SIZE,

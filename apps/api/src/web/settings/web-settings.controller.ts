@@ -4,16 +4,10 @@ import { BadRequestException, Get, Ip } from '@nestjs/common';
 import { SignInLimiter } from '../../auth/sign-in-limiter';
 import { type FormState, noErrors } from '../forms';
 import { signedInAs } from '../page-guards';
-import {
-  Form,
-  FormPost,
-  type FormPostOptions,
-  FormRejected,
-  type PageLocals,
-  PagesController,
-  PageView,
-  SeeOther,
-} from '../pipeline';
+import { Form, FormPost, type FormPostOptions } from '../pipeline/form-post';
+import { FormRejected } from '../pipeline/form-rejected';
+import { type PageLocals, PageView, SeeOther } from '../pipeline/page';
+import { PagesController } from '../pipeline/pages-controller';
 import { ChangePasswordForm, EmailPreferenceForm } from './settings-forms';
 
 const SETTINGS_VIEW = 'settings/index';
