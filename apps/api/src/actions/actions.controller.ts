@@ -156,7 +156,9 @@ export class ActionsController {
     summary: 'Change an action',
     description:
       'Managers may change any field; staff only the status of actions they own (not to ' +
-      'verified or cancelled). Every change is recorded in the history.',
+      'verified or cancelled). Every change is recorded in the history. While draft the ' +
+      'deadline moves freely (originalDueOn follows); once out of draft a change of dueOn needs ' +
+      'dueOnReason and is recorded as a deadline revision.',
   })
   @ApiOkResponse({ type: ActionDetailDto })
   @ApiRefusals({

@@ -87,7 +87,8 @@ export class UsersController {
     summary: 'Change a user (admins)',
     description:
       'Disabling, or setting a password, ends all of the user’s sessions at once. Admins cannot ' +
-      'disable themselves or change their own role, so a council always keeps an admin.',
+      'disable themselves or change their own role, so a council always keeps an admin. ' +
+      'null removes the user from their team, or their line manager.',
   })
   @ApiOkResponse({ type: UserDto })
   @ApiRefusals({

@@ -5,7 +5,7 @@ import { IsOptional } from 'class-validator';
 
 // The rules (limits and messages) are the account's (AccountField), shared with the admin pages.
 
-export const PASSWORD_DESCRIPTION =
+const PASSWORD_DESCRIPTION =
   `${PASSWORD_MIN_LENGTH}-${PASSWORD_MAX_LENGTH} characters; no other rules, so a passphrase ` +
   'works. Never returned.';
 
