@@ -190,4 +190,19 @@ describe('POST /extract (e2e)', () => {
     expect(doc.components.schemas).toHaveProperty('ExtractionResultDto');
     expect(doc.components.schemas).toHaveProperty('RecommendationDto');
   });
+
+  it('documents an extracted suggestion apart from a stored one, each under its own name', async () => {
+    type Schema = { properties: Record<string, { items?: { $ref?: string } }> };
+    const doc = (await api.get('/api/docs-json').expect(200)).body as {
+      components: { schemas: Record<string, Schema> };
+    };
+    const { ExtractionResultDto, ExtractedSuggestionDto, SuggestionDto } = doc.components.schemas;
+    expect(ExtractionResultDto?.properties.suggestions?.items?.$ref).toBe(
+      '#/components/schemas/ExtractedSuggestionDto',
+    );
+    expect(Object.keys(ExtractedSuggestionDto?.properties ?? {})).not.toContain('status');
+    expect(Object.keys(SuggestionDto?.properties ?? {})).toEqual(
+      expect.arrayContaining(['id', 'ref', 'text', 'cue', 'status', 'decidedBy']),
+    );
+  });
 });

@@ -3,6 +3,7 @@ export { ExtractionBusyError, ReportInputError } from './errors';
 export type { ReportInputErrorCode } from './errors';
 export { MAX_CHARS, MAX_PAGES } from './limits';
 export type * from './types';
+export { DOCUMENT_KINDS, RECOMMENDATION_PRIORITIES } from './types';
 export { ExtractionPool } from './worker/extraction-pool';
 export type { ExtractionPoolOptions, PoolExtractOptions } from './worker/extraction-pool';
 export { ExtractionWorker } from './worker/extraction-worker';

@@ -1,14 +1,17 @@
-/** What kind of publication a document is. */
-export type DocumentKind =
-  | 'full_inspection'
-  | 'focused_visit'
-  | 'monitoring_visit'
-  | 'joint_inspection'
-  | 'article'
-  | 'other';
+/** What kinds of publication a document can be: listed once, for the API's schemas too. */
+export const DOCUMENT_KINDS = [
+  'full_inspection',
+  'focused_visit',
+  'monitoring_visit',
+  'joint_inspection',
+  'article',
+  'other',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** `priority_action` for items the inspectors flagged for priority or immediate action. */
-export type RecommendationPriority = 'priority_action' | 'improvement';
+export const RECOMMENDATION_PRIORITIES = ['priority_action', 'improvement'] as const;
+export type RecommendationPriority = (typeof RECOMMENDATION_PRIORITIES)[number];
 
 export interface Judgement {
   /** The area judged, as the report words it ("Overall effectiveness"). */

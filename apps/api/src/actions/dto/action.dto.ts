@@ -11,6 +11,7 @@ import {
   type HistoryEntryView,
   type SmartGap,
 } from '@app/actions';
+import { RECOMMENDATION_PRIORITIES } from '@app/report-parser';
 import { ApiProperty } from '@nestjs/swagger';
 import { UserSummaryDto } from '../../users/dto/user.dto';
 
@@ -37,7 +38,7 @@ export class ActionRecommendationDto {
   @ApiProperty({ type: String, nullable: true, example: 'Care planning' })
   theme!: string | null;
 
-  @ApiProperty({ enum: ['priority_action', 'improvement'], example: 'improvement' })
+  @ApiProperty({ enum: RECOMMENDATION_PRIORITIES, example: 'improvement' })
   priority!: string;
 
   @ApiProperty({ type: String, nullable: true, example: 'Within three months' })

@@ -1,26 +1,18 @@
-import type {
-  DocumentFacts,
-  DocumentKind,
-  ExtractionResult,
-  Judgement,
-  Recommendation,
-  RecommendationPriority,
-  Suggestion,
+import {
+  DOCUMENT_KINDS,
+  type DocumentFacts,
+  type DocumentKind,
+  type ExtractionResult,
+  type Judgement,
+  type Recommendation,
+  RECOMMENDATION_PRIORITIES,
+  type RecommendationPriority,
+  type Suggestion,
 } from '@app/report-parser';
 import { ApiProperty } from '@nestjs/swagger';
 
 // OpenAPI schemas for the parser's result. The parser is pure TypeScript (interfaces only), so
 // these classes describe the same shapes for /docs; `implements` keeps them in step.
-
-const KINDS: DocumentKind[] = [
-  'full_inspection',
-  'focused_visit',
-  'monitoring_visit',
-  'joint_inspection',
-  'article',
-  'other',
-];
-const PRIORITIES: RecommendationPriority[] = ['priority_action', 'improvement'];
 
 export class JudgementDto implements Judgement {
   @ApiProperty({ example: 'Overall effectiveness' })
@@ -34,7 +26,7 @@ export class JudgementDto implements Judgement {
 }
 
 export class DocumentFactsDto implements DocumentFacts {
-  @ApiProperty({ enum: KINDS, example: 'focused_visit' })
+  @ApiProperty({ enum: DOCUMENT_KINDS, example: 'focused_visit' })
   kind!: DocumentKind;
 
   @ApiProperty({ type: String, nullable: true, example: 'Ofsted' })
@@ -102,7 +94,7 @@ export class RecommendationDto implements Recommendation {
   @ApiProperty({ type: String, nullable: true, example: null })
   theme!: string | null;
 
-  @ApiProperty({ enum: PRIORITIES, example: 'improvement' })
+  @ApiProperty({ enum: RECOMMENDATION_PRIORITIES, example: 'improvement' })
   priority!: RecommendationPriority;
 
   @ApiProperty({
@@ -126,7 +118,8 @@ export class RecommendationDto implements Recommendation {
   page!: number;
 }
 
-export class SuggestionDto implements Suggestion {
+/** Named apart from the stored SuggestionDto: one name is one schema in the OpenAPI document. */
+export class ExtractedSuggestionDto implements Suggestion {
   @ApiProperty({
     example: 'Child protection plans are not consistently specific',
     description:
@@ -155,9 +148,9 @@ export class ExtractionResultDto implements ExtractionResult {
   recommendations!: RecommendationDto[];
 
   @ApiProperty({
-    type: [SuggestionDto],
+    type: [ExtractedSuggestionDto],
     description:
       'Weaknesses stated in the prose rather than in a list, each quoted with the cue that marked it.',
   })
-  suggestions!: SuggestionDto[];
+  suggestions!: ExtractedSuggestionDto[];
 }

@@ -1,67 +1,18 @@
 import { RECOMMENDATION_SOURCES } from '@app/inspections';
 import { type Recommendation, type RecommendationSource } from '@app/inspections';
-import type { RecommendationPriority } from '@app/report-parser';
 import { ApiProperty } from '@nestjs/swagger';
+import { RecommendationDto } from '../../extract/dto/extraction-result.dto';
 
 /** A recommendation as extracted at import, with the actions that answer it. */
-export class InspectionRecommendationDto {
+export class InspectionRecommendationDto extends RecommendationDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ example: 'R5', description: 'R1, R2, ... in document order.' })
-  ref!: string;
-
   @ApiProperty({
-    type: String,
-    nullable: true,
-    example: '5',
-    description: 'The report’s own number.',
+    example: 'R5',
+    description: 'R1, R2, ... in document order (S1, ... if accepted from the prose).',
   })
-  label!: string | null;
-
-  @ApiProperty({
-    example:
-      'Improve the quality of child protection plans so that they identify specific actions, who is responsible for them, and what will happen if progress is not made.',
-  })
-  text!: string;
-
-  @ApiProperty({ type: [String], example: [] })
-  subItems!: string[];
-
-  @ApiProperty({ example: 'Areas for improvement' })
-  section!: string;
-
-  @ApiProperty({ type: String, nullable: true, example: null })
-  theme!: string | null;
-
-  @ApiProperty({ enum: ['priority_action', 'improvement'], example: 'improvement' })
-  priority!: RecommendationPriority;
-
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    example: 'P3M',
-    description: 'ISO 8601 duration the report sets (P0D: immediately).',
-  })
-  timescale!: string | null;
-
-  @ApiProperty({ type: String, nullable: true, example: 'Within three months' })
-  timescaleText!: string | null;
-
-  @ApiProperty({
-    type: String,
-    format: 'date',
-    nullable: true,
-    example: '2016-10-12',
-    description: 'The date the report itself sets, if any (draft deadlines are on the actions).',
-  })
-  dueOn!: string | null;
-
-  @ApiProperty({ type: [String], example: ['Stockport Metropolitan Borough Council'] })
-  responsible!: string[];
-
-  @ApiProperty({ example: 4 })
-  page!: number;
+  declare ref: string;
 
   @ApiProperty({
     enum: RECOMMENDATION_SOURCES,

@@ -1,21 +1,20 @@
 import type { InspectionWithProgress } from '@app/inspections';
-import type { DocumentKind } from '@app/report-parser';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { DocumentFactsDto } from '../../extract/dto/extraction-result.dto';
 import { UserSummaryDto } from '../../users/dto/user.dto';
 import { InspectionProgressDto } from './inspection-progress.dto';
 import { PlanDeadlinesDto } from './plan-deadlines.dto';
 
-export const DOCUMENT_KINDS: DocumentKind[] = [
-  'full_inspection',
-  'focused_visit',
-  'monitoring_visit',
-  'joint_inspection',
-  'article',
-  'other',
-];
-
 /** An imported inspection as listed. */
-export class InspectionSummaryDto {
+export class InspectionSummaryDto extends PickType(DocumentFactsDto, [
+  'kind',
+  'title',
+  'authority',
+  'inspectorates',
+  'publishedOn',
+  'visitStartedOn',
+  'visitEndedOn',
+]) {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
@@ -24,31 +23,6 @@ export class InspectionSummaryDto {
     description: 'Council code and year; unique in the council.',
   })
   reference!: string;
-
-  @ApiProperty({ enum: DOCUMENT_KINDS, example: 'full_inspection' })
-  kind!: DocumentKind;
-
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    example: 'Inspection of services for children in need of help and protection',
-  })
-  title!: string | null;
-
-  @ApiProperty({ type: String, nullable: true, example: 'Stockport Metropolitan Borough Council' })
-  authority!: string | null;
-
-  @ApiProperty({ type: [String], example: ['Ofsted'] })
-  inspectorates!: string[];
-
-  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2016-07-12' })
-  publishedOn!: string | null;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2016-05-03' })
-  visitStartedOn!: string | null;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2016-05-26' })
-  visitEndedOn!: string | null;
 
   @ApiProperty({ type: String, format: 'date-time' })
   importedAt!: Date;

@@ -3,33 +3,16 @@ import { type InspectionSuggestion, type SuggestionStatus } from '@app/inspectio
 import { Trim } from '@app/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ExtractedSuggestionDto } from '../../extract/dto/extraction-result.dto';
 import { UserSummaryDto } from '../../users/dto/user.dto';
 
 /** A weakness the report states in its prose, and what a manager decided about it. */
-export class SuggestionDto {
+export class SuggestionDto extends ExtractedSuggestionDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
   @ApiProperty({ example: 'S3', description: 'S1, S2, ... in document order.' })
   ref!: string;
-
-  @ApiProperty({
-    example: 'Private fostering arrangements are not consistently identified.',
-    description: 'Quoted exactly as the report words it.',
-  })
-  text!: string;
-
-  @ApiProperty({ type: String, nullable: true, example: 'Help and protection' })
-  section!: string | null;
-
-  @ApiProperty({ example: 'not consistently', description: 'The phrase that marked it.' })
-  cue!: string;
-
-  @ApiProperty({ minimum: 0, maximum: 1, example: 0.85 })
-  confidence!: number;
-
-  @ApiProperty({ example: 3 })
-  page!: number;
 
   @ApiProperty({ enum: SUGGESTION_STATUSES, example: 'open' })
   status!: SuggestionStatus;
