@@ -1,5 +1,5 @@
 import { MAX_PAGE_SIZE } from '@app/actions';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -20,4 +20,16 @@ export class PageQuery {
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   pageSize?: number;
+}
+
+/** The answer of every paged list, around its `items`: which page it is and how many in all. */
+export abstract class PageOfDto {
+  @ApiProperty({ example: 132, description: 'Items matching the filters, on all pages.' })
+  total!: number;
+
+  @ApiProperty({ example: 1 })
+  page!: number;
+
+  @ApiProperty({ example: 25 })
+  pageSize!: number;
 }

@@ -12,7 +12,9 @@ import {
   type SmartGap,
 } from '@app/actions';
 import { RECOMMENDATION_PRIORITIES } from '@app/report-parser';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { PageOfDto } from '../../common/page.query';
+import { InspectionSummaryDto } from '../../inspections/dto/inspection-summary.dto';
 import { UserSummaryDto } from '../../users/dto/user.dto';
 
 const SMART_GAPS: SmartGap[] = ['owner', 'dueOn', 'successMeasure'];
@@ -45,20 +47,11 @@ export class ActionRecommendationDto {
   timescaleText!: string | null;
 }
 
-export class ActionInspectionDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ example: 'STK-2012' })
-  reference!: string;
-
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    example: 'Inspection of services for children in need of help and protection',
-  })
-  title!: string | null;
-}
+export class ActionInspectionDto extends PickType(InspectionSummaryDto, [
+  'id',
+  'reference',
+  'title',
+]) {}
 
 export class ActionDto implements ActionView {
   @ApiProperty({ format: 'uuid' })
@@ -203,18 +196,9 @@ export class ActionDetailDto extends ActionDto implements ActionDetailView {
   deadlineRevisions!: DeadlineRevisionDto[];
 }
 
-export class ActionListDto {
+export class ActionListDto extends PageOfDto {
   @ApiProperty({ type: [ActionDto] })
   items!: ActionDto[];
-
-  @ApiProperty({ example: 132, description: 'Actions matching the filters, on all pages.' })
-  total!: number;
-
-  @ApiProperty({ example: 1 })
-  page!: number;
-
-  @ApiProperty({ example: 25 })
-  pageSize!: number;
 }
 
 export class HistoryEntryDto implements HistoryEntryView {

@@ -1,9 +1,9 @@
 import { ACTION_STATUSES } from '@app/actions';
 import { type Dashboard } from '@app/inspections';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 // The same shapes as an inspection's progress and the people elsewhere in the API.
-import { InspectionProgressDto } from '../../inspections/dto/inspection-progress.dto';
 import { InspectionStatusCountsDto } from '../../inspections/dto/inspection-status-counts.dto';
+import { InspectionSummaryDto } from '../../inspections/dto/inspection-summary.dto';
 import { UserSummaryDto } from '../../users/dto/user.dto';
 
 export class OverdueByOwnerDto {
@@ -50,27 +50,14 @@ export class DueSoonDto {
   next30Days!: number;
 }
 
-export class DashboardInspectionDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ example: 'STK-2024' })
-  reference!: string;
-
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    example:
-      "Stockport Metropolitan Borough Council: inspection of children's social care services",
-  })
-  title!: string | null;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2024-03-01' })
-  publishedOn!: string | null;
-
-  @ApiProperty({ type: InspectionProgressDto })
-  progress!: InspectionProgressDto;
-}
+/** A live inspection on the dashboard: how far its actions have got. */
+export class DashboardInspectionDto extends PickType(InspectionSummaryDto, [
+  'id',
+  'reference',
+  'title',
+  'publishedOn',
+  'progress',
+]) {}
 
 export class DashboardDto {
   @ApiProperty({

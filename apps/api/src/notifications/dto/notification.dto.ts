@@ -6,6 +6,7 @@ import {
   type NotificationView,
 } from '@app/reminders';
 import { ApiProperty } from '@nestjs/swagger';
+import { PageOfDto } from '../../common/page.query';
 import { UserSummaryDto } from '../../users/dto/user.dto';
 
 export class NotificationActionDto {
@@ -66,16 +67,7 @@ export class NotificationDto implements NotificationView {
   sentAt!: Date | null;
 }
 
-export class NotificationListDto {
+export class NotificationListDto extends PageOfDto {
   @ApiProperty({ type: [NotificationDto] })
   items!: NotificationDto[];
-
-  @ApiProperty({ example: 3 })
-  total!: number;
-
-  @ApiProperty({ example: 1 })
-  page!: number;
-
-  @ApiProperty({ example: 25 })
-  pageSize!: number;
 }
