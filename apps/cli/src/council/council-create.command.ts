@@ -1,9 +1,6 @@
-import type { RawEnv } from '@app/config';
 import { COUNCIL_CODE_PATTERN, type Council, CouncilsService } from '@app/people';
-import { Inject } from '@nestjs/common';
-import { Command, CommandRunner, Option } from 'nest-commander';
-import { CLI_ENV } from '../cli-env';
-import { CliOutput } from '../cli-output';
+import { Command, Option } from 'nest-commander';
+import { DatabaseCommand } from '../database-command';
 import { withCliDatabase } from './cli-database';
 import { InvalidOptionValue, nonBlank } from './cli-options';
 
@@ -28,14 +25,7 @@ export function councilJson(council: Council): Record<string, unknown> {
   name: 'council:create',
   description: 'Create a council on DATABASE_URL and print it as JSON',
 })
-export class CouncilCreateCommand extends CommandRunner {
-  constructor(
-    @Inject(CLI_ENV) private readonly env: RawEnv,
-    private readonly output: CliOutput,
-  ) {
-    super();
-  }
-
+export class CouncilCreateCommand extends DatabaseCommand {
   async run(_args: string[], options: CouncilCreateOptions): Promise<void> {
     const council = await withCliDatabase(this.env, (app) =>
       app.get(CouncilsService).create({ name: options.name, code: options.code }),

@@ -1,23 +1,13 @@
-import type { RawEnv } from '@app/config';
-import { Inject } from '@nestjs/common';
-import { Command, CommandRunner } from 'nest-commander';
+import { Command } from 'nest-commander';
 import { MigrationExecutor } from 'typeorm';
-import { CLI_ENV } from '../cli-env';
-import { CliOutput } from '../cli-output';
+import { DatabaseCommand } from '../database-command';
 import { withMigrationDataSource } from './open-data-source';
 
 @Command({
   name: 'migration:revert',
   description: 'Undo the most recently applied migration on DATABASE_URL (runs its down)',
 })
-export class MigrationRevertCommand extends CommandRunner {
-  constructor(
-    @Inject(CLI_ENV) private readonly env: RawEnv,
-    private readonly output: CliOutput,
-  ) {
-    super();
-  }
-
+export class MigrationRevertCommand extends DatabaseCommand {
   async run(): Promise<void> {
     const reverted = await withMigrationDataSource(this.env, async (dataSource) => {
       // undoLastMigration() does not say what it undid, so look first (newest first).

@@ -1,11 +1,8 @@
 import { PasswordHasher, passwordProblem } from '@app/auth';
-import type { RawEnv } from '@app/config';
 import { CouncilsService, ROLES, type Role, type User, UsersService } from '@app/people';
-import { Inject } from '@nestjs/common';
 import { isEmail } from 'class-validator';
-import { Command, CommandRunner, Option } from 'nest-commander';
-import { CLI_ENV } from '../cli-env';
-import { CliOutput } from '../cli-output';
+import { Command, Option } from 'nest-commander';
+import { DatabaseCommand } from '../database-command';
 import { withCliDatabase } from '../council/cli-database';
 import { failUsage, InvalidOptionValue, nonBlank } from '../council/cli-options';
 import { readPasswordFromStdin } from './read-password';
@@ -50,14 +47,7 @@ function email(value: string, what: string): string {
   description:
     'Create a user on DATABASE_URL with the password read from stdin, and print it as JSON',
 })
-export class UserCreateCommand extends CommandRunner {
-  constructor(
-    @Inject(CLI_ENV) private readonly env: RawEnv,
-    private readonly output: CliOutput,
-  ) {
-    super();
-  }
-
+export class UserCreateCommand extends DatabaseCommand {
   async run(_args: string[], options: UserCreateOptions): Promise<void> {
     const password = await readPasswordFromStdin();
     const problem = passwordProblem(password);
