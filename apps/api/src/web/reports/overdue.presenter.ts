@@ -29,7 +29,11 @@ const reversed = (sort: ActionSort): ActionSort =>
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
-/** The overdue review's query string, as typed: anything may arrive. */
+/**
+ * The overdue review's query string as Express parsed it, so anything may arrive. An interface,
+ * so the validation pipe passes it over: overdueView reads only these keys and keeps only the
+ * values it offers.
+ */
 export interface OverdueQuery {
   owner?: unknown;
   team?: unknown;

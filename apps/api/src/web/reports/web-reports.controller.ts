@@ -47,16 +47,7 @@ export class WebReportsController {
   @Get('overdue')
   @RequireRole('manager')
   @PageView('reports/overdue')
-  async overdue(
-    @CurrentUser() user: Principal,
-    @Query('owner') owner?: unknown,
-    @Query('team') team?: unknown,
-    @Query('inspection') inspection?: unknown,
-    @Query('sort') sort?: unknown,
-    @Query('order') order?: unknown,
-    @Query('page') page?: unknown,
-  ): Promise<PageLocals> {
-    const query = { owner, team, inspection, sort, order, page };
+  async overdue(@CurrentUser() user: Principal, @Query() query: OverdueQuery): Promise<PageLocals> {
     const view = await this.overdueView(user.councilId, query);
     const list = (at: number) =>
       this.actions.list(user.councilId, { ...view.query, page: at, pageSize: OVERDUE_PAGE_SIZE });
@@ -74,13 +65,9 @@ export class WebReportsController {
   async overdueCsv(
     @CurrentUser() user: Principal,
     @Res() res: Response,
-    @Query('owner') owner?: unknown,
-    @Query('team') team?: unknown,
-    @Query('inspection') inspection?: unknown,
-    @Query('sort') sort?: unknown,
-    @Query('order') order?: unknown,
+    @Query() query: OverdueQuery,
   ): Promise<void> {
-    const view = await this.overdueView(user.councilId, { owner, team, inspection, sort, order });
+    const view = await this.overdueView(user.councilId, query);
     // Every page, as far as the action export goes; the same capped fetch as the API's export,
     // so a cut-short file says so in the same headers.
     const { items, total, truncated } = await this.actions.exportList(user.councilId, view.query);
