@@ -193,4 +193,42 @@ describe('Reminders: one action that cannot be planned does not stop anyone else
     expect(await scheduleOf(kept.id)).toMatchObject({ skippedAt: null, skips: 0 });
     expect(await remindersHealth()).toMatchObject({ skippedActions: 1 });
   }, 60_000);
+  it('leaves an action a request holds locked to a later sweep, without waiting for it', async () => {
+    const who = await cast('LCK', { weeklyDigest: false });
+    // Wednesday 6 January: a deadline on Wednesday 13th is owed its 7-day reminder (and the
+    // action refused above is not looked at again until 09:30).
+    rig.clock.set('2027-01-06T09:00:00Z');
+    const [held, free] = atLeast(
+      await openActions(who, ['Held by a request', 'Free'], '2027-01-13'),
+      2,
+    );
+    // A request in the middle of changing `held`: its row is locked as an update locks it.
+    const request = db.createQueryRunner();
+    await request.connect();
+    await request.startTransaction();
+    try {
+      await request.query(`SELECT id FROM actions WHERE id = $1 FOR UPDATE`, [held.id]);
+      expect(await rig.sweep()).toEqual({ checked: 1, created: 1, enqueued: 1, skipped: 0 });
+      // Not again in the same sweep's time, while the request still holds it.
+      expect(await rig.sweep()).toMatchObject({ checked: 0 });
+    } finally {
+      await request.rollbackTransaction();
+      await request.release();
+    }
+    await rig.settle();
+    expect(mailSummary()).toEqual([`${who.owner.user.email} Due in 7 days`]);
+    const owed = async (actionId: string) =>
+      db.query<Array<{ status: string }>>(`SELECT status FROM notifications WHERE action_id = $1`, [
+        actionId,
+      ]);
+    expect(await owed(free.id)).toEqual([{ status: 'sent' }]);
+    expect(await owed(held.id)).toEqual([]);
+
+    // Released: the next sweep looks at it like any other.
+    rig.clock.set('2027-01-06T09:05:00Z');
+    expect(await rig.sweep()).toMatchObject({ checked: 1, created: 1, skipped: 0 });
+    await rig.settle();
+    expect(mailSummary()).toEqual([`${who.owner.user.email} Due in 7 days`]);
+    expect(await owed(held.id)).toEqual([{ status: 'sent' }]);
+  }, 60_000);
 });

@@ -31,3 +31,61 @@ export function activeAdminsOf(
     [[...councilIds]],
   );
 }
+
+/** A person as the reminders address them, with their line manager (null without one). */
+export interface PersonToRemind {
+  emailPreference: EmailPreference;
+  disabled: boolean;
+  lineManager: { id: string; emailPreference: EmailPreference; disabled: boolean } | null;
+}
+
+/** The people `ids` and their line managers, by id. */
+export async function peopleToRemindOf(
+  em: Pick<EntityManager, 'query'>,
+  ids: readonly string[],
+): Promise<Map<string, PersonToRemind>> {
+  if (ids.length === 0) return new Map();
+  const rows = await em.query<
+    Array<{
+      id: string;
+      emailPreference: EmailPreference;
+      disabled: boolean;
+      managerId: string | null;
+      managerPreference: EmailPreference | null;
+      managerDisabled: boolean | null;
+    }>
+  >(
+    `SELECT o.id, o.email_preference AS "emailPreference", (o.disabled_at IS NOT NULL) AS disabled,
+            m.id AS "managerId", m.email_preference AS "managerPreference",
+            (m.disabled_at IS NOT NULL) AS "managerDisabled"
+       FROM users o LEFT JOIN users m ON m.id = o.line_manager_id
+      WHERE o.id = ANY($1)`,
+    [[...new Set(ids)]],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        emailPreference: row.emailPreference,
+        disabled: row.disabled,
+        lineManager:
+          row.managerId === null
+            ? null
+            : {
+                id: row.managerId,
+                emailPreference: row.managerPreference ?? 'every',
+                disabled: row.managerDisabled ?? false,
+              },
+      },
+    ]),
+  );
+}
+
+/**
+ * The SELECT of a council's weekly digest readers (`council` a SQL expression or placeholder):
+ * its enabled managers and admins, and anyone who chose the digest instead of single emails.
+ */
+export const digestReadersSql = (council: string): string =>
+  `SELECT u.id FROM users u
+    WHERE u.council_id = ${council} AND u.disabled_at IS NULL
+      AND (u.role IN ('manager', 'admin') OR u.email_preference = 'digest')`;

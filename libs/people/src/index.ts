@@ -28,4 +28,10 @@ export {
   type UserListFilter,
 } from './users.service';
 export { contactsOf, mailRecipient, type MailRecipient } from './mail-recipient';
-export { activeAdminsOf, councilSettingsOf } from './council-reads';
+export {
+  activeAdminsOf,
+  councilSettingsOf,
+  digestReadersSql,
+  peopleToRemindOf,
+  type PersonToRemind,
+} from './council-reads';

@@ -60,6 +60,7 @@ export {
   type HistoryEntryView,
 } from './actions.service';
 export { firstDraftAction } from './first-draft';
+export { lockReminderFactsOf, type ReminderFacts } from './reminder-facts';
 export {
   actionHeadlinesOf,
   actionsDueForTeam,

@@ -1,12 +1,14 @@
 import { Clock, londonDateOf } from '@app/common';
 import { remindersConfig, type RemindersConfig } from '@app/config';
+import { lockReminderFactsOf, type ReminderFacts, teamActionsDueSql } from '@app/actions';
 import {
   activeAdminsOf,
   councilSettingsOf,
-  type EmailPreference,
+  digestReadersSql,
   type NotificationSettings,
+  peopleToRemindOf,
+  type PersonToRemind,
 } from '@app/people';
-import { teamActionsDueSql } from '@app/actions';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -29,18 +31,12 @@ const BATCH_SIZE = 500;
 /** What a digest lists besides overdue actions: those due within this many days. */
 export const DIGEST_WINDOW_DAYS = 14;
 
-interface DueRow {
+/** An action whose schedule came due, with what its emails are planned from. */
+interface DueRow extends ReminderFacts {
   actionId: string;
-  councilId: string;
   assignmentSeq: number;
-  status: string;
-  ownerId: string | null;
-  dueOn: string | null;
-  ownerPreference: EmailPreference | null;
-  ownerDisabled: boolean;
-  managerId: string | null;
-  managerPreference: EmailPreference | null;
-  managerDisabled: boolean;
+  /** The owner as the reminders address them; undefined without an owner. */
+  owner: PersonToRemind | undefined;
 }
 
 export interface SweepResult {
@@ -113,7 +109,7 @@ export class ReminderSweeper {
         result.checked += batch.checked;
         result.created += batch.created;
         result.skipped += batch.skipped;
-        if (batch.checked < BATCH_SIZE) break;
+        if (batch.claimed < BATCH_SIZE) break;
       }
     });
     await stage('digests', async () => {
@@ -154,30 +150,50 @@ export class ReminderSweeper {
   private checkDue(
     now: Date,
     actionId?: string,
-  ): Promise<{ checked: number; created: number; skipped: number; batchKeys: string[] }> {
+  ): Promise<{
+    claimed: number;
+    checked: number;
+    created: number;
+    skipped: number;
+    batchKeys: string[];
+  }> {
     return this.dataSource.transaction(async (em) => {
-      // Rows an API request is changing right now are skipped, not waited for: the request's
-      // own trigger marks them to be looked at again, and waiting could deadlock with it.
-      const rows = await em.query<DueRow[]>(
-        `SELECT s.action_id AS "actionId", a.council_id AS "councilId",
-                s.assignment_seq AS "assignmentSeq", a.status, a.owner_id AS "ownerId",
-                a.due_on::text AS "dueOn",
-                o.email_preference AS "ownerPreference",
-                (o.disabled_at IS NOT NULL) AS "ownerDisabled",
-                m.id AS "managerId", m.email_preference AS "managerPreference",
-                (m.disabled_at IS NOT NULL) AS "managerDisabled"
-           FROM reminder_schedule s
-           JOIN actions a ON a.id = s.action_id
-           LEFT JOIN users o ON o.id = a.owner_id
-           LEFT JOIN users m ON m.id = o.line_manager_id
-          WHERE s.check_at <= $1 AND ($3::uuid IS NULL OR s.action_id = $3)
-          ORDER BY s.check_at
+      // Schedule rows another sweep holds are skipped, not waited for.
+      const claimed = await em.query<Array<{ actionId: string; assignmentSeq: number }>>(
+        `SELECT action_id AS "actionId", assignment_seq AS "assignmentSeq"
+           FROM reminder_schedule
+          WHERE check_at <= $1 AND ($3::uuid IS NULL OR action_id = $3)
+          ORDER BY check_at
           LIMIT $2
-            FOR UPDATE OF s SKIP LOCKED
-            FOR KEY SHARE OF a SKIP LOCKED`,
+            FOR UPDATE SKIP LOCKED`,
         [now, BATCH_SIZE, actionId ?? null],
       );
-      if (rows.length === 0) return { checked: 0, created: 0, skipped: 0, batchKeys: [] };
+      const facts = await lockReminderFactsOf(
+        em,
+        claimed.map((row) => row.actionId),
+      );
+      const busy = claimed.filter((row) => !facts.has(row.actionId)).map((row) => row.actionId);
+      if (busy.length > 0) {
+        // An API request is changing these now. Its change marks them to be looked at again
+        // (the schedule trigger sets check_at to -infinity); until then, not in this sweep.
+        await em.query(`UPDATE reminder_schedule SET check_at = $2 WHERE action_id = ANY($1)`, [
+          busy,
+          new Date(now.getTime() + 1),
+        ]);
+      }
+      const owners = await peopleToRemindOf(
+        em,
+        [...facts.values()].flatMap((action) => (action.ownerId ? [action.ownerId] : [])),
+      );
+      const rows: DueRow[] = claimed.flatMap(({ actionId: id, assignmentSeq }) => {
+        const action = facts.get(id);
+        if (!action) return [];
+        const owner = action.ownerId ? owners.get(action.ownerId) : undefined;
+        return [{ actionId: id, assignmentSeq, ...action, owner }];
+      });
+      if (rows.length === 0) {
+        return { claimed: claimed.length, checked: 0, created: 0, skipped: 0, batchKeys: [] };
+      }
 
       const councils = await this.councilsOf(em, rows);
       const assignments = await this.assignmentsOf(em, rows);
@@ -198,6 +214,7 @@ export class ReminderSweeper {
       const batchKeys = await this.record(em, planned, skipped, now);
       await this.markSkipped(em, skipped, now);
       return {
+        claimed: claimed.length,
         checked: rows.length,
         created: batchKeys.length,
         skipped: skipped.length,
@@ -234,17 +251,11 @@ export class ReminderSweeper {
 
     const owner: Person = {
       id: row.ownerId,
-      emailPreference: row.ownerPreference ?? 'every',
-      disabled: row.ownerDisabled,
+      emailPreference: row.owner?.emailPreference ?? 'every',
+      disabled: row.owner?.disabled ?? false,
     };
-    const lineManager: Person | null =
-      row.managerId && !row.managerDisabled
-        ? {
-            id: row.managerId,
-            emailPreference: row.managerPreference ?? 'every',
-            disabled: false,
-          }
-        : null;
+    const manager = row.owner?.lineManager;
+    const lineManager: Person | null = manager && !manager.disabled ? manager : null;
     const addressed = addressPlan(
       plan.owed.map((moment) => moment.kind),
       { owner, lineManager, admins: council.admins },
@@ -471,16 +482,14 @@ export class ReminderSweeper {
       `INSERT INTO notifications
            (id, council_id, action_id, kind, moment, due_on, recipient_id, batch_key, send_after)
          SELECT g.id, $1, NULL, 'digest', $2, NULL, g.user_id, g.id::text, $3
-           FROM (SELECT gen_random_uuid() AS id, u.id AS user_id
-                   FROM users u
-                  WHERE u.council_id = $1 AND u.disabled_at IS NULL
-                    AND (u.role IN ('manager', 'admin') OR u.email_preference = 'digest')
-                    AND EXISTS (SELECT 1 ${teamActionsDueSql({
-                      person: 'u.id',
-                      council: '$1',
-                      statuses: '$5',
-                      dueBy: '$4',
-                    })})) g
+           FROM (SELECT gen_random_uuid() AS id, r.id AS user_id
+                   FROM (${digestReadersSql('$1')}) r
+                  WHERE EXISTS (SELECT 1 ${teamActionsDueSql({
+                    person: 'r.id',
+                    council: '$1',
+                    statuses: '$5',
+                    dueBy: '$4',
+                  })})) g
          ON CONFLICT DO NOTHING
          RETURNING id`,
       [council.id, digest.moment, now, horizon, [...REMINDED_STATUSES]],

@@ -1,0 +1,29 @@
+import type { EntityManager } from 'typeorm';
+
+/** What the reminders plan an action's emails from. */
+export interface ReminderFacts {
+  councilId: string;
+  status: string;
+  ownerId: string | null;
+  dueOn: string | null;
+}
+
+/**
+ * The reminder facts of the actions `ids`, by id, each locked FOR KEY SHARE until the caller
+ * commits (so none is deleted under it). An action a request is changing right now is left out,
+ * not waited for: waiting could deadlock with that request, which has its own look afterwards.
+ */
+export async function lockReminderFactsOf(
+  em: Pick<EntityManager, 'query'>,
+  ids: readonly string[],
+): Promise<Map<string, ReminderFacts>> {
+  if (ids.length === 0) return new Map();
+  const rows = await em.query<Array<ReminderFacts & { id: string }>>(
+    `SELECT id, council_id AS "councilId", status, owner_id AS "ownerId", due_on::text AS "dueOn"
+       FROM actions
+      WHERE id = ANY($1)
+        FOR KEY SHARE SKIP LOCKED`,
+    [[...ids]],
+  );
+  return new Map(rows.map(({ id, ...facts }) => [id, facts]));
+}
