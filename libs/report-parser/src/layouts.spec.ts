@@ -50,7 +50,7 @@ describe('items that are plain paragraphs', () => {
     ]);
   });
 
-  // Each case: items with no blank line between them, and the first line of each item read.
+  // Each case: a list of paragraphs or phrases, and the first line of each item read from it.
   it.each([
     {
       name: 'tells paragraphs apart without blank lines by how each sentence opens',

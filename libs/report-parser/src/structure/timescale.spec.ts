@@ -47,7 +47,7 @@ describe('findTimescale', () => {
     });
   });
 
-  // Each case gives what it finds: a due date, or a duration counted from publication.
+  // The fields after the item are what findTimescale should find in it: a due date or a duration.
   it.each([
     {
       name: 'finds a fixed date',
