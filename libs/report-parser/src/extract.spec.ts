@@ -1,8 +1,6 @@
 import { extractReport } from './extract';
 import { ReportInputError } from './errors';
-
-/** Joins lines so fixtures read like the documents they imitate. */
-const doc = (...lines: string[]): string => lines.join('\n');
+import { doc } from './testing/text';
 
 describe('extractReport on text', () => {
   it('reads a focused visit letter with priority actions and improvements', async () => {

@@ -1,12 +1,11 @@
 import { extractReport } from './extract';
+import { doc } from './testing/text';
 
 /**
  * The layouts councils receive now (area SEND reports, joint targeted area inspection letters,
  * focused visit letters whose lists cross a page break), each in the smallest fictional text
  * that shows it. The public corpus in ../shared/corpus-next has real documents in each.
  */
-const doc = (...lines: string[]): string => lines.join('\n');
-
 const items = async (text: string): Promise<Array<[string | undefined, string[], string[]]>> =>
   (await extractReport(text)).recommendations.map((r) => [
     r.text.split('\n')[0],
@@ -51,61 +50,67 @@ describe('items that are plain paragraphs', () => {
     ]);
   });
 
-  it('tells paragraphs apart without blank lines by how each sentence opens', async () => {
-    const text = areaSend(
-      'Area leaders need to speed up their plans for preparing young people for adulthood.',
-      'They need to make sure that every setting knows the guidance. There needs to be',
-      'better communication between settings.',
-      'Local authority leaders need a clear plan for alternative provision.',
-      'Health leaders need to reduce waiting times for therapy.',
-    );
-    expect((await items(text)).map(([first]) => first)).toEqual([
-      'Area leaders need to speed up their plans for preparing young people for adulthood. They need to make sure that every setting knows the guidance. There needs to be better communication between settings.',
-      'Local authority leaders need a clear plan for alternative provision.',
-      'Health leaders need to reduce waiting times for therapy.',
-    ]);
-  });
-
-  it('tells phrases apart without blank lines where a line stops short of the others', async () => {
-    const text = doc(
-      'What needs to improve in this area of social work practice',
-      '',
-      'The quality and timeliness of assessments for children who are new to care, so that',
-      'their needs are understood from the start.',
-      'The consistency of supervision for social workers.',
-      'The recording of children’s views in their plans and reviews, so that plans reflect what',
-      'children have said.',
-      '',
-      'Main findings',
-      '',
-      'Children are seen regularly.',
-    );
-    expect((await items(text)).map(([first]) => first)).toEqual([
-      'The quality and timeliness of assessments for children who are new to care, so that their needs are understood from the start.',
-      'The consistency of supervision for social workers.',
-      'The recording of children’s views in their plans and reviews, so that plans reflect what children have said.',
-    ]);
-  });
-
-  it('takes phrases without full stops as items, however short, until the next part', async () => {
-    const text = doc(
-      'What needs to improve in this area of social work practice',
-      '',
-      'The quality of plans for children who live far from home, so that they say how children keep in touch',
-      '',
-      'Reviewing officers’ challenge',
-      '',
-      'Arrangements for children’s schooling when they move home during the school year',
-      '',
-      'Main findings',
-      '',
-      'Children who live far away are visited often.',
-    );
-    expect((await items(text)).map(([first]) => first)).toEqual([
-      'The quality of plans for children who live far from home, so that they say how children keep in touch',
-      'Reviewing officers’ challenge',
-      'Arrangements for children’s schooling when they move home during the school year',
-    ]);
+  // Each case: a list of paragraphs or phrases, and the first line of each item read from it.
+  it.each([
+    {
+      name: 'tells paragraphs apart without blank lines by how each sentence opens',
+      text: areaSend(
+        'Area leaders need to speed up their plans for preparing young people for adulthood.',
+        'They need to make sure that every setting knows the guidance. There needs to be',
+        'better communication between settings.',
+        'Local authority leaders need a clear plan for alternative provision.',
+        'Health leaders need to reduce waiting times for therapy.',
+      ),
+      firstLines: [
+        'Area leaders need to speed up their plans for preparing young people for adulthood. They need to make sure that every setting knows the guidance. There needs to be better communication between settings.',
+        'Local authority leaders need a clear plan for alternative provision.',
+        'Health leaders need to reduce waiting times for therapy.',
+      ],
+    },
+    {
+      name: 'tells phrases apart without blank lines where a line stops short of the others',
+      text: doc(
+        'What needs to improve in this area of social work practice',
+        '',
+        'The quality and timeliness of assessments for children who are new to care, so that',
+        'their needs are understood from the start.',
+        'The consistency of supervision for social workers.',
+        'The recording of children’s views in their plans and reviews, so that plans reflect what',
+        'children have said.',
+        '',
+        'Main findings',
+        '',
+        'Children are seen regularly.',
+      ),
+      firstLines: [
+        'The quality and timeliness of assessments for children who are new to care, so that their needs are understood from the start.',
+        'The consistency of supervision for social workers.',
+        'The recording of children’s views in their plans and reviews, so that plans reflect what children have said.',
+      ],
+    },
+    {
+      name: 'takes phrases without full stops as items, however short, until the next part',
+      text: doc(
+        'What needs to improve in this area of social work practice',
+        '',
+        'The quality of plans for children who live far from home, so that they say how children keep in touch',
+        '',
+        'Reviewing officers’ challenge',
+        '',
+        'Arrangements for children’s schooling when they move home during the school year',
+        '',
+        'Main findings',
+        '',
+        'Children who live far away are visited often.',
+      ),
+      firstLines: [
+        'The quality of plans for children who live far from home, so that they say how children keep in touch',
+        'Reviewing officers’ challenge',
+        'Arrangements for children’s schooling when they move home during the school year',
+      ],
+    },
+  ])('$name', async ({ text, firstLines }) => {
+    expect((await items(text)).map(([first]) => first)).toEqual(firstLines);
   });
 
   it('ignores a glyph left alone before the next heading', async () => {

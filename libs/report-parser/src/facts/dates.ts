@@ -48,25 +48,29 @@ export function endOfMonth(month: string, year: number): string | null {
 }
 
 const A_DATE = new RegExp(DAY_MONTH_YEAR, 'i');
+const A_MONTH_FIRST_DATE = new RegExp(MONTH_DAY_YEAR, 'i');
 
-/** The first full date written in the text. */
-export function findDate(text: string): string | null {
-  const m = A_DATE.exec(text);
+/**
+ * The first date `pattern` finds in the text. Its three groups are the day and the month (in
+ * the order `order` says) and the year.
+ */
+function firstDate(pattern: RegExp, order: 'day-month' | 'month-day', text: string): string | null {
+  const m = pattern.exec(text);
   if (!m) return null;
-  // Every group of the pattern is required, so a match fills them; the defaults never apply.
-  const [, day = '', month = '', year = ''] = m;
+  // Every group of the patterns is required, so a match fills them; the defaults never apply.
+  const [, first = '', second = '', year = ''] = m;
+  const [day, month] = order === 'day-month' ? [first, second] : [second, first];
   return isoDate(Number(day), month, Number(year));
 }
 
-const A_MONTH_FIRST_DATE = new RegExp(MONTH_DAY_YEAR, 'i');
+/** The first full date written in the text. */
+export function findDate(text: string): string | null {
+  return firstDate(A_DATE, 'day-month', text);
+}
 
 /** The first date written month first ("April 10, 2024"). */
 export function findMonthFirstDate(text: string): string | null {
-  const m = A_MONTH_FIRST_DATE.exec(text);
-  if (!m) return null;
-  // Every group of the pattern is required, so a match fills them; the defaults never apply.
-  const [, month = '', day = '', year = ''] = m;
-  return isoDate(Number(day), month, Number(year));
+  return firstDate(A_MONTH_FIRST_DATE, 'month-day', text);
 }
 
 export interface DateRange {

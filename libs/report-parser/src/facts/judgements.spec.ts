@@ -1,27 +1,25 @@
-import { textToPages } from '../input/text-lines';
+import { doc, linesOfText } from '../testing/text';
 import { findJudgements } from './judgements';
 
-const judgementsIn = (text: string) => findJudgements(textToPages(text).flatMap((p) => p.lines));
+const judgementsIn = (lines: string[]) => findJudgements(linesOfText(doc(...lines)));
 
 describe('findJudgements', () => {
   it('reads the ILACS table, with grades wrapped in a narrow column', () => {
     expect(
-      judgementsIn(
-        [
-          'Judgement',
-          'Grade',
-          'The impact of leaders on social work practice with',
-          'children and families',
-          'Requires improvement to',
-          'be good',
-          'The experiences and progress of children in care',
-          'Good',
-          'Overall effectiveness',
-          'Requires improvement to be good',
-          '',
-          'Leaders have made progress since the last inspection.',
-        ].join('\n'),
-      ),
+      judgementsIn([
+        'Judgement',
+        'Grade',
+        'The impact of leaders on social work practice with',
+        'children and families',
+        'Requires improvement to',
+        'be good',
+        'The experiences and progress of children in care',
+        'Good',
+        'Overall effectiveness',
+        'Requires improvement to be good',
+        '',
+        'Leaders have made progress since the last inspection.',
+      ]),
     ).toEqual([
       {
         area: 'The impact of leaders on social work practice with children and families',
@@ -35,20 +33,18 @@ describe('findJudgements', () => {
 
   it('reads the SIF areas after the overall judgement, in order', () => {
     expect(
-      judgementsIn(
-        [
-          'Children’s services in Westmoor require improvement to be',
-          'good',
-          'There are no widespread or serious failures.',
-          'The judgements on areas of the service that contribute to overall effectiveness are:',
-          '1. Children who need help and protection Requires improvement',
-          '2. Children looked after and achieving',
-          'permanence',
-          'Inadequate',
-          '2.1 Adoption performance Good',
-          'The Local Safeguarding Children Board is inadequate',
-        ].join('\n'),
-      ).map((j) => `${j.area}: ${j.grade}`),
+      judgementsIn([
+        'Children’s services in Westmoor require improvement to be',
+        'good',
+        'There are no widespread or serious failures.',
+        'The judgements on areas of the service that contribute to overall effectiveness are:',
+        '1. Children who need help and protection Requires improvement',
+        '2. Children looked after and achieving',
+        'permanence',
+        'Inadequate',
+        '2.1 Adoption performance Good',
+        'The Local Safeguarding Children Board is inadequate',
+      ]).map((j) => `${j.area}: ${j.grade}`),
     ).toEqual([
       'Overall effectiveness: Requires improvement to be good',
       'Children who need help and protection: Requires improvement',
@@ -60,17 +56,15 @@ describe('findJudgements', () => {
 
   it('keeps the groups of a tabbed "Record of main findings"', () => {
     expect(
-      judgementsIn(
-        [
-          'Record of main findings:',
-          '',
-          'Safeguarding services\t',
-          'Overall effectiveness\tAdequate',
-          'Capacity for improvement\tGood',
-          'Services for looked after children\t',
-          'Overall effectiveness\tGood',
-        ].join('\n'),
-      ),
+      judgementsIn([
+        'Record of main findings:',
+        '',
+        'Safeguarding services\t',
+        'Overall effectiveness\tAdequate',
+        'Capacity for improvement\tGood',
+        'Services for looked after children\t',
+        'Overall effectiveness\tGood',
+      ]),
     ).toEqual([
       { area: 'Overall effectiveness', grade: 'Adequate', group: 'Safeguarding services' },
       { area: 'Capacity for improvement', grade: 'Good', group: 'Safeguarding services' },
@@ -79,6 +73,6 @@ describe('findJudgements', () => {
   });
 
   it('finds nothing in prose that merely uses the words', () => {
-    expect(judgementsIn('Practice is good.\nSome plans require improvement.\n')).toEqual([]);
+    expect(judgementsIn(['Practice is good.', 'Some plans require improvement.', ''])).toEqual([]);
   });
 });

@@ -1,29 +1,6 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { removePageFurniture } from '../layout/furniture';
+import { PDFDocument } from 'pdf-lib';
+import { twoPageReport } from '../testing/pdfs';
 import { pdfToPages } from './pdf-lines';
-
-async function twoPageReport(): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  for (const pageNumber of [1, 2]) {
-    const page = pdf.addPage([595, 842]);
-    page.drawText('Northvale inspection report', { x: 72, y: 810, size: 8, font: regular });
-    page.drawText(`Page ${pageNumber}`, { x: 280, y: 30, size: 8, font: regular });
-    if (pageNumber === 1) {
-      page.drawText('Review of the Safeguarding Board', { x: 72, y: 740, size: 16, font: bold });
-      page.drawText('1', { x: 330, y: 746, size: 8, font: regular });
-      page.drawText('Recommendations', { x: 72, y: 700, size: 14, font: bold });
-      page.drawText('1.', { x: 72, y: 670, size: 11, font: regular });
-      page.drawText('Ensure that plans are specific.', { x: 100, y: 670, size: 11, font: regular });
-      page.drawText('1 A footnote about the review.', { x: 72, y: 60, size: 8, font: regular });
-    } else {
-      page.drawText('2.', { x: 72, y: 760, size: 11, font: regular });
-      page.drawText('Improve supervision.', { x: 100, y: 760, size: 11, font: regular });
-    }
-  }
-  return pdf.save();
-}
 
 describe('pdfToPages', () => {
   it('reads lines with position, size and weight', async () => {
@@ -42,16 +19,6 @@ describe('pdfToPages', () => {
   it('drops a superscript footnote marker glued to a word', async () => {
     const pages = await pdfToPages(await twoPageReport());
     expect(pages[0]?.lines.map((l) => l.text)).toContain('Review of the Safeguarding Board');
-  });
-
-  it('leaves running headers, page numbers and footnotes to be removed as furniture', async () => {
-    const lines = removePageFurniture(await pdfToPages(await twoPageReport()), 'pdf');
-    expect(lines.map((l) => l.text)).toEqual([
-      'Review of the Safeguarding Board',
-      'Recommendations',
-      '1. Ensure that plans are specific.',
-      '2. Improve supervision.',
-    ]);
   });
 
   it('says so when a PDF has no text layer', async () => {

@@ -1,5 +1,6 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { pdfToPages } from '../input/pdf-lines';
+import { twoPageReport } from '../testing/pdfs';
 import { removePageFurniture } from './furniture';
 
 /**
@@ -30,15 +31,32 @@ async function letter(): Promise<Uint8Array> {
 }
 
 describe('removePageFurniture on PDF pages', () => {
-  it('drops a letterhead read after the body and a footnote under its own number', async () => {
-    const lines = removePageFurniture(await pdfToPages(await letter()), 'pdf');
-    expect(lines.map((l) => l.text)).toEqual([
-      'Dear Ms Lowe',
-      'What needs to improve?',
-      '- The timeliness of visits to children.',
-      '- The quality of supervision.',
-      '- The recording of visits.',
-      'Yours sincerely',
-    ]);
+  // pdfToPages keeps every line a page draws; telling the furniture from the body is done here.
+  it.each([
+    {
+      name: 'drops the running headers, page numbers and footnote that pdfToPages leaves in',
+      pdf: twoPageReport,
+      body: [
+        'Review of the Safeguarding Board',
+        'Recommendations',
+        '1. Ensure that plans are specific.',
+        '2. Improve supervision.',
+      ],
+    },
+    {
+      name: 'drops a letterhead read after the body and a footnote under its own number',
+      pdf: letter,
+      body: [
+        'Dear Ms Lowe',
+        'What needs to improve?',
+        '- The timeliness of visits to children.',
+        '- The quality of supervision.',
+        '- The recording of visits.',
+        'Yours sincerely',
+      ],
+    },
+  ])('$name', async ({ pdf, body }) => {
+    const lines = removePageFurniture(await pdfToPages(await pdf()), 'pdf');
+    expect(lines.map((l) => l.text)).toEqual(body);
   });
 });

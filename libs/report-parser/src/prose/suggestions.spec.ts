@@ -1,15 +1,11 @@
-import { textToPages } from '../input/text-lines';
 import { Headings } from '../structure/headings';
 import type { Recommendation } from '../types';
 import { joinLines } from '../layout/line';
+import { linesOfText } from '../testing/text';
 import { judgeClause } from './polarity';
 import { contrastSegments, criticalPart, findSuggestions, paragraphs } from './suggestions';
 
-const linesOf = (text: string): Headings =>
-  new Headings(
-    textToPages(text).flatMap((p) => p.lines),
-    null,
-  );
+const linesOf = (text: string): Headings => new Headings(linesOfText(text), null);
 
 function recommendation(text: string): Recommendation {
   return {

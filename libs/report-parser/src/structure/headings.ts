@@ -314,6 +314,19 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 80;
 }
 
+/**
+ * The answer remembered for a line, worked out on first asking. `undefined` marks a line not yet
+ * read, so null and false are answers like any other.
+ */
+function remembered<T>(answers: Array<T | undefined>, index: number, work: () => T): T {
+  let answer = answers[index];
+  if (answer === undefined) {
+    answer = work();
+    answers[index] = answer;
+  }
+  return answer;
+}
+
 /** "The experiences and progress of care leavers: requires improvement to be good". */
 const GRADED_HEADING =
   /^\p{Lu}[^.]{10,140}:\s*(?:outstanding|good|inadequate|requires improvement(?: to be good)?)$/iu;
@@ -360,22 +373,14 @@ export class Headings {
   };
 
   marker(index: number): Marker | null {
-    let m = this.markers[index];
-    if (m === undefined) {
-      m = parseMarker(lineAt(this.lines, index).text);
-      this.markers[index] = m;
-    }
-    return m;
+    return remembered(this.markers, index, () => parseMarker(lineAt(this.lines, index).text));
   }
 
   /** The list heading the line's text reads as, whether or not it stands as a heading. */
   listHeading(index: number): ListHeading | null {
-    let h = this.listHeadings[index];
-    if (h === undefined) {
-      h = matchListHeading(lineAt(this.lines, index).text);
-      this.listHeadings[index] = h;
-    }
-    return h;
+    return remembered(this.listHeadings, index, () =>
+      matchListHeading(lineAt(this.lines, index).text),
+    );
   }
 
   /** Set in larger or bolder type than the body. */
@@ -398,12 +403,7 @@ export class Headings {
 
   /** A line that stands on its own as a heading rather than a line of a paragraph. */
   isHeadingLike(index: number): boolean {
-    let answer = this.headingLike[index];
-    if (answer === undefined) {
-      answer = this.computeHeadingLike(index);
-      this.headingLike[index] = answer;
-    }
-    return answer;
+    return remembered(this.headingLike, index, () => this.computeHeadingLike(index));
   }
 
   private computeHeadingLike(index: number): boolean {

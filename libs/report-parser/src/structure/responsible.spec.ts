@@ -6,74 +6,88 @@ const names = {
 };
 
 describe('leadInBodies', () => {
-  it('names every body in the lead-in', () => {
-    expect(
-      leadInBodies(
-        'NHS Northvale, Northvale Community Health and Kingsmere NHS Foundation Trust should ensure that supervision is established',
-        names,
-      ),
-    ).toEqual(['NHS Northvale', 'Northvale Community Health', 'Kingsmere NHS Foundation Trust']);
-  });
-
-  it('resolves "the council" to the authority', () => {
-    expect(
-      leadInBodies('the council and NHS Northvale should ensure that dentists engage', names),
-    ).toEqual(['Northvale Borough Council', 'NHS Northvale']);
-  });
-
-  it('drops generic partners and asides', () => {
-    expect(
-      leadInBodies(
-        'The local authority, in partnership with commissioners and providers, should ensure that plans are met',
-        names,
-      ),
-    ).toEqual(['Northvale Borough Council']);
-    expect(
-      leadInBodies('The local authority and its statutory partners should agree a protocol', names),
-    ).toEqual(['Northvale Borough Council']);
-  });
-
-  it('keeps a compound name whole', () => {
-    expect(
-      leadInBodies('The Health and Wellbeing Board should prioritise children', names),
-    ).toEqual(['Health and Wellbeing Board']);
-  });
-
-  it('reads the council’s own people and panels as the council', () => {
-    expect(
-      leadInBodies(
-        'The corporate parenting panel should ensure that council services meet their duties',
-        names,
-      ),
-    ).toEqual(['Northvale Borough Council']);
-    expect(leadInBodies('Senior leaders should ensure that audits are acted on', names)).toEqual([
-      'Northvale Borough Council',
-    ]);
-  });
-
-  it('keeps an NHS body named after two places whole, and reads "Leaders in X" as X', () => {
-    expect(
-      leadInBodies(
-        'Leaders in NHS Dunmere and Wyre Integrated Care Board should reduce waiting times',
-        names,
-      ),
-    ).toEqual(['NHS Dunmere and Wyre Integrated Care Board']);
-    expect(leadInBodies('NHS Northvale and NHS Kingsmere should agree a protocol', names)).toEqual([
-      'NHS Northvale',
-      'NHS Kingsmere',
-    ]);
-  });
-
-  it('reads leaders across the partnership as the safeguarding partnership', () => {
-    expect(leadInBodies('Leaders across the partnership should strengthen audit', names)).toEqual([
-      'Northvale Safeguarding Children Board',
-    ]);
-  });
-
-  it('resolves the LSCB to the board', () => {
-    expect(leadInBodies('The LSCB should be assured that the chair has time', names)).toEqual([
-      'Northvale Safeguarding Children Board',
-    ]);
+  it.each([
+    {
+      name: 'names every body in the lead-in',
+      lead: 'NHS Northvale, Northvale Community Health and Kingsmere NHS Foundation Trust should ensure that supervision is established',
+      bodies: ['NHS Northvale', 'Northvale Community Health', 'Kingsmere NHS Foundation Trust'],
+    },
+    {
+      name: 'resolves "the council" to the authority',
+      lead: 'the council and NHS Northvale should ensure that dentists engage',
+      bodies: ['Northvale Borough Council', 'NHS Northvale'],
+    },
+    {
+      name: 'drops an aside that names generic partners',
+      lead: 'The local authority, in partnership with commissioners and providers, should ensure that plans are met',
+      bodies: ['Northvale Borough Council'],
+    },
+    {
+      name: 'drops generic partners',
+      lead: 'The local authority and its statutory partners should agree a protocol',
+      bodies: ['Northvale Borough Council'],
+    },
+    {
+      name: 'keeps a compound name whole',
+      lead: 'The Health and Wellbeing Board should prioritise children',
+      bodies: ['Health and Wellbeing Board'],
+    },
+    {
+      name: 'reads the council’s own panels as the council',
+      lead: 'The corporate parenting panel should ensure that council services meet their duties',
+      bodies: ['Northvale Borough Council'],
+    },
+    {
+      name: 'reads the council’s own people as the council',
+      lead: 'Senior leaders should ensure that audits are acted on',
+      bodies: ['Northvale Borough Council'],
+    },
+    {
+      name: 'keeps an NHS body named after two places whole, and reads "Leaders in X" as X',
+      lead: 'Leaders in NHS Dunmere and Wyre Integrated Care Board should reduce waiting times',
+      bodies: ['NHS Dunmere and Wyre Integrated Care Board'],
+    },
+    {
+      name: 'keeps two NHS bodies joined by "and" apart',
+      lead: 'NHS Northvale and NHS Kingsmere should agree a protocol',
+      bodies: ['NHS Northvale', 'NHS Kingsmere'],
+    },
+    {
+      name: 'reads leaders across the partnership as the safeguarding partnership',
+      lead: 'Leaders across the partnership should strengthen audit',
+      bodies: ['Northvale Safeguarding Children Board'],
+    },
+    {
+      name: 'resolves the LSCB to the board',
+      lead: 'The LSCB should be assured that the chair has time',
+      bodies: ['Northvale Safeguarding Children Board'],
+    },
+    {
+      name: 'keeps an agency name that contains "and" whole',
+      lead: 'Avon and Somerset Constabulary should review its records',
+      bodies: ['Avon and Somerset Constabulary'],
+    },
+    {
+      name: 'keeps agency names that contain "and" whole in a list of bodies',
+      lead: 'The council, Devon and Cornwall Police and NHS Nottingham and Nottinghamshire ICB should meet',
+      bodies: [
+        'Northvale Borough Council',
+        'Devon and Cornwall Police',
+        'NHS Nottingham and Nottinghamshire ICB',
+      ],
+    },
+    {
+      name: 'reads the body named as the one that must act in a passive sentence',
+      lead: 'Urgent action is required by the Northvale Hospitals NHS Foundation Trust to improve triage.',
+      bodies: ['Northvale Hospitals NHS Foundation Trust'],
+    },
+    {
+      name: 'reads a police force named as the one that must act',
+      lead: 'Westmoor Police need to take urgent action to improve their records.',
+      bodies: ['Westmoor Police'],
+    },
+  ])('$name', ({ lead, bodies }) => {
+    expect(leadInBodies(lead, names)).toEqual(bodies);
   });
 
   it.each([
@@ -113,38 +127,5 @@ describe('the partnership spoken of in general', () => {
       leadInBodies('Leaders of the local safeguarding children partnership need to act', letter),
     ).toEqual(['Solmere']);
     expect(ownerNames({ kind: 'board' }, letter)).toEqual(['Local Safeguarding Children Board']);
-  });
-});
-
-describe('who must act', () => {
-  it('keeps agency names that contain "and" whole', () => {
-    expect(leadInBodies('Avon and Somerset Constabulary should review its records', names)).toEqual(
-      ['Avon and Somerset Constabulary'],
-    );
-    expect(
-      leadInBodies(
-        'The council, Devon and Cornwall Police and NHS Nottingham and Nottinghamshire ICB should meet',
-        names,
-      ),
-    ).toEqual([
-      'Northvale Borough Council',
-      'Devon and Cornwall Police',
-      'NHS Nottingham and Nottinghamshire ICB',
-    ]);
-  });
-
-  it('reads the body named as the one that must act in a passive sentence', () => {
-    expect(
-      leadInBodies(
-        'Urgent action is required by the Northvale Hospitals NHS Foundation Trust to improve triage.',
-        names,
-      ),
-    ).toEqual(['Northvale Hospitals NHS Foundation Trust']);
-  });
-
-  it('reads a police force named as the one that must act', () => {
-    expect(
-      leadInBodies('Westmoor Police need to take urgent action to improve their records.', names),
-    ).toEqual(['Westmoor Police']);
   });
 });

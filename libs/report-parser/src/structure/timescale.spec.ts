@@ -47,42 +47,56 @@ describe('findTimescale', () => {
     });
   });
 
-  it('finds a fixed date', () => {
-    expect(findTimescale('Publish a revised sufficiency strategy by 31 March 2020.')?.dueOn).toBe(
-      '2020-03-31',
-    );
+  // The fields after the item are what findTimescale should find in it: a due date or a duration.
+  it.each([
+    {
+      name: 'finds a fixed date',
+      item: 'Publish a revised sufficiency strategy by 31 March 2020.',
+      dueOn: '2020-03-31',
+    },
+    {
+      name: 'reads a month without a day as the end of that month',
+      item: 'Complete the audit programme by March 2021.',
+      dueOn: '2021-03-31',
+    },
+    {
+      name: 'counts a duration tied to publication',
+      item: 'Submit a plan within 70 working days of publication of this report.',
+      duration: 'P70D',
+    },
+    {
+      name: 'reads "immediately" where it governs the item',
+      item: 'Immediately review all cases held by agency staff.',
+      duration: 'P0D',
+    },
+    {
+      name: 'reads a duration outside an outcome sought as a deadline',
+      item: 'For action over the next six months',
+      duration: 'P6M',
+    },
+  ])('$name', ({ name: _name, item, ...found }) => {
+    expect(findTimescale(item)).toMatchObject(found);
   });
 
-  it('reads a month without a day as the end of that month', () => {
-    expect(findTimescale('Complete the audit programme by March 2021.')?.dueOn).toBe('2021-03-31');
-  });
-
-  it('ignores a practice standard tied to another event', () => {
-    expect(
-      findTimescale(
-        'Ensure health assessments happen within 28 days of a child becoming looked after.',
-      ),
-    ).toBeNull();
-  });
-
-  it('counts a duration tied to publication', () => {
-    expect(
-      findTimescale('Submit a plan within 70 working days of publication of this report.')
-        ?.duration,
-    ).toBe('P70D');
-  });
-
-  it('reads "immediately" only where it governs the item', () => {
-    expect(findTimescale('Immediately review all cases held by agency staff.')?.duration).toBe(
-      'P0D',
-    );
-    expect(
-      findTimescale('Ensure that children at risk are seen immediately when referred.'),
-    ).toBeNull();
-  });
-
-  it('returns null when there is no timescale', () => {
-    expect(findTimescale('Improve the quality of supervision.')).toBeNull();
+  it.each([
+    {
+      name: 'ignores a practice standard tied to another event',
+      item: 'Ensure health assessments happen within 28 days of a child becoming looked after.',
+    },
+    {
+      name: 'ignores "immediately" where it does not govern the item',
+      item: 'Ensure that children at risk are seen immediately when referred.',
+    },
+    {
+      name: 'reads a duration in the outcome sought ("so that…") as a standard, not a deadline',
+      item: 'Leaders should reduce the backlog so that plans are issued within 20 weeks.',
+    },
+    {
+      name: 'returns null when there is no timescale',
+      item: 'Improve the quality of supervision.',
+    },
+  ])('$name', ({ item }) => {
+    expect(findTimescale(item)).toBeNull();
   });
 });
 
@@ -100,12 +114,5 @@ describe('addDuration', () => {
 
   it('rejects what is not a duration', () => {
     expect(addDuration('2020-02-10', 'three months')).toBeNull();
-  });
-
-  it('reads a duration in the outcome sought ("so that…") as a standard, not a deadline', () => {
-    expect(
-      findTimescale('Leaders should reduce the backlog so that plans are issued within 20 weeks.'),
-    ).toBeNull();
-    expect(findTimescale('For action over the next six months')).toMatchObject({ duration: 'P6M' });
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { buildDeflateBombPdf, buildManyPagePdf } from '../../../../test/support/large-pdf';
 import { ReportInputError } from '../errors';
 import { extractReport } from '../extract';
-import { ExtractionWorker } from './extraction-worker';
+import { ExtractionWorker, type ExtractionWorkerOptions } from './extraction-worker';
 
 // Each new thread loads the parser through ts-node first: seconds on a busy machine.
 jest.setTimeout(60_000);
@@ -53,58 +53,59 @@ describe('ExtractionWorker bounds', () => {
     return (error as ReportInputError).code;
   };
 
-  it('ends a request that runs past its time limit, and reads the next on a new thread', async () => {
-    // Long enough for a short text on a cold thread, far too short for 499 pages.
-    const worker = new ExtractionWorker({ timeoutMs: 1000 });
+  /** Runs a test on a worker of its own, closing it whether the test passes or not. */
+  const withWorker = async (
+    options: ExtractionWorkerOptions,
+    use: (worker: ExtractionWorker) => Promise<void>,
+  ): Promise<void> => {
+    const worker = new ExtractionWorker(options);
     try {
-      await worker.extract(text);
-      const first = worker.threadId;
+      await use(worker);
+    } finally {
+      await worker.close();
+    }
+  };
+
+  /** Reads the short text, so the worker has a thread, and says which thread that is. */
+  const threadAfterText = async (worker: ExtractionWorker): Promise<number | null> => {
+    await worker.extract(text);
+    return worker.threadId;
+  };
+
+  it('ends a request that runs past its time limit, and reads the next on a new thread', () =>
+    // Long enough for a short text on a cold thread, far too short for 499 pages.
+    withWorker({ timeoutMs: 1000 }, async (worker) => {
+      const first = await threadAfterText(worker);
       const slow = worker.extract(await buildManyPagePdf(499));
       const next = worker.extract(text);
       expect(await codeOf(slow)).toBe('too_slow');
       expect((await next).recommendations).toHaveLength(1);
       expect(worker.threadId).not.toBeNull();
       expect(worker.threadId).not.toBe(first);
-    } finally {
-      await worker.close();
-    }
-  });
+    }));
 
-  it('refuses a PDF that needs more memory than allowed, and reads the next on a new thread', async () => {
-    const worker = new ExtractionWorker({ memoryMb: 128 });
-    try {
-      await worker.extract(text);
-      const first = worker.threadId;
+  it('refuses a PDF that needs more memory than allowed, and reads the next on a new thread', () =>
+    withWorker({ memoryMb: 128 }, async (worker) => {
+      const first = await threadAfterText(worker);
       // 400 MB of content once inflated: PDFium would grow towards its own 2 GB ceiling.
       expect(await codeOf(worker.extract(await buildDeflateBombPdf(400)))).toBe('too_much_memory');
       expect((await worker.extract(text)).recommendations).toHaveLength(1);
       expect(worker.threadId).not.toBe(first);
-    } finally {
-      await worker.close();
-    }
-  });
+    }));
 
-  it('replaces a thread whose PDFium memory grew past the bound, after answering', async () => {
-    const worker = new ExtractionWorker({ retireAboveMb: 1 });
-    try {
-      await worker.extract(text);
-      const first = worker.threadId;
+  it('replaces a thread whose PDFium memory grew past the bound, after answering', () =>
+    withWorker({ retireAboveMb: 1 }, async (worker) => {
+      const first = await threadAfterText(worker);
       // A text job leaves PDFium alone: the thread stays.
-      await worker.extract(text);
-      expect(worker.threadId).toBe(first);
+      expect(await threadAfterText(worker)).toBe(first);
       // 50 MB of spaces: read in full (no text in it), growing PDFium's memory past 1 MB.
       expect(await codeOf(worker.extract(await buildDeflateBombPdf(50)))).toBe('no_text_layer');
       expect(worker.threadId).toBeNull();
-      await worker.extract(text);
-      expect(worker.threadId).not.toBe(first);
-    } finally {
-      await worker.close();
-    }
-  });
+      expect(await threadAfterText(worker)).not.toBe(first);
+    }));
 
-  it('refuses a PDF over the page limit with the count and the limit', async () => {
-    const worker = new ExtractionWorker({ limits: { maxPages: 20 } });
-    try {
+  it('refuses a PDF over the page limit with the count and the limit', () =>
+    withWorker({ limits: { maxPages: 20 } }, async (worker) => {
       const error: unknown = await worker
         .extract(await buildManyPagePdf(25))
         .catch((e: unknown) => e);
@@ -112,8 +113,5 @@ describe('ExtractionWorker bounds', () => {
         code: 'too_many_pages',
         message: 'This PDF has 25 pages; followthrough reads reports of up to 20.',
       });
-    } finally {
-      await worker.close();
-    }
-  });
+    }));
 });
