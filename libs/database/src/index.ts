@@ -11,6 +11,7 @@ export {
   UpdatedAtColumn,
   UuidColumn,
 } from './columns';
+export { CouncilOwnedEntity } from './council-owned';
 export { DatabaseModule } from './database.module';
 export {
   createDataSource,
