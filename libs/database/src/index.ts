@@ -19,5 +19,6 @@ export {
   ENTITIES_GLOB,
   MIGRATIONS_GLOB,
 } from './database.options';
+export { rowsById, type ReadById } from './rows-by-id';
 export { SqlRunner } from './sql-runner';
 export { statementName } from './statement-name';
