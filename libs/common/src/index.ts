@@ -1,6 +1,7 @@
 export { exitOnBootFailure } from './bootstrap/exit-on-boot-failure';
 export { ErrorResponse } from './errors/error-response';
 export { HttpErrorFilter } from './errors/http-error.filter';
+export { checkWithin, type HealthCheckOptions } from './health/check-within';
 export {
   BODY_POLICY,
   BodyLimit,

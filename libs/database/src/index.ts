@@ -11,6 +11,7 @@ export {
   UpdatedAtColumn,
   UuidColumn,
 } from './columns';
+export { CouncilOwnedEntity } from './council-owned';
 export { DatabaseModule } from './database.module';
 export {
   createDataSource,
@@ -18,5 +19,6 @@ export {
   ENTITIES_GLOB,
   MIGRATIONS_GLOB,
 } from './database.options';
+export { rowsById, type ReadById } from './rows-by-id';
 export { SqlRunner } from './sql-runner';
 export { statementName } from './statement-name';

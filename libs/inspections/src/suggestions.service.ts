@@ -62,8 +62,7 @@ export class SuggestionsService {
     inspectionId: string,
     suggestionId: string,
   ): Promise<AcceptedSuggestion> {
-    return this.dataSource.transaction(async (em) => {
-      const suggestion = await this.openSuggestion(em, actor.councilId, inspectionId, suggestionId);
+    return this.decideOpen(actor.councilId, inspectionId, suggestionId, async (em, suggestion) => {
       // Scoped by council as well: the suggestion row alone does not prove the inspection is ours.
       const inspection = await em.findOneBy(Inspection, {
         id: inspectionId,
@@ -108,16 +107,10 @@ export class SuggestionsService {
           }),
         ),
       );
-      await em.update(
-        InspectionSuggestion,
-        { id: suggestion.id },
-        {
-          status: 'accepted',
-          decidedById: actor.userId,
-          decidedAt: this.clock.now(),
-          recommendationId: recommendation.id,
-        },
-      );
+      await this.recordDecision(em, suggestion, actor, {
+        status: 'accepted',
+        recommendationId: recommendation.id,
+      });
       await this.auditLog.recordCreated(
         em,
         [action],
@@ -135,23 +128,44 @@ export class SuggestionsService {
     suggestionId: string,
     reason: string,
   ): Promise<InspectionSuggestion> {
-    return this.dataSource.transaction(async (em) => {
-      const suggestion = await this.openSuggestion(em, actor.councilId, inspectionId, suggestionId);
+    return this.decideOpen(actor.councilId, inspectionId, suggestionId, async (em, suggestion) => {
       const problem = dismissReasonRefusal(reason.trim(), `S${suggestion.position}`);
       if (problem)
         throw new BadRequestException({ message: problem, details: { field: 'reason' } });
-      await em.update(
-        InspectionSuggestion,
-        { id: suggestion.id },
-        {
-          status: 'dismissed',
-          decidedById: actor.userId,
-          decidedAt: this.clock.now(),
-          dismissReason: reason.trim(),
-        },
-      );
+      await this.recordDecision(em, suggestion, actor, {
+        status: 'dismissed',
+        dismissReason: reason.trim(),
+      });
       return this.reload(em, suggestion.id);
     });
+  }
+
+  /** Runs `decide` in one transaction, on the suggestion locked while still open. */
+  private decideOpen<T>(
+    councilId: string,
+    inspectionId: string,
+    suggestionId: string,
+    decide: (em: EntityManager, suggestion: InspectionSuggestion) => Promise<T>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (em) =>
+      decide(em, await this.openSuggestion(em, councilId, inspectionId, suggestionId)),
+    );
+  }
+
+  /** Marks the suggestion decided: by whom, now, and what the decision left on it. */
+  private async recordDecision(
+    em: EntityManager,
+    suggestion: InspectionSuggestion,
+    actor: SuggestionActor,
+    decision:
+      | { status: 'accepted'; recommendationId: string }
+      | { status: 'dismissed'; dismissReason: string },
+  ): Promise<void> {
+    await em.update(
+      InspectionSuggestion,
+      { id: suggestion.id },
+      { ...decision, decidedById: actor.userId, decidedAt: this.clock.now() },
+    );
   }
 
   private reload(em: EntityManager, id: string): Promise<InspectionSuggestion> {

@@ -1,3 +1,4 @@
+import { rowsById } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import type { NotificationSettings } from './notification-settings';
 import type { EmailPreference } from './notification-settings';
@@ -31,14 +32,6 @@ export async function mailRecipient(
 }
 
 /** The names and email addresses of the people `ids`, by id. */
-export async function contactsOf(
-  em: Pick<EntityManager, 'query'>,
-  ids: readonly string[],
-): Promise<Map<string, { name: string; email: string }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await em.query<Array<{ id: string; name: string; email: string }>>(
-    `SELECT id, name, email FROM users WHERE id = ANY($1)`,
-    [[...new Set(ids)]],
-  );
-  return new Map(rows.map(({ id, name, email }) => [id, { name, email }]));
-}
+export const contactsOf = rowsById<{ id: string; name: string; email: string }>(
+  `SELECT id, name, email FROM users WHERE id = ANY($1)`,
+);

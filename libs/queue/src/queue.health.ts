@@ -1,4 +1,4 @@
-import { withTimeout } from '@app/common';
+import { checkWithin, type HealthCheckOptions } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import type { Queue } from 'bullmq';
@@ -45,25 +45,19 @@ async function countsOf(queue: InspectableQueue): Promise<QueueCounts> {
 export class QueueHealthIndicator {
   constructor(private readonly health: HealthIndicatorService) {}
 
-  async check<const Key extends string>(
+  check<const Key extends string>(
     key: Key,
     queues: readonly InspectableQueue[],
-    { timeoutMs = 1_000 }: { timeoutMs?: number } = {},
+    options: HealthCheckOptions = {},
   ): Promise<HealthIndicatorResult<Key>> {
-    const indicator = this.health.check(key);
-    try {
-      // BullMQ's connection queues commands while Redis is away (it never gives up), so without
-      // the timeout a probe would hang instead of reporting the outage.
-      const counts = await withTimeout(
-        Promise.all(queues.map(async (queue) => [queue.name, await countsOf(queue)] as const)),
-        timeoutMs,
-        `Queue counts timed out after ${timeoutMs} ms`,
-      );
-      return indicator.up(Object.fromEntries(counts));
-    } catch (error) {
-      return indicator.down({
-        message: error instanceof Error ? error.message : 'Queue counts failed',
-      });
-    }
+    // BullMQ's connection queues commands while Redis is away (it never gives up), so without
+    // the timeout a probe would hang instead of reporting the outage.
+    return checkWithin(this.health, key, { ...options, what: 'Queue counts' }, async () =>
+      Object.fromEntries(
+        await Promise.all(
+          queues.map(async (queue) => [queue.name, await countsOf(queue)] as const),
+        ),
+      ),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { withTimeout } from '@app/common';
+import { checkWithin, type HealthCheckOptions } from '@app/common';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 
@@ -19,23 +19,20 @@ export class RedisHealthIndicator implements OnApplicationShutdown {
     private readonly health: HealthIndicatorService,
   ) {}
 
-  async pingCheck<const Key extends string>(
+  pingCheck<const Key extends string>(
     key: Key,
-    { timeoutMs = 1_000 }: { timeoutMs?: number } = {},
+    options: HealthCheckOptions = {},
   ): Promise<HealthIndicatorResult<Key>> {
-    const indicator = this.health.check(key);
-    try {
-      const reply = await withTimeout(
-        this.redis.ping(),
-        timeoutMs,
-        `Redis PING timed out after ${timeoutMs} ms`,
-      );
-      return reply === 'PONG'
-        ? indicator.up()
-        : indicator.down({ message: `Unexpected PING reply: ${reply}` });
-    } catch (error) {
-      return indicator.down({ message: error instanceof Error ? error.message : 'PING failed' });
-    }
+    return checkWithin(
+      this.health,
+      key,
+      { ...options, what: 'Redis PING', failed: 'PING failed' },
+      async () => {
+        const reply = await this.redis.ping();
+        if (reply !== 'PONG') throw new Error(`Unexpected PING reply: ${reply}`);
+        return {};
+      },
+    );
   }
 
   onApplicationShutdown(): void {

@@ -1,3 +1,4 @@
+import { rowsById } from '@app/database';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -77,14 +78,6 @@ export async function actionsDueForTeam(
 }
 
 /** The references and titles of the actions `ids`, by id. */
-export async function actionHeadlinesOf(
-  em: Pick<EntityManager, 'query'>,
-  ids: readonly string[],
-): Promise<Map<string, { reference: string; title: string }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await em.query<Array<{ id: string; reference: string; title: string }>>(
-    `SELECT id, reference, title FROM actions WHERE id = ANY($1)`,
-    [[...new Set(ids)]],
-  );
-  return new Map(rows.map(({ id, reference, title }) => [id, { reference, title }]));
-}
+export const actionHeadlinesOf = rowsById<{ id: string; reference: string; title: string }>(
+  `SELECT id, reference, title FROM actions WHERE id = ANY($1)`,
+);

@@ -1,7 +1,6 @@
 import {
-  CouncilIdColumn,
+  CouncilOwnedEntity,
   CreatedAtColumn,
-  IdColumn,
   References,
   TextColumn,
   UuidColumn,
@@ -12,9 +11,7 @@ import { Action } from './action.entity';
 
 /** A progress note on an action, with an optional link to evidence. Never edited. */
 @Entity({ name: 'action_updates' })
-export class ActionUpdate {
-  @IdColumn() id!: string;
-  @CouncilIdColumn() councilId!: string;
+export class ActionUpdate extends CouncilOwnedEntity {
   @UuidColumn('action_id') actionId!: string;
   @References(() => Action, 'action_id') action?: Action;
   @UuidColumn('author_id') authorId!: string;

@@ -1,8 +1,7 @@
 import {
-  CouncilIdColumn,
+  CouncilOwnedEntity,
   CreatedAtColumn,
   DateColumn,
-  IdColumn,
   IntegerColumn,
   References,
   TextColumn,
@@ -41,9 +40,7 @@ export const COMMITTED_STATUSES = [
 
 /** A piece of work that answers (part of) a recommendation. */
 @Entity({ name: 'actions' })
-export class Action {
-  @IdColumn() id!: string;
-  @CouncilIdColumn() councilId!: string;
+export class Action extends CouncilOwnedEntity {
   @UuidColumn('inspection_id') inspectionId!: string;
   @UuidColumn('recommendation_id') recommendationId!: string;
 

@@ -1,8 +1,7 @@
 import {
-  CouncilIdColumn,
+  CouncilOwnedEntity,
   CreatedAtColumn,
   DateColumn,
-  IdColumn,
   References,
   TextColumn,
   UuidColumn,
@@ -13,9 +12,7 @@ import { Action } from './action.entity';
 
 /** A committed deadline moved: from, to, why and by whom. Slippage is the sum of these. */
 @Entity({ name: 'deadline_revisions' })
-export class DeadlineRevision {
-  @IdColumn() id!: string;
-  @CouncilIdColumn() councilId!: string;
+export class DeadlineRevision extends CouncilOwnedEntity {
   @UuidColumn('action_id') actionId!: string;
   @References(() => Action, 'action_id') action?: Action;
   @DateColumn('from_due_on') fromDueOn!: string;

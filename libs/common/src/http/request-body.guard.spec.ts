@@ -5,38 +5,41 @@ import { asHttpException } from './request-body.guard';
 const statusOf = (error: unknown) => (error as HttpException).getStatus();
 const messageOf = (error: unknown) => (error as HttpException).message;
 
+/** An error as body-parser throws it: exposed, with the type and status it gave. */
+const bodyParserError = (error: Error, type: string, status: number): Error =>
+  Object.assign(error, { type, status, expose: true });
+
 describe('asHttpException (body-parser errors)', () => {
-  it('maps size errors to 413 naming the limit', () => {
-    const error = Object.assign(new Error('request entity too large'), {
-      type: 'entity.too.large',
+  it.each([
+    {
+      does: 'maps size errors to 413 naming the limit',
+      error: bodyParserError(new Error('request entity too large'), 'entity.too.large', 413),
+      policy: { limit: 2048, multipart: false },
       status: 413,
-      expose: true,
-    });
-    const mapped = asHttpException(error, { limit: 2048, multipart: false });
-    expect(statusOf(mapped)).toBe(413);
-    expect(messageOf(mapped)).toBe('Request body too large: this address accepts up to 2 KB');
-  });
-
-  it('maps parse errors to 400', () => {
-    const error = Object.assign(new SyntaxError('Unexpected token'), {
-      type: 'entity.parse.failed',
+      message: 'Request body too large: this address accepts up to 2 KB',
+    },
+    {
+      does: 'maps parse errors to 400',
+      error: bodyParserError(new SyntaxError('Unexpected token'), 'entity.parse.failed', 400),
+      policy: DEFAULT_BODY_POLICY,
       status: 400,
-      expose: true,
-    });
-    const mapped = asHttpException(error, DEFAULT_BODY_POLICY);
-    expect(statusOf(mapped)).toBe(400);
-    expect(messageOf(mapped)).toBe('Malformed request body');
-  });
-
-  it('keeps other exposed 4xx errors with their message', () => {
-    const error = Object.assign(new Error('unsupported charset "LATIN-9"'), {
-      type: 'charset.unsupported',
+      message: 'Malformed request body',
+    },
+    {
+      does: 'keeps other exposed 4xx errors with their message',
+      error: bodyParserError(
+        new Error('unsupported charset "LATIN-9"'),
+        'charset.unsupported',
+        415,
+      ),
+      policy: DEFAULT_BODY_POLICY,
       status: 415,
-      expose: true,
-    });
-    const mapped = asHttpException(error, DEFAULT_BODY_POLICY);
-    expect(statusOf(mapped)).toBe(415);
-    expect(messageOf(mapped)).toBe('unsupported charset "LATIN-9"');
+      message: 'unsupported charset "LATIN-9"',
+    },
+  ])('$does', ({ error, policy, status, message }) => {
+    const mapped = asHttpException(error, policy);
+    expect(statusOf(mapped)).toBe(status);
+    expect(messageOf(mapped)).toBe(message);
   });
 
   it('leaves anything else alone, to become a generic 500', () => {

@@ -37,51 +37,32 @@ describe('isWorkingDay (England)', () => {
 });
 
 describe('addWorkingDays', () => {
-  it('skips the weekend', () => {
+  it.each([
     // Fri 7 June 2024 + 1 → Mon 10 June.
-    expect(addWorkingDays('2024-06-07', 1)).toBe('2024-06-10');
+    ['2024-06-07', 1, '2024-06-10', 'skips the weekend'],
     // From a Saturday, the first working day is Monday.
-    expect(addWorkingDays('2024-06-08', 1)).toBe('2024-06-10');
-  });
-
-  it('gives the date back for 0', () => {
-    expect(addWorkingDays('2024-06-08', 0)).toBe('2024-06-08');
-  });
-
-  it('skips Christmas', () => {
+    ['2024-06-08', 1, '2024-06-10', 'skips the weekend'],
+    ['2024-06-08', 0, '2024-06-08', 'gives the date back for 0'],
     // Fri 22 Dec 2023 + 1: Sat 23, Sun 24, Mon 25 (Christmas), Tue 26 (Boxing Day) → Wed 27.
-    expect(addWorkingDays('2023-12-22', 1)).toBe('2023-12-27');
+    ['2023-12-22', 1, '2023-12-27', 'skips Christmas'],
     // Fri 24 Dec 2021 + 1: Mon 27 and Tue 28 are substitute days → Wed 29.
-    expect(addWorkingDays('2021-12-24', 1)).toBe('2021-12-29');
-  });
-
-  it('skips Easter', () => {
+    ['2021-12-24', 1, '2021-12-29', 'skips Christmas'],
     // Thu 6 Apr 2023 + 1: Good Friday 7, weekend, Easter Monday 10 → Tue 11.
-    expect(addWorkingDays('2023-04-06', 1)).toBe('2023-04-11');
-  });
-
-  it('skips one-off bank holidays', () => {
+    ['2023-04-06', 1, '2023-04-11', 'skips Easter'],
     // Fri 16 Sep 2022 + 1: Mon 19 (the Queen's funeral) → Tue 20.
-    expect(addWorkingDays('2022-09-16', 1)).toBe('2022-09-20');
+    ['2022-09-16', 1, '2022-09-20', 'skips one-off bank holidays'],
     // Fri 5 May 2023 + 1: Mon 8 (the coronation) → Tue 9.
-    expect(addWorkingDays('2023-05-05', 1)).toBe('2023-05-09');
-  });
-
-  it('counts 20 working days with no holiday in the way as four weeks', () => {
+    ['2023-05-05', 1, '2023-05-09', 'skips one-off bank holidays'],
     // Fri 24 June 2022: 4 weeks → Fri 22 July (next holiday is 29 Aug).
-    expect(addWorkingDays('2022-06-24', 20)).toBe('2022-07-22');
-  });
-
-  it('counts 70 working days over Christmas and New Year', () => {
+    ['2022-06-24', 20, '2022-07-22', 'four weeks with no holiday in the way'],
     // Mon 2 Oct 2023: 14 weeks → Mon 8 Jan 2024; 25 and 26 Dec 2023 and 1 Jan 2024 fall on
     // weekdays, so three more: Tue 9, Wed 10, Thu 11 Jan.
-    expect(addWorkingDays('2023-10-02', 70)).toBe('2024-01-11');
-  });
-
-  it('counts 70 working days over Easter and the May bank holidays', () => {
+    ['2023-10-02', 70, '2024-01-11', 'over Christmas and New Year'],
     // Thu 20 Feb 2020: 14 weeks → Thu 28 May; Good Friday 10 Apr, Easter Monday 13 Apr, VE Day
     // Fri 8 May and spring bank holiday 25 May add four: Fri 29 May, Mon 1, Tue 2, Wed 3 June.
-    expect(addWorkingDays('2020-02-20', 70)).toBe('2020-06-03');
+    ['2020-02-20', 70, '2020-06-03', 'over Easter and the May bank holidays'],
+  ])('%s + %d working days is %s: %s', (from, days, expected) => {
+    expect(addWorkingDays(from, days)).toBe(expected);
   });
 
   it('refuses negative or fractional counts', () => {

@@ -1,7 +1,6 @@
 import {
-  CouncilIdColumn,
+  CouncilOwnedEntity,
   DateColumn,
-  IdColumn,
   IntegerColumn,
   JsonColumn,
   References,
@@ -19,9 +18,7 @@ export type DeadlineBasis = (typeof DEADLINE_BASES)[number];
 
 /** An imported report or letter: its facts as extracted, and the file it came from. */
 @Entity({ name: 'inspections' })
-export class Inspection {
-  @IdColumn() id!: string;
-  @CouncilIdColumn() councilId!: string;
+export class Inspection extends CouncilOwnedEntity {
   @References(() => Council, 'council_id') council?: Council;
 
   /** Human reference, unique in the council: council code and year (`STK-2012`). */

@@ -1,7 +1,6 @@
 import {
-  CouncilIdColumn,
+  CouncilOwnedEntity,
   DateColumn,
-  IdColumn,
   IntegerColumn,
   JsonColumn,
   References,
@@ -17,9 +16,7 @@ export const RECOMMENDATION_SOURCES = ['list', 'suggestion'] as const;
 export type RecommendationSource = (typeof RECOMMENDATION_SOURCES)[number];
 
 @Entity({ name: 'recommendations' })
-export class Recommendation {
-  @IdColumn() id!: string;
-  @CouncilIdColumn() councilId!: string;
+export class Recommendation extends CouncilOwnedEntity {
   @UuidColumn('inspection_id') inspectionId!: string;
   @References(() => Inspection, 'inspection_id') inspection?: Inspection;
 

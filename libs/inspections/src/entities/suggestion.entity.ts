@@ -1,7 +1,6 @@
 import {
-  CouncilIdColumn,
+  CouncilOwnedEntity,
   CreatedAtColumn,
-  IdColumn,
   IntegerColumn,
   References,
   TextColumn,
@@ -16,9 +15,7 @@ export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
 
 /** A weakness stated in a report's prose, waiting for a manager to accept or dismiss it. */
 @Entity({ name: 'suggestions' })
-export class InspectionSuggestion {
-  @IdColumn() id!: string;
-  @CouncilIdColumn() councilId!: string;
+export class InspectionSuggestion extends CouncilOwnedEntity {
   @UuidColumn('inspection_id') inspectionId!: string;
 
   /** 1, 2, ... in document order (S1, S2 in references). */

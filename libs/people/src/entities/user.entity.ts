@@ -1,7 +1,6 @@
 import {
-  CouncilIdColumn,
+  CouncilOwnedEntity,
   CreatedAtColumn,
-  IdColumn,
   References,
   TextColumn,
   TimestampColumn,
@@ -17,9 +16,7 @@ export const ROLES = ['staff', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 @Entity({ name: 'users' })
-export class User {
-  @IdColumn() id!: string;
-  @CouncilIdColumn() councilId!: string;
+export class User extends CouncilOwnedEntity {
   @References(() => Council, 'council_id') council?: Council;
 
   /** Stored lower-case; unique across councils, since login asks only for the email. */

@@ -1,4 +1,4 @@
-import { withTimeout } from '@app/common';
+import { checkWithin, type HealthCheckOptions } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
@@ -30,30 +30,21 @@ export class RemindersHealthIndicator {
     private readonly health: HealthIndicatorService,
   ) {}
 
-  async check<const Key extends string>(
+  check<const Key extends string>(
     key: Key,
-    { timeoutMs = 1_000 }: { timeoutMs?: number } = {},
+    options: HealthCheckOptions = {},
   ): Promise<HealthIndicatorResult<Key>> {
-    const indicator = this.health.check(key);
-    try {
+    return checkWithin(this.health, key, { ...options, what: 'Reminder counts' }, async () => {
       // Only skipped rows are in the partial index this reads.
-      const [row] = await withTimeout(
-        this.dataSource.query<Array<{ skipped: number; last: Date | null }>>(
-          `SELECT count(*)::int AS skipped, max(skipped_at) AS last
-             FROM reminder_schedule WHERE skipped_at IS NOT NULL`,
-        ),
-        timeoutMs,
-        `Reminder counts timed out after ${timeoutMs} ms`,
+      const [row] = await this.dataSource.query<Array<{ skipped: number; last: Date | null }>>(
+        `SELECT count(*)::int AS skipped, max(skipped_at) AS last
+           FROM reminder_schedule WHERE skipped_at IS NOT NULL`,
       );
       const report: RemindersHealth = {
         skippedActions: row?.skipped ?? 0,
         lastSkippedAt: row?.last ? new Date(row.last).toISOString() : null,
       };
-      return indicator.up({ ...report });
-    } catch (error) {
-      return indicator.down({
-        message: error instanceof Error ? error.message : 'Reminder counts failed',
-      });
-    }
+      return { ...report };
+    });
   }
 }

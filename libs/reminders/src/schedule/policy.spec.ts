@@ -33,27 +33,14 @@ describe('resolvePolicy', () => {
     expect(policy).toMatchObject({ sendHour: 10, workingDaysOnly: false });
   });
 
-  it('lets each council setting override on its own', () => {
-    expect(resolvePolicy({ assignment: false }, config)).toEqual({
-      ...defaults,
-      assignment: false,
-    });
-    expect(resolvePolicy({ ownerOverdue: false }, config)).toEqual({
-      ...defaults,
-      ownerOverdue: false,
-    });
-    expect(resolvePolicy({ escalateToLineManager: false }, config)).toEqual({
-      ...defaults,
-      escalateToLineManager: false,
-    });
-    expect(resolvePolicy({ weeklyDigest: false }, config)).toEqual({
-      ...defaults,
-      weeklyDigest: false,
-    });
-    expect(resolvePolicy({ escalateToAdminsAfterDays: 14 }, config)).toEqual({
-      ...defaults,
-      escalateToAdminsAfterDays: 14,
-    });
+  it.each<NotificationSettings>([
+    { assignment: false },
+    { ownerOverdue: false },
+    { escalateToLineManager: false },
+    { weeklyDigest: false },
+    { escalateToAdminsAfterDays: 14 },
+  ])('lets the council setting %j override on its own', (setting) => {
+    expect(resolvePolicy(setting, config)).toEqual({ ...defaults, ...setting });
   });
 
   it('keeps null for admin escalation (never) but treats undefined as the default', () => {
