@@ -1,3 +1,4 @@
+import { rowsById } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import type { EmailPreference, NotificationSettings } from './notification-settings';
 
@@ -39,32 +40,30 @@ export interface PersonToRemind {
   lineManager: { id: string; emailPreference: EmailPreference; disabled: boolean } | null;
 }
 
+const peopleWithManagers = rowsById<{
+  id: string;
+  emailPreference: EmailPreference;
+  disabled: boolean;
+  managerId: string | null;
+  managerPreference: EmailPreference | null;
+  managerDisabled: boolean | null;
+}>(
+  `SELECT o.id, o.email_preference AS "emailPreference", (o.disabled_at IS NOT NULL) AS disabled,
+          m.id AS "managerId", m.email_preference AS "managerPreference",
+          (m.disabled_at IS NOT NULL) AS "managerDisabled"
+     FROM users o LEFT JOIN users m ON m.id = o.line_manager_id
+    WHERE o.id = ANY($1)`,
+);
+
 /** The people `ids` and their line managers, by id. */
 export async function peopleToRemindOf(
   em: Pick<EntityManager, 'query'>,
   ids: readonly string[],
 ): Promise<Map<string, PersonToRemind>> {
-  if (ids.length === 0) return new Map();
-  const rows = await em.query<
-    Array<{
-      id: string;
-      emailPreference: EmailPreference;
-      disabled: boolean;
-      managerId: string | null;
-      managerPreference: EmailPreference | null;
-      managerDisabled: boolean | null;
-    }>
-  >(
-    `SELECT o.id, o.email_preference AS "emailPreference", (o.disabled_at IS NOT NULL) AS disabled,
-            m.id AS "managerId", m.email_preference AS "managerPreference",
-            (m.disabled_at IS NOT NULL) AS "managerDisabled"
-       FROM users o LEFT JOIN users m ON m.id = o.line_manager_id
-      WHERE o.id = ANY($1)`,
-    [[...new Set(ids)]],
-  );
+  const rows = await peopleWithManagers(em, ids);
   return new Map(
-    rows.map((row) => [
-      row.id,
+    [...rows].map(([id, row]) => [
+      id,
       {
         emailPreference: row.emailPreference,
         disabled: row.disabled,

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { rowsById } from '@app/database';
 
 /** What the reminders plan an action's emails from. */
 export interface ReminderFacts {
@@ -13,17 +13,9 @@ export interface ReminderFacts {
  * commits (so none is deleted under it). An action a request is changing right now is left out,
  * not waited for: waiting could deadlock with that request, which has its own look afterwards.
  */
-export async function lockReminderFactsOf(
-  em: Pick<EntityManager, 'query'>,
-  ids: readonly string[],
-): Promise<Map<string, ReminderFacts>> {
-  if (ids.length === 0) return new Map();
-  const rows = await em.query<Array<ReminderFacts & { id: string }>>(
-    `SELECT id, council_id AS "councilId", status, owner_id AS "ownerId", due_on::text AS "dueOn"
-       FROM actions
-      WHERE id = ANY($1)
-        FOR KEY SHARE SKIP LOCKED`,
-    [[...ids]],
-  );
-  return new Map(rows.map(({ id, ...facts }) => [id, facts]));
-}
+export const lockReminderFactsOf = rowsById<ReminderFacts & { id: string }>(
+  `SELECT id, council_id AS "councilId", status, owner_id AS "ownerId", due_on::text AS "dueOn"
+     FROM actions
+    WHERE id = ANY($1)
+      FOR KEY SHARE SKIP LOCKED`,
+);
