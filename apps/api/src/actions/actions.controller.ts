@@ -1,6 +1,6 @@
 import { type ActionListFilters, ActionsService, EXPORT_MAX_ROWS } from '@app/actions';
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
-import { Clock, ErrorResponse, londonDateOf } from '@app/common';
+import { Clock, londonDateOf } from '@app/common';
 import {
   BadRequestException,
   Body,
@@ -18,7 +18,6 @@ import {
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -55,10 +54,7 @@ function filtersOf(
   };
 }
 
-const ID_NOT_FOUND = {
-  type: ErrorResponse,
-  description: 'No such action in your council (another council’s id answers the same).',
-};
+const ID_NOT_FOUND = 'No such action in your council (another council’s id answers the same).';
 
 @ApiTags('actions')
 @ApiBearerAuth()
@@ -121,8 +117,7 @@ export class ActionsController {
   @Get(':id')
   @ApiOperation({ summary: 'One action, with its progress notes and deadline revisions' })
   @ApiOkResponse({ type: ActionDetailDto })
-  @ApiRefusals({ 400: 'The id is not a UUID.' })
-  @ApiNotFoundResponse(ID_NOT_FOUND)
+  @ApiRefusals({ 400: 'The id is not a UUID.', 404: ID_NOT_FOUND })
   async get(
     @CurrentUser() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -180,8 +175,11 @@ export class ActionsController {
   @Post(':id/updates')
   @ApiOperation({ summary: 'Add a progress note (the owner or a manager)' })
   @ApiCreatedResponse({ type: ActionUpdateDto })
-  @ApiRefusals({ 400: 'Invalid note or evidenceUrl.', 403: 'Staff on an action they do not own.' })
-  @ApiNotFoundResponse(ID_NOT_FOUND)
+  @ApiRefusals({
+    400: 'Invalid note or evidenceUrl.',
+    403: 'Staff on an action they do not own.',
+    404: ID_NOT_FOUND,
+  })
   async addUpdate(
     @CurrentUser() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -193,8 +191,7 @@ export class ActionsController {
   @Get(':id/history')
   @ApiOperation({ summary: 'The audit log of an action, oldest first' })
   @ApiOkResponse({ type: [HistoryEntryDto] })
-  @ApiRefusals({ 400: 'The id is not a UUID.' })
-  @ApiNotFoundResponse(ID_NOT_FOUND)
+  @ApiRefusals({ 400: 'The id is not a UUID.', 404: ID_NOT_FOUND })
   async history(
     @CurrentUser() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -1,13 +1,6 @@
 import { AuthService, CurrentUser, type Principal, Public } from '@app/auth';
-import { ErrorResponse } from '@app/common';
 import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
-import {
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiRefusals } from '../common/api-refusals';
 import type { Request } from 'express';
 import { UserDto } from '../users/dto/user.dto';
@@ -66,7 +59,7 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'End this session: its access and refresh tokens stop working at once' })
   @ApiNoContentResponse()
-  @ApiUnauthorizedResponse({ type: ErrorResponse })
+  @ApiRefusals({ 401: 'No valid session.' })
   async logout(@CurrentUser() principal: Principal): Promise<void> {
     await this.auth.logout(principal);
   }

@@ -1,18 +1,13 @@
 import { CurrentUser, type Principal } from '@app/auth';
-import { ErrorResponse } from '@app/common';
 import { UsersService } from '@app/people';
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiRefusals } from '../common/api-refusals';
 import { UserDto } from '../users/dto/user.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
 
 @ApiTags('auth')
+@ApiRefusals({ 401: 'No valid session.' })
 @Controller('me')
 export class MeController {
   constructor(private readonly users: UsersService) {}
@@ -20,7 +15,6 @@ export class MeController {
   @Get()
   @ApiOperation({ summary: 'The logged-in user' })
   @ApiOkResponse({ type: UserDto })
-  @ApiUnauthorizedResponse({ type: ErrorResponse })
   async me(@CurrentUser() principal: Principal): Promise<UserDto> {
     return UserDto.of(await this.users.get(principal.councilId, principal.userId));
   }
@@ -30,8 +24,7 @@ export class MeController {
     summary: 'Change my email preference (every reminder, or the weekly digest only)',
   })
   @ApiOkResponse({ type: UserDto })
-  @ApiBadRequestResponse({ type: ErrorResponse })
-  @ApiUnauthorizedResponse({ type: ErrorResponse })
+  @ApiRefusals({ 400: 'An unknown field, or an email preference other than every or digest.' })
   async update(@CurrentUser() principal: Principal, @Body() body: UpdateMeDto): Promise<UserDto> {
     return UserDto.of(
       await this.users.update(principal.councilId, principal.userId, {

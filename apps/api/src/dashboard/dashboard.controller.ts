@@ -1,14 +1,8 @@
 import { CurrentUser, type Principal } from '@app/auth';
 import { DashboardService } from '@app/inspections';
-import { ErrorResponse } from '@app/common';
 import { Controller, Get } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiRefusals } from '../common/api-refusals';
 import { DashboardDto } from './dto/dashboard.dto';
 
 @ApiTags('dashboard')
@@ -24,7 +18,7 @@ export class DashboardController {
       'Counts by status, overdue actions by owner and by team, live actions due in the next 7 and 30 days, and progress with a RAG rating for each inspection. Any role.',
   })
   @ApiOkResponse({ type: DashboardDto })
-  @ApiUnauthorizedResponse({ type: ErrorResponse })
+  @ApiRefusals({ 401: 'No valid session.' })
   async show(@CurrentUser() principal: Principal): Promise<DashboardDto> {
     return DashboardDto.of(await this.dashboard.forCouncil(principal.councilId));
   }
