@@ -37,3 +37,4 @@ export { withTimeout } from './time/with-timeout';
 export { addWorkingDays, bankHolidays, isWorkingDay } from './time/working-days';
 export { IsIsoDate } from './validation/iso-date';
 export { OmitOrValidate, ToBoolean, Trim } from './validation/transforms';
+export { definedOnly } from './defined-only';

@@ -1,5 +1,4 @@
 import { councilSettingsProblem } from './councils.service';
-import { definedOnly } from './defined-only';
 
 describe('councilSettingsProblem', () => {
   it('accepts settings within the table’s limits', () => {
@@ -27,16 +26,5 @@ describe('councilSettingsProblem', () => {
     [{ defaultWindowMonths: 61 }, /defaultWindowMonths/],
   ])('refuses %j', (settings, message) => {
     expect(councilSettingsProblem(settings)).toMatch(message);
-  });
-});
-
-describe('definedOnly', () => {
-  it('drops undefined values but keeps null, false and 0 (they are changes)', () => {
-    expect(definedOnly({ a: undefined, b: null, c: false, d: 0, e: 'x' })).toEqual({
-      b: null,
-      c: false,
-      d: 0,
-      e: 'x',
-    });
   });
 });

@@ -1,3 +1,4 @@
+import { definedOnly } from '@app/common';
 import {
   BadRequestException,
   ConflictException,
@@ -9,7 +10,6 @@ import { QueryFailedError, type Repository } from 'typeorm';
 import { councilCode } from './council-code';
 import { Council } from './entities/council.entity';
 import type { NotificationSettings } from './notification-settings';
-import { definedOnly } from './defined-only';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

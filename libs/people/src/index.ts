@@ -1,4 +1,5 @@
 export { councilCode, distinctiveWords, sameAuthority } from './council-code';
+export { councilView } from './council-view';
 export { PeopleModule } from './people.module';
 export {
   COUNCIL_CODE_PATTERN,

@@ -1,3 +1,4 @@
+import { definedOnly } from '@app/common';
 import {
   BadRequestException,
   ConflictException,
@@ -7,7 +8,6 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { isUniqueViolation } from './councils.service';
-import { definedOnly } from './defined-only';
 import { User, type Role } from './entities/user.entity';
 
 export interface CreateUserInput {

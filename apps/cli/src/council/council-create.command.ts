@@ -1,4 +1,4 @@
-import { COUNCIL_CODE_PATTERN, type Council, CouncilsService } from '@app/people';
+import { COUNCIL_CODE_PATTERN, type Council, CouncilsService, councilView } from '@app/people';
 import { Command, Option } from 'nest-commander';
 import { DatabaseCommand } from '../database-command';
 import { withCliDatabase } from './cli-database';
@@ -11,14 +11,7 @@ interface CouncilCreateOptions {
 
 /** What the command prints: the council as the API shows it, plus when it was created. */
 export function councilJson(council: Council): Record<string, unknown> {
-  return {
-    id: council.id,
-    name: council.name,
-    code: council.code,
-    immediateWindowDays: council.immediateWindowDays,
-    defaultWindowMonths: council.defaultWindowMonths,
-    createdAt: council.createdAt.toISOString(),
-  };
+  return { ...councilView(council), createdAt: council.createdAt.toISOString() };
 }
 
 @Command({

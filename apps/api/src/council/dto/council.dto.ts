@@ -1,4 +1,4 @@
-import type { Council } from '@app/people';
+import { type Council, councilView } from '@app/people';
 import type { ReminderPolicy } from '@app/reminders';
 import { ApiProperty } from '@nestjs/swagger';
 import { NotificationSettingsDto } from './notification-settings.dto';
@@ -38,13 +38,6 @@ export class CouncilDto {
   notifications!: NotificationSettingsDto;
 
   static of(council: Council, policy: ReminderPolicy): CouncilDto {
-    return {
-      id: council.id,
-      name: council.name,
-      code: council.code,
-      immediateWindowDays: council.immediateWindowDays,
-      defaultWindowMonths: council.defaultWindowMonths,
-      notifications: NotificationSettingsDto.of(policy),
-    };
+    return { ...councilView(council), notifications: NotificationSettingsDto.of(policy) };
   }
 }
