@@ -15,6 +15,7 @@ import { DevMailModule } from './dev-mail/dev-mail.module';
 import { ExtractModule } from './extract/extract.module';
 import { HealthModule } from './health/health.module';
 import { InspectionsHttpModule } from './inspections/inspections-http.module';
+import { MeasuresHttpModule } from './measures/measures-http.module';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
 import { QueueBoardModule } from './queue-board/queue-board.module';
 import { UsersHttpModule } from './users/users-http.module';
@@ -32,6 +33,7 @@ const API_MODULES = [
   ExtractModule,
   InspectionsHttpModule,
   ActionsHttpModule,
+  MeasuresHttpModule,
   DashboardHttpModule,
   NotificationsHttpModule,
 ];

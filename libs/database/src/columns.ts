@@ -29,6 +29,15 @@ export const IntegerColumn = typed('integer');
 export const DateColumn = typed('date');
 export const TimestampColumn = typed('timestamptz');
 export const JsonColumn = typed('jsonb');
+/** numeric, read as a number: node-postgres gives strings, to keep precision we never need. */
+export const NumericColumn = (name?: string, options: Options = {}): PropertyDecorator =>
+  typed('numeric')(name, {
+    transformer: {
+      to: (value: number | null | undefined) => value,
+      from: (value: string | null) => (value === null ? null : Number(value)),
+    },
+    ...options,
+  });
 /** The council a row belongs to: every council-owned table has one, and every query filters on it. */
 export const CouncilIdColumn = (): PropertyDecorator => UuidColumn('council_id');
 export const CreatedAtColumn = (name = 'created_at'): PropertyDecorator =>

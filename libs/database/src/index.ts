@@ -5,6 +5,7 @@ export {
   IdColumn,
   IntegerColumn,
   JsonColumn,
+  NumericColumn,
   References,
   TextColumn,
   TimestampColumn,

@@ -15,6 +15,9 @@ export const AUDIT_EVENTS = [
   'status_changed',
   'deadline_revised',
   'progress_added',
+  'measure_added',
+  'measure_changed',
+  'reading_recorded',
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 

@@ -103,6 +103,44 @@ describe('timeline', () => {
     expect(entries[2]?.sentences).toEqual(['Assigned to Ali Khan.']);
   });
 
+  const measure = (to: unknown, from: unknown = null) => ({ from, to });
+  it.each<[HistoryEntryView['event'], HistoryEntryView['changes'], string, string[]]>([
+    [
+      'measure_added',
+      { name: measure('Audits'), targetValue: measure(80), targetOn: measure('2027-03-31') },
+      'Measure added: Audits',
+      ['Target 80 by Wednesday 31 March 2027.'],
+    ],
+    [
+      'measure_changed',
+      {
+        measure: measure('Audits', 'Audits'),
+        targetValue: measure(90, 80),
+        baselineOn: measure(null, '2026-04-30'),
+      },
+      'Measure changed: Audits',
+      [
+        'Target changed from 80 to 90.',
+        'Baseline date changed from Thursday 30 April 2026 to none.',
+      ],
+    ],
+    [
+      'reading_recorded',
+      {
+        measure: measure('Audits'),
+        value: measure(62.5),
+        observedOn: measure('2026-10-31'),
+        note: measure('October audit'),
+      },
+      'Reading recorded: Audits',
+      ['62.5 on Saturday 31 October 2026.', 'October audit'],
+    ],
+  ])('tells %s', (event, changes, heading, sentences) => {
+    expect(timeline([entry({ event, changes })], names)).toEqual([
+      expect.objectContaining({ heading, sentences }),
+    ]);
+  });
+
   it('lists words as a sentence does', () => {
     expect(listWords(['an owner'])).toBe('an owner');
     expect(listWords(['an owner', 'a deadline', 'a success measure'])).toBe(

@@ -183,6 +183,17 @@ const UPDATE_HEADINGS: Record<string, string> = {
   statusReason: 'Reason changed',
 };
 
+/** A measure's fields as its history names them. */
+const MEASURE_FIELD_LABELS: Readonly<Record<string, string>> = {
+  name: 'Name',
+  unit: 'Unit',
+  direction: 'Better when',
+  baselineValue: 'Baseline',
+  baselineOn: 'Baseline date',
+  targetValue: 'Target',
+  targetOn: 'Target date',
+};
+
 /** The audit log as readable entries, newest first. `names` maps user ids to names. */
 export function timeline(
   history: HistoryEntryView[],
@@ -253,8 +264,35 @@ export function timeline(
             : 'Details changed';
         return { ...base, heading, sentences };
       }
-      default:
-        return { ...base, heading: 'Changed', sentences: [] };
+      case 'measure_added':
+        return {
+          ...base,
+          heading: `Measure added: ${text(changes.name?.to)}`,
+          sentences: [
+            `Target ${text(changes.targetValue?.to)} by ${dateWord(changes.targetOn?.to)}.`,
+          ],
+        };
+      case 'measure_changed':
+        return {
+          ...base,
+          heading: `Measure changed: ${text(changes.measure?.to)}`,
+          sentences: Object.entries(changes).flatMap(([field, { from, to }]) => {
+            const label = MEASURE_FIELD_LABELS[field];
+            if (!label) return [];
+            const word = (value: unknown): string =>
+              value === null ? 'none' : field.endsWith('On') ? dateWord(value) : text(value);
+            return [`${label} changed from ${word(from)} to ${word(to)}.`];
+          }),
+        };
+      case 'reading_recorded':
+        return {
+          ...base,
+          heading: `Reading recorded: ${text(changes.measure?.to)}`,
+          sentences: [
+            `${text(changes.value?.to)} on ${dateWord(changes.observedOn?.to)}.`,
+            ...(changes.note?.to ? [text(changes.note.to)] : []),
+          ],
+        };
     }
   });
 }

@@ -1,0 +1,24 @@
+export { MeasureReading } from './entities/measure-reading.entity';
+export { Measure } from './entities/measure.entity';
+export {
+  MEASURE_DIRECTIONS,
+  MEASURE_NAME_MAX_LENGTH,
+  MEASURE_UNITS,
+  MEASURE_VALUE_MAX,
+  READING_NOTE_MAX_LENGTH,
+  READING_SOURCE_MAX_LENGTH,
+  termsProblems,
+  valueProblem,
+  type MeasureDirection,
+  type MeasureTerms,
+  type MeasureUnit,
+} from './measure-rules';
+export { MeasuresModule } from './measures.module';
+export {
+  MeasuresService,
+  type MeasureInput,
+  type MeasureView,
+  type NewMeasure,
+  type ReadingInput,
+  type ReadingView,
+} from './measures.service';
