@@ -27,6 +27,7 @@ interface MeasureJson {
   targetOn: string;
   readings: ReadingJson[];
   latest: ReadingJson | null;
+  trajectory: { rag: string | null; expected: number | null; reason: string };
 }
 
 const AUDITED = {
@@ -89,6 +90,7 @@ describe('measures and readings (e2e)', () => {
       ...AUDITED,
       readings: [],
       latest: null,
+      trajectory: { rag: null, expected: null, reason: 'No readings yet.' },
     });
     expect((await measures(home.otherStaff, action.id).expect(200)).body).toEqual([measure]);
     const added = (await history(action.id)).filter((entry) => entry.event === 'measure_added');
@@ -164,6 +166,9 @@ describe('measures and readings (e2e)', () => {
     const listed = first((await measures(home.staff, action.id).expect(200)).body as MeasureJson[]);
     expect(listed.readings.map((r) => r.value)).toEqual([48, 55, 62]);
     expect(listed.latest).toMatchObject({ value: 62, note: 'At -10 days', source: 'Audit report' });
+    // 80 of 270 days from 40 towards 80: the line is near 52, and 62 is ahead of it.
+    expect(listed.trajectory).toMatchObject({ rag: 'green' });
+    expect(listed.trajectory.expected).toBeCloseTo(51.85, 1);
     const recorded = (await history(action.id)).filter((e) => e.event === 'reading_recorded');
     expect(recorded).toHaveLength(3);
     expect(first(recorded).changes).toMatchObject({

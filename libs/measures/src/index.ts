@@ -22,3 +22,4 @@ export {
   type ReadingInput,
   type ReadingView,
 } from './measures.service';
+export { TRAJECTORY_TOLERANCE, trajectoryOf, type MeasureRag, type Trajectory } from './trajectory';

@@ -18,6 +18,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { MeasureReading } from './entities/measure-reading.entity';
 import { Measure } from './entities/measure.entity';
 import { type MeasureTerms, termsProblems, valueProblem } from './measure-rules';
+import { type Trajectory, trajectoryOf } from './trajectory';
 
 export interface MeasureInput extends MeasureTerms {
   name: string;
@@ -50,6 +51,8 @@ export interface MeasureView extends MeasureInput {
   readings: ReadingView[];
   /** The reading of the latest date (the last entered, for that date): what the measure is now. */
   latest: ReadingView | null;
+  /** The latest reading against the line to the target, as of today. */
+  trajectory: Trajectory;
 }
 
 /** The fields a measure's history entries name. */
@@ -228,7 +231,13 @@ export class MeasuresService {
     return measures.map(
       ({ councilId: _c, actionId: _a, createdAt: _n, updatedAt: _u, ...terms }) => {
         const own = readings.filter((r) => r.measureId === terms.id).map(readingView);
-        return { ...terms, readings: own, latest: own.at(-1) ?? null };
+        const today = londonDateOf(this.clock.now());
+        return {
+          ...terms,
+          readings: own,
+          latest: own.at(-1) ?? null,
+          trajectory: trajectoryOf(terms, own, today),
+        };
       },
     );
   }

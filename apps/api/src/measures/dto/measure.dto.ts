@@ -5,11 +5,14 @@ import {
   MEASURE_UNITS,
   MEASURE_VALUE_MAX,
   type MeasureDirection,
+  type MeasureRag,
   type MeasureUnit,
   type MeasureView,
   READING_NOTE_MAX_LENGTH,
   READING_SOURCE_MAX_LENGTH,
   type ReadingView,
+  type Trajectory,
+  TRAJECTORY_TOLERANCE,
 } from '@app/measures';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
@@ -154,6 +157,28 @@ export class ReadingDto
   createdAt!: Date;
 }
 
+export class TrajectoryDto implements Trajectory {
+  @ApiProperty({
+    type: String,
+    enum: ['green', 'amber', 'red'],
+    nullable: true,
+    example: 'amber',
+    description: `Green on or ahead of the line to the target (or the target reached), amber behind it by up to ${TRAJECTORY_TOLERANCE * 100}% of the distance, red further behind or past the target date; null without readings.`,
+  })
+  rag!: MeasureRag | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 60,
+    description: 'Where the line says the latest reading should be.',
+  })
+  expected!: number | null;
+
+  @ApiProperty({ example: 'Behind the line to the target by 3.' })
+  reason!: string;
+}
+
 export class MeasureDto
   extends OmitType(CreateMeasureDto, ['baselineValue', 'baselineOn'])
   implements MeasureView
@@ -172,4 +197,7 @@ export class MeasureDto
 
   @ApiProperty({ type: ReadingDto, nullable: true, description: 'The reading of the latest date.' })
   latest!: ReadingDto | null;
+
+  @ApiProperty({ type: TrajectoryDto })
+  trajectory!: TrajectoryDto;
 }
