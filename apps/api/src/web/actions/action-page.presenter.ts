@@ -10,10 +10,12 @@ import {
   type SmartGap,
 } from '@app/actions';
 import { hasRole, type Principal } from '@app/auth';
+import type { MeasureView } from '@app/measures';
 import type { User } from '@app/people';
 import type { FormState } from '../forms';
 import type { PageLocals } from '../pipeline/page';
 import { dateTime, daysLabel, longDate, statusTag } from '../view-models';
+import { measuresView } from './measures.presenter';
 
 /** What a draft still lacks, in words ("an owner"). */
 export const GAP_WORDS: Record<SmartGap, string> = {
@@ -324,6 +326,7 @@ export interface ActionPageFacts {
   history: HistoryEntryView[];
   /** Everyone in the council, disabled people too (the history names them). */
   everyone: User[];
+  measures: MeasureView[];
 }
 
 /**
@@ -332,7 +335,7 @@ export interface ActionPageFacts {
  */
 export function actionPage(
   principal: Principal,
-  { action, history, everyone }: ActionPageFacts,
+  { action, history, everyone, measures }: ActionPageFacts,
   state: FormState,
 ): PageLocals {
   const abilities = abilitiesOf(principal, action);
@@ -365,6 +368,7 @@ export function actionPage(
     // A refused deadline shows what was typed; otherwise the current deadline.
     dueParts: refused ? values : { dueDay: day, dueMonth: month, dueYear: year },
     timeline: timeline(history, names),
+    measures: measuresView(measures),
     errors: state.errors,
     fieldErrors: state.fieldErrors,
     values,

@@ -1,4 +1,5 @@
 import { actionRefusalOf } from '@app/actions';
+import { HttpException } from '@nestjs/common';
 import { FormRejected } from '../pipeline/form-rejected';
 import { statusTag } from '../view-models';
 import { FIELD_WORDS, listWords } from './action-page.presenter';
@@ -70,3 +71,33 @@ export const inPageWords =
   (error: unknown): never => {
     throw pageRefusal(error, form) ?? error;
   };
+
+/**
+ * MeasuresService's refusal of a reading (`details.code` invalid-measure) in the page's words,
+ * on the field it names; any other error as it was.
+ */
+export function readingInPageWords(error: unknown): never {
+  const response = error instanceof HttpException ? error.getResponse() : null;
+  const details: unknown =
+    typeof response === 'object' && response !== null && 'details' in response
+      ? response.details
+      : null;
+  if (
+    typeof details === 'object' &&
+    details !== null &&
+    'code' in details &&
+    details.code === 'invalid-measure' &&
+    'field' in details &&
+    error instanceof HttpException
+  ) {
+    if (details.field === 'observedOn') {
+      throw FormRejected.on(
+        'observedOn',
+        'The date the reading describes must be today or in the past',
+        'observedOn-day',
+      );
+    }
+    throw FormRejected.on('value', error.message.replace(/^value /, 'The reading '));
+  }
+  throw error;
+}

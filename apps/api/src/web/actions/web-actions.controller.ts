@@ -1,6 +1,7 @@
 import { type ActionPatch, ActionsService } from '@app/actions';
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { Clock, londonDateOf } from '@app/common';
+import { MeasuresService } from '@app/measures';
 import { UsersService } from '@app/people';
 import { Get, Param } from '@nestjs/common';
 import { dateFromParts, type FormState, noErrors } from '../forms';
@@ -20,7 +21,8 @@ import {
   SuccessMeasureForm,
 } from './action-forms';
 import { actionPage } from './action-page.presenter';
-import { inPageWords } from './action-refusals.presenter';
+import { inPageWords, readingInPageWords } from './action-refusals.presenter';
+import { ReadingForm } from './measure-forms';
 
 const ACTION_VIEW = 'actions/action';
 
@@ -46,6 +48,7 @@ const actionForm: FormPostOptions<WebActionsController> = {
 export class WebActionsController {
   constructor(
     private readonly actions: ActionsService,
+    private readonly measures: MeasuresService,
     private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
@@ -153,13 +156,48 @@ export class WebActionsController {
     return new SeeOther(`/actions/${id}`, 'Action cancelled');
   }
 
+  /** The owner or a manager records a reading of one of the action's measures. */
+  @FormPost(':id/readings', actionForm)
+  async recordReading(
+    @CurrentUser() user: Principal,
+    @Param('id', pageId) id: string,
+    @Form(ReadingForm, { readingDay: 'observedOn-day' }) form: ReadingForm,
+  ): Promise<SeeOther> {
+    const date = dateFromParts(
+      {
+        day: orNothing(form.readingDay),
+        month: orNothing(form.readingMonth),
+        year: orNothing(form.readingYear),
+      },
+      londonDateOf(this.clock.now()),
+      'The date the reading describes',
+    );
+    if (!date.ok) {
+      throw new FormRejected(
+        [{ text: date.message, href: `#observedOn-${date.parts[0] ?? 'day'}` }],
+        { observedOn: date.message },
+        { ...form, observedOnParts: date.parts },
+      );
+    }
+    await this.measures
+      .record(user, id, form.measureId, {
+        value: Number(form.value),
+        observedOn: date.iso,
+        note: orNothing(form.readingNote) ?? null,
+        source: orNothing(form.source) ?? null,
+      })
+      .catch(readingInPageWords);
+    return new SeeOther(`/actions/${id}#measures`, 'Reading recorded');
+  }
+
   /** The action page, with a refused form's errors and what was typed in `state`. */
   async page(user: Principal, id: string, state: FormState): Promise<PageLocals> {
-    const [action, history, everyone] = await Promise.all([
+    const [action, history, everyone, measures] = await Promise.all([
       this.actions.get(user.councilId, id),
       this.actions.history(user.councilId, id),
       this.users.list(user.councilId, { includeDisabled: true }),
+      this.measures.list(user.councilId, id),
     ]);
-    return actionPage(user, { action, history, everyone }, state);
+    return actionPage(user, { action, history, everyone, measures }, state);
   }
 }

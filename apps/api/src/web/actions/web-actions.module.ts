@@ -1,4 +1,5 @@
 import { ActionsModule } from '@app/actions';
+import { MeasuresModule } from '@app/measures';
 import { PeopleModule } from '@app/people';
 import { Module } from '@nestjs/common';
 import { WebCoreModule } from '../web-core.module';
@@ -6,7 +7,7 @@ import { WebActionsController } from './web-actions.controller';
 
 /** The action page: details, history and the forms that change it. */
 @Module({
-  imports: [WebCoreModule, ActionsModule, PeopleModule],
+  imports: [WebCoreModule, ActionsModule, MeasuresModule, PeopleModule],
   controllers: [WebActionsController],
 })
 export class WebActionsModule {}

@@ -92,6 +92,27 @@ describe('lineChartSvg', () => {
     expect(svg).toContain('aria-labelledby="live-title live-desc"');
   });
 
+  it('draws a dashed guide, widening both axes to take it in, and labels its end', () => {
+    const svg = lineChartSvg({
+      id: 'measure',
+      title: 'Audits',
+      description: 'd',
+      points,
+      guide: {
+        label: 'Target 20',
+        points: [
+          { date: '2026-03-01', value: 0 },
+          { date: '2026-03-05', value: 20 },
+        ],
+      },
+    });
+    const guide = /<polyline points="([^"]+)"[^>]*stroke-dasharray/.exec(svg)?.[1]?.split(' ');
+    // x runs to 5 March (four days over 568); the ceiling is 20, the guide's end.
+    expect(guide).toEqual(['48,272', '616,40']);
+    expect(svg).toContain('>Target 20</text>');
+    expect(svg).toContain('>5 Mar 2026</text>');
+  });
+
   it('marks deadlines in range with a labelled dashed line, extending the axis to them', () => {
     const svg = lineChartSvg({
       id: 'live',

@@ -138,6 +138,8 @@ export interface LineChartInput {
   emptyText?: string;
   /** What the y values count, for the last point's label ("12 live"). */
   unit?: string;
+  /** A dashed line to compare with (a measure's line from baseline to target), labelled at its end. */
+  guide?: { points: readonly SeriesPoint[]; label: string };
 }
 
 export const LINE_CHART = {
@@ -181,12 +183,15 @@ export function lineChartSvg(input: LineChartInput): string {
       `${escapeXml(input.emptyText ?? 'Nothing to show yet')}</text></svg>`
     );
   }
-  const first = firstPoint.date;
-  const end = input.until && input.until > lastPoint.date ? input.until : lastPoint.date;
+  const guide = input.guide?.points ?? [];
+  const dates = [...points, ...guide].map((p) => p.date).sort();
+  const first = dates[0] ?? firstPoint.date;
+  const last = dates.at(-1) ?? lastPoint.date;
+  const end = input.until && input.until > last ? input.until : last;
   const span = Math.max(1, differenceInCalendarDays(parseISO(end), parseISO(first)));
   const plotWidth = width - left - right;
   const plotHeight = height - top - bottom;
-  const yMax = niceCeiling(Math.max(...points.map((p) => p.value)));
+  const yMax = niceCeiling(Math.max(...[...points, ...guide].map((p) => p.value)));
   const x = (date: string) =>
     left + (differenceInCalendarDays(parseISO(date), parseISO(first)) / span) * plotWidth;
   const y = (value: number) => top + plotHeight - (Math.max(0, value) / yMax) * plotHeight;
@@ -221,6 +226,13 @@ export function lineChartSvg(input: LineChartInput): string {
       `<text x="${n(labelX)}" y="${n(top - 24 + (index % 2) * 16)}" text-anchor="${anchor}" font-size="14" fill="${CHART_COLOURS.marker}">${escapeXml(`${marker.label} (${shortDate(marker.date)})`)}</text>`,
     );
   });
+  const guideEnd = guide.at(-1);
+  if (input.guide && guide.length > 1 && guideEnd) {
+    parts.push(
+      `<polyline points="${guide.map((p) => `${n(x(p.date))},${n(y(p.value))}`).join(' ')}" fill="none" stroke="${CHART_COLOURS.secondaryText}" stroke-width="2" stroke-dasharray="8 6"></polyline>`,
+      `<text x="${n(x(guideEnd.date) - 4)}" y="${n(y(guideEnd.value) - 10)}" text-anchor="end" font-size="14" fill="${CHART_COLOURS.secondaryText}">${escapeXml(input.guide.label)}</text>`,
+    );
+  }
   // The line itself, and a dot with the value at its last point.
   if (points.length > 1) {
     parts.push(
