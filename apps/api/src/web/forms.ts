@@ -1,7 +1,7 @@
-import { dateRange, findNul, isDateInRange } from '@app/common';
-import type { HttpException } from '@nestjs/common';
+import { dateRange, findNul, isDateInRange, Trim } from '@app/common';
+import { applyDecorators, type HttpException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { IsString, MaxLength, ValidateIf, validateSync } from 'class-validator';
 import { longDate } from './view-models';
 
 /** A GOV.UK error summary entry: the message, and a link to the field it is about. */
@@ -9,6 +9,25 @@ export interface ErrorLink {
   text: string;
   href: string;
 }
+
+/** Left empty: an input or textarea with nothing typed in it arrives as "". */
+export const given = (_: object, value: unknown): boolean => value !== undefined && value !== '';
+
+// Applied in this order, the rules are those of the decorators written top-down as
+// @ValidateIf(given) @MaxLength @IsString @Trim: readForm shows the last message registered.
+
+/** One box of a GOV.UK date input, which may be left empty (dateFromParts says what is missing). */
+export const DatePart = (message: string): PropertyDecorator =>
+  applyDecorators(Trim(), IsString({ message }), ValidateIf(given));
+
+/** Optional text of at most `max` characters: `enter` when it is not text, `name` in its limit. */
+export const OptionalText = (max: number, name: string, enter: string): PropertyDecorator =>
+  applyDecorators(
+    Trim(),
+    IsString({ message: enter }),
+    MaxLength(max, { message: `${name} must be ${max} characters or fewer` }),
+    ValidateIf(given),
+  );
 
 type FormResult<T> =
   { ok: true; value: T } | { ok: false; fieldErrors: Record<string, string>; errors: ErrorLink[] };

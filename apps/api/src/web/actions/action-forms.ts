@@ -9,13 +9,11 @@ import {
 } from '@app/actions';
 import { Trim } from '@app/common';
 import { IsIn, IsNotEmpty, IsString, IsUrl, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { DatePart, given, OptionalText } from '../forms';
 
 // The limits are the API's (apps/api/src/actions/dto/*.dto.ts), from @app/actions; the
 // messages are the pages' own, in GOV.UK words. Whether a reason is needed (blocked, a deadline
 // out of draft) is ActionsService's rule: its refusal is shown on the field (action-refusals).
-
-/** Left empty: a textarea or input with nothing typed in it arrives as "". */
-const given = (_: object, value: unknown): boolean => value !== undefined && value !== '';
 
 /** "" → undefined, for optional fields after validation. */
 export const orNothing = (value: string | undefined): string | undefined =>
@@ -31,12 +29,7 @@ export class StatusForm {
   @IsIn(ACTION_STATUSES, { message: 'Select the new status' })
   status!: ActionStatus;
 
-  @ValidateIf(given)
-  @MaxLength(REASON_MAX_LENGTH, {
-    message: `Reason must be ${REASON_MAX_LENGTH} characters or fewer`,
-  })
-  @IsString({ message: 'Enter a reason' })
-  @Trim()
+  @OptionalText(REASON_MAX_LENGTH, 'Reason', 'Enter a reason')
   statusReason?: string;
 }
 
@@ -84,27 +77,16 @@ export class SuccessMeasureForm {
  * by `dateFromParts`, and the reason (needed once the action has left draft).
  */
 export class DeadlineForm {
-  @ValidateIf(given)
-  @IsString({ message: 'Enter the day of the new deadline' })
-  @Trim()
+  @DatePart('Enter the day of the new deadline')
   dueDay?: string;
 
-  @ValidateIf(given)
-  @IsString({ message: 'Enter the month of the new deadline' })
-  @Trim()
+  @DatePart('Enter the month of the new deadline')
   dueMonth?: string;
 
-  @ValidateIf(given)
-  @IsString({ message: 'Enter the year of the new deadline' })
-  @Trim()
+  @DatePart('Enter the year of the new deadline')
   dueYear?: string;
 
-  @ValidateIf(given)
-  @MaxLength(REASON_MAX_LENGTH, {
-    message: `Reason must be ${REASON_MAX_LENGTH} characters or fewer`,
-  })
-  @IsString({ message: 'Enter a reason for the new deadline' })
-  @Trim()
+  @OptionalText(REASON_MAX_LENGTH, 'Reason', 'Enter a reason for the new deadline')
   dueOnReason?: string;
 }
 

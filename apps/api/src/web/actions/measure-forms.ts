@@ -1,9 +1,7 @@
 import { READING_NOTE_MAX_LENGTH, READING_SOURCE_MAX_LENGTH } from '@app/measures';
 import { Trim } from '@app/common';
-import { IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
-
-/** Left empty: an input with nothing typed in it arrives as "". */
-const given = (_: object, value: unknown): boolean => value !== undefined && value !== '';
+import { IsString, IsUUID, Matches } from 'class-validator';
+import { DatePart, OptionalText } from '../forms';
 
 /**
  * POST /actions/:id/readings: a reading of one of the action's measures. Whether the value fits
@@ -18,34 +16,18 @@ export class ReadingForm {
   @Trim()
   value!: string;
 
-  @ValidateIf(given)
-  @IsString({ message: 'Enter the day the reading describes' })
-  @Trim()
+  @DatePart('Enter the day the reading describes')
   readingDay?: string;
 
-  @ValidateIf(given)
-  @IsString({ message: 'Enter the month the reading describes' })
-  @Trim()
+  @DatePart('Enter the month the reading describes')
   readingMonth?: string;
 
-  @ValidateIf(given)
-  @IsString({ message: 'Enter the year the reading describes' })
-  @Trim()
+  @DatePart('Enter the year the reading describes')
   readingYear?: string;
 
-  @ValidateIf(given)
-  @MaxLength(READING_NOTE_MAX_LENGTH, {
-    message: `Note must be ${READING_NOTE_MAX_LENGTH} characters or fewer`,
-  })
-  @IsString({ message: 'Enter a note' })
-  @Trim()
+  @OptionalText(READING_NOTE_MAX_LENGTH, 'Note', 'Enter a note')
   readingNote?: string;
 
-  @ValidateIf(given)
-  @MaxLength(READING_SOURCE_MAX_LENGTH, {
-    message: `Source must be ${READING_SOURCE_MAX_LENGTH} characters or fewer`,
-  })
-  @IsString({ message: 'Enter where the figure comes from' })
-  @Trim()
+  @OptionalText(READING_SOURCE_MAX_LENGTH, 'Source', 'Enter where the figure comes from')
   source?: string;
 }
