@@ -262,6 +262,39 @@ for step in "${PLAN[@]}"; do
   echo "    ${reference}: $(email_of "$owner"), due $(day "$days"), ${final}"
 done
 
+echo "==> Measures with targets and monthly readings (only on actions that have none yet)"
+# Recommendation ref, measure name, unit, direction, baseline, target, then the monthly readings.
+MEASURES=(
+  "R2|Plans audited as good or better|percentage|higher|42|80|45 51 58 63 67"
+  "R4|Average days from referral to assessment|days|lower|38|20|37 36 36 35 34"
+)
+for step in "${MEASURES[@]}"; do
+  IFS='|' read -r ref name unit direction baseline target readings <<<"$step"
+  id=$(json .demo/actions.json "(d.items.find((a) => a.recommendation.ref === '${ref}') ?? {}).id ?? ''")
+  [ -n "$id" ] || continue
+  status=$(call GET "/actions/${id}/measures" "$token")
+  [ "$status" = 200 ] || fail_call "GET /actions/${id}/measures" "$status"
+  if [ "$(json .demo/response.json 'd.length')" != 0 ]; then
+    echo "    ${ref} already has measures"
+    continue
+  fi
+  body=$(printf '{"name":"%s","unit":"%s","direction":"%s","baselineValue":%s,"baselineOn":"%s","targetValue":%s,"targetOn":"%s"}' \
+    "$name" "$unit" "$direction" "$baseline" "$(day -150)" "$target" "$(day 150)")
+  status=$(call POST "/actions/${id}/measures" "$token" -H 'content-type: application/json' -d "$body")
+  [ "$status" = 201 ] || fail_call "POST /actions/${id}/measures" "$status"
+  measure_id=$(json .demo/response.json 'd.id')
+  month=-120
+  for value in $readings; do
+    body=$(printf '{"value":%s,"observedOn":"%s","source":"Monthly performance report"}' "$value" "$(day "$month")")
+    status=$(call POST "/actions/${id}/measures/${measure_id}/readings" "$token" \
+      -H 'content-type: application/json' -d "$body")
+    [ "$status" = 201 ] || fail_call "POST readings of ${measure_id}" "$status"
+    month=$((month + 30))
+  done
+  status=$(call GET "/actions/${id}/measures" "$token")
+  echo "    ${ref}: ${name}, RAG $(json .demo/response.json 'd[0].trajectory.rag')"
+done
+
 status=$(call GET /dashboard "$token")
 [ "$status" = 200 ] || fail_call "GET /dashboard" "$status"
 cp .demo/response.json .demo/dashboard.json

@@ -1,4 +1,5 @@
 import { ActionsService } from '@app/actions';
+import { MeasuresService } from '@app/measures';
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
@@ -387,6 +388,61 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
     await expect(h1(manager)).resolves.toBe('Dashboard');
     await expect(main(manager)).resolves.toContain(overduePlan.inspection.reference);
     await expectAccessible(manager);
+  });
+
+  it('the owner records a reading of a measure and sees it against its target', async () => {
+    const plan = await createPlan(server, home.council, home.manager.user, {
+      year: 2023,
+      recommendations: [
+        {
+          actions: [
+            {
+              title: 'Raise the share of plans audited as good',
+              status: 'open',
+              ownerId: home.staff.user.id,
+              dueOn: daysFromToday(60),
+            },
+          ],
+        },
+      ],
+    });
+    const [action] = plan.actions;
+    if (!action) throw new Error('createPlan made no action');
+    await server.app
+      .get(MeasuresService)
+      .add(
+        { userId: home.manager.user.id, councilId: home.council.id, role: 'manager' },
+        action.id,
+        {
+          name: 'Plans audited as good',
+          unit: 'percentage',
+          direction: 'higher',
+          baselineValue: 40,
+          baselineOn: daysFromToday(-60),
+          targetValue: 80,
+          targetOn: daysFromToday(60),
+        },
+      );
+    await go(staff, `/actions/${action.id}`);
+    await expect(staff.locator('#measures').textContent()).resolves.toBe('Measures');
+    await expectAccessible(staff);
+
+    const { day, month, year } = dateParts(daysFromToday(-1));
+    await staff.getByLabel('Reading', { exact: true }).fill('66');
+    await staff.locator('#observedOn-day').fill(day);
+    await staff.locator('#observedOn-month').fill(month);
+    await staff.locator('#observedOn-year').fill(year);
+    await andWait(staff, () => staff.getByRole('button', { name: 'Record reading' }).click());
+    await expect(banner(staff)).resolves.toContain('Reading recorded');
+    await expect(
+      staff
+        .getByRole('img', { name: 'Plans audited as good: readings against the target' })
+        .count(),
+    ).resolves.toBe(1);
+    await expect(
+      staff.getByRole('table', { name: /^Readings of Plans audited as good/ }).textContent(),
+    ).resolves.toContain('66%');
+    await expectAccessible(staff);
   });
 
   it('refuses a form posted without its CSRF token', async () => {
