@@ -131,6 +131,104 @@ describe('web pages (e2e): measures on the action page', () => {
     },
   );
 
+  /** The add-a-measure form's fields: 40% now towards 80% in 90 days, unless changed. */
+  const measureFields = (change: Record<string, string> = {}) => {
+    const baseline = dateParts(daysFromToday(-30));
+    const target = dateParts(daysFromToday(90));
+    return {
+      name: 'Visits on time',
+      unit: 'percentage',
+      direction: 'higher',
+      baselineValue: '40',
+      baselineDay: baseline.day,
+      baselineMonth: baseline.month,
+      baselineYear: baseline.year,
+      targetValue: '80',
+      targetDay: target.day,
+      targetMonth: target.month,
+      targetYear: target.year,
+      ...change,
+    };
+  };
+
+  async function plainAction() {
+    const plan = await createPlan(t, home.council, home.manager.user, {
+      recommendations: [
+        { actions: [{ status: 'open', ownerId: home.staff.user.id, dueOn: daysFromToday(90) }] },
+      ],
+    });
+    return only(plan.actions);
+  }
+
+  it('lets a manager add a measure on the page, which then takes readings', async () => {
+    const action = await plainAction();
+    const b = as(home.manager);
+    expect(measuresOf((await b.get(`/actions/${action.id}`)).text)).toContain('No measures yet');
+    const res = await b.submit(
+      `/actions/${action.id}`,
+      `/actions/${action.id}/measures`,
+      measureFields(),
+    );
+    expect(res.status).toBe(303);
+    const page = (await b.get(`/actions/${action.id}`)).text;
+    expect(page).toContain('Measure added: Visits on time');
+    expect(measuresOf(page)).toContain('40% on');
+    expect(measuresOf(page)).toContain('Record a reading');
+    const history = page.split('id="history"')[1] ?? '';
+    expect(history).toContain('Measure added: Visits on time');
+  });
+
+  it.each([
+    [
+      'a target outside the unit',
+      { targetValue: '120' },
+      '#targetValue',
+      'Target must be a percentage from 0 to 100',
+    ],
+    [
+      'a baseline without its date',
+      { baselineDay: '', baselineMonth: '', baselineYear: '' },
+      '#baselineOn-day',
+      'Baseline and baseline date go together: give both or neither',
+    ],
+    [
+      'no target date',
+      { targetDay: '', targetMonth: '', targetYear: '' },
+      '#targetOn-day',
+      'Enter the target date',
+    ],
+    ['no unit', { unit: '' }, '#unit', 'Select what the measure counts'],
+  ])(
+    'refuses %s on the add-a-measure form, storing nothing',
+    async (_name, change, href, message) => {
+      const action = await plainAction();
+      const res = await as(home.manager).submit(
+        `/actions/${action.id}`,
+        `/actions/${action.id}/measures`,
+        measureFields(change),
+      );
+      expect(res.status).toBe(400);
+      expect(res.text).toContain(`href="${href}"`);
+      expect(res.text).toContain(message);
+      const measures = await home.manager
+        .as(request(t.server).get(`/api/actions/${action.id}/measures`))
+        .expect(200);
+      expect(measures.body).toEqual([]);
+    },
+  );
+
+  it('does not offer staff the add-a-measure form, and refuses their post', async () => {
+    const action = await plainAction();
+    const b = as(home.staff);
+    expect((await b.get(`/actions/${action.id}`)).text).not.toContain('Add a measure');
+    const res = await b.submit(
+      `/actions/${action.id}`,
+      `/actions/${action.id}/measures`,
+      measureFields(),
+    );
+    expect(res.status).toBe(403);
+  });
+
   it('does not offer the form to staff who do not own the action, and refuses their post', async () => {
     const { action, measureId } = await measuredAction();
     const b = as(home.otherStaff);

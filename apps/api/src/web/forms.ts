@@ -1,7 +1,7 @@
 import { dateRange, findNul, isDateInRange, Trim } from '@app/common';
 import { applyDecorators, type HttpException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { IsString, MaxLength, ValidateIf, validateSync } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength, ValidateIf, validateSync } from 'class-validator';
 import { longDate } from './view-models';
 
 /** A GOV.UK error summary entry: the message, and a link to the field it is about. */
@@ -14,11 +14,21 @@ export interface ErrorLink {
 export const given = (_: object, value: unknown): boolean => value !== undefined && value !== '';
 
 // Applied in this order, the rules are those of the decorators written top-down as
-// @ValidateIf(given) @MaxLength @IsString @Trim: readForm shows the last message registered.
+// @ValidateIf(given) (or @IsNotEmpty) @MaxLength @IsString @Trim: readForm shows the last message
+// registered.
 
 /** One box of a GOV.UK date input, which may be left empty (dateFromParts says what is missing). */
 export const DatePart = (message: string): PropertyDecorator =>
   applyDecorators(Trim(), IsString({ message }), ValidateIf(given));
+
+/** Text that must be given, of at most `max` characters: `enter` when missing, `name` in its limit. */
+export const RequiredText = (max: number, name: string, enter: string): PropertyDecorator =>
+  applyDecorators(
+    Trim(),
+    IsString({ message: enter }),
+    MaxLength(max, { message: `${name} must be ${max} characters or fewer` }),
+    IsNotEmpty({ message: enter }),
+  );
 
 /** Optional text of at most `max` characters: `enter` when it is not text, `name` in its limit. */
 export const OptionalText = (max: number, name: string, enter: string): PropertyDecorator =>

@@ -8,8 +8,8 @@ import {
   SUCCESS_MEASURE_MAX_LENGTH,
 } from '@app/actions';
 import { Trim } from '@app/common';
-import { IsIn, IsNotEmpty, IsString, IsUrl, IsUUID, MaxLength, ValidateIf } from 'class-validator';
-import { DatePart, given, OptionalText } from '../forms';
+import { IsIn, IsString, IsUrl, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { DatePart, given, OptionalText, RequiredText } from '../forms';
 
 // The limits are the API's (apps/api/src/actions/dto/*.dto.ts), from @app/actions; the
 // messages are the pages' own, in GOV.UK words. Whether a reason is needed (blocked, a deadline
@@ -35,12 +35,7 @@ export class StatusForm {
 
 /** POST /actions/:id/progress: a progress note and, optionally, a link to evidence. */
 export class ProgressForm {
-  @IsNotEmpty({ message: 'Enter a progress note' })
-  @MaxLength(PROGRESS_NOTE_MAX_LENGTH, {
-    message: `Progress note must be ${PROGRESS_NOTE_MAX_LENGTH} characters or fewer`,
-  })
-  @IsString({ message: 'Enter a progress note' })
-  @Trim()
+  @RequiredText(PROGRESS_NOTE_MAX_LENGTH, 'Progress note', 'Enter a progress note')
   note!: string;
 
   @ValidateIf(given)
@@ -63,12 +58,7 @@ export class OwnerForm {
 
 /** POST /actions/:id/success-measure (managers). */
 export class SuccessMeasureForm {
-  @IsNotEmpty({ message: 'Enter a success measure' })
-  @MaxLength(SUCCESS_MEASURE_MAX_LENGTH, {
-    message: `Success measure must be ${SUCCESS_MEASURE_MAX_LENGTH} characters or fewer`,
-  })
-  @IsString({ message: 'Enter a success measure' })
-  @Trim()
+  @RequiredText(SUCCESS_MEASURE_MAX_LENGTH, 'Success measure', 'Enter a success measure')
   successMeasure!: string;
 }
 
@@ -92,11 +82,6 @@ export class DeadlineForm {
 
 /** POST /actions/:id/cancel (managers). */
 export class CancelForm {
-  @IsNotEmpty({ message: 'Enter why the action is cancelled' })
-  @MaxLength(REASON_MAX_LENGTH, {
-    message: `Reason must be ${REASON_MAX_LENGTH} characters or fewer`,
-  })
-  @IsString({ message: 'Enter why the action is cancelled' })
-  @Trim()
+  @RequiredText(REASON_MAX_LENGTH, 'Reason', 'Enter why the action is cancelled')
   cancelReason!: string;
 }

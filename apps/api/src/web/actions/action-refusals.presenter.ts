@@ -72,32 +72,55 @@ export const inPageWords =
     throw pageRefusal(error, form) ?? error;
   };
 
+/** Where each field MeasuresService names is on the page (a date input: its day box). */
+const MEASURE_FIELD_IDS: Readonly<Record<string, string>> = {
+  value: 'value',
+  observedOn: 'observedOn-day',
+  baselineValue: 'baselineValue',
+  baselineOn: 'baselineOn-day',
+  targetValue: 'targetValue',
+  targetOn: 'targetOn-day',
+  direction: 'direction',
+};
+
+/** The API's field names in a MeasuresService message, in the page's words. */
+const MEASURE_WORDS: ReadonlyArray<[RegExp, string]> = [
+  [
+    /^observedOn must not be later than today$/,
+    'the date the reading describes must be today or in the past',
+  ],
+  [/^value /, 'the reading '],
+  [/baselineValue/g, 'baseline'],
+  [/baselineOn/g, 'baseline date'],
+  [/targetValue/g, 'target'],
+  [/targetOn/g, 'target date'],
+];
+
 /**
- * MeasuresService's refusal of a reading (`details.code` invalid-measure) in the page's words,
- * on the field it names; any other error as it was.
+ * MeasuresService's refusal (`details.code` invalid-measure) in the page's words, on the field it
+ * names; any other error as it was. The rule is the service's: this only words it.
  */
-export function readingInPageWords(error: unknown): never {
-  const response = error instanceof HttpException ? error.getResponse() : null;
+export function measureInPageWords(error: unknown): never {
+  if (!(error instanceof HttpException)) throw error;
+  const response = error.getResponse();
   const details: unknown =
     typeof response === 'object' && response !== null && 'details' in response
       ? response.details
       : null;
   if (
-    typeof details === 'object' &&
-    details !== null &&
-    'code' in details &&
-    details.code === 'invalid-measure' &&
-    'field' in details &&
-    error instanceof HttpException
+    typeof details !== 'object' ||
+    details === null ||
+    !('code' in details) ||
+    details.code !== 'invalid-measure' ||
+    !('field' in details) ||
+    typeof details.field !== 'string'
   ) {
-    if (details.field === 'observedOn') {
-      throw FormRejected.on(
-        'observedOn',
-        'The date the reading describes must be today or in the past',
-        'observedOn-day',
-      );
-    }
-    throw FormRejected.on('value', error.message.replace(/^value /, 'The reading '));
+    throw error;
   }
-  throw error;
+  const words = MEASURE_WORDS.reduce((text, [api, page]) => text.replace(api, page), error.message);
+  throw FormRejected.on(
+    details.field,
+    words.charAt(0).toUpperCase() + words.slice(1),
+    MEASURE_FIELD_IDS[details.field] ?? details.field,
+  );
 }

@@ -1,7 +1,20 @@
-import { READING_NOTE_MAX_LENGTH, READING_SOURCE_MAX_LENGTH } from '@app/measures';
+import {
+  MEASURE_DIRECTIONS,
+  MEASURE_NAME_MAX_LENGTH,
+  MEASURE_UNITS,
+  type MeasureDirection,
+  type MeasureUnit,
+  READING_NOTE_MAX_LENGTH,
+  READING_SOURCE_MAX_LENGTH,
+} from '@app/measures';
 import { Trim } from '@app/common';
-import { IsString, IsUUID, Matches } from 'class-validator';
-import { DatePart, OptionalText } from '../forms';
+import { applyDecorators } from '@nestjs/common';
+import { IsIn, IsString, IsUUID, Matches, ValidateIf } from 'class-validator';
+import { DatePart, given, OptionalText, RequiredText } from '../forms';
+
+/** A number as people type one (digits, perhaps a sign and decimals), or `message`. */
+const NumberText = (message: string): PropertyDecorator =>
+  applyDecorators(Trim(), IsString({ message }), Matches(/^-?\d{1,10}(\.\d{1,4})?$/, { message }));
 
 /**
  * POST /actions/:id/readings: a reading of one of the action's measures. Whether the value fits
@@ -11,9 +24,7 @@ export class ReadingForm {
   @IsUUID('all', { message: 'Select the measure the reading is for' })
   measureId!: string;
 
-  @Matches(/^-?\d{1,10}(\.\d{1,4})?$/, { message: 'Enter the reading as a number, like 62.5' })
-  @IsString({ message: 'Enter the reading as a number, like 62.5' })
-  @Trim()
+  @NumberText('Enter the reading as a number, like 62.5')
   value!: string;
 
   @DatePart('Enter the day the reading describes')
@@ -30,4 +41,44 @@ export class ReadingForm {
 
   @OptionalText(READING_SOURCE_MAX_LENGTH, 'Source', 'Enter where the figure comes from')
   source?: string;
+}
+
+/**
+ * POST /actions/:id/measures (managers): a measure with its target and, if known, its baseline.
+ * Whether the numbers fit the unit and the dates each other is MeasuresService's rule.
+ */
+export class MeasureForm {
+  @RequiredText(MEASURE_NAME_MAX_LENGTH, 'What is measured', 'Enter what is measured')
+  name!: string;
+
+  @IsIn(MEASURE_UNITS, { message: 'Select what the measure counts' })
+  unit!: MeasureUnit;
+
+  @IsIn(MEASURE_DIRECTIONS, { message: 'Select whether higher or lower is better' })
+  direction!: MeasureDirection;
+
+  @ValidateIf(given)
+  @NumberText('Enter the baseline as a number, like 40')
+  baselineValue?: string;
+
+  @DatePart('Enter the day of the baseline')
+  baselineDay?: string;
+
+  @DatePart('Enter the month of the baseline')
+  baselineMonth?: string;
+
+  @DatePart('Enter the year of the baseline')
+  baselineYear?: string;
+
+  @NumberText('Enter the target as a number, like 80')
+  targetValue!: string;
+
+  @DatePart('Enter the day of the target')
+  targetDay?: string;
+
+  @DatePart('Enter the month of the target')
+  targetMonth?: string;
+
+  @DatePart('Enter the year of the target')
+  targetYear?: string;
 }

@@ -4,10 +4,10 @@ import { Clock, londonDateOf } from '@app/common';
 import { MeasuresService } from '@app/measures';
 import { UsersService } from '@app/people';
 import { Get, Param } from '@nestjs/common';
-import { dateFromParts, type FormState, noErrors } from '../forms';
+import { dateAnswer, dateGiven } from '../date-answer';
+import { type FormState, noErrors } from '../forms';
 import { signedInAs } from '../page-guards';
 import { Form, FormPost, type FormPostOptions } from '../pipeline/form-post';
-import { FormRejected } from '../pipeline/form-rejected';
 import { type PageLocals, PageView, SeeOther } from '../pipeline/page';
 import { pageId, PagesController } from '../pipeline/pages-controller';
 import { longDate, statusTag } from '../view-models';
@@ -21,8 +21,8 @@ import {
   SuccessMeasureForm,
 } from './action-forms';
 import { actionPage } from './action-page.presenter';
-import { inPageWords, readingInPageWords } from './action-refusals.presenter';
-import { ReadingForm } from './measure-forms';
+import { inPageWords, measureInPageWords } from './action-refusals.presenter';
+import { MeasureForm, ReadingForm } from './measure-forms';
 
 const ACTION_VIEW = 'actions/action';
 
@@ -114,26 +114,15 @@ export class WebActionsController {
     @Param('id', pageId) id: string,
     @Form(DeadlineForm, { dueDay: 'dueOn-day' }) form: DeadlineForm,
   ): Promise<SeeOther> {
-    const date = dateFromParts(
-      {
-        day: orNothing(form.dueDay),
-        month: orNothing(form.dueMonth),
-        year: orNothing(form.dueYear),
-      },
+    const dueOn = dateAnswer(
+      form,
+      { boxes: 'due', id: 'dueOn', what: 'The new deadline' },
       londonDateOf(this.clock.now()),
     );
-    if (!date.ok) {
-      throw new FormRejected(
-        [{ text: date.message, href: `#dueOn-${date.parts[0] ?? 'day'}` }],
-        { dueOn: date.message },
-        // The boxes that are missing are marked as in error too.
-        { ...form, dueOnParts: date.parts },
-      );
-    }
     const reason = orNothing(form.dueOnReason);
-    const patch: ActionPatch = { dueOn: date.iso, ...(reason && { dueOnReason: reason }) };
+    const patch: ActionPatch = { dueOn, ...(reason && { dueOnReason: reason }) };
     await this.actions.update(user, id, patch).catch(inPageWords('deadline'));
-    return new SeeOther(`/actions/${id}`, `Deadline changed to ${longDate(date.iso)}`);
+    return new SeeOther(`/actions/${id}`, `Deadline changed to ${longDate(dueOn)}`);
   }
 
   @FormPost(':id/verify', actionForm)
@@ -156,6 +145,42 @@ export class WebActionsController {
     return new SeeOther(`/actions/${id}`, 'Action cancelled');
   }
 
+  /** Managers add a measure; whether its numbers and dates fit is MeasuresService's rule. */
+  @FormPost(':id/measures', actionForm)
+  @RequireRole('manager')
+  async addMeasure(
+    @CurrentUser() user: Principal,
+    @Param('id', pageId) id: string,
+    @Form(MeasureForm, { baselineDay: 'baselineOn-day', targetDay: 'targetOn-day' })
+    form: MeasureForm,
+  ): Promise<SeeOther> {
+    const today = londonDateOf(this.clock.now());
+    const baselineValue = orNothing(form.baselineValue);
+    await this.measures
+      .add(user, id, {
+        name: form.name,
+        unit: form.unit,
+        direction: form.direction,
+        baselineValue: baselineValue === undefined ? null : Number(baselineValue),
+        // Left blank, the baseline's date is none; half filled in, it is asked for in full.
+        baselineOn: dateGiven(form, 'baseline')
+          ? dateAnswer(
+              form,
+              { boxes: 'baseline', id: 'baselineOn', what: 'The baseline date' },
+              today,
+            )
+          : null,
+        targetValue: Number(form.targetValue),
+        targetOn: dateAnswer(
+          form,
+          { boxes: 'target', id: 'targetOn', what: 'The target date' },
+          today,
+        ),
+      })
+      .catch(measureInPageWords);
+    return new SeeOther(`/actions/${id}#measures`, `Measure added: ${form.name}`);
+  }
+
   /** The owner or a manager records a reading of one of the action's measures. */
   @FormPost(':id/readings', actionForm)
   async recordReading(
@@ -163,30 +188,19 @@ export class WebActionsController {
     @Param('id', pageId) id: string,
     @Form(ReadingForm, { readingDay: 'observedOn-day' }) form: ReadingForm,
   ): Promise<SeeOther> {
-    const date = dateFromParts(
-      {
-        day: orNothing(form.readingDay),
-        month: orNothing(form.readingMonth),
-        year: orNothing(form.readingYear),
-      },
+    const observedOn = dateAnswer(
+      form,
+      { boxes: 'reading', id: 'observedOn', what: 'The date the reading describes' },
       londonDateOf(this.clock.now()),
-      'The date the reading describes',
     );
-    if (!date.ok) {
-      throw new FormRejected(
-        [{ text: date.message, href: `#observedOn-${date.parts[0] ?? 'day'}` }],
-        { observedOn: date.message },
-        { ...form, observedOnParts: date.parts },
-      );
-    }
     await this.measures
       .record(user, id, form.measureId, {
         value: Number(form.value),
-        observedOn: date.iso,
+        observedOn,
         note: orNothing(form.readingNote) ?? null,
         source: orNothing(form.source) ?? null,
       })
-      .catch(readingInPageWords);
+      .catch(measureInPageWords);
     return new SeeOther(`/actions/${id}#measures`, 'Reading recorded');
   }
 
