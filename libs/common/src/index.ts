@@ -10,6 +10,7 @@ export {
   formatBytes,
 } from './http/body-limit';
 export { hangUpOnUnreadBody } from './http/hang-up-unread-body';
+export { refusalDetailsOf } from './http/refusal-details';
 export { RequestBodyGuard } from './http/request-body.guard';
 export { isServiceUnavailable } from './errors/service-unavailable';
 export { retryAfterOf, TryAgainLater } from './errors/try-again-later';

@@ -1,4 +1,5 @@
-import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
+import { refusalDetailsOf } from '@app/common';
+import { BadRequestException, NotFoundException } from '@nestjs/common';
 import type { ActionStatus } from '../entities/action.entity';
 import type { SmartField } from './action-rules';
 
@@ -35,15 +36,9 @@ const CODES: readonly string[] = [
 
 /** The refusal an ActionsService error carries, or null for any other error. */
 export function actionRefusalOf(error: unknown): ActionRefusal | null {
-  if (!(error instanceof HttpException)) return null;
-  const response = error.getResponse();
-  const details: unknown =
-    typeof response === 'object' && response !== null && 'details' in response
-      ? response.details
-      : undefined;
-  if (typeof details !== 'object' || details === null || !('code' in details)) return null;
+  const details = refusalDetailsOf(error);
   // Only ActionsService writes these codes, always in the shape of ActionRefusal.
-  return typeof details.code === 'string' && CODES.includes(details.code)
+  return typeof details?.code === 'string' && CODES.includes(details.code)
     ? (details as ActionRefusal)
     : null;
 }

@@ -1,4 +1,5 @@
 import { actionRefusalOf } from '@app/actions';
+import { refusalDetailsOf } from '@app/common';
 import { HttpException } from '@nestjs/common';
 import { FormRejected } from '../pipeline/form-rejected';
 import { statusTag } from '../view-models';
@@ -101,18 +102,10 @@ const MEASURE_WORDS: ReadonlyArray<[RegExp, string]> = [
  * names; any other error as it was. The rule is the service's: this only words it.
  */
 export function measureInPageWords(error: unknown): never {
-  if (!(error instanceof HttpException)) throw error;
-  const response = error.getResponse();
-  const details: unknown =
-    typeof response === 'object' && response !== null && 'details' in response
-      ? response.details
-      : null;
+  const details = refusalDetailsOf(error);
   if (
-    typeof details !== 'object' ||
-    details === null ||
-    !('code' in details) ||
-    details.code !== 'invalid-measure' ||
-    !('field' in details) ||
+    !(error instanceof HttpException) ||
+    details?.code !== 'invalid-measure' ||
     typeof details.field !== 'string'
   ) {
     throw error;
