@@ -243,6 +243,29 @@ describe('web pages (e2e): measures on the action page', () => {
     expect(res.status).toBe(403);
   });
 
+  it('refuses a flood of either form before reading it, and stores nothing', async () => {
+    const { action, measureId } = await measuredAction();
+    const flood = 'x'.repeat(2 * 1024 * 1024);
+    const reading = await as(home.staff).submit(
+      `/actions/${action.id}`,
+      `/actions/${action.id}/readings`,
+      { measureId, value: '50', readingNote: flood },
+    );
+    const measure = await as(home.manager).submit(
+      `/actions/${action.id}`,
+      `/actions/${action.id}/measures`,
+      measureFields({ name: flood }),
+    );
+    for (const res of [reading, measure]) {
+      expect(res.status).toBe(413);
+      expect(res.text).toContain('100 KB');
+    }
+    const measures = await home.manager
+      .as(request(t.server).get(`/api/actions/${action.id}/measures`))
+      .expect(200);
+    expect(measures.body).toEqual([expect.objectContaining({ id: measureId, readings: [] })]);
+  });
+
   it('answers 404 for another council’s action, and for their measure on ours', async () => {
     const { action, measureId } = await measuredAction();
     const theirs = await measuredAction(away);

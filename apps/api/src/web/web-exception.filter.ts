@@ -44,8 +44,8 @@ const PAGES: Partial<Record<number, { title: string; paragraphs: string[] }>> = 
     ],
   },
   [HttpStatus.PAYLOAD_TOO_LARGE]: {
-    title: 'The file is too big',
-    paragraphs: ['Go back and choose a smaller file.'],
+    title: 'What you sent is too big',
+    paragraphs: ['Go back and send less: a shorter answer, or a smaller file.'],
   },
   [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: {
     title: 'That kind of file cannot be used',
@@ -120,10 +120,16 @@ export class WebExceptionFilter implements ExceptionFilter {
     }
     const retryAfter = retryAfterOf(exception, status);
     if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
+    // The limit itself ("this address accepts up to 100 KB"), so people know how much is allowed.
+    const limit =
+      status === HttpStatus.PAYLOAD_TOO_LARGE && exception instanceof HttpException
+        ? [`${exception.message.replace(/^Request body too large: t/, 'T')}.`]
+        : [];
     res.status(status).render('message', {
       ...page,
       paragraphs: [
         ...page.paragraphs,
+        ...limit,
         `If you contact support, quote this reference: ${requestId}`,
       ],
     });
