@@ -11,6 +11,7 @@ import {
   HttpException,
   HttpStatus,
   Logger,
+  PayloadTooLargeException,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PageWithErrors } from './pipeline/form-post';
@@ -122,7 +123,7 @@ export class WebExceptionFilter implements ExceptionFilter {
     if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
     // The limit itself ("this address accepts up to 100 KB"), so people know how much is allowed.
     const limit =
-      status === HttpStatus.PAYLOAD_TOO_LARGE && exception instanceof HttpException
+      exception instanceof PayloadTooLargeException
         ? [`${exception.message.replace(/^Request body too large: t/, 'T')}.`]
         : [];
     res.status(status).render('message', {
