@@ -276,6 +276,15 @@ describe('web pages (e2e): measures on the action page', () => {
       reading(theirs.measureId, '50', daysFromToday(-1)),
     );
     expect(res.status).toBe(404);
-    expect(measureId).not.toBe(theirs.measureId);
+    // Neither measure took the reading.
+    for (const [who, actionId, id] of [
+      [home.manager, action.id, measureId],
+      [away.manager, theirs.action.id, theirs.measureId],
+    ] as const) {
+      const listed = await who
+        .as(request(t.server).get(`/api/actions/${actionId}/measures`))
+        .expect(200);
+      expect(listed.body).toEqual([expect.objectContaining({ id, readings: [] })]);
+    }
   });
 });

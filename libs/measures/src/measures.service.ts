@@ -87,8 +87,10 @@ export class MeasuresService {
 
   async list(councilId: string, actionId: string): Promise<MeasureView[]> {
     const at = { councilId, actionId };
-    await this.actionOf(this.dataSource.manager, at);
-    return this.viewsOf(this.dataSource.manager, at);
+    const views = await this.viewsOf(this.dataSource.manager, at);
+    // No measures: whether the action is there at all (404 outside its council) is asked only now.
+    if (views.length === 0) await this.actionOf(this.dataSource.manager, at);
+    return views;
   }
 
   async add(actor: ActionActor, actionId: string, fields: NewMeasure): Promise<MeasureView> {
@@ -189,10 +191,13 @@ export class MeasuresService {
         event: 'reading_recorded',
         changes,
       });
-      const { readings } = await this.viewOf(em, at, measureId);
-      const view = readings.find((r) => r.id === reading.id);
-      if (!view) throw new Error(`Reading ${reading.id} not read back`);
-      return view;
+      // Read back with who entered it: the one reading, not the measure's whole series.
+      return readingView(
+        await em.findOneOrFail(MeasureReading, {
+          where: { id: reading.id },
+          relations: { enteredBy: true },
+        }),
+      );
     });
   }
 
@@ -228,10 +233,10 @@ export class MeasuresService {
       relations: { enteredBy: true },
       order: { observedOn: 'ASC', createdAt: 'ASC', id: 'ASC' },
     });
+    const today = londonDateOf(this.clock.now());
     return measures.map(
       ({ councilId: _c, actionId: _a, createdAt: _n, updatedAt: _u, ...terms }) => {
         const own = readings.filter((r) => r.measureId === terms.id).map(readingView);
-        const today = londonDateOf(this.clock.now());
         return {
           ...terms,
           readings: own,

@@ -369,6 +369,12 @@ export function actionPage(
     dueParts: refused ? values : { dueDay: day, dueMonth: month, dueYear: year },
     timeline: timeline(history, names),
     measures: measuresView(measures),
+    // The reading form's choice of measure: the one typed before, or the only one there is.
+    measureItems: measures.map((measure) => ({
+      value: measure.id,
+      text: measure.name,
+      checked: values.measureId === measure.id || measures.length === 1,
+    })),
     errors: state.errors,
     fieldErrors: state.fieldErrors,
     values,

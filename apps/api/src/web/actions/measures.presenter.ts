@@ -87,7 +87,6 @@ export function measuresView(measures: readonly MeasureView[]) {
           { text: reading.source ?? '' },
           { text: reading.enteredBy.name },
         ]),
-      options: { value: measure.id, text: measure.name },
     };
   });
 }
