@@ -16,5 +16,14 @@ export {
 } from './entities/audit-entry.entity';
 export { DeadlineRevision } from './entities/deadline-revision.entity';
 export { daysLeft, isOverdue, overdueSql } from './overdue';
+export {
+  deadlineRagOf,
+  RAGS,
+  RED_SHARE,
+  rollUpRag,
+  worseRag,
+  type Rag,
+  type RagCounts,
+} from './rag';
 // Each area keeps its own index, so work on one never edits another's exports.
 export * from './actions';

@@ -1,3 +1,11 @@
+export { actionRagOf, effectiveRag, type ComputedRag, type RatedMeasure } from './action-rag';
+export {
+  ActionRagService,
+  RAG_REASON_MAX_LENGTH,
+  type ActionRagView,
+  type RagOverrideView,
+} from './action-rag.service';
+export { RagOverride } from './entities/rag-override.entity';
 export { MeasureReading } from './entities/measure-reading.entity';
 export { Measure } from './entities/measure.entity';
 export {
@@ -21,5 +29,6 @@ export {
   type NewMeasure,
   type ReadingInput,
   type ReadingView,
+  toleranceOf,
 } from './measures.service';
 export { TRAJECTORY_TOLERANCE, trajectoryOf, type MeasureRag, type Trajectory } from './trajectory';

@@ -4,10 +4,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MeasureReading } from './entities/measure-reading.entity';
 import { Measure } from './entities/measure.entity';
 import { MeasuresService } from './measures.service';
+import { ActionRagService } from './action-rag.service';
+import { RagOverride } from './entities/rag-override.entity';
 
 @Module({
-  imports: [ActionsDataModule, TypeOrmModule.forFeature([Measure, MeasureReading])],
-  providers: [MeasuresService],
-  exports: [MeasuresService],
+  imports: [ActionsDataModule, TypeOrmModule.forFeature([Measure, MeasureReading, RagOverride])],
+  providers: [MeasuresService, ActionRagService],
+  exports: [MeasuresService, ActionRagService],
 })
 export class MeasuresModule {}

@@ -7,6 +7,7 @@ import {
   mayAddUpdate,
 } from '@app/actions';
 import { Clock, definedOnly, londonDateOf } from '@app/common';
+import { Council } from '@app/people';
 import {
   BadRequestException,
   ForbiddenException,
@@ -51,7 +52,7 @@ export interface MeasureView extends MeasureInput {
   readings: ReadingView[];
   /** The reading of the latest date (the last entered, for that date): what the measure is now. */
   latest: ReadingView | null;
-  /** The latest reading against the line to the target, as of today. */
+  /** The latest reading against the line to the target, as of today, by the council's tolerance. */
   trajectory: Trajectory;
 }
 
@@ -234,6 +235,7 @@ export class MeasuresService {
       order: { observedOn: 'ASC', createdAt: 'ASC', id: 'ASC' },
     });
     const today = londonDateOf(this.clock.now());
+    const tolerance = await toleranceOf(em, at.councilId);
     return measures.map(
       ({ councilId: _c, actionId: _a, createdAt: _n, updatedAt: _u, ...terms }) => {
         const own = readings.filter((r) => r.measureId === terms.id).map(readingView);
@@ -241,7 +243,7 @@ export class MeasuresService {
           ...terms,
           readings: own,
           latest: own.at(-1) ?? null,
-          trajectory: trajectoryOf(terms, own, today),
+          trajectory: trajectoryOf(terms, own, today, tolerance),
         };
       },
     );
@@ -252,6 +254,15 @@ export class MeasuresService {
     if (!view) throw new NotFoundException('Measure not found');
     return view;
   }
+}
+
+/** The council's tolerance for measures behind their line, as a share (10% is 0.1). */
+export async function toleranceOf(em: EntityManager, councilId: string): Promise<number> {
+  const council = await em.findOneOrFail(Council, {
+    where: { id: councilId },
+    select: { id: true, measureTolerancePercent: true },
+  });
+  return council.measureTolerancePercent / 100;
 }
 
 /** Where a measure lives: the council and the action, both checked on every read. */

@@ -34,6 +34,17 @@ describe('trajectoryOf', () => {
     });
   });
 
+  it.each([
+    // A council's own tolerance: 25% of 40 points is 10, so 50 is amber and 49.9 red; none at all
+    // makes any shortfall red.
+    [0.25, 50, 'amber'],
+    [0.25, 49.9, 'red'],
+    [0, 59.9, 'red'],
+    [0, 60, 'green'],
+  ] as const)('with tolerance %d, %d on day 50 is %s', (tolerance, value, rag) => {
+    expect(trajectoryOf(audits, [on('2027-02-20', value)], '2027-02-21', tolerance).rag).toBe(rag);
+  });
+
   it('judges a lower-is-better measure the other way round', () => {
     const days = {
       ...audits,

@@ -1,12 +1,14 @@
+import type { Rag } from '@app/actions';
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import type { MeasureTerms } from './measure-rules';
 
 /** A measure's RAG: green on or ahead of its line, amber a little behind, red further behind. */
-export type MeasureRag = 'green' | 'amber' | 'red';
+export type MeasureRag = Rag;
 
 /**
  * How far behind its line a measure may fall and still be amber rather than red, as a share of
- * the distance from its start to its target.
+ * the distance from its start to its target, when its council has not chosen (the column's
+ * default, 10%).
  */
 export const TRAJECTORY_TOLERANCE = 0.1;
 
@@ -33,13 +35,14 @@ const met = (terms: MeasureTerms, value: number): boolean =>
  * - the target reached: green;
  * - the target date passed without reaching it: red;
  * - otherwise the reading against where the line is on its date: green on or ahead of it, amber
- *   behind by up to TRAJECTORY_TOLERANCE of the whole distance, red further behind.
+ *   behind by up to `tolerance` (the council's, a share) of the whole distance, red further behind.
  * A milestone has no line: met is green, not met is green until its date and red after.
  */
 export function trajectoryOf(
   terms: MeasureTerms,
   readings: readonly Point[],
   today: string,
+  tolerance: number = TRAJECTORY_TOLERANCE,
 ): Trajectory {
   const latest = readings.at(-1);
   if (latest === undefined) return { rag: null, expected: null, reason: 'No readings yet.' };
@@ -69,7 +72,7 @@ export function trajectoryOf(
   const behind = terms.direction === 'higher' ? expected - latest.value : latest.value - expected;
   if (behind <= 0)
     return { rag: 'green', expected, reason: 'On or ahead of the line to the target.' };
-  if (behind <= Math.abs(distance) * TRAJECTORY_TOLERANCE) {
+  if (behind <= Math.abs(distance) * tolerance) {
     return { rag: 'amber', expected, reason: `Behind the line to the target by ${round(behind)}.` };
   }
   return {

@@ -1,7 +1,8 @@
 import type { Council } from './entities/council.entity';
 
-/** A council as the API and the CLI show it: who it is and how it sets draft deadlines. */
+/** A council as the API and the CLI show it: who it is and how it sets draft deadlines and rates measures. */
 export function councilView(council: Council) {
-  const { id, name, code, immediateWindowDays, defaultWindowMonths } = council;
-  return { id, name, code, immediateWindowDays, defaultWindowMonths };
+  const { id, name, code, immediateWindowDays, defaultWindowMonths, measureTolerancePercent } =
+    council;
+  return { id, name, code, immediateWindowDays, defaultWindowMonths, measureTolerancePercent };
 }

@@ -17,11 +17,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const COUNCIL_CODE_PATTERN = /^[A-Z]{2,8}$/;
 export const IMMEDIATE_WINDOW_DAYS = { min: 0, max: 365 } as const;
 export const DEFAULT_WINDOW_MONTHS = { min: 1, max: 60 } as const;
+export const MEASURE_TOLERANCE_PERCENT = { min: 0, max: 50 } as const;
 export const COUNCIL_NAME_MAX_LENGTH = 200;
 
 /** Why `settings` cannot be stored, or null. Names are expected trimmed. */
 export function councilSettingsProblem(settings: Partial<CouncilSettings>): string | null {
-  const { name, code, immediateWindowDays: days, defaultWindowMonths: months } = settings;
+  const {
+    name,
+    code,
+    immediateWindowDays: days,
+    defaultWindowMonths: months,
+    measureTolerancePercent: tolerance,
+  } = settings;
   if (name !== undefined && (name === '' || name.length > COUNCIL_NAME_MAX_LENGTH)) {
     return `Council name must be 1-${COUNCIL_NAME_MAX_LENGTH} characters`;
   }
@@ -36,6 +43,9 @@ export function councilSettingsProblem(settings: Partial<CouncilSettings>): stri
   if (months !== undefined && !within(months, DEFAULT_WINDOW_MONTHS)) {
     return `defaultWindowMonths must be an integer ${DEFAULT_WINDOW_MONTHS.min}-${DEFAULT_WINDOW_MONTHS.max}`;
   }
+  if (tolerance !== undefined && !within(tolerance, MEASURE_TOLERANCE_PERCENT)) {
+    return `measureTolerancePercent must be an integer ${MEASURE_TOLERANCE_PERCENT.min}-${MEASURE_TOLERANCE_PERCENT.max}`;
+  }
   return null;
 }
 
@@ -47,7 +57,7 @@ export interface CreateCouncilInput {
 
 export type CouncilSettings = Pick<
   Council,
-  'name' | 'code' | 'immediateWindowDays' | 'defaultWindowMonths'
+  'name' | 'code' | 'immediateWindowDays' | 'defaultWindowMonths' | 'measureTolerancePercent'
 >;
 
 /** True when `error` is Postgres refusing a duplicate (unique_violation). */

@@ -7,6 +7,7 @@ export {
   councilSettingsProblem,
   CouncilsService,
   DEFAULT_WINDOW_MONTHS,
+  MEASURE_TOLERANCE_PERCENT,
   IMMEDIATE_WINDOW_DAYS,
   isUniqueViolation,
   type CouncilSettings,

@@ -18,6 +18,8 @@ export const AUDIT_EVENTS = [
   'measure_added',
   'measure_changed',
   'reading_recorded',
+  'rag_overridden',
+  'rag_override_cleared',
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 

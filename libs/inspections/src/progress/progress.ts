@@ -1,7 +1,7 @@
-import { ACTION_STATUSES, type ActionStatus } from '@app/actions';
+import { ACTION_STATUSES, type ActionStatus, type Rag, RAGS, rollUpRag } from '@app/actions';
 
-export const RAG_RATINGS = ['red', 'amber', 'green'] as const;
-export type RagRating = (typeof RAG_RATINGS)[number];
+export const RAG_RATINGS = RAGS;
+export type RagRating = Rag;
 
 export interface Progress {
   total: number;
@@ -21,9 +21,6 @@ export interface StatusCount {
   overduePriority: number;
 }
 
-/** A fifth or more of the live actions overdue is red, like any overdue priority action. */
-const RED_OVERDUE_SHARE = 0.2;
-
 export function emptyByStatus(): Record<ActionStatus, number> {
   return Object.fromEntries(ACTION_STATUSES.map((status) => [status, 0])) as Record<
     ActionStatus,
@@ -32,8 +29,8 @@ export function emptyByStatus(): Record<ActionStatus, number> {
 }
 
 /**
- * RAG: red when any priority action is overdue or a fifth of live actions are; amber when
- * anything is overdue or blocked; green otherwise (including a plan with nothing in it yet).
+ * Progress and RAG from counts. Counted by status and deadline alone, an overdue action is red
+ * and a blocked one amber (`deadlineRagOf`), rolled up by the one rule (`rollUpRag`).
  */
 export function summarise(counts: readonly StatusCount[]): Progress {
   const byStatus = emptyByStatus();
@@ -49,11 +46,11 @@ export function summarise(counts: readonly StatusCount[]): Progress {
   const counted = total - byStatus.cancelled;
   const live = byStatus.draft + byStatus.open + byStatus.in_progress + byStatus.blocked;
   const percentComplete = counted === 0 ? 0 : Math.round((100 * done) / counted);
-  const rag: RagRating =
-    overduePriority > 0 || (live > 0 && overdue / live >= RED_OVERDUE_SHARE)
-      ? 'red'
-      : overdue > 0 || byStatus.blocked > 0
-        ? 'amber'
-        : 'green';
+  const rag = rollUpRag({
+    live,
+    red: overdue,
+    redPriority: overduePriority,
+    amber: byStatus.blocked,
+  });
   return { total, byStatus, percentComplete, overdue, overduePriority, rag };
 }

@@ -23,6 +23,12 @@ export class Council {
   /** Months given to an item the report sets no timescale for. */
   @IntegerColumn('default_window_months', { default: 6 }) defaultWindowMonths!: number;
 
+  /**
+   * How far behind the line to its target a measure may fall and still be amber rather than red,
+   * as a percentage of the whole distance from its start to its target.
+   */
+  @IntegerColumn('measure_tolerance_percent', { default: 10 }) measureTolerancePercent!: number;
+
   /** Overrides of the deployment's reminder defaults; `{}` follows them all. */
   @Column({ name: 'notification_settings', type: 'jsonb', default: () => "'{}'::jsonb" })
   notificationSettings!: NotificationSettings;

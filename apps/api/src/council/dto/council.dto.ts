@@ -34,6 +34,15 @@ export class CouncilDto {
   })
   defaultWindowMonths!: number;
 
+  @ApiProperty({
+    example: 10,
+    minimum: 0,
+    maximum: 50,
+    description:
+      'How far behind the line to its target a measure may be and still be amber (not red), as a percentage of the distance from its start to its target.',
+  })
+  measureTolerancePercent!: number;
+
   @ApiProperty({ type: NotificationSettingsDto })
   notifications!: NotificationSettingsDto;
 

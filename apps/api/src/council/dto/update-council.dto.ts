@@ -4,6 +4,7 @@ import {
   COUNCIL_NAME_MAX_LENGTH,
   DEFAULT_WINDOW_MONTHS,
   IMMEDIATE_WINDOW_DAYS,
+  MEASURE_TOLERANCE_PERCENT,
 } from '@app/people';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -66,6 +67,19 @@ export class UpdateCouncilDto {
   @Min(DEFAULT_WINDOW_MONTHS.min)
   @Max(DEFAULT_WINDOW_MONTHS.max)
   defaultWindowMonths?: number;
+
+  @ApiPropertyOptional({
+    example: 10,
+    minimum: MEASURE_TOLERANCE_PERCENT.min,
+    maximum: MEASURE_TOLERANCE_PERCENT.max,
+    description:
+      'How far behind the line to its target a measure may be and still be amber (not red), as a percentage of the distance from its start to its target.',
+  })
+  @OmitOrValidate()
+  @IsInt()
+  @Min(MEASURE_TOLERANCE_PERCENT.min)
+  @Max(MEASURE_TOLERANCE_PERCENT.max)
+  measureTolerancePercent?: number;
 
   @ApiPropertyOptional({
     type: UpdateNotificationSettingsDto,

@@ -12,7 +12,6 @@ import {
   READING_SOURCE_MAX_LENGTH,
   type ReadingView,
   type Trajectory,
-  TRAJECTORY_TOLERANCE,
 } from '@app/measures';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
@@ -163,7 +162,8 @@ export class TrajectoryDto implements Trajectory {
     enum: ['green', 'amber', 'red'],
     nullable: true,
     example: 'amber',
-    description: `Green on or ahead of the line to the target (or the target reached), amber behind it by up to ${TRAJECTORY_TOLERANCE * 100}% of the distance, red further behind or past the target date; null without readings.`,
+    description:
+      "Green on or ahead of the line to the target (or the target reached), amber behind it by up to the council's measureTolerancePercent (10% unless set) of the distance, red further behind or past the target date; null without readings.",
   })
   rag!: MeasureRag | null;
 

@@ -7,14 +7,15 @@ import {
   LIVE_STATUSES,
   MANAGER_ONLY_STATUSES,
   mayAddUpdate,
+  RAGS,
   type SmartGap,
 } from '@app/actions';
 import { hasRole, type Principal } from '@app/auth';
-import type { MeasureView } from '@app/measures';
+import type { ActionRagView, MeasureView } from '@app/measures';
 import type { User } from '@app/people';
 import type { FormState } from '../forms';
 import type { PageLocals } from '../pipeline/page';
-import { dateTime, daysLabel, longDate, statusTag } from '../view-models';
+import { dateTime, daysLabel, longDate, RAG_TAGS, statusTag } from '../view-models';
 import { measuresView } from './measures.presenter';
 
 /** What a draft still lacks, in words ("an owner"). */
@@ -295,6 +296,23 @@ export function timeline(
             ...(changes.note?.to ? [text(changes.note.to)] : []),
           ],
         };
+      case 'rag_overridden':
+        // The reason is shown by the entry's own reason line.
+        return {
+          ...base,
+          heading: `RAG overridden: ${RAG_TAGS[text(changes.rag?.to)]?.text ?? text(changes.rag?.to)}`,
+          sentences: changes.rag?.from
+            ? [
+                `Was overridden as ${RAG_TAGS[text(changes.rag.from)]?.text ?? text(changes.rag.from)}.`,
+              ]
+            : [],
+        };
+      case 'rag_override_cleared':
+        return {
+          ...base,
+          heading: 'RAG override removed',
+          sentences: ['The RAG is the computed one again.'],
+        };
     }
   });
 }
@@ -327,6 +345,22 @@ export interface ActionPageFacts {
   /** Everyone in the council, disabled people too (the history names them). */
   everyone: User[];
   measures: MeasureView[];
+  rag: ActionRagView;
+}
+
+/** The action's RAG as the page shows it: the one that counts, why, and any override beside it. */
+export function ragView({ computed, override, rag }: ActionRagView) {
+  return {
+    tag: rag ? RAG_TAGS[rag] : { text: 'Not rated', classes: 'govuk-tag--grey' },
+    reason: computed.reason,
+    computedTag: computed.rag ? RAG_TAGS[computed.rag] : null,
+    override: override && {
+      reason: override.reason,
+      by: override.by.name,
+      when: dateTime(override.at),
+      iso: new Date(override.at).toISOString(),
+    },
+  };
 }
 
 /**
@@ -335,7 +369,7 @@ export interface ActionPageFacts {
  */
 export function actionPage(
   principal: Principal,
-  { action, history, everyone, measures }: ActionPageFacts,
+  { action, history, everyone, measures, rag }: ActionPageFacts,
   state: FormState,
 ): PageLocals {
   const abilities = abilitiesOf(principal, action);
@@ -369,6 +403,12 @@ export function actionPage(
     dueParts: refused ? values : { dueDay: day, dueMonth: month, dueYear: year },
     timeline: timeline(history, names),
     measures: measuresView(measures),
+    rag: ragView(rag),
+    ragItems: RAGS.map((value) => ({
+      value,
+      text: RAG_TAGS[value]?.text,
+      checked: values.rag === value,
+    })),
     // The reading form's choice of measure: the one typed before, or the only one there is.
     measureItems: measures.map((measure) => ({
       value: measure.id,

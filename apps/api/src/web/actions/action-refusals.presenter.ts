@@ -117,3 +117,17 @@ export function measureInPageWords(error: unknown): never {
     MEASURE_FIELD_IDS[details.field] ?? details.field,
   );
 }
+
+/** ActionRagService's refusal (`details.code` invalid-rag-override) on the field it names. */
+export function ragInPageWords(error: unknown): never {
+  const details = refusalDetailsOf(error);
+  if (
+    !(error instanceof HttpException) ||
+    details?.code !== 'invalid-rag-override' ||
+    typeof details.field !== 'string'
+  ) {
+    throw error;
+  }
+  const field = details.field === 'reason' ? 'ragReason' : details.field;
+  throw FormRejected.on(field, error.message, field);
+}

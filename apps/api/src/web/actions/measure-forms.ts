@@ -1,3 +1,4 @@
+import { type Rag, RAGS } from '@app/actions';
 import {
   MEASURE_DIRECTIONS,
   MEASURE_NAME_MAX_LENGTH,
@@ -5,6 +6,7 @@ import {
   type MeasureDirection,
   type MeasureUnit,
   READING_NOTE_MAX_LENGTH,
+  RAG_REASON_MAX_LENGTH,
   READING_SOURCE_MAX_LENGTH,
 } from '@app/measures';
 import { Trim } from '@app/common';
@@ -81,4 +83,13 @@ export class MeasureForm {
 
   @DatePart('Enter the year of the target')
   targetYear?: string;
+}
+
+/** POST /actions/:id/rag (managers): a RAG in place of the computed one, and why. */
+export class RagOverrideForm {
+  @IsIn(RAGS, { message: 'Select the RAG to show' })
+  rag!: Rag;
+
+  @RequiredText(RAG_REASON_MAX_LENGTH, 'The reason', 'Enter why the RAG is overridden')
+  ragReason!: string;
 }

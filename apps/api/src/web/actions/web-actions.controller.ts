@@ -1,7 +1,7 @@
 import { type ActionPatch, ActionsService } from '@app/actions';
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { Clock, londonDateOf } from '@app/common';
-import { MeasuresService } from '@app/measures';
+import { ActionRagService, MeasuresService } from '@app/measures';
 import { UsersService } from '@app/people';
 import { Get, Param } from '@nestjs/common';
 import { dateAnswer, dateGiven } from '../date-answer';
@@ -10,7 +10,7 @@ import { signedInAs } from '../page-guards';
 import { Form, FormPost, type FormPostOptions } from '../pipeline/form-post';
 import { type PageLocals, PageView, SeeOther } from '../pipeline/page';
 import { pageId, PagesController } from '../pipeline/pages-controller';
-import { longDate, statusTag } from '../view-models';
+import { longDate, RAG_TAGS, statusTag } from '../view-models';
 import {
   CancelForm,
   DeadlineForm,
@@ -21,8 +21,8 @@ import {
   SuccessMeasureForm,
 } from './action-forms';
 import { actionPage } from './action-page.presenter';
-import { inPageWords, measureInPageWords } from './action-refusals.presenter';
-import { MeasureForm, ReadingForm } from './measure-forms';
+import { inPageWords, measureInPageWords, ragInPageWords } from './action-refusals.presenter';
+import { MeasureForm, RagOverrideForm, ReadingForm } from './measure-forms';
 
 const ACTION_VIEW = 'actions/action';
 
@@ -49,6 +49,7 @@ export class WebActionsController {
   constructor(
     private readonly actions: ActionsService,
     private readonly measures: MeasuresService,
+    private readonly rag: ActionRagService,
     private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
@@ -204,14 +205,40 @@ export class WebActionsController {
     return new SeeOther(`/actions/${id}#measures`, 'Reading recorded');
   }
 
+  /** Managers override the computed RAG with a reason, as PUT /api/actions/:id/rag/override. */
+  @FormPost(':id/rag', actionForm)
+  @RequireRole('manager')
+  async overrideRag(
+    @CurrentUser() user: Principal,
+    @Param('id', pageId) id: string,
+    @Form(RagOverrideForm) form: RagOverrideForm,
+  ): Promise<SeeOther> {
+    await this.rag
+      .override(user, id, { rag: form.rag, reason: form.ragReason })
+      .catch(ragInPageWords);
+    return new SeeOther(`/actions/${id}#rag`, `RAG overridden as ${RAG_TAGS[form.rag]?.text}`);
+  }
+
+  /** Managers go back to the computed RAG, as DELETE /api/actions/:id/rag/override. */
+  @FormPost(':id/rag/clear', actionForm)
+  @RequireRole('manager')
+  async clearRag(
+    @CurrentUser() user: Principal,
+    @Param('id', pageId) id: string,
+  ): Promise<SeeOther> {
+    await this.rag.clear(user, id);
+    return new SeeOther(`/actions/${id}#rag`, 'RAG override removed');
+  }
+
   /** The action page, with a refused form's errors and what was typed in `state`. */
   async page(user: Principal, id: string, state: FormState): Promise<PageLocals> {
-    const [action, history, everyone, measures] = await Promise.all([
+    const [action, history, everyone, measures, rag] = await Promise.all([
       this.actions.get(user.councilId, id),
       this.actions.history(user.councilId, id),
       this.users.list(user.councilId, { includeDisabled: true }),
       this.measures.list(user.councilId, id),
+      this.rag.ratingOf(user.councilId, id),
     ]);
-    return actionPage(user, { action, history, everyone, measures }, state);
+    return actionPage(user, { action, history, everyone, measures, rag }, state);
   }
 }

@@ -1,5 +1,10 @@
 import { AccountField } from '@app/auth';
-import { DEFAULT_WINDOW_MONTHS, IMMEDIATE_WINDOW_DAYS, type Role } from '@app/people';
+import {
+  DEFAULT_WINDOW_MONTHS,
+  IMMEDIATE_WINDOW_DAYS,
+  MEASURE_TOLERANCE_PERCENT,
+  type Role,
+} from '@app/people';
 import {
   type CouncilSettingsChanges,
   ESCALATE_AFTER_DAYS_LIMITS,
@@ -133,6 +138,16 @@ export class CouncilSettingsForm {
   @Transform(toWholeNumber)
   defaultWindowMonths!: number;
 
+  @IsInt({ message: 'Enter how far behind a measure may be as a whole number, like 10' })
+  @Min(MEASURE_TOLERANCE_PERCENT.min, {
+    message: `How far behind a measure may be must be ${MEASURE_TOLERANCE_PERCENT.min}% or more`,
+  })
+  @Max(MEASURE_TOLERANCE_PERCENT.max, {
+    message: `How far behind a measure may be must be ${MEASURE_TOLERANCE_PERCENT.max}% or less`,
+  })
+  @Transform(toWholeNumber)
+  measureTolerancePercent!: number;
+
   @IsArray({ message: 'Enter at least one reminder day, like 28, 14, 7, 1, 0' })
   @ArrayMinSize(1, { message: 'Enter at least one reminder day, like 28, 14, 7, 1, 0' })
   @IsInt({
@@ -181,6 +196,7 @@ export function councilChangesOf(form: CouncilSettingsForm): CouncilSettingsChan
   return {
     immediateWindowDays: form.immediateWindowDays,
     defaultWindowMonths: form.defaultWindowMonths,
+    measureTolerancePercent: form.measureTolerancePercent,
     notifications: {
       reminderOffsets: form.reminderOffsets,
       escalateToAdminsAfterDays: typeof after === 'number' ? after : null,

@@ -32,6 +32,7 @@ export function councilSettingsValues(
   return {
     immediateWindowDays: String(council.immediateWindowDays),
     defaultWindowMonths: String(council.defaultWindowMonths),
+    measureTolerancePercent: String(council.measureTolerancePercent),
     reminderOffsets: policy.offsets.join(', '),
     escalateToAdminsAfterDays:
       policy.escalateToAdminsAfterDays === null ? '' : String(policy.escalateToAdminsAfterDays),
