@@ -1,1 +1,3 @@
 export * from './committee-report';
+export { CommitteeReportsModule } from './committee-reports.module';
+export { CommitteeReportsService, type ReportRequest } from './committee-reports.service';

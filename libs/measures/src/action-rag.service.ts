@@ -81,7 +81,14 @@ export class ActionRagService {
       const before = await em.findOneBy(RagOverride, { actionId, councilId: actor.councilId });
       await em.upsert(
         RagOverride,
-        { actionId, councilId: actor.councilId, rag: input.rag, reason, setById: actor.userId },
+        {
+          actionId,
+          councilId: actor.councilId,
+          rag: input.rag,
+          reason,
+          setById: actor.userId,
+          setAt: this.clock.now(),
+        },
         ['actionId'],
       );
       await this.auditLog.record(em, {

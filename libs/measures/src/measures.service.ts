@@ -107,7 +107,12 @@ export class MeasuresService {
       await this.actionOf(em, at, true);
       this.mustManage(actor);
       const measure = await em.save(
-        em.create(Measure, { ...input, councilId: actor.councilId, actionId }),
+        em.create(Measure, {
+          ...input,
+          councilId: actor.councilId,
+          actionId,
+          createdAt: this.clock.now(),
+        }),
       );
       await this.auditLog.record(em, {
         councilId: actor.councilId,
@@ -177,6 +182,7 @@ export class MeasuresService {
           note: input.note ?? null,
           source: input.source ?? null,
           enteredById: actor.userId,
+          createdAt: this.clock.now(),
         }),
       );
       // A reading is activity on the action, as a progress note is.

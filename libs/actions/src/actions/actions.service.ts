@@ -483,6 +483,7 @@ export class ActionsService {
         toDueOn: patch.dueOn ?? '',
         reason: patch.dueOnReason ?? '',
         revisedById: actor.userId,
+        revisedAt: this.clock.now(),
       });
       const keptOwner = patch.ownerId === undefined || patch.ownerId === action.ownerId;
       // The owner hears when someone else moves their deadline (a new owner's assignment
@@ -541,6 +542,7 @@ export class ActionsService {
           authorId: actor.userId,
           note: input.note,
           evidenceUrl,
+          createdAt: this.clock.now(),
         }),
       );
       // Progress is activity on the action: updatedAt (and sort=-updatedAt) reflect it.

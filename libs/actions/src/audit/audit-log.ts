@@ -1,3 +1,4 @@
+import { Clock } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Action } from '../entities/action.entity';
@@ -66,6 +67,8 @@ export function createdChanges(action: Action): AuditChanges {
  */
 @Injectable()
 export class AuditLog {
+  constructor(private readonly clock: Clock) {}
+
   async record(em: EntityManager, entry: AuditRecord): Promise<void> {
     await this.recordMany(em, [entry]);
   }
@@ -73,7 +76,13 @@ export class AuditLog {
   async recordMany(em: EntityManager, entries: AuditRecord[]): Promise<void> {
     if (entries.length === 0) return;
     const rows = entries.map((entry) =>
-      em.create(AuditEntry, { ...entry, reason: entry.reason ?? null }),
+      // The app's clock, not the database's: "as at" reports replay the history by these times,
+      // and they must agree with the dates the rules judged by.
+      em.create(AuditEntry, {
+        ...entry,
+        reason: entry.reason ?? null,
+        occurredAt: this.clock.now(),
+      }),
     );
     // reload: false, since nothing reads the generated ids back.
     await em.save(AuditEntry, rows, { reload: false, chunk: 500 });
