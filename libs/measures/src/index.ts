@@ -22,4 +22,16 @@ export {
   type ReadingInput,
   type ReadingView,
 } from './measures.service';
+export {
+  parseReadingsCsv,
+  problemsShown,
+  READINGS_CSV_COLUMNS,
+  READINGS_CSV_MAX_BYTES,
+  READINGS_CSV_MAX_ROWS,
+  READINGS_PROBLEMS_SHOWN,
+  readingsTemplateCsv,
+  type ReadingProblem,
+  type ReadingRow,
+  type ReadingsCsv,
+} from './readings-csv';
 export { TRAJECTORY_TOLERANCE, trajectoryOf, type MeasureRag, type Trajectory } from './trajectory';
