@@ -7,6 +7,7 @@ export {
   MEASURE_VALUE_MAX,
   READING_NOTE_MAX_LENGTH,
   READING_SOURCE_MAX_LENGTH,
+  readingProblems,
   termsProblems,
   valueProblem,
   type MeasureDirection,
@@ -20,7 +21,10 @@ export {
   type MeasureView,
   type NewMeasure,
   type ReadingInput,
+  type ReadingsFile,
+  type ReadingsRecorded,
   type ReadingView,
+  type RecordManyOptions,
 } from './measures.service';
 export {
   parseReadingsCsv,
