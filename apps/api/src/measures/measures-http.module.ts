@@ -1,9 +1,10 @@
 import { MeasuresModule } from '@app/measures';
 import { Module } from '@nestjs/common';
+import { MeasureReadingsController } from './measure-readings.controller';
 import { MeasuresController } from './measures.controller';
 
 @Module({
   imports: [MeasuresModule],
-  controllers: [MeasuresController],
+  controllers: [MeasuresController, MeasureReadingsController],
 })
 export class MeasuresHttpModule {}
