@@ -231,7 +231,9 @@ export class MeasuresService {
         details: { code: 'too-many-readings', rows: file.rows, limit: READINGS_CSV_MAX_ROWS },
       });
     }
-    if (file.kind === 'unreadable') throw readingsRefused(file.problems, 'The file cannot be read');
+    if (file.kind === 'unreadable') {
+      throw readingsRefused(file.problems, 'The file cannot be read as readings', 'file');
+    }
     return this.recordMany(actor, file, options);
   }
 
@@ -296,6 +298,7 @@ export class MeasuresService {
         throw readingsRefused(
           problems,
           `${linesCount(problems)} of the file cannot be recorded, so none of it was`,
+          'lines',
         );
       }
       await this.writeReadings(em, actor, checked);
@@ -472,12 +475,19 @@ function linesCount(problems: readonly ReadingProblem[]): string {
   return lines === 1 ? '1 line' : `${lines.toLocaleString('en-GB')} lines`;
 }
 
-/** 400 listing a file's problems (the first READINGS_PROBLEMS_SHOWN) and how many there are. */
-function readingsRefused(problems: readonly ReadingProblem[], message: string) {
+/**
+ * 400 listing a file's problems (the first READINGS_PROBLEMS_SHOWN) and how many there are;
+ * `scope` says whether the file as a whole could not be read or some of its lines were refused.
+ */
+function readingsRefused(
+  problems: readonly ReadingProblem[],
+  message: string,
+  scope: 'file' | 'lines',
+): BadRequestException {
   const shown = problemsShown(problems);
   return new BadRequestException({
     message,
-    details: { code: 'invalid-readings', problems: shown.problems, total: shown.total },
+    details: { code: 'invalid-readings', scope, problems: shown.problems, total: shown.total },
   });
 }
 

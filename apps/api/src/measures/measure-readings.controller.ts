@@ -14,6 +14,8 @@ import {
   Header,
   Post,
   StreamableFile,
+  Req,
+  UnsupportedMediaTypeException,
   UploadedFile,
 } from '@nestjs/common';
 import {
@@ -26,6 +28,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { ApiRefusals } from '../common/api-refusals';
 import { ReadingsUpload } from '../common/readings-upload';
 import { ReadingsRecordedDto, UploadReadingsDto } from './dto/readings-upload.dto';
@@ -71,12 +74,30 @@ export class MeasureReadingsController {
   })
   async upload(
     @CurrentUser() principal: Principal,
+    @Req() req: Request,
     @UploadedFile() file: Express.Multer.File | undefined,
-    @Body() body: UploadReadingsDto,
+    // Multipart text fields land here. Typed loosely so the global pipe leaves it alone: a JSON
+    // body must be refused as not an upload (415) before its fields are judged.
+    @Body() body: Record<string, unknown> | undefined,
   ): Promise<ReadingsRecordedDto> {
+    if (!req.is('multipart/form-data')) {
+      throw new UnsupportedMediaTypeException(
+        'Send the readings as a multipart upload (multipart/form-data), the file in the field "file"',
+      );
+    }
+    const { keepGoodRows, ...others } = body ?? {};
+    const unknown = Object.keys(others);
+    if (unknown.length > 0) {
+      throw new BadRequestException(
+        unknown.map((field) => `property ${field} should not exist`).join('; '),
+      );
+    }
+    if (keepGoodRows !== undefined && keepGoodRows !== 'true' && keepGoodRows !== 'false') {
+      throw new BadRequestException('keepGoodRows must be true or false');
+    }
     if (!file) throw new BadRequestException('Send the readings as the multipart field "file".');
     return this.measures.recordCsv(principal, file.buffer, {
-      keepGoodRows: body.keepGoodRows === true,
+      keepGoodRows: keepGoodRows === 'true',
     });
   }
 

@@ -1,4 +1,3 @@
-import { ToBoolean } from '@app/common';
 import {
   READINGS_CSV_COLUMNS,
   READINGS_CSV_MAX_BYTES,
@@ -8,11 +7,10 @@ import {
   type ReadingsRecorded,
 } from '@app/measures';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional } from 'class-validator';
 
 const LIMIT_MB = READINGS_CSV_MAX_BYTES / 1024 / 1024;
 
-/** The multipart form of POST /measures/readings, beside its `file`. */
+/** The multipart form of POST /measures/readings, for the docs (the controller reads it). */
 export class UploadReadingsDto {
   @ApiProperty({
     type: 'string',
@@ -30,9 +28,6 @@ export class UploadReadingsDto {
     description:
       'true: record the good rows even if some are refused. Otherwise one refused row records nothing.',
   })
-  @IsOptional()
-  @ToBoolean()
-  @IsBoolean({ message: 'keepGoodRows must be true or false' })
   keepGoodRows?: boolean;
 }
 
