@@ -15,6 +15,7 @@ export {
   MEASURE_VALUE_MAX,
   READING_NOTE_MAX_LENGTH,
   READING_SOURCE_MAX_LENGTH,
+  readingProblems,
   termsProblems,
   valueProblem,
   type MeasureDirection,
@@ -28,7 +29,22 @@ export {
   type MeasureView,
   type NewMeasure,
   type ReadingInput,
+  type ReadingsFile,
+  type ReadingsRecorded,
   type ReadingView,
+  type RecordManyOptions,
   toleranceOf,
 } from './measures.service';
+export {
+  parseReadingsCsv,
+  problemsShown,
+  READINGS_CSV_COLUMNS,
+  READINGS_CSV_MAX_BYTES,
+  READINGS_CSV_MAX_ROWS,
+  READINGS_PROBLEMS_SHOWN,
+  readingsTemplateCsv,
+  type ReadingProblem,
+  type ReadingRow,
+  type ReadingsCsv,
+} from './readings-csv';
 export { TRAJECTORY_TOLERANCE, trajectoryOf, type MeasureRag, type Trajectory } from './trajectory';

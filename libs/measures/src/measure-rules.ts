@@ -64,3 +64,20 @@ export function termsProblems(terms: MeasureTerms): Record<string, string> {
   }
   return problems;
 }
+
+/**
+ * Why a reading cannot be recorded, per field (without the field's name, which each caller words
+ * its own way), or an empty object: the value must fit the measure's unit, and the date it
+ * describes must not be later than `today` (a date to come cannot have been measured yet).
+ */
+export function readingProblems(
+  unit: MeasureUnit,
+  reading: { value: number; observedOn: string },
+  today: string,
+): { value?: string; observedOn?: string } {
+  const value = valueProblem(unit, reading.value);
+  return {
+    ...(value && { value }),
+    ...(reading.observedOn > today && { observedOn: 'must not be later than today' }),
+  };
+}

@@ -2,6 +2,7 @@ import {
   Action,
   type ActionActor,
   type AuditChanges,
+  type AuditRecord,
   AuditLog,
   diff,
   mayAddUpdate,
@@ -13,12 +14,21 @@ import {
   ForbiddenException,
   Injectable,
   NotFoundException,
+  PayloadTooLargeException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { MeasureReading } from './entities/measure-reading.entity';
 import { Measure } from './entities/measure.entity';
-import { type MeasureTerms, termsProblems, valueProblem } from './measure-rules';
+import { type MeasureTerms, readingProblems, termsProblems } from './measure-rules';
+import {
+  parseReadingsCsv,
+  problemsShown,
+  READINGS_CSV_MAX_ROWS,
+  type ReadingProblem,
+  type ReadingRow,
+  readingsTemplateCsv,
+} from './readings-csv';
 import { type Trajectory, trajectoryOf } from './trajectory';
 
 export interface MeasureInput extends MeasureTerms {
@@ -54,6 +64,34 @@ export interface MeasureView extends MeasureInput {
   latest: ReadingView | null;
   /** The latest reading against the line to the target, as of today, by the council's tolerance. */
   trajectory: Trajectory;
+}
+
+/** A file's readings: the rows that could be read, and the lines that could not. */
+export interface ReadingsFile {
+  rows: readonly ReadingRow[];
+  problems: readonly ReadingProblem[];
+}
+
+export interface RecordManyOptions {
+  /** Record the good rows even when some are refused; otherwise one refusal records nothing. */
+  keepGoodRows: boolean;
+}
+
+/** What a file of readings came to. */
+export interface ReadingsRecorded {
+  /** How many readings were recorded. */
+  recorded: number;
+  /** The refused lines' problems, by line (the first READINGS_PROBLEMS_SHOWN). */
+  refused: ReadingProblem[];
+  /** How many problems there were in all. */
+  refusedTotal: number;
+}
+
+/** A reading the rules have passed, ready to write. */
+interface CheckedReading {
+  actionId: string;
+  measure: Measure;
+  input: ReadingInput;
 }
 
 /** The fields a measure's history entries name. */
@@ -167,37 +205,11 @@ export class MeasuresService {
         throw new ForbiddenException('Only the owner or a manager can record readings');
       }
       const measure = await this.measureOf(em, at, measureId);
-      const problem = valueProblem(measure.unit, input.value);
-      if (problem) throw refused({ value: `value ${problem}` });
-      if (input.observedOn > londonDateOf(this.clock.now())) {
-        // A reading says what was so: a date to come cannot have been measured yet.
-        throw refused({ observedOn: 'observedOn must not be later than today' });
-      }
-      const reading = await em.save(
-        em.create(MeasureReading, {
-          councilId: actor.councilId,
-          measureId,
-          value: input.value,
-          observedOn: input.observedOn,
-          note: input.note ?? null,
-          source: input.source ?? null,
-          enteredById: actor.userId,
-          createdAt: this.clock.now(),
-        }),
-      );
-      // A reading is activity on the action, as a progress note is.
-      await em.query(`UPDATE actions SET updated_at = now() WHERE id = $1`, [actionId]);
-      const changes: AuditChanges = {
-        measure: { from: null, to: measure.name },
-        ...diff<Partial<MeasureReading>>({}, reading, ['value', 'observedOn', 'note', 'source']),
-      };
-      await this.auditLog.record(em, {
-        councilId: actor.councilId,
-        actionId,
-        actorId: actor.userId,
-        event: 'reading_recorded',
-        changes,
-      });
+      const problems = readingProblems(measure.unit, input, londonDateOf(this.clock.now()));
+      if (problems.value) throw refused({ value: `value ${problems.value}` });
+      if (problems.observedOn) throw refused({ observedOn: `observedOn ${problems.observedOn}` });
+      const [reading] = await this.writeReadings(em, actor, [{ actionId, measure, input }]);
+      if (!reading) throw new Error('The reading was not written');
       // Read back with who entered it: the one reading, not the measure's whole series.
       return readingView(
         await em.findOneOrFail(MeasureReading, {
@@ -206,6 +218,205 @@ export class MeasuresService {
         }),
       );
     });
+  }
+
+  /**
+   * A file of readings (see parseReadingsCsv): refused as a whole when it cannot be read (400)
+   * or has more than READINGS_CSV_MAX_ROWS rows (413), before anything else is done; otherwise
+   * its rows are recorded as recordMany says.
+   */
+  async recordCsv(
+    actor: ActionActor,
+    content: Buffer | string,
+    options: RecordManyOptions,
+  ): Promise<ReadingsRecorded> {
+    const file = parseReadingsCsv(content);
+    if (file.kind === 'too-many-rows') {
+      throw new PayloadTooLargeException({
+        message: `The file has ${file.rows.toLocaleString('en-GB')} rows: upload at most ${READINGS_CSV_MAX_ROWS.toLocaleString('en-GB')} at a time`,
+        details: { code: 'too-many-readings', rows: file.rows, limit: READINGS_CSV_MAX_ROWS },
+      });
+    }
+    if (file.kind === 'unreadable') {
+      throw readingsRefused(file.problems, 'The file cannot be read as readings', 'file');
+    }
+    return this.recordMany(actor, file, options);
+  }
+
+  /**
+   * Many readings at once, each named by its action's reference and its measure's name, each
+   * checked as `record` checks one (the measure is on an action of the actor's council, the
+   * actor may record on it, the value fits the unit, the date is not to come). With a problem
+   * on any line nothing is recorded (400 listing them), unless `keepGoodRows`: then the good
+   * rows are recorded and the refused lines listed. One transaction either way; the actions
+   * are locked in order of id, so two files (or a file and a form) never wait on each other.
+   */
+  async recordMany(
+    actor: ActionActor,
+    file: ReadingsFile,
+    { keepGoodRows }: RecordManyOptions,
+  ): Promise<ReadingsRecorded> {
+    return this.dataSource.transaction(async (em) => {
+      const problems = [...file.problems];
+      const checked: CheckedReading[] = [];
+      const today = londonDateOf(this.clock.now());
+      const found = await this.measuresNamed(em, actor.councilId, file.rows);
+      for (const row of file.rows) {
+        const refuse = (field: string, message: string) =>
+          problems.push({ line: row.line, field, message });
+        const action = found.actions.get(row.actionReference.toUpperCase());
+        // Another council's action is not found either: the same words, whichever it was.
+        const missing = `There is no measure called “${row.measure}” on action ${row.actionReference}`;
+        if (!action) {
+          refuse('action_reference', missing);
+          continue;
+        }
+        if (!mayAddUpdate(actor, action)) {
+          refuse(
+            'action_reference',
+            `Only the owner of action ${action.reference} or a manager can record its readings`,
+          );
+          continue;
+        }
+        const measures = found.measures.get(measureKey(action.id, row.measure)) ?? [];
+        const [measure] = measures;
+        if (!measure) {
+          refuse('measure', missing);
+          continue;
+        }
+        if (measures.length > 1) {
+          refuse(
+            'measure',
+            `Action ${action.reference} has more than one measure called “${row.measure}”: record this reading on the action’s page`,
+          );
+          continue;
+        }
+        const rule = readingProblems(measure.unit, row, today);
+        if (rule.value) refuse('value', `The value ${rule.value}`);
+        if (rule.observedOn) refuse('observed_on', `The date ${rule.observedOn}`);
+        if (rule.value || rule.observedOn) continue;
+        const { value, observedOn, note, source } = row;
+        checked.push({ actionId: action.id, measure, input: { value, observedOn, note, source } });
+      }
+      // By line, and in the order the checks ran within a line.
+      problems.sort((a, b) => a.line - b.line);
+      if (problems.length > 0 && !keepGoodRows) {
+        throw readingsRefused(
+          problems,
+          `${linesCount(problems)} of the file cannot be recorded, so none of it was`,
+          'lines',
+        );
+      }
+      await this.writeReadings(em, actor, checked);
+      const shown = problemsShown(problems);
+      return { recorded: checked.length, refused: shown.problems, refusedTotal: shown.total };
+    });
+  }
+
+  /** The readings file to fill in: a row for every measure in the council, by action. */
+  async readingsTemplate(councilId: string): Promise<string> {
+    const rows = await this.dataSource
+      .createQueryBuilder(Measure, 'measure')
+      .innerJoin(
+        Action,
+        'action',
+        'action.id = measure.actionId AND action.councilId = measure.councilId',
+      )
+      .select('action.reference', 'actionReference')
+      .addSelect('measure.name', 'measure')
+      .where('measure.councilId = :councilId', { councilId })
+      .orderBy('action.reference')
+      .addOrderBy('measure.createdAt')
+      .addOrderBy('measure.id')
+      .getRawMany<{ actionReference: string; measure: string }>();
+    return readingsTemplateCsv(rows);
+  }
+
+  /**
+   * Writes readings the rules have passed, each with its entry in its action's history, and
+   * marks their actions as just active: the one way a reading is written, alone or from a file.
+   */
+  private async writeReadings(
+    em: EntityManager,
+    actor: ActionActor,
+    checked: readonly CheckedReading[],
+  ): Promise<MeasureReading[]> {
+    if (checked.length === 0) return [];
+    const readings = await em.save(
+      checked.map(({ measure, input }) =>
+        em.create(MeasureReading, {
+          councilId: actor.councilId,
+          measureId: measure.id,
+          value: input.value,
+          observedOn: input.observedOn,
+          note: input.note ?? null,
+          source: input.source ?? null,
+          enteredById: actor.userId,
+          createdAt: this.clock.now(),
+        }),
+      ),
+      { chunk: 500 },
+    );
+    // A reading is activity on the action, as a progress note is.
+    const actionIds = [...new Set(checked.map((reading) => reading.actionId))];
+    await em.query(`UPDATE actions SET updated_at = now() WHERE id = ANY($1)`, [actionIds]);
+    await this.auditLog.recordMany(
+      em,
+      checked.map(({ actionId, measure }, index): AuditRecord => {
+        const changes: AuditChanges = {
+          measure: { from: null, to: measure.name },
+          ...diff<Partial<MeasureReading>>({}, readings[index] ?? {}, [
+            'value',
+            'observedOn',
+            'note',
+            'source',
+          ]),
+        };
+        return {
+          councilId: actor.councilId,
+          actionId,
+          actorId: actor.userId,
+          event: 'reading_recorded',
+          changes,
+        };
+      }),
+    );
+    return readings;
+  }
+
+  /**
+   * The council's actions that `rows` name (by reference, any case), locked in order of id, and
+   * their measures by action and name (any case, trimmed): more than one for a name is ambiguous.
+   */
+  private async measuresNamed(
+    em: EntityManager,
+    councilId: string,
+    rows: readonly ReadingRow[],
+  ): Promise<{ actions: Map<string, Action>; measures: Map<string, Measure[]> }> {
+    const references = [...new Set(rows.map((row) => row.actionReference.toUpperCase()))];
+    if (references.length === 0) return { actions: new Map(), measures: new Map() };
+    const actions = await em
+      .createQueryBuilder(Action, 'action')
+      .where('action.councilId = :councilId', { councilId })
+      .andWhere('upper(action.reference) = ANY(:references)', { references })
+      .orderBy('action.id')
+      .setLock('pessimistic_write')
+      .getMany();
+    const measures = new Map<string, Measure[]>();
+    if (actions.length > 0) {
+      const found = await em.find(Measure, {
+        where: { councilId, actionId: In(actions.map((action) => action.id)) },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      for (const measure of found) {
+        const key = measureKey(measure.actionId, measure.name);
+        measures.set(key, [...(measures.get(key) ?? []), measure]);
+      }
+    }
+    return {
+      actions: new Map(actions.map((action) => [action.reference.toUpperCase(), action])),
+      measures,
+    };
   }
 
   private mustManage(actor: ActionActor): void {
@@ -269,6 +480,32 @@ export async function toleranceOf(em: EntityManager, councilId: string): Promise
     select: { id: true, measureTolerancePercent: true },
   });
   return council.measureTolerancePercent / 100;
+}
+
+/** A measure as a file names it: its action, and its name in any case, trimmed. */
+const measureKey = (actionId: string, name: string): string =>
+  `${actionId}\n${name.trim().toLowerCase()}`;
+
+/** "1 line", "3 lines": how many lines the problems are on. */
+function linesCount(problems: readonly ReadingProblem[]): string {
+  const lines = new Set(problems.map((problem) => problem.line)).size;
+  return lines === 1 ? '1 line' : `${lines.toLocaleString('en-GB')} lines`;
+}
+
+/**
+ * 400 listing a file's problems (the first READINGS_PROBLEMS_SHOWN) and how many there are;
+ * `scope` says whether the file as a whole could not be read or some of its lines were refused.
+ */
+function readingsRefused(
+  problems: readonly ReadingProblem[],
+  message: string,
+  scope: 'file' | 'lines',
+): BadRequestException {
+  const shown = problemsShown(problems);
+  return new BadRequestException({
+    message,
+    details: { code: 'invalid-readings', scope, problems: shown.problems, total: shown.total },
+  });
 }
 
 /** Where a measure lives: the council and the action, both checked on every read. */

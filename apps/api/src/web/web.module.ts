@@ -5,6 +5,7 @@ import { SignInLimitModule } from '../auth/sign-in-limit.module';
 import { WebActionsModule } from './actions/web-actions.module';
 import { WebAdminModule } from './admin/web-admin.module';
 import { WebInspectionsModule } from './inspections/web-inspections.module';
+import { WebMeasuresModule } from './measures/web-measures.module';
 import { WebReportsModule } from './reports/web-reports.module';
 import { WebSettingsModule } from './settings/web-settings.module';
 import { WebController } from './web.controller';
@@ -20,6 +21,7 @@ import { WebCoreModule } from './web-core.module';
     SignInLimitModule,
     WebActionsModule,
     WebInspectionsModule,
+    WebMeasuresModule,
     WebReportsModule,
     WebAdminModule,
     WebSettingsModule,
