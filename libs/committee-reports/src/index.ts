@@ -1,1 +1,17 @@
 export * from './committee-report';
+export {
+  BAR_CHART,
+  barChartSvg,
+  barLengths,
+  CHART_COLOURS,
+  escapeXml,
+  LINE_CHART,
+  lineChartSvg,
+  niceCeiling,
+  shortDate,
+  type Bar,
+  type BarChartInput,
+  type DateMarker,
+  type LineChartInput,
+  type SeriesPoint,
+} from './charts';

@@ -1,5 +1,5 @@
 import type { MeasureUnit, MeasureView } from '@app/measures';
-import { lineChartSvg } from '../reports/charts';
+import { lineChartSvg } from '@app/committee-reports';
 import { longDate, RAG_TAGS } from '../view-models';
 
 const UNIT_WORDS: Record<MeasureUnit, string> = {
