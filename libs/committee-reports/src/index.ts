@@ -15,3 +15,13 @@ export {
   type LineChartInput,
   type SeriesPoint,
 } from './charts';
+export { measureChartDescription, measureChartSvg } from './measure-chart';
+export {
+  actionRagWords,
+  dateInWords,
+  measureValueWords,
+  RAG_WORDS,
+  STATUS_WORDS,
+  UNIT_WORDS,
+  utcDate,
+} from './words';
