@@ -25,3 +25,4 @@ export {
   UNIT_WORDS,
   utcDate,
 } from './words';
+export { renderDocx, reportTitle } from './render/docx';
