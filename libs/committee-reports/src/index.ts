@@ -21,8 +21,10 @@ export {
   dateInWords,
   measureValueWords,
   RAG_WORDS,
+  reportTitle,
   STATUS_WORDS,
   UNIT_WORDS,
   utcDate,
 } from './words';
-export { renderDocx, reportTitle } from './render/docx';
+export { renderDocx } from './render/docx';
+export { writeWorkbook } from './render/xlsx';

@@ -1,4 +1,4 @@
-import type { ReportAction, ReportMeasure, Rag } from './committee-report';
+import type { CommitteeReport, Rag, ReportAction, ReportMeasure } from './committee-report';
 
 /**
  * The report's words, shared by the Word document and the workbook so both say the same thing:
@@ -94,4 +94,9 @@ export function actionRagWords(rag: ReportAction['rag']): string {
     `${RAG_WORDS[rag.rag]} (computed ${computed}, ` +
     `overridden by ${rag.override.by}: ${rag.override.reason})`
   );
+}
+
+/** "Stockton-on-Tees Council inspection action plan: progress as at 6 December 2026". */
+export function reportTitle(report: CommitteeReport): string {
+  return `${report.councilName} inspection action plan: progress as at ${dateInWords(report.asAt)}`;
 }

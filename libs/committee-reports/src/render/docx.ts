@@ -29,6 +29,7 @@ import {
   measureValueWords,
   PRIORITY_WORDS,
   RAG_WORDS,
+  reportTitle,
   STATUS_WORDS,
 } from '../words';
 
@@ -55,11 +56,6 @@ const FALLBACK_PNG = Buffer.from(
 );
 /** Drawn size in the document, in pixels at 96 to the inch: the SVG's viewBox at 15.9 cm wide. */
 const CHART_SIZE = { width: 600, height: 300 } as const;
-
-/** "Stockton-on-Tees Council inspection action plan: progress as at 6 December 2026". */
-export function reportTitle(report: CommitteeReport): string {
-  return `${report.councilName} inspection action plan: progress as at ${dateInWords(report.asAt)}`;
-}
 
 const heading = (
   level: (typeof HeadingLevel)['HEADING_1' | 'HEADING_2' | 'HEADING_3' | 'HEADING_4'],
