@@ -64,14 +64,20 @@ const heading = (
 
 const para = (text: string): Paragraph => new Paragraph({ text });
 
-/** A cell's content: one paragraph per line, and at least one (Word needs it). */
+/**
+ * A cell's content: one paragraph per line, and at least one (Word needs it). Plain text is
+ * given to Paragraph as a string: docx's cost is per object written, and the readings tables
+ * have thousands of cells.
+ */
 function cell(lines: string | readonly (string | Paragraph)[], bold = false): TableCell {
   const list = typeof lines === 'string' ? [lines] : lines.length ? lines : [''];
   return new TableCell({
     children: list.map((line) =>
-      typeof line === 'string'
-        ? new Paragraph({ children: [new TextRun({ text: line, bold })] })
-        : line,
+      typeof line !== 'string'
+        ? line
+        : bold
+          ? new Paragraph({ children: [new TextRun({ text: line, bold })] })
+          : new Paragraph(line),
     ),
   });
 }
