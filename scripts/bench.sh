@@ -20,13 +20,15 @@
 #           long another council's small report waits meanwhile. BENCH_COMPARE_API_MAIN=<a
 #           built main.js> runs the same against another build first, with before/after
 #           ratios; see bench/extract-pool.bench.ts.
+#   report: the committee report's renderers from the model: the Word document and the workbook
+#           for 50 actions, and the workbook streamed for 20,000; see bench/committee-report.bench.ts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-all}
 case "$which" in
-  all | parser | api | reminders | pages | floods | extract-pool) ;;
+  all | parser | api | reminders | pages | floods | extract-pool | report) ;;
   *)
-    echo "usage: npm run bench [-- parser|api|reminders|pages|floods|extract-pool]" >&2
+    echo "usage: npm run bench [-- parser|api|reminders|pages|floods|extract-pool|report]" >&2
     exit 2
     ;;
 esac
@@ -38,6 +40,11 @@ if [ "$which" = all ] || [ "$which" = parser ]; then
   # Without pdftotext the PDF ratios are left out; the rest of the figures still stand.
   bash scripts/ensure-pdftotext.sh || true
   node dist/bench/bench/extract.bench.js
+fi
+
+if [ "$which" = all ] || [ "$which" = report ]; then
+  # No services: the renderers run on a model built in memory.
+  node dist/bench/bench/committee-report.bench.js
 fi
 
 if [ "$which" = all ] || [ "$which" = api ] || [ "$which" = pages ] || [ "$which" = floods ] ||

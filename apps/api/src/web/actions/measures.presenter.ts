@@ -1,5 +1,5 @@
 import type { MeasureUnit, MeasureView } from '@app/measures';
-import { lineChartSvg } from '../reports/charts';
+import { measureChartSvg, measureValueWords } from '@app/committee-reports';
 import { longDate, RAG_TAGS } from '../view-models';
 
 const UNIT_WORDS: Record<MeasureUnit, string> = {
@@ -9,19 +9,8 @@ const UNIT_WORDS: Record<MeasureUnit, string> = {
   milestone: 'Milestone (met or not)',
 };
 
-/** A value as people read it in its unit: "62.5%", "14 days", "Met". */
-export function valueWords(unit: MeasureUnit, value: number): string {
-  switch (unit) {
-    case 'percentage':
-      return `${value}%`;
-    case 'days':
-      return value === 1 ? '1 day' : `${value} days`;
-    case 'count':
-      return String(value);
-    case 'milestone':
-      return value === 1 ? 'Met' : 'Not yet';
-  }
-}
+/** A value as people read it in its unit: "62.5%", "14 days", "Met" (as the Word report writes it). */
+export const valueWords = measureValueWords;
 
 /** A value on a date: "40% on Thursday 30 April 2026". */
 const valueOn = (unit: MeasureUnit, value: number, on: string): string =>
@@ -64,20 +53,21 @@ export function measuresView(measures: readonly MeasureView[]) {
           value: { text: latest ? valueOn(unit, latest.value, latest.observedOn) : 'None yet' },
         },
       ],
-      chartSvg: lineChartSvg({
-        id: `measure-${measure.id}`,
-        title: `${measure.name}: readings against the target`,
-        description:
-          `${measure.readings.length} readings; ` +
-          `target ${valueOn(unit, target.value, target.date)}. The readings are in the table below.`,
-        points: measure.readings.map((r) => ({ date: r.observedOn, value: r.value })),
-        guide: {
-          label: `Target ${valueWords(unit, target.value)}`,
-          points: start ? [start, target] : [target],
+      chartSvg: measureChartSvg(
+        {
+          ...measure,
+          baseline: start ? { value: start.value, observedOn: start.date } : null,
+          target: { value: target.value, observedOn: target.date },
+          rag: trajectory.rag,
+          reason: trajectory.reason,
         },
-        until: measure.targetOn,
-        emptyText: 'No readings yet',
-      }),
+        {
+          id: `measure-${measure.id}`,
+          description:
+            `${measure.readings.length} readings; ` +
+            `target ${valueOn(unit, target.value, target.date)}. The readings are in the table below.`,
+        },
+      ),
       readings: [...measure.readings]
         .reverse()
         .map((reading) => [

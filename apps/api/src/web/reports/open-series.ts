@@ -1,6 +1,6 @@
 import { addDays, differenceInCalendarDays, formatISO, parseISO } from 'date-fns';
 import type { LiveSpan } from '@app/inspections';
-import type { SeriesPoint } from './charts';
+import type { SeriesPoint } from '@app/committee-reports';
 
 /** Up to this many days the series has a point a day; beyond, a point a week (or coarser). */
 export const DAILY_UP_TO_DAYS = 120;

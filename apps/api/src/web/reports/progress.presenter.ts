@@ -1,10 +1,10 @@
 import { ACTION_STATUSES } from '@app/actions';
 import { type Inspection, type LiveSpan, type Progress } from '@app/inspections';
+import { barChartSvg, type DateMarker, lineChartSvg } from '@app/committee-reports';
 import { daysBetween, londonDateOf } from '@app/common';
 import { plural } from '@app/mail';
 import type { PageLocals } from '../pipeline/page';
 import { longDate, statusTag } from '../view-models';
-import { barChartSvg, type DateMarker, lineChartSvg } from './charts';
 import { DAILY_UP_TO_DAYS, liveSeries } from './open-series';
 import { ragTag } from './report-views';
 

@@ -1,0 +1,102 @@
+import type { CommitteeReport, Rag, ReportAction, ReportMeasure } from './committee-report';
+
+/**
+ * The report's words, shared by the Word document and the workbook so both say the same thing:
+ * dates as people write them, RAG and status as words (never colour alone), values in their unit.
+ */
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "2026-12-06" → a Date at UTC midnight: what Excel stores as that day, whatever the server's zone. */
+export function utcDate(iso: string): Date {
+  const match = ISO_DATE.exec(iso);
+  const [, year = '', month = '', day = ''] = match ?? [];
+  const date = match ? new Date(Date.UTC(+year, +month - 1, +day)) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || date.getUTCDate() !== +day) {
+    throw new RangeError(`Not an ISO date: ${iso}`);
+  }
+  return date;
+}
+
+/** "2026-12-06" → "6 December 2026" (GOV.UK style: no weekday, commas or ordinals). */
+export function dateInWords(iso: string): string {
+  const date = utcDate(iso);
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+export const RAG_WORDS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+
+export const STATUS_WORDS: Record<ReportAction['status'], string> = {
+  draft: 'Draft',
+  open: 'Open',
+  in_progress: 'In progress',
+  blocked: 'Blocked',
+  completed: 'Completed',
+  verified: 'Verified',
+  cancelled: 'Cancelled',
+};
+
+export const PRIORITY_WORDS: Record<'priority_action' | 'improvement', string> = {
+  priority_action: 'Priority action',
+  improvement: 'Area for improvement',
+};
+
+export const CHANGE_WORDS = {
+  opened: 'Opened',
+  completed: 'Completed',
+  verified: 'Verified',
+  slipped: 'Deadline moved',
+  rag_moved: 'RAG changed',
+} as const;
+
+export const UNIT_WORDS: Record<ReportMeasure['unit'], string> = {
+  percentage: 'Percentage',
+  days: 'Days',
+  count: 'Count',
+  milestone: 'Milestone (met or not)',
+};
+
+/** A value as people read it in its unit: "62.5%", "14 days", "Met". */
+export function measureValueWords(unit: ReportMeasure['unit'], value: number): string {
+  switch (unit) {
+    case 'percentage':
+      return `${value}%`;
+    case 'days':
+      return value === 1 ? '1 day' : `${value} days`;
+    case 'count':
+      return String(value);
+    case 'milestone':
+      return value === 1 ? 'Met' : 'Not yet';
+  }
+}
+
+/** "Amber", or "Amber (computed Red, overridden by Sam Patel: funding agreed)"; "Not rated" for none. */
+export function actionRagWords(rag: ReportAction['rag']): string {
+  if (rag.rag === null) return 'Not rated';
+  if (!rag.override) return RAG_WORDS[rag.rag];
+  const computed = rag.computed ? RAG_WORDS[rag.computed] : 'not rated';
+  return (
+    `${RAG_WORDS[rag.rag]} (computed ${computed}, ` +
+    `overridden by ${rag.override.by}: ${rag.override.reason})`
+  );
+}
+
+/** "Stockton-on-Tees Council inspection action plan: progress as at 6 December 2026". */
+export function reportTitle(report: CommitteeReport): string {
+  return `${report.councilName} inspection action plan: progress as at ${dateInWords(report.asAt)}`;
+}
