@@ -1,4 +1,6 @@
-import request from 'supertest';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import request, { type Test } from 'supertest';
 import { daysFromToday, todayInLondon } from '../factories/actions';
 import { createCouncilWithPeople } from '../factories/people';
 import { createPlan } from '../factories/plans';
@@ -50,6 +52,8 @@ describe('the committee progress report, as at any date (e2e)', () => {
   });
 
   afterAll(() => t?.close());
+  // A test that moves the clock on leaves the next one starting today.
+  afterEach(() => clock.set(new Date().toISOString()));
 
   const report = (query: Record<string, string>, who = home.manager) =>
     who.as(request(t.server).get('/api/reports/committee').query(query));
@@ -175,5 +179,137 @@ describe('the committee progress report, as at any date (e2e)', () => {
     await report({ inspectionId: 'not-a-uuid' }).expect(400);
     await report({ inspectionId }, home.staff).expect(403);
     await report({ inspectionId }, away.manager).expect(404);
+  });
+
+  /** supertest's binary body as a Buffer. */
+  const binary = (res: Test): Test =>
+    res.buffer(true).parse((stream, done) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+
+  async function measuredPlan() {
+    const plan = await createPlan(t, home.council, home.manager.user, {
+      recommendations: [
+        {
+          priority: 'priority_action',
+          text: 'Improve the timeliness of visits',
+          actions: [
+            {
+              title: 'Weekly visit audits',
+              status: 'open',
+              ownerId: home.staff.user.id,
+              dueOn: daysFromToday(30),
+            },
+          ],
+        },
+      ],
+    });
+    const action = only(plan.actions);
+    const measure = await home.manager
+      .as(request(t.server).post(`/api/actions/${action.id}/measures`))
+      .send({
+        name: 'Visits in time',
+        unit: 'percentage',
+        direction: 'higher',
+        baselineValue: 0,
+        baselineOn: daysFromToday(-100),
+        targetValue: 100,
+        targetOn: daysFromToday(100),
+      })
+      .expect(201);
+    await home.staff
+      .as(
+        request(t.server).post(
+          `/api/actions/${action.id}/measures/${(measure.body as { id: string }).id}/readings`,
+        ),
+      )
+      .send({ value: 10, observedOn: daysFromToday(-1) })
+      .expect(201);
+    return { plan, action };
+  }
+
+  it('gives the Word document with real headings in order and header rows on its tables', async () => {
+    const { plan } = await measuredPlan();
+    const res = await binary(
+      home.manager
+        .as(request(t.server).get('/api/reports/committee.docx'))
+        .query({ inspectionId: plan.inspection.id }),
+    ).expect(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml.document');
+    expect(res.headers['content-disposition']).toMatch(
+      /attachment; filename="progress-report-inspection-\d{4}-\d{2}-\d{2}\.docx"/,
+    );
+    const zip = await JSZip.loadAsync(res.body as Buffer);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const headings = [
+      ...xml.matchAll(/<w:pStyle w:val="(Heading\d|Title)"\/>[\s\S]*?<\/w:p>/g),
+    ].map((m) => [
+      m[1],
+      [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+    ]);
+    const texts = headings.map(([, text]) => text ?? '');
+    const at = (needle: string) => texts.findIndex((text) => text.includes(needle));
+    // Inspection, then its recommendation, then the measure under it: in that order.
+    expect(at(plan.inspection.reference)).toBeGreaterThanOrEqual(0);
+    expect(at('R1')).toBeGreaterThan(at(plan.inspection.reference));
+    expect(at('Visits in time')).toBeGreaterThan(at('R1'));
+    const tables = xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+    expect(tables.length).toBeGreaterThanOrEqual(3);
+    for (const table of tables)
+      expect(table).toMatch(/<w:tblHeader\/>|<w:tblHeader w:val="(true|1)"\/>/);
+    expect(xml).toContain('Weekly visit audits');
+    expect(xml).toMatch(/<wp:docPr [^>]*descr="Line chart of Visits in time/);
+  });
+
+  it('gives the workbook with one row per action, dates as dates and a sheet of readings', async () => {
+    const { plan, action } = await measuredPlan();
+    const res = await binary(
+      home.manager
+        .as(request(t.server).get('/api/reports/committee.xlsx'))
+        .query({ inspectionId: plan.inspection.id }),
+    ).expect(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml.sheet');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body as ExcelJS.Buffer);
+    const sheet = book.getWorksheet('Actions');
+    if (!sheet) throw new Error('no Actions sheet');
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const column = (name: string) => header.indexOf(name) + 1;
+    expect(column('Reference')).toBeGreaterThan(0);
+    const row = sheet.getRow(2);
+    expect(row.getCell(column('Reference')).value).toBe(action.reference);
+    const due = row.getCell(column('Current deadline')).value;
+    expect(due).toBeInstanceOf(Date);
+    expect((due as Date).toISOString().slice(0, 10)).toBe(daysFromToday(30));
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const readings = book.getWorksheet('Readings');
+    expect(readings?.getRow(2).getCell(5).value).toBe(10);
+  });
+
+  it('shows the same report as a page, with its downloads, and refuses staff', async () => {
+    const { plan } = await measuredPlan();
+    const b = WebBrowser.as(t.server, home.manager);
+    const page = await b.get(`/reports/committee?inspectionId=${plan.inspection.id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Weekly visit audits');
+    expect(page.text).toContain('Improve the timeliness of visits');
+    expect(page.text).toMatch(/<svg [^>]*role="img"/);
+    expect(page.text).toContain('@media print');
+    expect(page.text).toContain(
+      `/reports/committee.docx?asAt=${today}&amp;inspectionId=${plan.inspection.id}`,
+    );
+    // 10 against a line near 50: red, on a priority action, so the plan is red: as the dashboard says.
+    expect(page.text).toContain('Well behind the line to the target');
+    const dashboard = (await home.manager.as(request(t.server).get('/api/dashboard')).expect(200))
+      .body as { inspections: { id: string; progress: { rag: string } }[] };
+    expect(dashboard.inspections.find((i) => i.id === plan.inspection.id)?.progress.rag).toBe(
+      'red',
+    );
+    const file = await b.get(`/reports/committee.xlsx?inspectionId=${plan.inspection.id}`);
+    expect(file.status).toBe(200);
+    const staff = await WebBrowser.as(t.server, home.staff).get('/reports/committee');
+    expect(staff.status).toBe(403);
   });
 });

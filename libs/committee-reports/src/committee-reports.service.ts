@@ -10,7 +10,6 @@ import { Clock, daysBetween, londonDateOf } from '@app/common';
 import { actionRagOf, effectiveRag, toleranceOf, trajectoryOf } from '@app/measures';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { format, parseISO } from 'date-fns';
 import type { DataSource } from 'typeorm';
 import {
   type ActionRow,
@@ -30,6 +29,7 @@ import type {
   ReportMeasure,
   ReportReading,
 } from './committee-report';
+import { dateInWords, RAG_WORDS } from './words';
 
 export interface ReportRequest {
   /** One inspection's report; all live inspections' when left out. */
@@ -88,8 +88,6 @@ interface Snapshot {
 const refused = (field: string, message: string) =>
   new BadRequestException({ message, details: { code: 'invalid-report', field } });
 
-const words = (iso: string): string => format(parseISO(iso), 'd MMMM yyyy');
-const RAG_WORDS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
 const LIVE: ReadonlySet<ActionStatus> = new Set(LIVE_STATUSES);
 
 /**
@@ -428,10 +426,10 @@ function changesBetween(
       changes.push({
         ...base,
         kind,
-        detail: `Deadline moved from ${words(from)} to ${words(to)}${entry.reason ? `: ${entry.reason}` : '.'}`,
+        detail: `Deadline moved from ${dateInWords(from)} to ${dateInWords(to)}${entry.reason ? `: ${entry.reason}` : '.'}`,
       });
     } else if (kind) {
-      changes.push({ ...base, kind, detail: CHANGE_WORDS[kind] });
+      changes.push({ ...base, kind, detail: CHANGE_DETAILS[kind] });
     }
   }
   for (const action of actions.values()) {
@@ -449,7 +447,7 @@ function changesBetween(
   return changes;
 }
 
-const CHANGE_WORDS = {
+const CHANGE_DETAILS = {
   opened: 'Opened: out of draft with an owner and a deadline.',
   completed: 'Marked complete.',
   verified: 'Verified as done.',

@@ -18,8 +18,10 @@ export {
 export { measureChartDescription, measureChartSvg } from './measure-chart';
 export {
   actionRagWords,
+  CHANGE_WORDS,
   dateInWords,
   measureValueWords,
+  PRIORITY_WORDS,
   RAG_WORDS,
   reportTitle,
   STATUS_WORDS,

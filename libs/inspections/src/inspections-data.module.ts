@@ -1,4 +1,5 @@
 import { ActionsDataModule } from '@app/actions';
+import { MeasuresModule } from '@app/measures';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { InspectionFile } from './entities/inspection-file.entity';
@@ -9,14 +10,15 @@ import { ProgressService } from './progress/progress.service';
 
 /**
  * The inspections' tables and their progress counts, with the actions' tables beside them
- * (an inspection's progress is its actions').
+ * (an inspection's progress is its actions', measures and RAG overrides included).
  */
 @Module({
   imports: [
     ActionsDataModule,
+    MeasuresModule,
     TypeOrmModule.forFeature([Inspection, InspectionFile, Recommendation, InspectionSuggestion]),
   ],
   providers: [ProgressService],
-  exports: [ActionsDataModule, TypeOrmModule, ProgressService],
+  exports: [ActionsDataModule, MeasuresModule, TypeOrmModule, ProgressService],
 })
 export class InspectionsDataModule {}

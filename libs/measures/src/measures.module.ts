@@ -6,10 +6,11 @@ import { Measure } from './entities/measure.entity';
 import { MeasuresService } from './measures.service';
 import { ActionRagService } from './action-rag.service';
 import { RagOverride } from './entities/rag-override.entity';
+import { RagCorrections } from './rag-corrections';
 
 @Module({
   imports: [ActionsDataModule, TypeOrmModule.forFeature([Measure, MeasureReading, RagOverride])],
-  providers: [MeasuresService, ActionRagService],
-  exports: [MeasuresService, ActionRagService],
+  providers: [MeasuresService, ActionRagService, RagCorrections],
+  exports: [MeasuresService, ActionRagService, RagCorrections],
 })
 export class MeasuresModule {}

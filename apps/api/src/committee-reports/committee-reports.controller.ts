@@ -1,10 +1,12 @@
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { type CommitteeReport, CommitteeReportsService } from '@app/committee-reports';
-import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ApiRefusals } from '../common/api-refusals';
 import { CommitteeReportDto } from './dto/committee-report.dto';
 import { CommitteeReportQuery } from './dto/report.query';
+import { REPORT_FORMATS, sendReport } from './report-files';
 
 /** The progress report committees ask for, as at any date, rebuilt from the history. */
 @ApiTags('reports')
@@ -15,11 +17,11 @@ import { CommitteeReportQuery } from './dto/report.query';
   403: 'Managers and admins only.',
   404: 'No such inspection in your council.',
 })
-@Controller('reports/committee')
+@Controller('reports')
 export class CommitteeReportsController {
   constructor(private readonly reports: CommitteeReportsService) {}
 
-  @Get()
+  @Get('committee')
   @RequireRole('manager')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
@@ -33,5 +35,46 @@ export class CommitteeReportsController {
     @Query() query: CommitteeReportQuery,
   ): Promise<CommitteeReport> {
     return this.reports.build(principal.councilId, query);
+  }
+
+  // Declared apart from the JSON route: @Res() because a file is streamed, not returned.
+  @Get('committee.docx')
+  @RequireRole('manager')
+  @ApiOperation({
+    summary: 'The committee progress report as an accessible Word document (managers)',
+    description:
+      'Real headings, header rows repeated across pages, each chart with a text alternative and its numbers in a table. Same query as the JSON report.',
+  })
+  @ApiProduces(REPORT_FORMATS.docx)
+  @ApiOkResponse({
+    description: 'The .docx file (attachment).',
+    schema: { type: 'string', format: 'binary' },
+  })
+  async docx(
+    @CurrentUser() principal: Principal,
+    @Query() query: CommitteeReportQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    await sendReport(res, await this.reports.build(principal.councilId, query), 'docx');
+  }
+
+  @Get('committee.xlsx')
+  @RequireRole('manager')
+  @ApiOperation({
+    summary: 'The committee progress report as an Excel workbook (managers)',
+    description:
+      'One row per action (frozen header row, filters, dates as dates), a sheet of readings and one of changes. Streamed. Same query as the JSON report.',
+  })
+  @ApiProduces(REPORT_FORMATS.xlsx)
+  @ApiOkResponse({
+    description: 'The .xlsx file (attachment).',
+    schema: { type: 'string', format: 'binary' },
+  })
+  async xlsx(
+    @CurrentUser() principal: Principal,
+    @Query() query: CommitteeReportQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    await sendReport(res, await this.reports.build(principal.councilId, query), 'xlsx');
   }
 }

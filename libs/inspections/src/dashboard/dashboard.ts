@@ -1,4 +1,5 @@
 import { type ActionStatus } from '@app/actions';
+import type { RagCorrection } from '@app/measures';
 import { emptyByStatus, type Progress, type StatusCount, summarise } from '../progress/progress';
 import type { DashboardRow } from './dashboard.queries';
 
@@ -29,9 +30,14 @@ export interface Dashboard {
 /**
  * Shapes the dashboard statement's row into the response. Pure, so the benchmark's baseline
  * builds the same payload and the comparison measures only the framework and authentication.
- * Per-inspection progress goes through `summarise`, the rule ProgressService applies too.
+ * Per-inspection progress goes through `summarise`, the rule ProgressService applies too, with
+ * the actions rated beyond their deadlines (`corrections`; the bench's bare baseline has none).
  */
-export function assembleDashboard(row: DashboardRow, today: string): Dashboard {
+export function assembleDashboard(
+  row: DashboardRow,
+  today: string,
+  corrections: readonly RagCorrection[] = [],
+): Dashboard {
   const byStatus = emptyByStatus();
   const overdueBy = new Map(row.overdue.map((o) => [`${o.inspection_id}/${o.status}`, o]));
   const perInspection = new Map<string, StatusCount[]>();
@@ -68,7 +74,10 @@ export function assembleDashboard(row: DashboardRow, today: string): Dashboard {
       reference: i.reference,
       title: i.title,
       publishedOn: i.published_on,
-      progress: summarise(perInspection.get(i.id) ?? []),
+      progress: summarise(
+        perInspection.get(i.id) ?? [],
+        corrections.filter((c) => c.inspectionId === i.id),
+      ),
     })),
   };
 }

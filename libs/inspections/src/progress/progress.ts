@@ -1,4 +1,5 @@
 import { ACTION_STATUSES, type ActionStatus, type Rag, RAGS, rollUpRag } from '@app/actions';
+import type { RagCorrection } from '@app/measures';
 
 export const RAG_RATINGS = RAGS;
 export type RagRating = Rag;
@@ -30,9 +31,13 @@ export function emptyByStatus(): Record<ActionStatus, number> {
 
 /**
  * Progress and RAG from counts. Counted by status and deadline alone, an overdue action is red
- * and a blocked one amber (`deadlineRagOf`), rolled up by the one rule (`rollUpRag`).
+ * and a blocked one amber (`deadlineRagOf`); `corrections` put right the actions whose RAG is
+ * more than that (measures, an override); then the one rule (`rollUpRag`) rolls them up.
  */
-export function summarise(counts: readonly StatusCount[]): Progress {
+export function summarise(
+  counts: readonly StatusCount[],
+  corrections: readonly RagCorrection[] = [],
+): Progress {
   const byStatus = emptyByStatus();
   let overdue = 0;
   let overduePriority = 0;
@@ -46,11 +51,16 @@ export function summarise(counts: readonly StatusCount[]): Progress {
   const counted = total - byStatus.cancelled;
   const live = byStatus.draft + byStatus.open + byStatus.in_progress + byStatus.blocked;
   const percentComplete = counted === 0 ? 0 : Math.round((100 * done) / counted);
-  const rag = rollUpRag({
-    live,
-    red: overdue,
-    redPriority: overduePriority,
-    amber: byStatus.blocked,
-  });
+  const ragCounts = { live, red: overdue, redPriority: overduePriority, amber: byStatus.blocked };
+  // An action with measures or an override counts as its real RAG, not its deadline's.
+  for (const c of corrections) {
+    if (c.overdue) ragCounts.red -= 1;
+    if (c.overdue && c.priority) ragCounts.redPriority -= 1;
+    if (c.blocked) ragCounts.amber -= 1;
+    if (c.rag === 'red') ragCounts.red += 1;
+    if (c.rag === 'red' && c.priority) ragCounts.redPriority += 1;
+    if (c.rag === 'amber') ragCounts.amber += 1;
+  }
+  const rag = rollUpRag(ragCounts);
   return { total, byStatus, percentComplete, overdue, overduePriority, rag };
 }

@@ -1,4 +1,5 @@
 import { ActionsService } from '@app/actions';
+import { CommitteeReportsService } from '@app/committee-reports';
 import { DashboardService, InspectionsService, ReportsService } from '@app/inspections';
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { UsersService } from '@app/people';
@@ -13,6 +14,9 @@ import {
   overduePage,
   overdueView,
 } from './overdue.presenter';
+import { CommitteeReportQuery } from '../../committee-reports/dto/report.query';
+import { sendReport } from '../../committee-reports/report-files';
+import { committeePage } from './committee.presenter';
 import { progressPage } from './progress.presenter';
 import { overdueCsv, overdueRow } from './report-views';
 
@@ -28,6 +32,7 @@ export class WebReportsController {
     private readonly users: UsersService,
     private readonly actions: ActionsService,
     private readonly reports: ReportsService,
+    private readonly committee: CommitteeReportsService,
   ) {}
 
   @Get('inspections/:id/progress')
@@ -86,6 +91,43 @@ export class WebReportsController {
   @PageView('reports/dashboard')
   async showDashboard(@CurrentUser() user: Principal): Promise<PageLocals> {
     return dashboardPage(await this.dashboard.forCouncil(user.councilId));
+  }
+
+  /** The committee progress report, as GET /api/reports/committee gives it. */
+  @Get('reports/committee')
+  @RequireRole('manager')
+  @PageView('reports/committee')
+  async committeeReport(
+    @CurrentUser() user: Principal,
+    @Query() query: CommitteeReportQuery,
+  ): Promise<PageLocals> {
+    const [report, options] = await Promise.all([
+      this.committee.build(user.councilId, query),
+      this.reports.inspectionOptions(user.councilId),
+    ]);
+    return committeePage(report, options);
+  }
+
+  /** The report as a Word document: @Res() because a download is not a page. */
+  @Get('reports/committee.docx')
+  @RequireRole('manager')
+  async committeeDocx(
+    @CurrentUser() user: Principal,
+    @Query() query: CommitteeReportQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    await sendReport(res, await this.committee.build(user.councilId, query), 'docx');
+  }
+
+  /** The report as a workbook, streamed. */
+  @Get('reports/committee.xlsx')
+  @RequireRole('manager')
+  async committeeXlsx(
+    @CurrentUser() user: Principal,
+    @Query() query: CommitteeReportQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    await sendReport(res, await this.committee.build(user.councilId, query), 'xlsx');
   }
 
   /** The filters offered (the council's people and inspections) and those chosen. */
