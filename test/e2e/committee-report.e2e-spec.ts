@@ -1,3 +1,4 @@
+import { REPORT_DRAWN_MAX_ACTIONS } from '@app/committee-reports';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import request, { type Test } from 'supertest';
@@ -311,5 +312,33 @@ describe('the committee progress report, as at any date (e2e)', () => {
     expect(file.status).toBe(200);
     const staff = await WebBrowser.as(t.server, home.staff).get('/reports/committee');
     expect(staff.status).toBe(403);
+  });
+
+  it('keeps a council’s biggest plan to the streamed workbook, not a page or a Word document', async () => {
+    const big = await createCouncilWithPeople(t, { code: 'CTB' });
+    await createPlan(t, big.council, big.manager.user, {
+      recommendations: [
+        {
+          actions: Array.from({ length: REPORT_DRAWN_MAX_ACTIONS + 1 }, () => ({
+            status: 'open' as const,
+            ownerId: big.staff.user.id,
+            dueOn: daysFromToday(10),
+          })),
+        },
+      ],
+    });
+    const refused = await big.manager
+      .as(request(t.server).get('/api/reports/committee.docx'))
+      .expect(400);
+    expect(refused.body).toMatchObject({
+      details: { code: 'report-too-large', actions: REPORT_DRAWN_MAX_ACTIONS + 1 },
+    });
+    expect((await WebBrowser.as(t.server, big.manager).get('/reports/committee')).status).toBe(400);
+    const book = new ExcelJS.Workbook();
+    const res = await binary(
+      big.manager.as(request(t.server).get('/api/reports/committee.xlsx')),
+    ).expect(200);
+    await book.xlsx.load(res.body as ExcelJS.Buffer);
+    expect(book.getWorksheet('Actions')?.rowCount).toBe(REPORT_DRAWN_MAX_ACTIONS + 2);
   });
 });

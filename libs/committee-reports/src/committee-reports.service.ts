@@ -31,6 +31,13 @@ import type {
 } from './committee-report';
 import { dateInWords, RAG_WORDS } from './words';
 
+/**
+ * Most actions a report is drawn as a page or a Word document for: beyond it, a single report
+ * would hold the server's one thread (and every other council's requests) for seconds. The
+ * workbook is streamed, so it has no such limit.
+ */
+export const REPORT_DRAWN_MAX_ACTIONS = 1000;
+
 export interface ReportRequest {
   /** One inspection's report; all live inspections' when left out. */
   inspectionId?: string;
@@ -103,7 +110,15 @@ export class CommitteeReportsService {
     private readonly clock: Clock,
   ) {}
 
-  async build(councilId: string, request: ReportRequest): Promise<CommitteeReport> {
+  /**
+   * The report; with `maxActions`, refused before any of it is built when it would hold more
+   * actions than that.
+   */
+  async build(
+    councilId: string,
+    request: ReportRequest,
+    { maxActions }: { maxActions?: number } = {},
+  ): Promise<CommitteeReport> {
     const today = londonDateOf(this.clock.now());
     const asAt = request.asAt ?? today;
     if (asAt > today) throw refused('asAt', 'asAt must be today or earlier');
@@ -135,6 +150,19 @@ export class CommitteeReportsService {
       throw new NotFoundException('Inspection not found');
     }
     const inspectionIds = inspections.map((i) => i.id);
+    if (maxActions !== undefined) {
+      const [{ count } = { count: 0 }] = await db.query<{ count: number }[]>(
+        `SELECT count(*)::int AS count FROM actions
+          WHERE council_id = $1 AND inspection_id = ANY($2) AND created_at < $3`,
+        [councilId, inspectionIds, asAtEnd],
+      );
+      if (count > maxActions) {
+        throw new BadRequestException({
+          message: `This report has ${count.toLocaleString('en-GB')} actions, more than the ${maxActions.toLocaleString('en-GB')} a page or a Word document can show: choose one inspection, or download the workbook`,
+          details: { code: 'report-too-large', actions: count, limit: maxActions },
+        });
+      }
+    }
     const from = sinceEnd ?? asAtEnd;
     const [recommendations, actions, entries, overrideEntries, measures, readings] =
       await Promise.all([

@@ -31,4 +31,8 @@ export {
 export { renderDocx } from './render/docx';
 export { writeWorkbook } from './render/xlsx';
 export { CommitteeReportsModule } from './committee-reports.module';
-export { CommitteeReportsService, type ReportRequest } from './committee-reports.service';
+export {
+  CommitteeReportsService,
+  REPORT_DRAWN_MAX_ACTIONS,
+  type ReportRequest,
+} from './committee-reports.service';

@@ -1,5 +1,9 @@
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
-import { type CommitteeReport, CommitteeReportsService } from '@app/committee-reports';
+import {
+  type CommitteeReport,
+  CommitteeReportsService,
+  REPORT_DRAWN_MAX_ACTIONS,
+} from '@app/committee-reports';
 import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -46,6 +50,9 @@ export class CommitteeReportsController {
       'Real headings, header rows repeated across pages, each chart with a text alternative and its numbers in a table. Same query as the JSON report.',
   })
   @ApiProduces(REPORT_FORMATS.docx)
+  @ApiRefusals({
+    400: `As for the JSON report, or more than ${REPORT_DRAWN_MAX_ACTIONS} actions (details.code report-too-large): choose one inspection, or take the workbook.`,
+  })
   @ApiOkResponse({
     description: 'The .docx file (attachment).',
     schema: { type: 'string', format: 'binary' },
@@ -55,7 +62,10 @@ export class CommitteeReportsController {
     @Query() query: CommitteeReportQuery,
     @Res() res: Response,
   ): Promise<void> {
-    await sendReport(res, await this.reports.build(principal.councilId, query), 'docx');
+    const report = await this.reports.build(principal.councilId, query, {
+      maxActions: REPORT_DRAWN_MAX_ACTIONS,
+    });
+    await sendReport(res, report, 'docx');
   }
 
   @Get('committee.xlsx')

@@ -1,5 +1,5 @@
 import { ActionsService } from '@app/actions';
-import { CommitteeReportsService } from '@app/committee-reports';
+import { CommitteeReportsService, REPORT_DRAWN_MAX_ACTIONS } from '@app/committee-reports';
 import { DashboardService, InspectionsService, ReportsService } from '@app/inspections';
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { UsersService } from '@app/people';
@@ -102,7 +102,7 @@ export class WebReportsController {
     @Query() query: CommitteeReportQuery,
   ): Promise<PageLocals> {
     const [report, options] = await Promise.all([
-      this.committee.build(user.councilId, query),
+      this.committee.build(user.councilId, query, { maxActions: REPORT_DRAWN_MAX_ACTIONS }),
       this.reports.inspectionOptions(user.councilId),
     ]);
     return committeePage(report, options);
@@ -116,7 +116,10 @@ export class WebReportsController {
     @Query() query: CommitteeReportQuery,
     @Res() res: Response,
   ): Promise<void> {
-    await sendReport(res, await this.committee.build(user.councilId, query), 'docx');
+    const report = await this.committee.build(user.councilId, query, {
+      maxActions: REPORT_DRAWN_MAX_ACTIONS,
+    });
+    await sendReport(res, report, 'docx');
   }
 
   /** The report as a workbook, streamed. */
