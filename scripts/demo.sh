@@ -295,6 +295,23 @@ for step in "${MEASURES[@]}"; do
   echo "    ${ref}: ${name}, RAG $(json .demo/response.json 'd[0].trajectory.rag')"
 done
 
+echo "==> A manager's RAG override, with its reason (only when the action has none)"
+id=$(json .demo/actions.json "(d.items.find((a) => a.recommendation.ref === 'R1') ?? {}).id ?? ''")
+if [ -n "$id" ]; then
+  status=$(call GET "/actions/${id}/rag" "$token")
+  [ "$status" = 200 ] || fail_call "GET /actions/${id}/rag" "$status"
+  if [ "$(json .demo/response.json 'd.override === null')" = true ]; then
+    status=$(call PUT "/actions/${id}/rag/override" "$token" -H 'content-type: application/json' \
+      -d '{"rag":"amber","reason":"New deadline agreed at the improvement board; the first audits are booked"}')
+    [ "$status" = 200 ] || fail_call "PUT /actions/${id}/rag/override" "$status"
+  fi
+  echo "    R1: RAG $(json .demo/response.json 'd.rag') (computed $(json .demo/response.json 'd.computed.rag'))"
+fi
+
+status=$(call GET "/reports/committee?since=$(day -60)" "$token")
+[ "$status" = 200 ] || fail_call "GET /reports/committee" "$status"
+echo "==> The committee report: overall RAG $(json .demo/response.json 'd.rag.rag'), $(json .demo/response.json 'd.changes.length') changes in the last 60 days (/reports/committee)"
+
 status=$(call GET /dashboard "$token")
 [ "$status" = 200 ] || fail_call "GET /dashboard" "$status"
 cp .demo/response.json .demo/dashboard.json
