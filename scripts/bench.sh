@@ -21,7 +21,10 @@
 #           built main.js> runs the same against another build first, with before/after
 #           ratios; see bench/extract-pool.bench.ts.
 #   report: the committee report's renderers from the model: the Word document and the workbook
-#           for 50 actions, and the workbook streamed for 20,000; see bench/committee-report.bench.ts.
+#           for 50 actions, and the workbook streamed for 20,000 (bench/committee-report.bench.ts);
+#           then end to end through the built API on its own database (followthrough_bench_report):
+#           JSON, page, .docx and .xlsx for one inspection, and a 20,000-action council's workbook
+#           with the API's peak memory (bench/committee-report-http.bench.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-all}
@@ -48,7 +51,7 @@ if [ "$which" = all ] || [ "$which" = report ]; then
 fi
 
 if [ "$which" = all ] || [ "$which" = api ] || [ "$which" = pages ] || [ "$which" = floods ] ||
-  [ "$which" = extract-pool ]; then
+  [ "$which" = extract-pool ] || [ "$which" = report ]; then
   bash scripts/ensure-services.sh
   # The API is measured as built for production; rebuild when any source is newer.
   api_main=dist/apps/api/apps/api/src/main.js
@@ -59,6 +62,9 @@ if [ "$which" = all ] || [ "$which" = api ] || [ "$which" = pages ] || [ "$which
   fi
   if [ "$which" = all ] || [ "$which" = api ]; then node dist/bench/bench/api.bench.js; fi
   if [ "$which" = all ] || [ "$which" = pages ]; then node dist/bench/bench/pages.bench.js; fi
+  if [ "$which" = all ] || [ "$which" = report ]; then
+    node dist/bench/bench/committee-report-http.bench.js
+  fi
   if [ "$which" = all ] || [ "$which" = floods ]; then node dist/bench/bench/floods.bench.js; fi
   if [ "$which" = all ] || [ "$which" = extract-pool ]; then
     node dist/bench/bench/extract-pool.bench.js
