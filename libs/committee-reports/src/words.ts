@@ -1,42 +1,16 @@
+import { dateInWords, utcMidnight } from '@app/common';
 import type { CommitteeReport, Rag, ReportAction, ReportMeasure } from './committee-report';
+
+export { dateInWords };
 
 /**
  * The report's words, shared by the Word document and the workbook so both say the same thing:
  * dates as people write them, RAG and status as words (never colour alone), values in their unit.
  */
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** "2026-12-06" → a Date at UTC midnight: what Excel stores as that day, whatever the server's zone. */
 export function utcDate(iso: string): Date {
-  const match = ISO_DATE.exec(iso);
-  const [, year = '', month = '', day = ''] = match ?? [];
-  const date = match ? new Date(Date.UTC(+year, +month - 1, +day)) : undefined;
-  if (!date || Number.isNaN(date.getTime()) || date.getUTCDate() !== +day) {
-    throw new RangeError(`Not an ISO date: ${iso}`);
-  }
-  return date;
-}
-
-/** "2026-12-06" → "6 December 2026" (GOV.UK style: no weekday, commas or ordinals). */
-export function dateInWords(iso: string): string {
-  const date = utcDate(iso);
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  return new Date(utcMidnight(iso));
 }
 
 export const RAG_WORDS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };

@@ -37,3 +37,30 @@ export function shiftDate(iso: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
 }
+
+// en-GB names, written out: Intl's formatToParts cost a millisecond a date on list pages.
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * "2026-12-06" → "6 December 2026", or with `weekday` "Sunday 6 December 2026" (GOV.UK style: no
+ * commas, no ordinals). Throws on anything that is not a real date.
+ */
+export function dateInWords(iso: string, { weekday = false } = {}): string {
+  const date = new Date(utcMidnight(iso));
+  const words = `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  return weekday ? `${WEEKDAYS[date.getUTCDay()]} ${words}` : words;
+}

@@ -1,31 +1,10 @@
 /** Wording helpers shared by the templates: dates, day counts and shortening, in plain English. */
-
-// en-GB names, written out: Intl's formatToParts cost a millisecond a date on list pages.
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { dateInWords } from '@app/common';
 
 /** "2026-12-11" → "Friday 11 December 2026" (GOV.UK style: no commas, no ordinals). */
 export function formatLongDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  const [, year = '', month = '', day = ''] = match ?? [];
-  const date = match ? new Date(Date.UTC(+year, +month - 1, +day)) : undefined;
-  if (!date || Number.isNaN(date.getTime())) {
-    throw new RangeError(`Not an ISO date: ${isoDate}`);
-  }
-  return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  // Emails are given dates and timestamps alike: the date is the first ten characters.
+  return dateInWords(isoDate.slice(0, 10), { weekday: true });
 }
 
 /** "1 day", "3 days", "1 action", "2 actions". */
