@@ -13,7 +13,7 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { REPORT_BODY_LIMIT } from '../../common/report-upload';
+import { REPORT_UPLOAD } from '../../common/report-upload';
 import { FormPost, type FormPostOptions } from '../pipeline/form-post';
 import { FormRejected } from '../pipeline/form-rejected';
 import { type PageLocals, PageView, SeeOther } from '../pipeline/page';
@@ -21,7 +21,7 @@ import { pageId, PagesController } from '../pipeline/pages-controller';
 import { type ExistingInspection, IMPORT_VIEW, importPage, readError } from './import.presenter';
 import { inspectionListPage } from './inspection-list.presenter';
 import { InspectionReviewPresenter, REVIEW_VIEW } from './inspection-review.presenter';
-import { ReportUploadInterceptor, UploadTooLarge } from './report-upload.interceptor';
+import { PageUploadInterceptor, UploadTooLarge } from '../page-upload.interceptor';
 
 /** A refused upload shows the import page again, the problem on its file field. */
 const importForm: FormPostOptions<WebInspectionsController> = {
@@ -73,8 +73,8 @@ export class WebInspectionsController {
   // The session, role and CSRF token (in the form's address) are checked before multer reads
   // a byte of the upload.
   @RequireRole('manager')
-  @BodyLimit(REPORT_BODY_LIMIT, { multipart: true })
-  @UseInterceptors(ReportUploadInterceptor)
+  @BodyLimit(REPORT_UPLOAD.bodyLimit, { multipart: true })
+  @UseInterceptors(PageUploadInterceptor(REPORT_UPLOAD))
   async import(
     @CurrentUser() user: Principal,
     @UploadTooLarge() tooLarge: boolean,

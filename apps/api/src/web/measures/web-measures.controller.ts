@@ -11,13 +11,12 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { READINGS_BODY_LIMIT } from '../../common/readings-upload';
-import { UploadTooLarge } from '../inspections/report-upload.interceptor';
+import { READINGS_UPLOAD } from '../../common/readings-upload';
+import { PageUploadInterceptor, UploadTooLarge } from '../page-upload.interceptor';
 import { FormPost, type FormPostOptions } from '../pipeline/form-post';
 import { FormRejected } from '../pipeline/form-rejected';
 import { type PageLocals, PageView, SeeOther } from '../pipeline/page';
 import { PagesController } from '../pipeline/pages-controller';
-import { ReadingsUploadInterceptor } from './readings-upload.interceptor';
 import {
   LIMIT_MB,
   readingsCount,
@@ -77,8 +76,8 @@ export class WebMeasuresController {
   @FormPost('readings/upload', uploadForm)
   // The session and the CSRF token (in the form's address) are checked before multer reads a
   // byte of the upload.
-  @BodyLimit(READINGS_BODY_LIMIT, { multipart: true })
-  @UseInterceptors(ReadingsUploadInterceptor)
+  @BodyLimit(READINGS_UPLOAD.bodyLimit, { multipart: true })
+  @UseInterceptors(PageUploadInterceptor(READINGS_UPLOAD))
   async upload(
     @CurrentUser() user: Principal,
     @UploadTooLarge() tooLarge: boolean,
