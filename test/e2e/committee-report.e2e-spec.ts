@@ -177,6 +177,10 @@ describe('the committee progress report, as at any date (e2e)', () => {
     await report({ inspectionId, asAt: '2026-02-30' }).expect(400);
     await report({ inspectionId, since: daysFromToday(1) }).expect(400);
     await report({ inspectionId, format: 'pdf' }).expect(400);
+    await home.manager
+      .as(request(t.server).get('/api/reports/committee.pdf'))
+      .query({ inspectionId })
+      .expect(400);
     await report({ inspectionId: 'not-a-uuid' }).expect(400);
     await report({ inspectionId }, home.staff).expect(403);
     await report({ inspectionId }, away.manager).expect(404);

@@ -1,5 +1,5 @@
 import type { ActionStatus, AuditChanges, AuditEvent, Rag } from '@app/actions';
-import type { MeasureDirection, MeasureUnit } from '@app/measures';
+import { MEASURE_FIELDS, type MeasureInput } from '@app/measures';
 
 /**
  * Rebuilding what an action looked like at an instant from what it looks like now and its
@@ -31,16 +31,9 @@ export interface EntryRow {
   reason: string | null;
 }
 
-export interface MeasureRow {
+export interface MeasureRow extends MeasureInput {
   id: string;
   actionId: string;
-  name: string;
-  unit: MeasureUnit;
-  direction: MeasureDirection;
-  baselineValue: number | null;
-  baselineOn: string | null;
-  targetValue: number;
-  targetOn: string;
   createdAt: Date;
 }
 
@@ -52,16 +45,6 @@ const ACTION_FIELDS = [
   'originalDueOn',
   'status',
 ] as const satisfies readonly (keyof ActionRow)[];
-
-const MEASURE_FIELDS = [
-  'name',
-  'unit',
-  'direction',
-  'baselineValue',
-  'baselineOn',
-  'targetValue',
-  'targetOn',
-] as const satisfies readonly (keyof MeasureRow)[];
 
 /** Events that change an action's own fields (a measure or a reading changes neither). */
 const ACTION_EVENTS: ReadonlySet<AuditEvent> = new Set([

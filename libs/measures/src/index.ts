@@ -24,6 +24,7 @@ export {
 } from './measure-rules';
 export { MeasuresModule } from './measures.module';
 export {
+  MEASURE_FIELDS,
   MeasuresService,
   type MeasureInput,
   type MeasureView,

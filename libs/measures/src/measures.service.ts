@@ -95,7 +95,7 @@ interface CheckedReading {
 }
 
 /** The fields a measure's history entries name. */
-const MEASURE_FIELDS = [
+export const MEASURE_FIELDS = [
   'name',
   'unit',
   'direction',

@@ -4,13 +4,13 @@ import {
   CommitteeReportsService,
   REPORT_DRAWN_MAX_ACTIONS,
 } from '@app/committee-reports';
-import { Controller, Get, Header, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiRefusals } from '../common/api-refusals';
 import { CommitteeReportDto } from './dto/committee-report.dto';
 import { CommitteeReportQuery } from './dto/report.query';
-import { REPORT_FORMATS, sendReport } from './report-files';
+import { REPORT_FORMATS, ReportFormatPath, sendReport } from './report-files';
 
 /** The progress report committees ask for, as at any date, rebuilt from the history. */
 @ApiTags('reports')
@@ -41,50 +41,28 @@ export class CommitteeReportsController {
     return this.reports.build(principal.councilId, query);
   }
 
-  // Declared apart from the JSON route: @Res() because a file is streamed, not returned.
-  @Get('committee.docx')
+  @Get('committee.:format')
   @RequireRole('manager')
   @ApiOperation({
-    summary: 'The committee progress report as an accessible Word document (managers)',
+    summary: 'The committee progress report as a Word document or an Excel workbook (managers)',
     description:
-      'Real headings, header rows repeated across pages, each chart with a text alternative and its numbers in a table. Same query as the JSON report.',
+      'docx: an accessible Word document: real headings, header rows repeated across pages, each chart with a text alternative and its numbers in a table. xlsx: one row per action (frozen header row, filters, dates as dates), a sheet of readings and one of changes, streamed. Same query as the JSON report.',
   })
-  @ApiProduces(REPORT_FORMATS.docx)
+  @ApiProduces(REPORT_FORMATS.docx, REPORT_FORMATS.xlsx)
+  @ApiOkResponse({
+    description: 'The file (attachment).',
+    schema: { type: 'string', format: 'binary' },
+  })
   @ApiRefusals({
-    400: `As for the JSON report, or more than ${REPORT_DRAWN_MAX_ACTIONS} actions (details.code report-too-large): choose one inspection, or take the workbook.`,
+    400: `As for the JSON report, a format other than docx or xlsx, or a Word document of more than ${REPORT_DRAWN_MAX_ACTIONS} actions (details.code report-too-large): choose one inspection, or take the workbook.`,
   })
-  @ApiOkResponse({
-    description: 'The .docx file (attachment).',
-    schema: { type: 'string', format: 'binary' },
-  })
-  async docx(
+  // @Res() because a file is streamed, not returned.
+  async file(
     @CurrentUser() principal: Principal,
+    @Param() { format }: ReportFormatPath,
     @Query() query: CommitteeReportQuery,
     @Res() res: Response,
   ): Promise<void> {
-    const report = await this.reports.build(principal.councilId, query, {
-      maxActions: REPORT_DRAWN_MAX_ACTIONS,
-    });
-    await sendReport(res, report, 'docx');
-  }
-
-  @Get('committee.xlsx')
-  @RequireRole('manager')
-  @ApiOperation({
-    summary: 'The committee progress report as an Excel workbook (managers)',
-    description:
-      'One row per action (frozen header row, filters, dates as dates), a sheet of readings and one of changes. Streamed. Same query as the JSON report.',
-  })
-  @ApiProduces(REPORT_FORMATS.xlsx)
-  @ApiOkResponse({
-    description: 'The .xlsx file (attachment).',
-    schema: { type: 'string', format: 'binary' },
-  })
-  async xlsx(
-    @CurrentUser() principal: Principal,
-    @Query() query: CommitteeReportQuery,
-    @Res() res: Response,
-  ): Promise<void> {
-    await sendReport(res, await this.reports.build(principal.councilId, query), 'xlsx');
+    await sendReport(res, this.reports, { councilId: principal.councilId, query, format });
   }
 }

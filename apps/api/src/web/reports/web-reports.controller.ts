@@ -15,7 +15,7 @@ import {
   overdueView,
 } from './overdue.presenter';
 import { CommitteeReportQuery } from '../../committee-reports/dto/report.query';
-import { sendReport } from '../../committee-reports/report-files';
+import { ReportFormatPath, sendReport } from '../../committee-reports/report-files';
 import { committeePage } from './committee.presenter';
 import { progressPage } from './progress.presenter';
 import { overdueCsv, overdueRow } from './report-views';
@@ -108,29 +108,16 @@ export class WebReportsController {
     return committeePage(report, options);
   }
 
-  /** The report as a Word document: @Res() because a download is not a page. */
-  @Get('reports/committee.docx')
+  /** The report as a Word document or a workbook: @Res() because a download is not a page. */
+  @Get('reports/committee.:format')
   @RequireRole('manager')
-  async committeeDocx(
+  async committeeFile(
     @CurrentUser() user: Principal,
+    @Param() { format }: ReportFormatPath,
     @Query() query: CommitteeReportQuery,
     @Res() res: Response,
   ): Promise<void> {
-    const report = await this.committee.build(user.councilId, query, {
-      maxActions: REPORT_DRAWN_MAX_ACTIONS,
-    });
-    await sendReport(res, report, 'docx');
-  }
-
-  /** The report as a workbook, streamed. */
-  @Get('reports/committee.xlsx')
-  @RequireRole('manager')
-  async committeeXlsx(
-    @CurrentUser() user: Principal,
-    @Query() query: CommitteeReportQuery,
-    @Res() res: Response,
-  ): Promise<void> {
-    await sendReport(res, await this.committee.build(user.councilId, query), 'xlsx');
+    await sendReport(res, this.committee, { councilId: user.councilId, query, format });
   }
 
   /** The filters offered (the council's people and inspections) and those chosen. */
