@@ -16,6 +16,7 @@ import {
 } from './overdue.presenter';
 import { CommitteeReportQuery } from '../../committee-reports/dto/report.query';
 import { sendReport } from '../../committee-reports/report-files';
+import { CommitteePageQuery } from './committee-page.query';
 import { committeePage } from './committee.presenter';
 import { progressPage } from './progress.presenter';
 import { overdueCsv, overdueRow } from './report-views';
@@ -99,7 +100,7 @@ export class WebReportsController {
   @PageView('reports/committee')
   async committeeReport(
     @CurrentUser() user: Principal,
-    @Query() query: CommitteeReportQuery,
+    @Query() query: CommitteePageQuery,
   ): Promise<PageLocals> {
     const [report, options] = await Promise.all([
       this.committee.build(user.councilId, query, { maxActions: REPORT_DRAWN_MAX_ACTIONS }),
