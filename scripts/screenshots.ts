@@ -38,6 +38,11 @@ interface Shot {
 /** A link to one inspection (by id, not /inspections/import). */
 const INSPECTION_LINK = /^\/inspections\/[0-9a-f-]{36}$/;
 
+/** The date `days` before today as YYYY-MM-DD (UTC: a day out either way does not matter here). */
+function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 24 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
 /** The pages to take, in order. Add a line to add a screenshot. */
 const PAGES: Shot[] = [
   { name: 'sign-in', as: 'visitor', target: '/sign-in' },
@@ -60,6 +65,10 @@ const PAGES: Shot[] = [
   },
   { name: 'overdue', as: 'manager', target: '/overdue' },
   { name: 'dashboard', as: 'manager', target: '/dashboard' },
+  // With the changes since a month ago: the demo assigns its actions and records its latest
+  // readings on the day it runs, so that list has something in it.
+  { name: 'committee-report', as: 'manager', target: `/reports/committee?since=${daysAgo(30)}` },
+  { name: 'readings-upload', as: 'staff', target: '/measures/readings/upload' },
   { name: 'admin-users', as: 'admin', target: '/admin/users' },
   { name: 'admin-council', as: 'admin', target: '/admin/council' },
   { name: 'settings', as: 'staff', target: '/settings' },

@@ -118,6 +118,12 @@ export function measureInPageWords(error: unknown): never {
   );
 }
 
+/**
+ * The id of the RAG override's first radio, which its errors link to: not "rag", the id of the
+ * section's heading (a repeated id leaves the radio without its label and the link on the heading).
+ */
+export const RAG_CHOICE_ID = 'ragOverride';
+
 /** ActionRagService's refusal (`details.code` invalid-rag-override) on the field it names. */
 export function ragInPageWords(error: unknown): never {
   const details = refusalDetailsOf(error);
@@ -129,5 +135,5 @@ export function ragInPageWords(error: unknown): never {
     throw error;
   }
   const field = details.field === 'reason' ? 'ragReason' : details.field;
-  throw FormRejected.on(field, error.message, field);
+  throw FormRejected.on(field, error.message, field === 'rag' ? RAG_CHOICE_ID : field);
 }

@@ -21,7 +21,12 @@ import {
   SuccessMeasureForm,
 } from './action-forms';
 import { actionPage } from './action-page.presenter';
-import { inPageWords, measureInPageWords, ragInPageWords } from './action-refusals.presenter';
+import {
+  inPageWords,
+  measureInPageWords,
+  RAG_CHOICE_ID,
+  ragInPageWords,
+} from './action-refusals.presenter';
 import { MeasureForm, RagOverrideForm, ReadingForm } from './measure-forms';
 
 const ACTION_VIEW = 'actions/action';
@@ -211,7 +216,7 @@ export class WebActionsController {
   async overrideRag(
     @CurrentUser() user: Principal,
     @Param('id', pageId) id: string,
-    @Form(RagOverrideForm) form: RagOverrideForm,
+    @Form(RagOverrideForm, { rag: RAG_CHOICE_ID }) form: RagOverrideForm,
   ): Promise<SeeOther> {
     await this.rag
       .override(user, id, { rag: form.rag, reason: form.ragReason })
