@@ -102,6 +102,7 @@ describe('cli council:create and user:create (e2e)', () => {
         code: 'STK',
         immediateWindowDays: 14,
         defaultWindowMonths: 6,
+        measureTolerancePercent: 10,
         createdAt: expect.any(String) as unknown,
       });
       council = created as typeof council;

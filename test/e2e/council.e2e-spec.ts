@@ -42,6 +42,7 @@ describe('council (e2e)', () => {
           code: home.council.code,
           immediateWindowDays: 14,
           defaultWindowMonths: 6,
+          measureTolerancePercent: 10,
           notifications: DEFAULT_NOTIFICATIONS,
         });
       }
@@ -59,7 +60,13 @@ describe('council (e2e)', () => {
       const name = `${home.council.name} (renamed)`;
       const res = await home.admin
         .as(request(t.server).patch('/api/council'))
-        .send({ name: `  ${name} `, code: 'REN', immediateWindowDays: 0, defaultWindowMonths: 60 })
+        .send({
+          name: `  ${name} `,
+          code: 'REN',
+          immediateWindowDays: 0,
+          defaultWindowMonths: 60,
+          measureTolerancePercent: 25,
+        })
         .expect(200);
       expect(res.body).toEqual({
         id: home.council.id,
@@ -67,6 +74,7 @@ describe('council (e2e)', () => {
         code: 'REN',
         immediateWindowDays: 0,
         defaultWindowMonths: 60,
+        measureTolerancePercent: 25,
         notifications: DEFAULT_NOTIFICATIONS,
       });
       // Partial: what is left out stays.
@@ -84,6 +92,7 @@ describe('council (e2e)', () => {
         code: away.council.code,
         immediateWindowDays: 14,
         defaultWindowMonths: 6,
+        measureTolerancePercent: 10,
       });
     });
 
@@ -173,6 +182,9 @@ describe('council (e2e)', () => {
         { immediateWindowDays: '14' },
         { defaultWindowMonths: 0 },
         { defaultWindowMonths: 61 },
+        { measureTolerancePercent: -1 },
+        { measureTolerancePercent: 51 },
+        { measureTolerancePercent: 2.5 },
         { code: 'stk' },
         { code: 'S' },
         { code: 'ABCDEFGHI' },

@@ -516,6 +516,7 @@ describe('web pages (e2e): admin', () => {
       const res = await admin.submit('/admin/council', '/admin/council', {
         immediateWindowDays: '21',
         defaultWindowMonths: '9',
+        measureTolerancePercent: '15',
         reminderOffsets: '30, 7,0',
         escalateToAdminsAfterDays: '',
         notify: ['assignment', 'weeklyDigest'],
@@ -531,7 +532,11 @@ describe('web pages (e2e): admin', () => {
       expect(after.text).not.toMatch(/value="ownerOverdue" checked/);
 
       const council = await t.app.get(CouncilsService).get(home.council.id);
-      expect(council).toMatchObject({ immediateWindowDays: 21, defaultWindowMonths: 9 });
+      expect(council).toMatchObject({
+        immediateWindowDays: 21,
+        defaultWindowMonths: 9,
+        measureTolerancePercent: 15,
+      });
       expect(council.notificationSettings).toEqual({
         reminderOffsets: [30, 7, 0],
         escalateToAdminsAfterDays: null,
@@ -557,6 +562,7 @@ describe('web pages (e2e): admin', () => {
       const res = await admin.submit('/admin/council', '/admin/council', {
         immediateWindowDays: '400',
         defaultWindowMonths: '6',
+        measureTolerancePercent: '10',
         reminderOffsets: '28, fourteen, 7',
         escalateToAdminsAfterDays: '0',
       });
@@ -575,6 +581,7 @@ describe('web pages (e2e): admin', () => {
       const repeated = await admin.submit('/admin/council', '/admin/council', {
         immediateWindowDays: '14',
         defaultWindowMonths: '6',
+        measureTolerancePercent: '10',
         reminderOffsets: '7, 7',
         escalateToAdminsAfterDays: '28',
       });
