@@ -364,13 +364,16 @@ describe('committee report, RAG override and readings upload in a browser (axe o
           .getByRole('checkbox', { name: /^Record the good rows even if some rows are refused/ })
           .check();
       }
-      // The file input is a button named "Upload readings" too (its label is the page's heading).
-      await andWait(staff, () => staff.locator('main button[type="submit"]').click());
+      await andWait(staff, () =>
+        staff.getByRole('button', { name: 'Record the readings' }).click(),
+      );
     };
 
     await upload(false);
     expect(await staff.title()).toMatch(/^Error: Upload readings/);
-    await expect(errorSummary(staff)).resolves.toContain('no reading was recorded');
+    await expect(errorSummary(staff)).resolves.toContain(
+      '1 line has a problem, so no reading was recorded',
+    );
     await expect(errorTargets(staff)).resolves.toEqual([
       { href: '#refused-lines', targets: ['table:'] },
     ]);
@@ -387,7 +390,7 @@ describe('committee report, RAG override and readings upload in a browser (axe o
 
     await upload(true);
     await expect(banner(staff)).resolves.toContain('1 reading recorded');
-    await expect(errorSummary(staff)).resolves.toContain('refused and not recorded');
+    await expect(errorSummary(staff)).resolves.toContain('1 line was refused and not recorded');
     await expect(refused.locator('tbody tr').count()).resolves.toBe(1);
     await expect(count()).resolves.toBe(4);
     await expectAccessible(staff);

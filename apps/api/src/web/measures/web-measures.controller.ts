@@ -105,15 +105,22 @@ export class WebMeasuresController {
       keepGoodRows,
     };
     throw refusedLines(
-      'were refused and not recorded – put them right and upload just those lines',
+      {
+        one: 'was refused and not recorded – put it right and upload just that line',
+        many: 'were refused and not recorded – put them right and upload just those lines',
+      },
       partly,
       HttpStatus.OK,
     );
   }
 }
 
-/** The page with the refused lines' table, the summary linking to it. */
-function refusedLines(words: string, outcome: UploadOutcome, status: number): FormRejected {
+/** The page with the refused lines' table, the summary linking to it (worded for one or many). */
+function refusedLines(
+  words: { one: string; many: string },
+  outcome: UploadOutcome,
+  status: number,
+): FormRejected {
   const lines = new Set(outcome.problems.map((problem) => problem.line)).size;
   const some =
     outcome.total > outcome.problems.length
@@ -122,7 +129,7 @@ function refusedLines(words: string, outcome: UploadOutcome, status: number): Fo
         ? '1 line'
         : `${lines} lines`;
   return new FormRejected(
-    [{ text: `${some} ${words}`, href: '#refused-lines' }],
+    [{ text: `${some} ${some === '1 line' ? words.one : words.many}`, href: '#refused-lines' }],
     {},
     { outcome },
     status,
@@ -145,5 +152,12 @@ function uploadRefusal(error: unknown, keepGoodRows: boolean): unknown {
     const text = 'The selected file cannot be read as readings – see the problems below';
     return new FormRejected([{ text, href: '#file' }], { file: text }, { outcome });
   }
-  return refusedLines('have problems, so no reading was recorded', outcome, HttpStatus.BAD_REQUEST);
+  return refusedLines(
+    {
+      one: 'has a problem, so no reading was recorded',
+      many: 'have problems, so no reading was recorded',
+    },
+    outcome,
+    HttpStatus.BAD_REQUEST,
+  );
 }
