@@ -337,7 +337,11 @@ describe('the committee progress report, as at any date (e2e)', () => {
     expect(refused.body).toMatchObject({
       details: { code: 'report-too-large', actions: REPORT_DRAWN_MAX_ACTIONS + 1 },
     });
-    expect((await WebBrowser.as(t.server, big.manager).get('/reports/committee')).status).toBe(400);
+    const tooBig = await WebBrowser.as(t.server, big.manager).get('/reports/committee');
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.text).toContain(
+      `This report has 1,001 actions, more than the 1,000 a page or a Word document can show`,
+    );
     const book = new ExcelJS.Workbook();
     const res = await binary(
       big.manager.as(request(t.server).get('/api/reports/committee.xlsx')),

@@ -131,8 +131,26 @@ export class WebExceptionFilter implements ExceptionFilter {
       paragraphs: [
         ...page.paragraphs,
         ...limit,
+        ...reasonsOf(exception, status),
         `If you contact support, quote this reference: ${requestId}`,
       ],
     });
   }
+}
+
+/**
+ * What a 400 said was wrong ("since must be before asAt", "This report has 1,200 actions…"), so
+ * a page reached by a link or a GET form says why rather than only that something was.
+ */
+function reasonsOf(exception: unknown, status: number): string[] {
+  if (status !== 400 || !(exception instanceof HttpException)) return [];
+  const body = exception.getResponse();
+  const message =
+    typeof body === 'object' && body !== null && 'message' in body ? body.message : body;
+  const messages = (Array.isArray(message) ? message : [message]).filter(
+    (text): text is string => typeof text === 'string' && text !== '' && text !== 'Bad Request',
+  );
+  return messages.map((text) =>
+    `${text.charAt(0).toUpperCase()}${text.slice(1)}.`.replace(/\.\.$/, '.'),
+  );
 }
