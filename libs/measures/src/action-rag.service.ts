@@ -1,4 +1,4 @@
-import { Action, type ActionActor, AuditLog, type Rag } from '@app/actions';
+import { Action, type ActionActor, type ActionStatus, AuditLog, type Rag } from '@app/actions';
 import { Clock, londonDateOf } from '@app/common';
 import {
   BadRequestException,
@@ -10,7 +10,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { actionRagOf, type ComputedRag, effectiveRag } from './action-rag';
 import { RagOverride } from './entities/rag-override.entity';
-import { MeasuresService } from './measures.service';
+import { type MeasureView, MeasuresService } from './measures.service';
 
 export const RAG_REASON_MAX_LENGTH = 2000;
 
@@ -43,12 +43,23 @@ export class ActionRagService {
   ) {}
 
   async ratingOf(councilId: string, actionId: string): Promise<ActionRagView> {
-    const em = this.dataSource.manager;
-    const action = await this.actionOf(em, councilId, actionId);
+    const action = await this.actionOf(this.dataSource.manager, councilId, actionId);
     const [measures, override] = await Promise.all([
       this.measures.list(councilId, actionId),
-      this.overrideOf(em, councilId, actionId),
+      this.overrideOf(councilId, actionId),
     ]);
+    return this.rate(action, measures, override);
+  }
+
+  /**
+   * The RAG of an action whose measures and override the caller has already read (the action
+   * page reads them for itself): the same rules as `ratingOf`, without reading them twice.
+   */
+  rate(
+    action: { status: ActionStatus; dueOn: string | null },
+    measures: readonly MeasureView[],
+    override: RagOverrideView | null,
+  ): ActionRagView {
     const computed = actionRagOf(
       action,
       measures.map((m) => ({ name: m.name, ...m.trajectory })),
@@ -140,12 +151,9 @@ export class ActionRagService {
     return action;
   }
 
-  private async overrideOf(
-    em: EntityManager,
-    councilId: string,
-    actionId: string,
-  ): Promise<RagOverrideView | null> {
-    const row = await em.findOne(RagOverride, {
+  /** The action's override, or null; whether the action is there is the caller's to know. */
+  async overrideOf(councilId: string, actionId: string): Promise<RagOverrideView | null> {
+    const row = await this.dataSource.manager.findOne(RagOverride, {
       where: { actionId, councilId },
       relations: { setBy: true },
     });

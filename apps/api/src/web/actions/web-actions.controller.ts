@@ -237,13 +237,14 @@ export class WebActionsController {
 
   /** The action page, with a refused form's errors and what was typed in `state`. */
   async page(user: Principal, id: string, state: FormState): Promise<PageLocals> {
-    const [action, history, everyone, measures, rag] = await Promise.all([
+    const [action, history, everyone, measures, override] = await Promise.all([
       this.actions.get(user.councilId, id),
       this.actions.history(user.councilId, id),
       this.users.list(user.councilId, { includeDisabled: true }),
       this.measures.list(user.councilId, id),
-      this.rag.ratingOf(user.councilId, id),
+      this.rag.overrideOf(user.councilId, id),
     ]);
+    const rag = this.rag.rate(action, measures, override);
     return actionPage(user, { action, history, everyone, measures, rag }, state);
   }
 }
