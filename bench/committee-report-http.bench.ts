@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- report` (second part): the committee report end to end, through the built
  * API as in production, from the database to the last byte at the client.
- *   (c) one inspection, 50 actions, 75 measures of 24 readings: the JSON, the page, the Word
+ *   (c) one inspection, 50 actions, 70 measures of 24 readings: the JSON, the page, the Word
  *       document and the workbook, each requested BENCH_RUNS (default 20) times one after the
  *       other after 3 warm-ups; median and p95 against 500 ms.
  *   (d) the all-inspections workbook of a council with 20,000 actions (2,000 with a measure of
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
       ['Excel (GET …/committee.xlsx)', `/api/reports/committee.xlsx?since=${since}`, bearer],
     ];
     log(
-      `\n(c) One inspection, 50 actions, 75 measures of 24 readings, changes over 90 days: ` +
+      `\n(c) One inspection, 50 actions, 70 measures of 24 readings, changes over 90 days: ` +
         `${runs} requests each, one at a time, after 3 warm-ups.`,
     );
     log(

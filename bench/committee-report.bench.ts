@@ -8,6 +8,7 @@
  *       streamed to a file: wall time against 10 s and peak RSS against 300 MB, in a fresh process
  *       so the peak is its own.
  */
+import './register-paths';
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -63,11 +63,16 @@ export function actionsAt(
   at: Date,
 ): Map<string, ActionRow> {
   const state = new Map<string, ActionRow>();
-  for (const action of actions) if (action.createdAt < at) state.set(action.id, { ...action });
+  for (const action of actions) if (action.createdAt < at) state.set(action.id, action);
+  // Copied only when changed: a council's whole plan is not held twice for the few that moved.
+  const copied = new Set<string>();
   for (const entry of since) {
     if (entry.occurredAt < at || !ACTION_EVENTS.has(entry.event)) continue;
-    const action = state.get(entry.actionId);
-    if (!action) continue;
+    const found = state.get(entry.actionId);
+    if (!found) continue;
+    const action = copied.has(found.id) ? found : { ...found };
+    copied.add(action.id);
+    state.set(action.id, action);
     for (const field of ACTION_FIELDS) {
       const change = entry.changes[field];
       if (change) Object.assign(action, { [field]: change.from });

@@ -201,18 +201,19 @@ export class CommitteeReportsService {
             ORDER BY e.id`,
           [councilId, inspectionIds, asAtEnd],
         ),
-        db.query<(Omit<MeasureRow, 'baselineValue' | 'targetValue'> & NumericText)[]>(
+        db.query<MeasureRow[]>(
           `SELECT m.id, m.action_id AS "actionId", m.name, m.unit, m.direction,
-                  m.baseline_value AS "baselineValue", m.baseline_on::text AS "baselineOn",
-                  m.target_value AS "targetValue", m.target_on::text AS "targetOn",
+                  m.baseline_value::float8 AS "baselineValue", m.baseline_on::text AS "baselineOn",
+                  m.target_value::float8 AS "targetValue", m.target_on::text AS "targetOn",
                   m.created_at AS "createdAt"
              FROM measures m JOIN actions a ON a.id = m.action_id
             WHERE m.council_id = $1 AND a.inspection_id = ANY($2) AND m.created_at < $3
             ORDER BY m.created_at, m.id`,
           [councilId, inspectionIds, asAtEnd],
         ),
-        db.query<(Omit<ReadingRow, 'value'> & { value: string })[]>(
-          `SELECT r.measure_id AS "measureId", r.value, r.observed_on::text AS "observedOn",
+        // float8: a number from the driver, not a string to convert and throw away.
+        db.query<ReadingRow[]>(
+          `SELECT r.measure_id AS "measureId", r.value::float8 AS value, r.observed_on::text AS "observedOn",
                   r.created_at AS "createdAt"
              FROM measure_readings r
              JOIN measures m ON m.id = r.measure_id
@@ -252,19 +253,11 @@ export class CommitteeReportsService {
     ]);
 
     const names = new Map(people.map((p) => [p.id, p.name]));
-    const allMeasures: MeasureRow[] = measures.map((m) => ({
-      ...m,
-      baselineValue: m.baselineValue === null ? null : Number(m.baselineValue),
-      targetValue: Number(m.targetValue),
-    }));
-    const readingsOf = groupBy(
-      readings.map((r) => ({ ...r, value: Number(r.value) })),
-      (r) => r.measureId,
-    );
+    const readingsOf = groupBy(readings, (r) => r.measureId);
     const snapshotAt = (date: string, end: Date): Snapshot => ({
       date,
       actions: actionsAt(actions, entries, end),
-      measures: measuresAt(allMeasures, entries, end),
+      measures: measuresAt(measures, entries, end),
       overrides: overridesAt(overrideEntries, end),
       readingsBefore: end,
     });
@@ -404,8 +397,6 @@ export class CommitteeReportsService {
     };
   }
 }
-
-type NumericText = { baselineValue: string | null; targetValue: string };
 
 interface RatedAction {
   action: ReportAction;
