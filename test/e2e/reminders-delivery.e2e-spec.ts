@@ -154,6 +154,52 @@ describe('Reminder delivery (e2e)', () => {
     });
   });
 
+  describe('an email about an action with a measure', () => {
+    let rig: ReminderRig;
+
+    beforeAll(async () => {
+      rig = await createReminderRig({ start: START });
+    });
+
+    afterAll(() => rig?.close());
+
+    it('gives its RAG and why, by the same rules as the action page', async () => {
+      const { manager, owner, action } = await assignOne(rig.api);
+      const measure = await manager
+        .as(request(rig.api.server).post(`/api/actions/${action.id}/measures`))
+        .send({
+          name: 'Records audited',
+          unit: 'percentage',
+          direction: 'higher',
+          baselineValue: 0,
+          baselineOn: '2026-10-06',
+          targetValue: 100,
+          targetOn: '2027-04-05',
+        })
+        .expect(201);
+      // 10 on 3 January against a line near 50: well behind, so red.
+      await owner
+        .as(
+          request(rig.api.server).post(
+            `/api/actions/${action.id}/measures/${(measure.body as { id: string }).id}/readings`,
+          ),
+        )
+        .send({ value: 10, observedOn: '2027-01-03' })
+        .expect(201);
+      const page = await manager
+        .as(request(rig.api.server).get(`/api/actions/${action.id}/rag`))
+        .expect(200);
+      expect(page.body).toMatchObject({ rag: 'red' });
+
+      await rig.sweep();
+      await rig.settle();
+      const mail = nth(rig.takeMail(), 0);
+      const { reason } = (page.body as { computed: { reason: string } }).computed;
+      expect(reason).toMatch(/^Records audited: Well behind the line to the target/);
+      expect(mail.text).toContain(`RAG: Red: ${reason}`);
+    });
+  });
+
   describe('after the last attempt it is marked failed and listed', () => {
     let rig: ReminderRig;
     let assignment: Assignment;

@@ -6,7 +6,7 @@ import {
   type Rag,
   rollUpRag,
 } from '@app/actions';
-import { Clock, daysBetween, londonDateOf } from '@app/common';
+import { Clock, daysBetween, groupBy, londonDateOf } from '@app/common';
 import { actionRagOf, effectiveRag, toleranceOf, trajectoryOf } from '@app/measures';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -490,14 +490,4 @@ function changeKindOf(
     }
   }
   return null;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item)) ?? [];
-    list.push(item);
-    groups.set(key(item), list);
-  }
-  return groups;
 }

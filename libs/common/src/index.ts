@@ -23,6 +23,7 @@ export {
   requestIdMiddleware,
 } from './logging/request-id';
 export { createValidationPipe, findNul } from './validation/validation-pipe';
+export { groupBy } from './group-by';
 export { dateInWords, daysBetween, isoDateOf, shiftDate, utcMidnight } from './time/calendar-dates';
 export { ClockModule } from './time/clock.module';
 export { Clock, COUNCIL_TIME_ZONE, fixedClock, londonDateOf, SystemClock } from './time/clock';

@@ -14,6 +14,7 @@ export { renderMail } from './templates/render-mail';
 export type {
   ActionMailItem,
   MailKind,
+  MailRag,
   MailMessageInput,
   RenderContext,
   RenderedMail,

@@ -49,4 +49,4 @@ export {
   type ReadingsCsv,
 } from './readings-csv';
 export { TRAJECTORY_TOLERANCE, trajectoryOf, type MeasureRag, type Trajectory } from './trajectory';
-export { RagCorrections, type RagCorrection } from './rag-corrections';
+export { RagCorrections, type RagCorrection, type RatedAction } from './rag-corrections';

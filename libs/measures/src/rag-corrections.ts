@@ -1,9 +1,10 @@
+import { groupBy } from '@app/common';
 import { type ActionStatus, isOverdue, type Rag } from '@app/actions';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { actionRagOf, effectiveRag } from './action-rag';
-import type { MeasureDirection, MeasureUnit } from './measure-rules';
+import { actionRagOf, type ComputedRag, effectiveRag } from './action-rag';
+import type { MeasureTerms } from './measure-rules';
 import { toleranceOf } from './measures.service';
 import { trajectoryOf } from './trajectory';
 
@@ -22,6 +23,14 @@ export interface RagCorrection {
   rag: Rag | null;
 }
 
+/** An action's RAG as an email gives it: the one that counts, and the computed one with why. */
+export interface RatedAction {
+  rag: Rag | null;
+  computed: ComputedRag;
+  /** A manager's reason, when the RAG is theirs. */
+  overrideReason: string | null;
+}
+
 interface ActionRow {
   id: string;
   inspectionId: string;
@@ -29,59 +38,89 @@ interface ActionRow {
   dueOn: string | null;
   priority: boolean;
   override: Rag | null;
+  overrideReason: string | null;
 }
 
-interface MeasureRow {
+interface MeasureRow extends MeasureTerms {
   id: string;
   actionId: string;
   name: string;
-  unit: MeasureUnit;
-  direction: MeasureDirection;
-  baselineValue: string | null;
-  baselineOn: string | null;
-  targetValue: string;
-  targetOn: string;
 }
 
 /**
- * Roll-ups count RAG from statuses and deadlines in SQL (fast on a million actions); the few
- * actions with measures or a manager's override are rated here, one by one, by the same rules as
- * the action page, so the dashboards, the API and the committee report agree.
+ * Actions rated in bulk by the same rules as the action page. Roll-ups count RAG from statuses
+ * and deadlines in SQL (fast on a million actions), and put right the few actions with measures
+ * or a manager's override from here, so the dashboards, the API and the committee report agree;
+ * emails rate the actions they are about.
  */
 @Injectable()
 export class RagCorrections {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** The council's actions (of `inspectionIds`, when given) with measures or an override. */
   async of(
     councilId: string,
     today: string,
     inspectionIds?: readonly string[],
   ): Promise<RagCorrection[]> {
+    const special = `a.id IN (SELECT action_id FROM measures WHERE council_id = $1
+                              UNION SELECT action_id FROM rag_overrides WHERE council_id = $1)`;
+    const rated = await this.rate(
+      councilId,
+      today,
+      inspectionIds ? `${special} AND a.inspection_id = ANY($2)` : special,
+      inspectionIds ? [inspectionIds] : [],
+    );
+    return rated.map(({ action, rating }) => ({
+      inspectionId: action.inspectionId,
+      priority: action.priority,
+      overdue: isOverdue(action, today),
+      blocked: action.status === 'blocked',
+      rag: rating.rag,
+    }));
+  }
+
+  /** Each of `actionIds` in the council, rated, by id. */
+  async forActions(
+    councilId: string,
+    actionIds: readonly string[],
+    today: string,
+  ): Promise<Map<string, RatedAction>> {
+    if (actionIds.length === 0) return new Map();
+    const rated = await this.rate(councilId, today, 'a.id = ANY($2)', [actionIds]);
+    return new Map(rated.map(({ action, rating }) => [action.id, rating]));
+  }
+
+  private async rate(
+    councilId: string,
+    today: string,
+    where: string,
+    params: unknown[],
+  ): Promise<{ action: ActionRow; rating: RatedAction }[]> {
     const db = this.dataSource.manager;
     const actions = await db.query<ActionRow[]>(
       `SELECT a.id, a.inspection_id AS "inspectionId", a.status, a.due_on::text AS "dueOn",
-              r.priority = 'priority_action' AS priority, o.rag AS override
+              r.priority = 'priority_action' AS priority, o.rag AS override,
+              o.reason AS "overrideReason"
          FROM actions a
          JOIN recommendations r ON r.id = a.recommendation_id
          LEFT JOIN rag_overrides o ON o.action_id = a.id
-        WHERE a.council_id = $1
-          AND a.id IN (SELECT action_id FROM measures WHERE council_id = $1
-                       UNION SELECT action_id FROM rag_overrides WHERE council_id = $1)
-          ${inspectionIds ? 'AND a.inspection_id = ANY($2)' : ''}`,
-      inspectionIds ? [councilId, inspectionIds] : [councilId],
+        WHERE a.council_id = $1 AND ${where}`,
+      [councilId, ...params],
     );
     if (actions.length === 0) return [];
     const ids = actions.map((a) => a.id);
     const [measures, readings, tolerance] = await Promise.all([
       db.query<MeasureRow[]>(
         `SELECT id, action_id AS "actionId", name, unit, direction,
-                baseline_value AS "baselineValue", baseline_on::text AS "baselineOn",
-                target_value AS "targetValue", target_on::text AS "targetOn"
+                baseline_value::float8 AS "baselineValue", baseline_on::text AS "baselineOn",
+                target_value::float8 AS "targetValue", target_on::text AS "targetOn"
            FROM measures WHERE council_id = $1 AND action_id = ANY($2)`,
         [councilId, ids],
       ),
-      db.query<{ measureId: string; value: string; observedOn: string }[]>(
-        `SELECT r.measure_id AS "measureId", r.value, r.observed_on::text AS "observedOn"
+      db.query<{ measureId: string; value: number; observedOn: string }[]>(
+        `SELECT r.measure_id AS "measureId", r.value::float8 AS value,
+                r.observed_on::text AS "observedOn"
            FROM measure_readings r JOIN measures m ON m.id = r.measure_id
           WHERE r.council_id = $1 AND m.action_id = ANY($2)
           ORDER BY r.observed_on, r.created_at, r.id`,
@@ -89,34 +128,22 @@ export class RagCorrections {
       ),
       toleranceOf(db, councilId),
     ]);
-    const readingsOf = new Map<string, { value: number; observedOn: string }[]>();
-    for (const r of readings) {
-      const list = readingsOf.get(r.measureId) ?? [];
-      list.push({ value: Number(r.value), observedOn: r.observedOn });
-      readingsOf.set(r.measureId, list);
-    }
-    const measuresOf = new Map<string, MeasureRow[]>();
-    for (const m of measures)
-      measuresOf.set(m.actionId, [...(measuresOf.get(m.actionId) ?? []), m]);
+    const readingsOf = groupBy(readings, (r) => r.measureId);
+    const measuresOf = groupBy(measures, (m) => m.actionId);
     return actions.map((action) => {
-      const rated = (measuresOf.get(action.id) ?? []).map((m) => {
-        const terms = {
-          ...m,
-          baselineValue: m.baselineValue === null ? null : Number(m.baselineValue),
-          targetValue: Number(m.targetValue),
-        };
-        return {
-          name: m.name,
-          ...trajectoryOf(terms, readingsOf.get(m.id) ?? [], today, tolerance),
-        };
-      });
+      const rated = (measuresOf.get(action.id) ?? []).map((m) => ({
+        name: m.name,
+        ...trajectoryOf(m, readingsOf.get(m.id) ?? [], today, tolerance),
+      }));
       const computed = actionRagOf(action, rated, today);
+      const override = action.override ? { rag: action.override } : null;
       return {
-        inspectionId: action.inspectionId,
-        priority: action.priority,
-        overdue: isOverdue(action, today),
-        blocked: action.status === 'blocked',
-        rag: effectiveRag(computed, action.override ? { rag: action.override } : null),
+        action,
+        rating: {
+          rag: effectiveRag(computed, override),
+          computed,
+          overrideReason: override && computed.rag !== null ? action.overrideReason : null,
+        },
       };
     });
   }

@@ -1,4 +1,5 @@
 import { MailModule } from '@app/mail';
+import { MeasuresModule } from '@app/measures';
 import { Module } from '@nestjs/common';
 import { DeliveryService } from './delivery/delivery.service';
 import { RemindersModule } from './reminders.module';
@@ -6,7 +7,7 @@ import { ReminderSweeper } from './sweep/reminder-sweeper';
 
 /** What the worker runs: the sweep that works out what is owed, and sending it. */
 @Module({
-  imports: [RemindersModule, MailModule],
+  imports: [RemindersModule, MailModule, MeasuresModule],
   providers: [ReminderSweeper, DeliveryService],
   exports: [ReminderSweeper, DeliveryService, RemindersModule],
 })

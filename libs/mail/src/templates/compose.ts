@@ -1,7 +1,7 @@
 import { escapeHtml } from './escape-html';
 import { daysPhrase, formatLongDate, humaniseStatus, oneLine, shorten } from './format';
 import { headerSafe } from './header-safe';
-import type { ActionMailItem, RenderContext, RenderedMail } from './types';
+import type { ActionMailItem, MailRag, RenderContext, RenderedMail } from './types';
 
 /** Recommendations can run to pages; the email quotes the start and links to the rest. */
 const RECOMMENDATION_MAX_CHARS = 400;
@@ -56,14 +56,22 @@ function itemFields(item: ActionMailItem, showOwner: boolean): ItemField[] {
   if (showOwner) {
     fields.push({ label: 'Owner', value: item.ownerName ? oneLine(item.ownerName) : 'No owner' });
   }
-  fields.push(
-    { label: 'Status', value: humaniseStatus(item.status) },
-    {
-      label: 'Success measure',
-      value: item.successMeasure?.trim() ? oneLine(item.successMeasure) : 'Not set yet',
-    },
-  );
+  fields.push({ label: 'Status', value: humaniseStatus(item.status) });
+  if (item.rag) fields.push({ label: 'RAG', value: ragWords(item.rag) });
+  fields.push({
+    label: 'Success measure',
+    value: item.successMeasure?.trim() ? oneLine(item.successMeasure) : 'Not set yet',
+  });
   return fields;
+}
+
+const RAG_WORDS = { red: 'Red', amber: 'Amber', green: 'Green' } as const;
+
+/** "Amber: Visits in time: Behind the line…", or a manager's "Amber, set by a manager: …". */
+function ragWords({ rag, reason, override }: MailRag): string {
+  if (!override) return `${RAG_WORDS[rag]}: ${oneLine(reason)}`;
+  const computed = override.computed ? RAG_WORDS[override.computed] : 'not rated';
+  return `${RAG_WORDS[rag]}, set by a manager: ${oneLine(override.reason)} (worked out from the deadline and measures: ${computed})`;
 }
 
 function itemTitle(item: ActionMailItem): string {

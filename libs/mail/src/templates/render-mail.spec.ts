@@ -147,6 +147,46 @@ describe('renderMail bodies', () => {
     expect(text).toContain('Due: Friday 11 December 2026 (7 days left)');
   });
 
+  it('gives the RAG and why, and a manager’s override beside the computed one', () => {
+    const rated = renderMail(
+      {
+        kind: 'due_soon',
+        recipientName: 'P',
+        item: item({
+          rag: {
+            rag: 'red',
+            reason: 'Visits in time: Well behind the line to the target, by 20.',
+            override: null,
+          },
+        }),
+      },
+      ctx,
+    );
+    expect(rated.text).toContain(
+      'RAG: Red: Visits in time: Well behind the line to the target, by 20.',
+    );
+    expect(rated.html).toContain('Visits in time: Well behind the line to the target, by 20.');
+    const overridden = renderMail(
+      {
+        kind: 'due_soon',
+        recipientName: 'P',
+        item: item({
+          rag: {
+            rag: 'amber',
+            reason: 'Overdue: the deadline has passed.',
+            override: { computed: 'red', reason: 'Extension agreed at the board' },
+          },
+        }),
+      },
+      ctx,
+    );
+    expect(overridden.text).toContain(
+      'RAG: Amber, set by a manager: Extension agreed at the board (worked out from the deadline and measures: Red)',
+    );
+    const unrated = renderMail({ kind: 'due_soon', recipientName: 'P', item: item() }, ctx);
+    expect(unrated.text).not.toContain('RAG:');
+  });
+
   it('says "Not set yet" without a success measure, and uses preferencesUrl when given', () => {
     const { text, html } = renderMail(
       { kind: 'due_soon', recipientName: 'P', item: item({ successMeasure: null, daysLeft: 0 }) },

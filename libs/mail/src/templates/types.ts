@@ -19,6 +19,17 @@ export interface ActionMailItem {
   ownerName: string | null;
   /** An action status such as "in_progress". */
   status: string;
+  /** The action's RAG by the documented rules (docs/api.md), when the sender rated it. */
+  rag?: MailRag | null;
+}
+
+/** An action's RAG in an email: the one that counts and why, and a manager's reason if theirs. */
+export interface MailRag {
+  rag: 'red' | 'amber' | 'green';
+  /** Why the computed RAG is what it is ("Overdue: the deadline has passed."). */
+  reason: string;
+  /** The computed RAG, and the manager's reason, when a manager set the RAG. */
+  override: { computed: 'red' | 'amber' | 'green' | null; reason: string } | null;
 }
 
 export type MailMessageInput =

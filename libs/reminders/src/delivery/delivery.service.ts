@@ -3,7 +3,14 @@ import { mailConfig, type MailConfig, remindersConfig, type RemindersConfig } fr
 import { actionsDueForTeam, deadlineRevisionOf, lastAssignmentOf } from '@app/actions';
 import { actionMailFacts, type ActionMailFacts } from '@app/inspections';
 import { mailRecipient, type MailRecipient } from '@app/people';
-import { type ActionMailItem, Mailer, type MailMessageInput, renderMail } from '@app/mail';
+import {
+  type ActionMailItem,
+  Mailer,
+  type MailMessageInput,
+  type MailRag,
+  renderMail,
+} from '@app/mail';
+import { RagCorrections, type RatedAction } from '@app/measures';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
@@ -49,6 +56,7 @@ export class DeliveryService {
     @Inject(mailConfig.KEY) private readonly config: MailConfig,
     @Inject(remindersConfig.KEY) private readonly reminders: RemindersConfig,
     @InjectPinoLogger(DeliveryService.name) private readonly logger: PinoLogger,
+    private readonly rags: RagCorrections,
   ) {}
 
   async deliver(batchKey: string): Promise<DeliveryOutcome> {
@@ -162,9 +170,14 @@ export class DeliveryService {
     recipient: MailRecipient,
     today: string,
   ): Promise<MailMessageInput | null> {
+    const rags = await this.rags.forActions(
+      recipient.councilId,
+      owed.flatMap((row) => (row.actionId ? [row.actionId] : [])),
+      today,
+    );
     const items = owed.flatMap((row) => {
       const action = row.actionId ? actions.get(row.actionId) : undefined;
-      return action ? [this.item(action, today)] : [];
+      return action ? [this.item(action, today, rags.get(action.id))] : [];
     });
     const [first] = owed;
     if (first === undefined) return null;
@@ -243,8 +256,13 @@ export class DeliveryService {
       REMINDED_STATUSES,
       shiftDate(today, DIGEST_WINDOW_DAYS),
     );
-    const actions = await actionMailFacts(em, ids);
-    const items = [...actions.values()].map((action) => this.item(action, today));
+    const [actions, rags] = await Promise.all([
+      actionMailFacts(em, ids),
+      this.rags.forActions(recipient.councilId, ids, today),
+    ]);
+    const items = [...actions.values()].map((action) =>
+      this.item(action, today, rags.get(action.id)),
+    );
     if (items.length === 0) return null;
     return {
       kind: 'digest',
@@ -255,7 +273,7 @@ export class DeliveryService {
     };
   }
 
-  private item(action: ActionMailFacts, today: string): ActionMailItem {
+  private item(action: ActionMailFacts, today: string, rated?: RatedAction): ActionMailItem {
     return {
       actionId: action.id,
       reference: action.reference,
@@ -267,6 +285,7 @@ export class DeliveryService {
       successMeasure: action.successMeasure,
       ownerName: action.ownerName,
       status: action.status,
+      rag: mailRagOf(rated),
     };
   }
 
@@ -288,4 +307,17 @@ function byMostOverdue(items: ActionMailItem[]): ActionMailItem[] {
   return [...items].sort(
     (a, b) => a.daysLeft - b.daysLeft || a.reference.localeCompare(b.reference),
   );
+}
+
+/** An action's rating in an email's words; none for a cancelled action (not rated). */
+function mailRagOf(rated: RatedAction | undefined): MailRag | null {
+  if (!rated?.rag) return null;
+  return {
+    rag: rated.rag,
+    reason: rated.computed.reason,
+    override:
+      rated.overrideReason === null
+        ? null
+        : { computed: rated.computed.rag, reason: rated.overrideReason },
+  };
 }
