@@ -10,6 +10,7 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ActionsHttpModule } from './actions/actions-http.module';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { CouncilHttpModule } from './council/council-http.module';
+import { CalendarHttpModule } from './calendar/calendar-http.module';
 import { CommitteeReportsHttpModule } from './committee-reports/committee-reports-http.module';
 import { DashboardHttpModule } from './dashboard/dashboard-http.module';
 import { DevMailModule } from './dev-mail/dev-mail.module';
@@ -37,6 +38,7 @@ const API_MODULES = [
   MeasuresHttpModule,
   DashboardHttpModule,
   CommitteeReportsHttpModule,
+  CalendarHttpModule,
   NotificationsHttpModule,
 ];
 

@@ -6,6 +6,7 @@ import { createSecretKey } from 'node:crypto';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessTokens } from './access-tokens';
 import { AuthService } from './auth.service';
+import { CalendarLinks } from './calendar-links';
 import { Session } from './entities/session.entity';
 import { PasswordHasher } from './password-hasher';
 import { RolesGuard } from './roles.guard';
@@ -21,6 +22,7 @@ const SERVICES = [
   UserAccountsService,
   AccessTokens,
   RolesGuard,
+  CalendarLinks,
 ];
 
 @Module({

@@ -2,6 +2,7 @@ export { AccountField } from './account-fields';
 export { AccessTokens, bearerTokenOf } from './access-tokens';
 export { AuthModule } from './auth.module';
 export { AuthService, type IssuedTokens } from './auth.service';
+export { CalendarLinks, type CalendarHolder } from './calendar-links';
 export {
   CurrentUser,
   IS_PUBLIC,

@@ -1,5 +1,6 @@
 import { rowsById } from '@app/database';
 import type { EntityManager } from 'typeorm';
+import { LIVE_STATUSES } from '../entities/action.entity';
 
 /**
  * What other domains (the reminders) read of the actions' own records, inside their own
@@ -81,3 +82,36 @@ export async function actionsDueForTeam(
 export const actionHeadlinesOf = rowsById<{ id: string; reference: string; title: string }>(
   `SELECT id, reference, title FROM actions WHERE id = ANY($1)`,
 );
+
+/** An action as a calendar shows it: nothing more than its reference, title, deadline and status. */
+export interface CalendarAction {
+  id: string;
+  reference: string;
+  title: string;
+  dueOn: string;
+  status: string;
+  updatedAt: Date;
+}
+
+/** Most events one feed carries: a calendar app fetches it every few hours, whoever asks. */
+export const CALENDAR_MAX_EVENTS = 2000;
+
+/**
+ * What a person's calendar feed shows: their live actions with a deadline and, with `team`, their
+ * direct reports' too; nearest deadline first, at most CALENDAR_MAX_EVENTS.
+ */
+export async function calendarActionsOf(
+  em: EntityManager,
+  holder: { councilId: string; personId: string; team: boolean },
+): Promise<CalendarAction[]> {
+  return em.query<CalendarAction[]>(
+    `SELECT a.id, a.reference, a.title, a.due_on::text AS "dueOn", a.status,
+            a.updated_at AS "updatedAt"
+       FROM actions a JOIN users o ON o.id = a.owner_id
+      WHERE a.council_id = $1 AND (o.id = $2 OR ($3 AND o.line_manager_id = $2))
+        AND a.status = ANY($4) AND a.due_on IS NOT NULL
+      ORDER BY a.due_on, a.reference
+      LIMIT $5`,
+    [holder.councilId, holder.personId, holder.team, [...LIVE_STATUSES], CALENDAR_MAX_EVENTS],
+  );
+}

@@ -64,7 +64,10 @@ export { lockReminderFactsOf, type ReminderFacts } from './reminder-facts';
 export {
   actionHeadlinesOf,
   actionsDueForTeam,
+  CALENDAR_MAX_EVENTS,
+  calendarActionsOf,
   deadlineRevisionOf,
   lastAssignmentOf,
   teamActionsDueSql,
+  type CalendarAction,
 } from './action-reads';

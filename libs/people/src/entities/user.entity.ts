@@ -37,6 +37,9 @@ export class User extends CouncilOwnedEntity {
 
   /** Set when an admin disables the account; every session ends with it. */
   @TimestampColumn('disabled_at', { nullable: true }) disabledAt!: Date | null;
+
+  /** The key of the person's calendar link (see CalendarLinks); null when they have none. */
+  @TextColumn('calendar_key', { nullable: true, select: false }) calendarKey!: string | null;
   @CreatedAtColumn() createdAt!: Date;
   @UpdatedAtColumn() updatedAt!: Date;
 }

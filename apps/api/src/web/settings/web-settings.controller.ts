@@ -1,6 +1,8 @@
-import { CurrentUser, type Principal, UserAccountsService } from '@app/auth';
+import { CalendarLinks, CurrentUser, type Principal, UserAccountsService } from '@app/auth';
+import { mailConfig, type MailConfig } from '@app/config';
 import { UsersService } from '@app/people';
-import { BadRequestException, Get, Ip } from '@nestjs/common';
+import { BadRequestException, Get, Inject, Ip } from '@nestjs/common';
+import { calendarUrl } from '../../calendar/calendar-url';
 import { SignInLimiter } from '../../auth/sign-in-limiter';
 import { type FormState, noErrors } from '../forms';
 import { signedInAs } from '../page-guards';
@@ -28,6 +30,8 @@ export class WebSettingsController {
     private readonly users: UsersService,
     private readonly accounts: UserAccountsService,
     private readonly limiter: SignInLimiter,
+    private readonly calendar: CalendarLinks,
+    @Inject(mailConfig.KEY) private readonly mail: MailConfig,
   ) {}
 
   @Get()
@@ -83,14 +87,39 @@ export class WebSettingsController {
     );
   }
 
+  /** A new calendar link, as POST /api/me/calendar: the old one stops working at once. */
+  @FormPost('calendar', settingsForm)
+  async resetCalendar(@CurrentUser() user: Principal): Promise<SeeOther> {
+    const had = (await this.calendar.tokenOf(user.userId)) !== null;
+    await this.calendar.reset(user.userId);
+    return new SeeOther(
+      '/settings#calendar',
+      had
+        ? 'Your calendar link has changed: the old one no longer works'
+        : 'Your calendar link is ready',
+    );
+  }
+
+  /** No calendar link, as DELETE /api/me/calendar. */
+  @FormPost('calendar/stop', settingsForm)
+  async stopCalendar(@CurrentUser() user: Principal): Promise<SeeOther> {
+    await this.calendar.stop(user.userId);
+    return new SeeOther('/settings#calendar', 'Your calendar link has been stopped');
+  }
+
   /** The settings page; passwords are never sent back to it, so their fields start empty. */
   async settingsPage(user: Principal, state: FormState): Promise<PageLocals> {
-    const { email, emailPreference } = await this.users.get(user.councilId, user.userId);
+    const [{ email, emailPreference }, token] = await Promise.all([
+      this.users.get(user.councilId, user.userId),
+      this.calendar.tokenOf(user.userId),
+    ]);
     const preference = state.values.emailPreference ?? emailPreference;
     return {
       title: 'My settings',
       section: 'settings',
       email,
+      calendarUrl: token ? calendarUrl(this.mail.appUrl, user.userId, token) : null,
+      calendarTeam: user.role !== 'staff',
       preferenceItems: [
         {
           value: 'every',
