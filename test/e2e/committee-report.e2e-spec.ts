@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import request, { type Test } from 'supertest';
 import { daysFromToday, todayInLondon } from '../factories/actions';
 import { createCouncilWithPeople } from '../factories/people';
+import { addVisitsMeasure, recordReading } from '../factories/measures';
 import { createPlan } from '../factories/plans';
 import { createTestApp, type TestApp } from '../support/app';
 import { first, only } from '../support/items';
@@ -71,23 +72,16 @@ describe('the committee progress report, as at any date (e2e)', () => {
     });
     const [measured, other] = plan.actions;
     if (!measured || !other) throw new Error('the plan has two actions');
-    const measure = await home.manager
-      .as(request(t.server).post(`/api/actions/${measured.id}/measures`))
-      .send({
-        name: 'Visits in time',
-        unit: 'percentage',
-        direction: 'higher',
-        baselineValue: 0,
-        baselineOn: daysFromToday(-100),
-        targetValue: 100,
-        targetOn: daysFromToday(100),
-      })
-      .expect(201);
-    const measureId = (measure.body as { id: string }).id;
-    await home.staff
-      .as(request(t.server).post(`/api/actions/${measured.id}/measures/${measureId}/readings`))
-      .send({ value: 52, observedOn: today })
-      .expect(201);
+    const measureId = (await addVisitsMeasure(t, home.manager, measured.id)).id;
+    await recordReading(
+      t,
+      home.staff,
+      { actionId: measured.id, measureId },
+      {
+        value: 52,
+        observedOn: today,
+      },
+    );
 
     const inspectionId = plan.inspection.id;
     const onTheDay = (await report({ inspectionId }).expect(200)).body as ReportJson;
@@ -108,10 +102,15 @@ describe('the committee progress report, as at any date (e2e)', () => {
         .expect(200);
     await patch(measured.id, { dueOn: daysFromToday(45), dueOnReason: 'Waiting for recruitment' });
     await patch(other.id, { status: 'completed' });
-    await home.staff
-      .as(request(t.server).post(`/api/actions/${measured.id}/measures/${measureId}/readings`))
-      .send({ value: 20, observedOn: tomorrow })
-      .expect(201);
+    await recordReading(
+      t,
+      home.staff,
+      { actionId: measured.id, measureId },
+      {
+        value: 20,
+        observedOn: tomorrow,
+      },
+    );
     await home.staff
       .as(request(t.server).post(`/api/actions/${measured.id}/updates`))
       .send({ note: 'Audit booked', evidenceUrl: 'https://example.org/audit' })
@@ -212,26 +211,16 @@ describe('the committee progress report, as at any date (e2e)', () => {
       ],
     });
     const action = only(plan.actions);
-    const measure = await home.manager
-      .as(request(t.server).post(`/api/actions/${action.id}/measures`))
-      .send({
-        name: 'Visits in time',
-        unit: 'percentage',
-        direction: 'higher',
-        baselineValue: 0,
-        baselineOn: daysFromToday(-100),
-        targetValue: 100,
-        targetOn: daysFromToday(100),
-      })
-      .expect(201);
-    await home.staff
-      .as(
-        request(t.server).post(
-          `/api/actions/${action.id}/measures/${(measure.body as { id: string }).id}/readings`,
-        ),
-      )
-      .send({ value: 10, observedOn: daysFromToday(-1) })
-      .expect(201);
+    const measure = await addVisitsMeasure(t, home.manager, action.id);
+    await recordReading(
+      t,
+      home.staff,
+      { actionId: action.id, measureId: measure.id },
+      {
+        value: 10,
+        observedOn: daysFromToday(-1),
+      },
+    );
     return { plan, action };
   }
 

@@ -2,6 +2,7 @@ import type { ActionStatus } from '@app/actions';
 import request from 'supertest';
 import { daysFromToday, type HistoryJson } from '../factories/actions';
 import { createCouncilWithPeople, type TestUser } from '../factories/people';
+import { addVisitsMeasure, recordReading } from '../factories/measures';
 import { createPlan } from '../factories/plans';
 import { createTestApp, type TestApp } from '../support/app';
 import { only } from '../support/items';
@@ -48,28 +49,18 @@ describe('action RAG: computed from deadline and measures, overridden by manager
   const clear = (who: TestUser, actionId: string) =>
     who.as(request(t.server).delete(`/api/actions/${actionId}/rag/override`));
 
-  /** A measure from 0 to 100 over 200 days, started 100 days ago: the line is at 50 today. */
+  /** A measure whose line stands at 50 today, read at `value` today. */
   async function measureAt(cast: Cast, actionId: string, value: number) {
-    const res = await cast.manager
-      .as(request(t.server).post(`/api/actions/${actionId}/measures`))
-      .send({
-        name: 'Visits in time',
-        unit: 'percentage',
-        direction: 'higher',
-        baselineValue: 0,
-        baselineOn: daysFromToday(-100),
-        targetValue: 100,
-        targetOn: daysFromToday(100),
-      })
-      .expect(201);
-    await cast.staff
-      .as(
-        request(t.server).post(
-          `/api/actions/${actionId}/measures/${(res.body as { id: string }).id}/readings`,
-        ),
-      )
-      .send({ value, observedOn: daysFromToday(0) })
-      .expect(201);
+    const measure = await addVisitsMeasure(t, cast.manager, actionId);
+    await recordReading(
+      t,
+      cast.staff,
+      { actionId, measureId: measure.id },
+      {
+        value,
+        observedOn: daysFromToday(0),
+      },
+    );
   }
 
   it('is red when overdue, green in time, and takes the worst measure', async () => {
