@@ -182,4 +182,23 @@ describe('action RAG: computed from deadline and measures, overridden by manager
     );
     expect(staffPost.status).toBe(403);
   });
+
+  it('refuses a flood: an over-long reason, and a body past the limit before it is read', async () => {
+    const action = await openAction();
+    await override(home.manager, action.id, { rag: 'amber', reason: 'x'.repeat(2001) }).expect(400);
+    const flood = await override(home.manager, action.id, {
+      rag: 'amber',
+      reason: 'x'.repeat(300 * 1024),
+    }).expect(413);
+    expect(flood.body).toMatchObject({ statusCode: 413 });
+    const page = await WebBrowser.as(t.server, home.manager).submit(
+      `/actions/${action.id}`,
+      `/actions/${action.id}/rag`,
+      { rag: 'amber', ragReason: 'x'.repeat(300 * 1024) },
+    );
+    expect(page.status).toBe(413);
+    expect(page.text).toContain('What you sent is too big');
+    // Nothing was stored by any of them.
+    expect(((await rag(home.staff, action.id).expect(200)).body as RagJson).override).toBeNull();
+  });
 });
