@@ -1,7 +1,7 @@
 import { ActionsService } from '@app/actions';
 import { MeasuresService } from '@app/measures';
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { dateParts, daysFromToday } from '../factories/actions';
 import { createCouncilWithPeople } from '../factories/people';
@@ -16,6 +16,12 @@ import {
   signIn,
   startServer,
   useSession,
+  andWait,
+  banner,
+  BrowserPages,
+  errorSummary,
+  h1,
+  mainText,
 } from './support/browser';
 
 type Cast = Awaited<ReturnType<typeof createCouncilWithPeople>>;
@@ -65,7 +71,7 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
   let overduePlan: Plan;
   let browser: Browser;
   /** One browser profile per person, kept across the tests. */
-  const contexts: BrowserContext[] = [];
+  let pages: BrowserPages;
   let manager: Page;
   let staff: Page;
 
@@ -74,33 +80,6 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
   /** The two actions R1 is split into: A for staff, B for the other member of staff. */
   const actionA = { id: '', reference: '', title: '' };
   const actionB = { id: '', reference: '' };
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    // Fail fast: every page here answers in well under a second.
-    context.setDefaultTimeout(5_000);
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function go(page: Page, path: string, status = 200): Promise<void> {
-    const response = await page.goto(`${server.url}${path}`);
-    expect(response?.status()).toBe(status);
-  }
-
-  /** Clicks (or presses) something that submits a form or follows a link, and waits for the page. */
-  async function andWait(page: Page, act: () => Promise<unknown>): Promise<void> {
-    await Promise.all([
-      page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
-      act(),
-    ]);
-    await page.waitForLoadState('load');
-  }
-
-  const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-  const banner = (page: Page) => page.locator('.govuk-notification-banner').textContent();
-  const errorSummary = (page: Page) => page.locator('.govuk-error-summary').textContent();
-  const main = (page: Page) => page.locator('main').textContent();
 
   beforeAll(async () => {
     server = await startServer();
@@ -122,18 +101,19 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
       ],
     });
     browser = await launchBrowser();
-    manager = await newPage();
-    staff = await newPage();
+    pages = new BrowserPages(browser, server);
+    manager = await pages.open();
+    staff = await pages.open();
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await pages?.close();
     await browser?.close();
     await server?.close();
   });
 
   it('a manager signs in, imports a PDF report and lands on its review', async () => {
-    await go(manager, '/sign-in');
+    await pages.go(manager, '/sign-in');
     await expectAccessible(manager);
     await signIn(manager, home.manager.user.email, home.manager.password);
     await expect(h1(manager)).resolves.toBe('My actions');
@@ -143,7 +123,7 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
       manager.getByRole('link', { name: 'Inspections', exact: true }).click(),
     );
     expect(await manager.title()).toBe(`Inspections – ${COUNCIL}`);
-    await expect(main(manager)).resolves.toContain(overduePlan.inspection.reference);
+    await expect(mainText(manager)).resolves.toContain(overduePlan.inspection.reference);
     await expectAccessible(manager);
 
     await andWait(manager, () => manager.getByRole('button', { name: 'Import a report' }).click());
@@ -168,7 +148,7 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
     inspectionId = nth(reviewPath.split('/'), 2);
     await expect(h1(manager)).resolves.toMatch(/^Review [A-Z]+-2026$/);
     await expect(banner(manager)).resolves.toContain('Imported 3 recommendations');
-    const text = await main(manager);
+    const text = await mainText(manager);
     expect(text).toContain('The timeliness of permanence planning for children in care');
     expect(text).toContain('The quality of supervision for social workers');
     expect(text).toContain('The recording of management decisions in the front door');
@@ -250,7 +230,7 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
   });
 
   it('the owner finds the action, adds a progress note with evidence and completes it, by keyboard alone', async () => {
-    await go(staff, '/sign-in');
+    await pages.go(staff, '/sign-in');
     await pressTabUntil(staff, 'Email address');
     await staff.keyboard.type(home.staff.user.email);
     await pressTabUntil(staff, 'Password');
@@ -258,9 +238,9 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
     await pressTabUntil(staff, 'Sign in');
     await andWait(staff, () => staff.keyboard.press('Enter'));
     await expect(h1(staff)).resolves.toBe('My actions');
-    await expect(main(staff)).resolves.toContain(actionA.title);
+    await expect(mainText(staff)).resolves.toContain(actionA.title);
     // B belongs to the other member of staff.
-    await expect(main(staff)).resolves.not.toContain(actionB.reference);
+    await expect(mainText(staff)).resolves.not.toContain(actionB.reference);
     await expectAccessible(staff);
 
     await pressTabUntil(staff, actionA.title);
@@ -315,8 +295,8 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
   });
 
   it('the manager verifies the completed action on its page', async () => {
-    await go(manager, `/actions/${actionA.id}`);
-    await expect(main(manager)).resolves.toContain(
+    await pages.go(manager, `/actions/${actionA.id}`);
+    await expect(mainText(manager)).resolves.toContain(
       'Panel dates fixed for the year; three plans ratified this month.',
     );
     await expect(manager.locator('#verify-heading').count()).resolves.toBe(1);
@@ -336,7 +316,7 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
   });
 
   it('shows a manager’s form error on the action page, and changes a deadline with a reason', async () => {
-    await go(manager, `/actions/${actionB.id}`);
+    await pages.go(manager, `/actions/${actionB.id}`);
     await expect(manager.locator('#manage-heading').count()).resolves.toBe(1);
     await expectAccessible(manager);
 
@@ -353,7 +333,7 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
     await manager.getByLabel('Reason for the new deadline').fill('Panel moved to an earlier date');
     await andWait(manager, () => manager.getByRole('button', { name: 'Save deadline' }).click());
     await expect(banner(manager)).resolves.toContain('Deadline changed to');
-    await expect(main(manager)).resolves.toContain('Overdue by 5 days');
+    await expect(mainText(manager)).resolves.toContain('Overdue by 5 days');
   });
 
   it('lists overdue actions, with a CSV that has them', async () => {
@@ -386,7 +366,7 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
       manager.getByRole('link', { name: 'Dashboard', exact: true }).click(),
     );
     await expect(h1(manager)).resolves.toBe('Dashboard');
-    await expect(main(manager)).resolves.toContain(overduePlan.inspection.reference);
+    await expect(mainText(manager)).resolves.toContain(overduePlan.inspection.reference);
     await expectAccessible(manager);
   });
 
@@ -423,7 +403,7 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
           targetOn: daysFromToday(60),
         },
       );
-    await go(staff, `/actions/${action.id}`);
+    await pages.go(staff, `/actions/${action.id}`);
     await expect(staff.locator('#measures').textContent()).resolves.toBe('Measures');
     await expectAccessible(staff);
 
@@ -446,7 +426,7 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
   });
 
   it('refuses a form posted without its CSRF token', async () => {
-    await go(manager, `/actions/${actionB.id}`);
+    await pages.go(manager, `/actions/${actionB.id}`);
     const form = manager.locator(`form[action="/actions/${actionB.id}/progress"]`);
     await form.getByLabel('Progress note').fill('This note must not be saved');
     await form
@@ -461,23 +441,23 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
     await expect(h1(manager)).resolves.toBe('You cannot do that');
     await expectAccessible(manager);
 
-    await go(manager, `/actions/${actionB.id}`);
-    await expect(main(manager)).resolves.not.toContain('This note must not be saved');
+    await pages.go(manager, `/actions/${actionB.id}`);
+    await expect(mainText(manager)).resolves.not.toContain('This note must not be saved');
   });
 
   it('gives another council’s manager "Page not found" for the action', async () => {
-    const outsider = await newPage();
+    const outsider = await pages.open();
     await useSession(outsider.context(), server, away.manager);
-    await go(outsider, `/actions/${actionA.id}`, 404);
+    await pages.go(outsider, `/actions/${actionA.id}`, 404);
     await expect(h1(outsider)).resolves.toBe('Page not found');
-    await expect(main(outsider)).resolves.not.toContain(actionA.title);
+    await expect(mainText(outsider)).resolves.not.toContain(actionA.title);
     await expectAccessible(outsider);
   });
 
   it('serves accessible admin pages and My settings', async () => {
-    const admin = await newPage();
+    const admin = await pages.open();
     await useSession(admin.context(), server, home.admin);
-    await go(admin, '/admin');
+    await pages.go(admin, '/admin');
     await expect(h1(admin)).resolves.toBe('Admin');
     await expectAccessible(admin);
 
@@ -485,7 +465,7 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
       admin.getByRole('link', { name: 'People', exact: true }).first().click(),
     );
     expect(new URL(admin.url()).pathname).toBe('/admin/users');
-    await expect(main(admin)).resolves.toContain(home.otherStaff.user.name);
+    await expect(mainText(admin)).resolves.toContain(home.otherStaff.user.name);
     await expectAccessible(admin);
 
     await andWait(admin, () =>
@@ -495,7 +475,7 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
     await expect(h1(admin)).resolves.toBe(home.staff.user.name);
     await expectAccessible(admin);
 
-    await go(admin, '/admin/users/new');
+    await pages.go(admin, '/admin/users/new');
     await expect(h1(admin)).resolves.toBe('Add a person');
     await expectAccessible(admin);
     await andWait(admin, () => admin.getByRole('button', { name: 'Add person' }).click());
@@ -503,7 +483,7 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
     await expect(errorSummary(admin)).resolves.toContain('Enter their full name');
     await expectAccessible(admin);
 
-    await go(admin, '/admin/council');
+    await pages.go(admin, '/admin/council');
     await expect(h1(admin)).resolves.toBe('Council settings');
     await expectAccessible(admin);
 
@@ -524,12 +504,12 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
         '451 4.3.0 Mailbox temporarily unavailable',
       ],
     );
-    await go(admin, '/admin/notifications');
+    await pages.go(admin, '/admin/notifications');
     await expect(h1(admin)).resolves.toBe('Failed emails');
-    await expect(main(admin)).resolves.toContain('451 4.3.0 Mailbox temporarily unavailable');
+    await expect(mainText(admin)).resolves.toContain('451 4.3.0 Mailbox temporarily unavailable');
     await expectAccessible(admin);
 
-    await go(staff, '/settings');
+    await pages.go(staff, '/settings');
     await expect(h1(staff)).resolves.toBe('My settings');
     await expectAccessible(staff);
   });

@@ -1,6 +1,6 @@
 import { ActionsService } from '@app/actions';
 import { ActionRagService, MeasuresService } from '@app/measures';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { dateParts, daysFromToday } from '../factories/actions';
 import { createCouncilWithPeople } from '../factories/people';
 import { createPlan } from '../factories/plans';
@@ -10,6 +10,12 @@ import {
   launchBrowser,
   startServer,
   useSession,
+  andWait,
+  banner,
+  BrowserPages,
+  errorSummary,
+  h1,
+  mainText,
 } from './support/browser';
 
 type Cast = Awaited<ReturnType<typeof createCouncilWithPeople>>;
@@ -37,7 +43,7 @@ describe('committee report, RAG override and readings upload in a browser (axe o
   let server: BrowserServer;
   let home: Cast;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let pages: BrowserPages;
   let manager: Page;
   let staff: Page;
 
@@ -51,33 +57,6 @@ describe('committee report, RAG override and readings upload in a browser (axe o
   const overridden = { id: '', reference: '', title: 'Start reflective supervision' };
   const slipped = { id: '', reference: '', title: 'Fix panel dates for the year' };
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    // Fail fast: every page here answers in well under a second.
-    context.setDefaultTimeout(5_000);
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function go(page: Page, path: string, status = 200): Promise<void> {
-    const response = await page.goto(`${server.url}${path}`);
-    expect(response?.status()).toBe(status);
-  }
-
-  /** Clicks (or presses) something that submits a form or follows a link, and waits for the page. */
-  async function andWait(page: Page, act: () => Promise<unknown>): Promise<void> {
-    await Promise.all([
-      page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
-      act(),
-    ]);
-    await page.waitForLoadState('load');
-  }
-
-  const h1 = async (page: Page) =>
-    (await page.getByRole('heading', { level: 1 }).textContent())?.trim();
-  const banner = (page: Page) => page.locator('.govuk-notification-banner').textContent();
-  const errorSummary = (page: Page) => page.locator('.govuk-error-summary').textContent();
-  const main = (page: Page) => page.locator('main').textContent();
   /** Text with its runs of white space (template indentation) as single spaces. */
   const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ');
 
@@ -196,20 +175,21 @@ describe('committee report, RAG override and readings upload in a browser (axe o
     });
 
     browser = await launchBrowser();
-    manager = await newPage();
+    pages = new BrowserPages(browser, server);
+    manager = await pages.open();
     await useSession(manager.context(), server, home.manager);
-    staff = await newPage();
+    staff = await pages.open();
     await useSession(staff.context(), server, home.staff);
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await pages?.close();
     await browser?.close();
     await server?.close();
   });
 
   it('a manager opens the committee report from the dashboard, with the changes since an earlier date', async () => {
-    await go(manager, '/dashboard');
+    await pages.go(manager, '/dashboard');
     await andWait(manager, () =>
       manager.getByRole('link', { name: 'Progress report for committees' }).click(),
     );
@@ -231,7 +211,7 @@ describe('committee report, RAG override and readings upload in a browser (axe o
     await expect(changes.textContent()).resolves.toContain(slipped.reference);
     await expect(changes.textContent()).resolves.toContain(SLIP_REASON);
 
-    const text = squash(await main(manager));
+    const text = squash(await mainText(manager));
     for (const action of [measured, overdue, overridden, slipped]) {
       expect(text).toContain(`${action.reference}: ${action.title}`);
     }
@@ -285,7 +265,7 @@ describe('committee report, RAG override and readings upload in a browser (axe o
   });
 
   it('a manager overrides an action’s RAG on its page, after being told what is missing', async () => {
-    await go(manager, `/actions/${overdue.id}`);
+    await pages.go(manager, `/actions/${overdue.id}`);
     const rag = manager.locator('#rag + p');
     await expect(rag.textContent()).resolves.toContain('Red');
     await expectAccessible(manager);
@@ -328,7 +308,7 @@ describe('committee report, RAG override and readings upload in a browser (axe o
     await andWait(manager, () => manager.getByRole('button', { name: 'Override RAG' }).click());
     await expect(banner(manager)).resolves.toContain('RAG overridden as Amber');
     await expect(rag.textContent()).resolves.toContain('Amber');
-    const section = squash(await main(manager));
+    const section = squash(await mainText(manager));
     expect(section).toContain(`Overridden by ${home.manager.user.name}`);
     expect(section).toContain('Reason: The team is recruited; records improve from next month');
     expect(section).toContain('Computed from the deadline and measures: Red.');
@@ -343,7 +323,7 @@ describe('committee report, RAG override and readings upload in a browser (axe o
   });
 
   it('staff upload readings: refused with a bad row, then the good row kept', async () => {
-    await go(staff, '/measures/readings/upload');
+    await pages.go(staff, '/measures/readings/upload');
     await expect(h1(staff)).resolves.toBe('Upload readings');
     await expectAccessible(staff);
 
@@ -395,7 +375,7 @@ describe('committee report, RAG override and readings upload in a browser (axe o
     await expect(count()).resolves.toBe(4);
     await expectAccessible(staff);
 
-    await go(staff, `/actions/${measured.id}`);
+    await pages.go(staff, `/actions/${measured.id}`);
     await expect(
       staff.getByRole('table', { name: new RegExp(`^Readings of ${MEASURE}`) }).textContent(),
     ).resolves.toContain('63%');

@@ -155,3 +155,50 @@ async function describeFocused(focused: Locator): Promise<{ text: string; name: 
   const name = match?.[2]?.replace(/\\(.)/g, '$1') ?? '';
   return { text: first, name };
 }
+
+/**
+ * A test file's pages, each in its own browser context (its own cookies: one per person), on
+ * `server`, all closed together in afterAll.
+ */
+export class BrowserPages {
+  private readonly contexts: BrowserContext[] = [];
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly server: BrowserServer,
+  ) {}
+
+  async open(): Promise<Page> {
+    const context = await this.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // Fail fast: every page here answers in well under a second.
+    context.setDefaultTimeout(5_000);
+    this.contexts.push(context);
+    return context.newPage();
+  }
+
+  /** Goes to `path` on the server, expecting `status`. */
+  async go(page: Page, path: string, status = 200): Promise<void> {
+    const response = await page.goto(`${this.server.url}${path}`);
+    expect(response?.status()).toBe(status);
+  }
+
+  async close(): Promise<void> {
+    for (const context of this.contexts) await context.close();
+  }
+}
+
+/** Clicks (or presses) something that submits a form or follows a link, and waits for the page. */
+export async function andWait(page: Page, act: () => Promise<unknown>): Promise<void> {
+  await Promise.all([
+    page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
+    act(),
+  ]);
+  await page.waitForLoadState('load');
+}
+
+/** The page's heading, its success banner, its error summary and its main content, as text. */
+export const h1 = async (page: Page): Promise<string | undefined> =>
+  (await page.getByRole('heading', { level: 1 }).textContent())?.trim();
+export const banner = (page: Page) => page.locator('.govuk-notification-banner').textContent();
+export const errorSummary = (page: Page) => page.locator('.govuk-error-summary').textContent();
+export const mainText = (page: Page) => page.locator('main').textContent();
