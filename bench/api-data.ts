@@ -9,7 +9,13 @@
  */
 import { PasswordHasher } from '../libs/auth/src/password-hasher';
 import { createDataSource } from '../libs/database/src/database.options';
-import { createNumberedIds, INSERT_INSPECTIONS, timedStep, withClient } from './bench-db';
+import {
+  createNumberedIds,
+  INSERT_INSPECTIONS,
+  INSERT_RECOMMENDATIONS,
+  timedStep,
+  withClient,
+} from './bench-db';
 
 export const BENCH_SHAPE = {
   councils: 50,
@@ -96,16 +102,7 @@ export async function loadData(url: string, log: (line: string) => void): Promis
       [passwordHash],
     );
     await step('inspections', INSERT_INSPECTIONS);
-    await step(
-      'recommendations',
-      `INSERT INTO recommendations (id, council_id, inspection_id, ref, position, text, section,
-                                    priority, responsible, page)
-       SELECT br.id, bc.id, br.inspection_id, 'R' || (r + 1), r + 1,
-              format('Improve the consistency of management oversight and supervision, area %s.', r + 1),
-              'What needs to improve',
-              CASE WHEN r = 0 THEN 'priority_action' ELSE 'improvement' END, ARRAY[bc.name], 3
-         FROM br JOIN bc USING (c)`,
-    );
+    await step('recommendations', INSERT_RECOMMENDATIONS);
     // Action n: council n % councils, then k = n / councils picks inspection, recommendation
     // and sequence. h (0-99) picks the status: 10% draft, 30% open, 25% in progress,
     // 5% blocked, 15% completed, 10% verified, 5% cancelled. Deadlines spread from 120 days

@@ -83,3 +83,13 @@ export const INSERT_INSPECTIONS = `
           (SELECT bu.id FROM bu WHERE bu.c = bi.c AND bu.u = 1),
           make_date(2019 + i, 3, 1), 'published'
      FROM bi JOIN bc USING (c)`;
+
+/** Each inspection's recommendations (br), the first an area for priority action, from bc/br. */
+export const INSERT_RECOMMENDATIONS = `
+  INSERT INTO recommendations (id, council_id, inspection_id, ref, position, text, section,
+                               priority, responsible, page)
+   SELECT br.id, bc.id, br.inspection_id, 'R' || (r + 1), r + 1,
+          format('Improve the consistency of management oversight and supervision, area %s.', r + 1),
+          'What needs to improve',
+          CASE WHEN r = 0 THEN 'priority_action' ELSE 'improvement' END, ARRAY[bc.name], 3
+     FROM br JOIN bc USING (c)`;

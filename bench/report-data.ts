@@ -13,6 +13,7 @@ import {
   createNumberedIds,
   type DataShape,
   INSERT_INSPECTIONS,
+  INSERT_RECOMMENDATIONS,
   timedStep,
   withClient,
 } from './bench-db';
@@ -85,16 +86,7 @@ export async function loadReportData(url: string, log: (line: string) => void): 
         [passwordHash, key],
       );
       await step('inspections', INSERT_INSPECTIONS);
-      await step(
-        'recommendations',
-        `INSERT INTO recommendations (id, council_id, inspection_id, ref, position, text, section,
-                                      priority, responsible, page)
-         SELECT br.id, bc.id, br.inspection_id, 'R' || (r + 1), r + 1,
-                format('Improve the timeliness and quality of plans for children, area %s.', r + 1),
-                'What needs to improve',
-                CASE WHEN r = 0 THEN 'priority_action' ELSE 'improvement' END, ARRAY[bc.name], 3
-           FROM br JOIN bc USING (c)`,
-      );
+      await step('recommendations', INSERT_RECOMMENDATIONS);
       // Action k: inspection k % I, recommendation (k / I) % R, open or in progress mostly;
       // deadlines from 60 days ago to a year ahead; one in ten moved 28 days with a reason.
       await step(
