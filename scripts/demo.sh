@@ -262,6 +262,47 @@ for step in "${PLAN[@]}"; do
   echo "    ${reference}: $(email_of "$owner"), due $(day "$days"), ${final}"
 done
 
+echo "==> A partner agency: the integrated care board the report makes responsible for R6"
+PARTNER_EMAIL=grace.mensah@brackwater-icb.example.nhs.uk
+if [ -z "$(password_of "$PARTNER_EMAIL")" ]; then
+  printf '%s\t%s\n' "$PARTNER_EMAIL" "$(openssl rand -base64 18)" >>.demo/credentials
+fi
+admin_token=$(login admin)
+status=$(call GET /organisations "$admin_token")
+[ "$status" = 200 ] || fail_call "GET /organisations" "$status"
+icb_id=$(json .demo/response.json "(d.find((o) => o.kind === 'health') ?? {}).id ?? ''")
+if [ -z "$icb_id" ]; then
+  status=$(call POST /organisations "$admin_token" -H 'content-type: application/json' \
+    -d "{\"name\":\"NHS Brackwater Integrated Care Board\",\"kind\":\"health\",\"councilLeadId\":\"$(user_id manager)\"}")
+  [ "$status" = 201 ] || fail_call "POST /organisations" "$status"
+  icb_id=$(json .demo/response.json 'd.id')
+fi
+partner_id=$(sql "$DEMO_DATABASE" "SELECT id FROM users WHERE email = '${PARTNER_EMAIL}'")
+if [ -z "$partner_id" ]; then
+  body=$(printf '{"email":"%s","name":"Grace Mensah","role":"partner","organisationId":"%s","password":"%s"}' \
+    "$PARTNER_EMAIL" "$icb_id" "$(password_of "$PARTNER_EMAIL")")
+  status=$(call POST /users "$admin_token" -H 'content-type: application/json' -d "$body")
+  [ "$status" = 201 ] || fail_call "POST /users (partner)" "$status"
+  partner_id=$(json .demo/response.json 'd.id')
+  status=$(call PATCH "/organisations/${icb_id}" "$admin_token" -H 'content-type: application/json' \
+    -d "{\"leadId\":\"${partner_id}\"}")
+  [ "$status" = 200 ] || fail_call "PATCH /organisations/${icb_id}" "$status"
+fi
+status=$(call GET "/inspections/${inspection_id}" "$token")
+[ "$status" = 200 ] || fail_call "GET /inspections/${inspection_id}" "$status"
+suggested=$(json .demo/response.json "(d.recommendations.find((r) => r.ref === 'R6') ?? {}).suggestedOrganisationId ?? ''")
+action=$(json .demo/actions.json "d.items.find((a) => a.recommendation.ref === 'R6') ?? null")
+if [ "$action" != null ] && [ "$(node -e 'process.stdout.write(JSON.parse(process.argv[1]).status)' "$action")" = draft ]; then
+  id=$(node -e 'process.stdout.write(JSON.parse(process.argv[1]).id)' "$action")
+  # The import suggested the organisation from the report's wording; the manager confirms it.
+  body=$(printf '{"ownerId":"%s","organisationId":"%s","dueOn":"%s","successMeasure":"%s","status":"open"}' \
+    "$partner_id" "${suggested:-$icb_id}" "$(day -2)" \
+    "95% of initial health assessments completed within 20 working days for three months running")
+  status=$(call PATCH "/actions/${id}" "$token" -H 'content-type: application/json' -d "$body")
+  [ "$status" = 200 ] || fail_call "PATCH /actions/${id} (partner)" "$status"
+fi
+echo "    NHS Brackwater Integrated Care Board: ${PARTNER_EMAIL} owns R6 (suggested from the report: ${suggested:+yes})"
+
 echo "==> Measures with targets and monthly readings (only on actions that have none yet)"
 # Recommendation ref, measure name, unit, direction, baseline, target, then the monthly readings.
 MEASURES=(
@@ -366,6 +407,7 @@ for person in "${PEOPLE[@]}"; do
   IFS='|' read -r _ role email _ <<<"$person"
   printf '    %-8s %-42s %s\n' "$role" "$email" "$(password_of "$email")"
 done
+printf '    %-8s %-42s %s\n' partner "$PARTNER_EMAIL" "$(password_of "$PARTNER_EMAIL")"
 printf '\n  Press Ctrl-C to stop.\n\n'
 
 # If either app dies, stop: the trap takes the other one down.

@@ -163,7 +163,10 @@ describe('web journeys in a browser: import, open, progress, complete, verify (a
 
     const { items } = await server.app
       .get(ActionsService)
-      .list(home.council.id, { inspectionId, sort: 'reference', page: 1, pageSize: 100 });
+      .list(
+        { councilId: home.council.id, userId: home.manager.user.id, role: 'manager' },
+        { inspectionId, sort: 'reference', page: 1, pageSize: 100 },
+      );
     const r1 = items.filter((action) => action.recommendation.ref === 'R1');
     expect(r1).toHaveLength(2);
     const [a, b] = atLeast(r1, 2);

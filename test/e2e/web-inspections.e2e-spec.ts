@@ -101,7 +101,10 @@ describe('web pages (e2e): inspections, importing and reviewing a report', () =>
   const actionsOf = async (recommendationRef?: string) => {
     const { items } = await t.app
       .get(ActionsService)
-      .list(home.council.id, { inspectionId, sort: 'reference', page: 1, pageSize: 100 });
+      .list(
+        { councilId: home.council.id, userId: home.manager.user.id, role: 'manager' },
+        { inspectionId, sort: 'reference', page: 1, pageSize: 100 },
+      );
     return items.filter(
       (action) => !recommendationRef || action.recommendation.ref === recommendationRef,
     );

@@ -32,6 +32,8 @@ export interface TestUserInput {
   email?: string;
   team?: string | null;
   lineManagerId?: string | null;
+  /** Required for a partner. */
+  organisationId?: string | null;
   password?: string;
 }
 
@@ -49,6 +51,7 @@ export async function createUser(
     role,
     team: input.team ?? null,
     lineManagerId: input.lineManagerId ?? null,
+    organisationId: input.organisationId ?? null,
     password,
   });
   const { tokens } = await t.app.get(AuthService).login(user.email, password);

@@ -9,6 +9,8 @@ export interface PlanActionInput {
   title?: string;
   status?: ActionStatus;
   ownerId?: string | null;
+  /** The partner organisation responsible. */
+  organisationId?: string | null;
   dueOn?: string | null;
   successMeasure?: string | null;
   statusReason?: string | null;
@@ -19,6 +21,8 @@ export interface PlanInput {
   recommendations?: Array<{
     text?: string;
     priority?: Recommendation['priority'];
+    /** Who the report makes responsible (default: the council). */
+    responsible?: string[];
     actions?: PlanActionInput[];
   }>;
   year?: number;
@@ -90,7 +94,7 @@ export async function createPlan(
           timescale: null,
           timescaleText: null,
           dueOn: null,
-          responsible: [council.name],
+          responsible: spec.responsible ?? [council.name],
           page: 1,
         }),
       );
@@ -110,6 +114,7 @@ export async function createPlan(
               successMeasure:
                 action.successMeasure ?? (status === 'draft' ? null : 'Audits show plans are good'),
               ownerId: action.ownerId ?? null,
+              organisationId: action.organisationId ?? null,
               dueOn: action.dueOn === undefined ? `${year}-09-01` : action.dueOn,
               originalDueOn: action.dueOn === undefined ? `${year}-09-01` : action.dueOn,
               status,

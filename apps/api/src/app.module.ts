@@ -20,6 +20,7 @@ import { InspectionsHttpModule } from './inspections/inspections-http.module';
 import { MeasuresHttpModule } from './measures/measures-http.module';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
 import { QueueBoardModule } from './queue-board/queue-board.module';
+import { OrganisationsHttpModule } from './organisations/organisations-http.module';
 import { UsersHttpModule } from './users/users-http.module';
 import { PageNotFoundFilter } from './web/page-not-found.filter';
 import { SessionGuard } from './auth/session.guard';
@@ -31,6 +32,7 @@ import { WebModule } from './web/web.module';
 const API_MODULES = [
   AuthHttpModule,
   UsersHttpModule,
+  OrganisationsHttpModule,
   CouncilHttpModule,
   ExtractModule,
   InspectionsHttpModule,

@@ -62,6 +62,10 @@ export const AccountTeam = (): PropertyDecorator =>
 export const AccountLineManager = (): PropertyDecorator =>
   IsUUID('all', { message: 'Select a line manager from the list' });
 
+/** A partner's organisation id, when given; that it is the council's is the service's. */
+export const AccountOrganisation = (): PropertyDecorator =>
+  IsUUID('all', { message: 'Select the partner’s organisation from the list' });
+
 /** A password set for someone; `whenMissing` says what to enter. */
 export const AccountPassword = (whenMissing = 'Enter a password'): PropertyDecorator =>
   rules(
@@ -84,6 +88,7 @@ export const AccountField = {
   Role: AccountRole,
   Team: AccountTeam,
   LineManager: AccountLineManager,
+  Organisation: AccountOrganisation,
   Password: AccountPassword,
   limits: { email: EMAIL_MAX_LENGTH, name: NAME_MAX_LENGTH, team: TEAM_MAX_LENGTH },
 } as const;

@@ -9,7 +9,11 @@ import { Reflector } from '@nestjs/core';
 import { type AuthenticatedRequest, REQUIRED_ROLE } from './decorators';
 import { hasRole } from './principal';
 
-/** Enforces @RequireRole after the session guard has established who is calling. */
+/**
+ * Enforces @RequireRole after the session guard has established who is calling. A signed-in
+ * route without it needs council staff: partner users reach only the routes that say
+ * @RequireRole('partner'), so a new route is closed to them until someone decides otherwise.
+ */
 @Injectable()
 export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
@@ -19,13 +23,19 @@ export class RolesGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!needed) return true;
     const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
-    if (!principal || !hasRole(principal.role, needed)) {
-      throw new ForbiddenException(
-        `Only a ${needed}${needed === 'admin' ? '' : ' or above'} can do this`,
-      );
+    // No principal: a public route or signed-out page (the session guard let it through).
+    if (!principal) {
+      if (needed) throw new ForbiddenException(refusal(needed));
+      return true;
     }
+    const floor = needed ?? 'staff';
+    if (!hasRole(principal.role, floor)) throw new ForbiddenException(refusal(floor));
     return true;
   }
+}
+
+function refusal(needed: Role): string {
+  if (needed === 'staff') return 'Only council staff can do this';
+  return `Only a ${needed}${needed === 'admin' ? '' : ' or above'} can do this`;
 }

@@ -141,14 +141,26 @@ export class SessionsService {
    * query per request, which is what makes logout and disabling take effect at once.
    */
   async principalFor(sessionId: string, userId: string): Promise<Principal | null> {
-    const rows = await this.sql.query<{ council_id: string; role: Principal['role'] }>(
-      `SELECT u.council_id, u.role
+    const rows = await this.sql.query<{
+      council_id: string;
+      role: Principal['role'];
+      organisation_id: string | null;
+    }>(
+      `SELECT u.council_id, u.role, u.organisation_id
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > $3
           AND u.disabled_at IS NULL`,
       [sessionId, userId, this.clock.now()],
     );
     const row = rows[0];
-    return row ? { userId, sessionId, councilId: row.council_id, role: row.role } : null;
+    return row
+      ? {
+          userId,
+          sessionId,
+          councilId: row.council_id,
+          role: row.role,
+          organisationId: row.organisation_id,
+        }
+      : null;
   }
 }

@@ -1,5 +1,6 @@
 import { ActionsDataModule } from '@app/actions';
 import { MeasuresModule } from '@app/measures';
+import { Organisation } from '@app/people';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { InspectionFile } from './entities/inspection-file.entity';
@@ -16,7 +17,13 @@ import { ProgressService } from './progress/progress.service';
   imports: [
     ActionsDataModule,
     MeasuresModule,
-    TypeOrmModule.forFeature([Inspection, InspectionFile, Recommendation, InspectionSuggestion]),
+    TypeOrmModule.forFeature([
+      Inspection,
+      InspectionFile,
+      Recommendation,
+      InspectionSuggestion,
+      Organisation,
+    ]),
   ],
   providers: [ProgressService],
   exports: [ActionsDataModule, MeasuresModule, TypeOrmModule, ProgressService],

@@ -5,6 +5,7 @@ import {
   ActionsService,
   Action,
 } from '@app/actions';
+import { Organisation, organisationNamedBy } from '@app/people';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
@@ -23,13 +24,22 @@ export interface InspectionWithProgress {
 
 export interface InspectionDetail extends InspectionWithProgress {
   /** In document order, each with the ids of its actions in sequence order. */
-  recommendations: Array<{ recommendation: Recommendation; actionIds: string[] }>;
+  recommendations: Array<{
+    recommendation: Recommendation;
+    actionIds: string[];
+    /**
+     * The council's partner organisation the report makes responsible (by its `responsible`
+     * bodies), for the review to offer; null when it names none the council lists.
+     */
+    suggestedOrganisationId: string | null;
+  }>;
 }
 
 /** What a draft action is given on the review: its SMART fields, and whether to open it. */
 export interface DraftChange {
   actionId: string;
   ownerId?: string | null;
+  organisationId?: string | null;
   successMeasure?: string | null;
   dueOn?: string | null;
   open?: boolean;
@@ -64,6 +74,7 @@ export class InspectionsService {
     @InjectRepository(Recommendation) private readonly recommendations: Repository<Recommendation>,
     @InjectRepository(Action) private readonly actions: Repository<Action>,
     @InjectRepository(InspectionFile) private readonly files: Repository<InspectionFile>,
+    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     private readonly progress: ProgressService,
     private readonly actionsService: ActionsService,
   ) {}
@@ -96,7 +107,7 @@ export class InspectionsService {
       relations: { importedBy: true },
     });
     if (!inspection) throw new NotFoundException('Inspection not found');
-    const [recommendations, actions, progress] = await Promise.all([
+    const [recommendations, actions, progress, organisations] = await Promise.all([
       this.recommendations.find({
         where: { councilId, inspectionId: id },
         order: { position: 'ASC' },
@@ -107,6 +118,7 @@ export class InspectionsService {
         order: { sequence: 'ASC', id: 'ASC' },
       }),
       this.progress.forInspections(councilId, today, [id]),
+      this.organisations.find({ where: { councilId }, order: { name: 'ASC' } }),
     ]);
     const actionIds = new Map<string, string[]>();
     for (const action of actions) {
@@ -120,6 +132,8 @@ export class InspectionsService {
       recommendations: recommendations.map((recommendation) => ({
         recommendation,
         actionIds: actionIds.get(recommendation.id) ?? [],
+        suggestedOrganisationId:
+          organisationNamedBy(recommendation.responsible, organisations)?.id ?? null,
       })),
     };
   }
@@ -174,8 +188,8 @@ export class InspectionsService {
     }
     await this.actionsService.updateMany(
       actor,
-      changes.map(({ actionId, ownerId, successMeasure, dueOn, open }) => {
-        const patch: ActionPatch = { ownerId, successMeasure, dueOn };
+      changes.map(({ actionId, ownerId, organisationId, successMeasure, dueOn, open }) => {
+        const patch: ActionPatch = { ownerId, organisationId, successMeasure, dueOn };
         if (open) patch.status = 'open';
         return { id: actionId, patch };
       }),

@@ -33,12 +33,31 @@ export function activeAdminsOf(
   );
 }
 
-/** A person as the reminders address them, with their line manager (null without one). */
+interface Addressee {
+  id: string;
+  emailPreference: EmailPreference;
+  disabled: boolean;
+}
+
+/**
+ * A person as the reminders address them, with their line manager (null without one), and for
+ * a partner user their organisation's lead and the council's lead for it.
+ */
 export interface PersonToRemind {
   emailPreference: EmailPreference;
   disabled: boolean;
-  lineManager: { id: string; emailPreference: EmailPreference; disabled: boolean } | null;
+  lineManager: Addressee | null;
+  partner: { lead: Addressee | null; councilLead: Addressee | null } | null;
 }
+
+const addressee = (
+  id: string | null,
+  emailPreference: EmailPreference | null,
+  disabled: boolean | null,
+): Addressee | null =>
+  id === null
+    ? null
+    : { id, emailPreference: emailPreference ?? 'every', disabled: disabled ?? false };
 
 const peopleWithManagers = rowsById<{
   id: string;
@@ -47,11 +66,26 @@ const peopleWithManagers = rowsById<{
   managerId: string | null;
   managerPreference: EmailPreference | null;
   managerDisabled: boolean | null;
+  isPartner: boolean;
+  leadId: string | null;
+  leadPreference: EmailPreference | null;
+  leadDisabled: boolean | null;
+  councilLeadId: string | null;
+  councilLeadPreference: EmailPreference | null;
+  councilLeadDisabled: boolean | null;
 }>(
   `SELECT o.id, o.email_preference AS "emailPreference", (o.disabled_at IS NOT NULL) AS disabled,
           m.id AS "managerId", m.email_preference AS "managerPreference",
-          (m.disabled_at IS NOT NULL) AS "managerDisabled"
+          (m.disabled_at IS NOT NULL) AS "managerDisabled",
+          (o.organisation_id IS NOT NULL) AS "isPartner",
+          l.id AS "leadId", l.email_preference AS "leadPreference",
+          (l.disabled_at IS NOT NULL) AS "leadDisabled",
+          c.id AS "councilLeadId", c.email_preference AS "councilLeadPreference",
+          (c.disabled_at IS NOT NULL) AS "councilLeadDisabled"
      FROM users o LEFT JOIN users m ON m.id = o.line_manager_id
+     LEFT JOIN organisations og ON og.id = o.organisation_id
+     LEFT JOIN users l ON l.id = og.lead_id
+     LEFT JOIN users c ON c.id = og.council_lead_id
     WHERE o.id = ANY($1)`,
 );
 
@@ -67,14 +101,17 @@ export async function peopleToRemindOf(
       {
         emailPreference: row.emailPreference,
         disabled: row.disabled,
-        lineManager:
-          row.managerId === null
-            ? null
-            : {
-                id: row.managerId,
-                emailPreference: row.managerPreference ?? 'every',
-                disabled: row.managerDisabled ?? false,
-              },
+        lineManager: addressee(row.managerId, row.managerPreference, row.managerDisabled),
+        partner: row.isPartner
+          ? {
+              lead: addressee(row.leadId, row.leadPreference, row.leadDisabled),
+              councilLead: addressee(
+                row.councilLeadId,
+                row.councilLeadPreference,
+                row.councilLeadDisabled,
+              ),
+            }
+          : null,
       },
     ]),
   );

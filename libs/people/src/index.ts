@@ -16,6 +16,19 @@ export {
 export { Council } from './entities/council.entity';
 export { ROLES, User, type Role } from './entities/user.entity';
 export {
+  ORGANISATION_KIND_NAMES,
+  ORGANISATION_KINDS,
+  Organisation,
+  type OrganisationKind,
+} from './entities/organisation.entity';
+export {
+  ORGANISATION_NAME_MAX_LENGTH,
+  OrganisationsService,
+  type OrganisationChanges,
+  type OrganisationInput,
+} from './organisations.service';
+export { organisationNamedBy } from './organisation-match';
+export {
   EMAIL_PREFERENCES,
   NOTIFICATION_DEFAULTS,
   type EmailPreference,

@@ -8,6 +8,7 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { isUniqueViolation } from './councils.service';
+import { Organisation } from './entities/organisation.entity';
 import { User, type Role } from './entities/user.entity';
 
 export interface CreateUserInput {
@@ -17,6 +18,8 @@ export interface CreateUserInput {
   role: Role;
   team?: string | null;
   lineManagerId?: string | null;
+  /** Required for a partner, refused for anyone else. */
+  organisationId?: string | null;
   /** Already hashed (see the auth lib's PasswordHasher). */
   passwordHash: string;
 }
@@ -24,7 +27,14 @@ export interface CreateUserInput {
 export type UserChanges = Partial<
   Pick<
     User,
-    'name' | 'email' | 'role' | 'team' | 'lineManagerId' | 'disabledAt' | 'emailPreference'
+    | 'name'
+    | 'email'
+    | 'role'
+    | 'team'
+    | 'lineManagerId'
+    | 'organisationId'
+    | 'disabledAt'
+    | 'emailPreference'
   >
 >;
 
@@ -73,6 +83,11 @@ export class UsersService {
   async create(input: CreateUserInput): Promise<User> {
     requireName(input.name);
     if (input.lineManagerId) await this.lineManager(input.councilId, input.lineManagerId);
+    const organisationId = await this.organisationFor(
+      input.councilId,
+      input.role,
+      input.organisationId ?? null,
+    );
     try {
       const saved = await this.users.save(
         this.users.create({
@@ -81,6 +96,7 @@ export class UsersService {
           name: input.name.trim(),
           team: input.team?.trim() || null,
           lineManagerId: input.lineManagerId ?? null,
+          organisationId,
         }),
       );
       return this.get(input.councilId, saved.id);
@@ -153,8 +169,19 @@ export class UsersService {
         );
       }
     }
+    const role = changes.role ?? user.role;
+    // Leaving the partner role leaves the organisation too; anything else is checked.
+    const organisationId =
+      role !== 'partner' && changes.organisationId === undefined
+        ? null
+        : await this.organisationFor(
+            councilId,
+            role,
+            changes.organisationId === undefined ? user.organisationId : changes.organisationId,
+          );
     const next = {
       ...definedOnly(changes),
+      organisationId,
       ...(changes.email !== undefined && { email: normaliseEmail(changes.email) }),
       ...(changes.name !== undefined && { name: changes.name.trim() }),
       ...(changes.team !== undefined && { team: changes.team?.trim() || null }),
@@ -168,6 +195,39 @@ export class UsersService {
       throw error;
     }
     return this.get(councilId, id);
+  }
+
+  /**
+   * A partner belongs to one of the council's organisations; nobody else belongs to any (the
+   * table holds the same rule).
+   */
+  private async organisationFor(
+    councilId: string,
+    role: Role,
+    organisationId: string | null,
+  ): Promise<string | null> {
+    if (role !== 'partner') {
+      if (organisationId) {
+        throw refusedField(
+          BadRequestException,
+          'organisationId',
+          'Only a partner belongs to a partner organisation',
+        );
+      }
+      return null;
+    }
+    if (!organisationId) {
+      throw refusedField(
+        BadRequestException,
+        'organisationId',
+        'Select the partner’s organisation',
+      );
+    }
+    const found = await this.users.manager
+      .getRepository(Organisation)
+      .existsBy({ id: organisationId, councilId });
+    if (!found) throw refusedField(NotFoundException, 'organisationId', 'Organisation not found');
+    return organisationId;
   }
 
   /** A line manager must be someone in the same council. */

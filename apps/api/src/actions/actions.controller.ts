@@ -47,6 +47,7 @@ function filtersOf(
     ownerId: query.ownerId === 'me' ? principal.userId : query.ownerId,
     team: query.team,
     inspectionId: query.inspectionId,
+    organisationId: query.organisationId,
     q: query.q,
     sort: query.sort,
     page: query.page,
@@ -67,6 +68,7 @@ export class ActionsController {
   ) {}
 
   @Get()
+  @RequireRole('partner')
   @ApiOperation({
     summary: 'List your council’s actions',
     description:
@@ -79,11 +81,12 @@ export class ActionsController {
     @CurrentUser() principal: Principal,
     @Query() query: ListActionsQuery,
   ): Promise<ActionListDto> {
-    return this.actions.list(principal.councilId, filtersOf(query, principal));
+    return this.actions.list(principal, filtersOf(query, principal));
   }
 
   // Declared before the :id routes so "export.csv" is never read as an id.
   @Get('export.csv')
+  @RequireRole('partner')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'Export actions as CSV',
@@ -104,7 +107,7 @@ export class ActionsController {
     @Query() query: ExportActionsQuery,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const result = await this.actions.exportCsv(principal.councilId, filtersOf(query, principal));
+    const result = await this.actions.exportCsv(principal, filtersOf(query, principal));
     response.setHeader('X-Total-Count', String(result.total));
     if (result.truncated) response.setHeader('X-Export-Truncated', 'true');
     const today = londonDateOf(this.clock.now());
@@ -115,6 +118,7 @@ export class ActionsController {
   }
 
   @Get(':id')
+  @RequireRole('partner')
   @ApiOperation({ summary: 'One action, with its progress notes and deadline revisions' })
   @ApiOkResponse({ type: ActionDetailDto })
   @ApiRefusals({ 400: 'The id is not a UUID.', 404: ID_NOT_FOUND })
@@ -122,7 +126,7 @@ export class ActionsController {
     @CurrentUser() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<ActionDetailDto> {
-    return this.actions.get(principal.councilId, id);
+    return this.actions.get(principal, id);
   }
 
   @Post()
@@ -147,6 +151,7 @@ export class ActionsController {
   }
 
   @Patch(':id')
+  @RequireRole('partner')
   @ApiOperation({
     summary: 'Change an action',
     description:
@@ -173,6 +178,7 @@ export class ActionsController {
   }
 
   @Post(':id/updates')
+  @RequireRole('partner')
   @ApiOperation({ summary: 'Add a progress note (the owner or a manager)' })
   @ApiCreatedResponse({ type: ActionUpdateDto })
   @ApiRefusals({
@@ -189,6 +195,7 @@ export class ActionsController {
   }
 
   @Get(':id/history')
+  @RequireRole('partner')
   @ApiOperation({ summary: 'The audit log of an action, oldest first' })
   @ApiOkResponse({ type: [HistoryEntryDto] })
   @ApiRefusals({ 400: 'The id is not a UUID.', 404: ID_NOT_FOUND })
@@ -196,6 +203,6 @@ export class ActionsController {
     @CurrentUser() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<HistoryEntryDto[]> {
-    return this.actions.history(principal.councilId, id);
+    return this.actions.history(principal, id);
   }
 }

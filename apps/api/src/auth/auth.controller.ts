@@ -1,4 +1,4 @@
-import { AuthService, CurrentUser, type Principal, Public } from '@app/auth';
+import { AuthService, CurrentUser, type Principal, Public, RequireRole } from '@app/auth';
 import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiRefusals } from '../common/api-refusals';
@@ -56,6 +56,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @RequireRole('partner')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'End this session: its access and refresh tokens stop working at once' })
   @ApiNoContentResponse()

@@ -1,4 +1,4 @@
-import { CurrentUser, type Principal } from '@app/auth';
+import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { UsersService } from '@app/people';
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -9,6 +9,7 @@ import { UpdateMeDto } from './dto/update-me.dto';
 @ApiTags('auth')
 @ApiRefusals({ 401: 'No valid session.' })
 @Controller('me')
+@RequireRole('partner')
 export class MeController {
   constructor(private readonly users: UsersService) {}
 

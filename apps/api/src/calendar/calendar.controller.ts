@@ -1,5 +1,12 @@
 import { calendarActionsOf } from '@app/actions';
-import { CalendarLinks, CurrentUser, hasRole, type Principal, Public } from '@app/auth';
+import {
+  CalendarLinks,
+  CurrentUser,
+  hasRole,
+  type Principal,
+  Public,
+  RequireRole,
+} from '@app/auth';
 import { mailConfig, type MailConfig } from '@app/config';
 import { UsersService } from '@app/people';
 import {
@@ -69,6 +76,7 @@ export class CalendarController {
   }
 
   @Get('me/calendar')
+  @RequireRole('partner')
   @ApiOperation({ summary: 'My calendar link, if I have one' })
   @ApiOkResponse({ type: CalendarLinkDto })
   @ApiRefusals({ 401: 'No valid session.' })
@@ -78,6 +86,7 @@ export class CalendarController {
   }
 
   @Post('me/calendar')
+  @RequireRole('partner')
   @ApiOperation({
     summary: 'A new calendar link; any old one stops working at once',
   })
@@ -88,6 +97,7 @@ export class CalendarController {
   }
 
   @Delete('me/calendar')
+  @RequireRole('partner')
   @ApiOperation({ summary: 'Stop my calendar link' })
   @ApiOkResponse({ type: CalendarLinkDto })
   @ApiRefusals({ 401: 'No valid session.' })

@@ -16,12 +16,16 @@ function row(action: ActionView) {
   };
 }
 
-/** My actions: the signed-in person's live actions, overdue, due soon and later. */
-export function myActionsPage({ items, total }: ActionPage): PageLocals {
+/**
+ * My actions: the signed-in person's live actions (a partner's: theirs and their organisation's),
+ * overdue, due soon and later.
+ */
+export function myActionsPage({ items, total }: ActionPage, partner = false): PageLocals {
   const soon = (action: ActionView) => action.daysLeft !== null && action.daysLeft <= DUE_SOON_DAYS;
   return {
     title: 'My actions',
     section: 'my-actions',
+    lead: partner ? 'Actions you own and those your organisation is responsible for.' : null,
     overdue: items.filter((action) => action.overdue).map(row),
     dueSoon: items.filter((action) => !action.overdue && soon(action)).map(row),
     later: items.filter((action) => !action.overdue && !soon(action)).map(row),

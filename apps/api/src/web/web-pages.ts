@@ -11,12 +11,12 @@ import { cookieOptions } from './web-session';
 export type Section = 'my-actions' | 'inspections' | 'overdue' | 'dashboard' | 'admin' | 'settings';
 
 const SECTIONS: { section: Section; href: string; text: string; role: Role }[] = [
-  { section: 'my-actions', href: '/', text: 'My actions', role: 'staff' },
+  { section: 'my-actions', href: '/', text: 'My actions', role: 'partner' },
   { section: 'inspections', href: '/inspections', text: 'Inspections', role: 'staff' },
   { section: 'overdue', href: '/overdue', text: 'Overdue', role: 'manager' },
   { section: 'dashboard', href: '/dashboard', text: 'Dashboard', role: 'manager' },
   { section: 'admin', href: '/admin', text: 'Admin', role: 'admin' },
-  { section: 'settings', href: '/settings', text: 'My settings', role: 'staff' },
+  { section: 'settings', href: '/settings', text: 'My settings', role: 'partner' },
 ];
 
 /** A one-off success message shown on the page a form redirects to (GOV.UK banner). */

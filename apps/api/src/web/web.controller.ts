@@ -1,5 +1,5 @@
 import { ActionsService, COMMITTED_STATUSES } from '@app/actions';
-import { AuthService, CurrentUser, type Principal } from '@app/auth';
+import { AuthService, CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { Get, Headers, Ip, Query, UnauthorizedException, UseInterceptors } from '@nestjs/common';
 import { SignInLimiter } from '../auth/sign-in-limiter';
 import { myActionsPage } from './my-actions.presenter';
@@ -57,6 +57,7 @@ export class WebController {
   }
 
   @FormPost('sign-out')
+  @RequireRole('partner')
   @UseInterceptors(SessionCookiesInterceptor)
   async signOut(@CurrentUser() user: Principal): Promise<EndSession> {
     // Ended on the server too, so a copied cookie stops working at once.
@@ -64,17 +65,20 @@ export class WebController {
     return new EndSession('/sign-in?signedOut=1');
   }
 
+  /** A partner's are those they own and their organisation's (the service narrows the list). */
   @Get()
+  @RequireRole('partner')
   @PageView('my-actions')
   async myActions(@CurrentUser() user: Principal): Promise<PageLocals> {
-    const page = await this.actions.list(user.councilId, {
-      ownerId: user.userId,
+    const partner = user.role === 'partner';
+    const page = await this.actions.list(user, {
+      ...(!partner && { ownerId: user.userId }),
       statuses: [...COMMITTED_STATUSES],
       sort: 'dueOn',
       page: 1,
       pageSize: MY_ACTIONS_SHOWN,
     });
-    return myActionsPage(page);
+    return myActionsPage(page, partner);
   }
 }
 

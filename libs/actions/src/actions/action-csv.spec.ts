@@ -18,6 +18,7 @@ const action: ActionView = {
   },
   inspection: { id: 'i1', reference: 'STK-2026', title: 'Inspection' },
   responsible: ['Stockport Council', 'Partners'],
+  organisation: null,
   owner: { id: 'u1', name: 'Zoë Ållen', email: 'zoe@example.gov.uk' },
   dueOn: '2026-09-01',
   originalDueOn: '2026-08-01',

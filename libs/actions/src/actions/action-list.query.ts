@@ -42,6 +42,13 @@ export interface ActionListFilters {
   /** The owner's team, ignoring case (teams are typed by admins). */
   team?: string;
   inspectionId?: string;
+  /** The partner organisation responsible. */
+  organisationId?: string;
+  /**
+   * Only what this partner may see (see partnerReach): set by ActionsService from the caller,
+   * never from a request.
+   */
+  reach?: PartnerReach;
   /** Case-insensitive substring of the reference, title, description or recommendation text. */
   q?: string;
   sort?: ActionSort;
@@ -52,6 +59,19 @@ export interface ActionListFilters {
 }
 
 export type ActionListParam = string | string[];
+
+/** A partner user's reach: the actions they own, and those their organisation is responsible for. */
+export interface PartnerReach {
+  userId: string;
+  organisationId: string | null;
+}
+
+/**
+ * The SQL condition for a partner's reach over actions `alias` ($-placeholders for the user and
+ * organisation). Drafts are the council's plan in the making: partners see actions once opened.
+ */
+export const partnerReachSql = (alias: string, user: string, organisation: string): string =>
+  `((${alias}.owner_id = ${user}::uuid OR ${alias}.organisation_id = ${organisation}::uuid) AND ${alias}.status <> 'draft')`;
 
 export interface ActionListQuery {
   /** One page of rows (ActionRow), LIMIT and OFFSET inlined as validated integers. */
@@ -79,6 +99,8 @@ export interface ActionRow {
   owner_id: string | null;
   owner_name: string | null;
   owner_email: string | null;
+  organisation_id: string | null;
+  organisation_name: string | null;
   recommendation_id: string;
   recommendation_ref: string;
   recommendation_label: string | null;
@@ -104,6 +126,7 @@ SELECT a.id, a.reference, a.title, a.description, a.success_measure, a.status, a
        to_char(a.original_due_on, 'YYYY-MM-DD') AS original_due_on,
        a.completed_at, a.verified_at, a.created_at, a.updated_at,
        a.owner_id, u.name AS owner_name, u.email AS owner_email,
+       a.organisation_id, og.name AS organisation_name,
        r.id AS recommendation_id, r.ref AS recommendation_ref, r.label AS recommendation_label,
        r.text AS recommendation_text, r.section AS recommendation_section,
        r.theme AS recommendation_theme, r.priority AS recommendation_priority,
@@ -112,7 +135,8 @@ SELECT a.id, a.reference, a.title, a.description, a.success_measure, a.status, a
   FROM actions a
   JOIN recommendations r ON r.id = a.recommendation_id
   JOIN inspections i ON i.id = a.inspection_id
-  LEFT JOIN users u ON u.id = a.owner_id`;
+  LEFT JOIN users u ON u.id = a.owner_id
+  LEFT JOIN organisations og ON og.id = a.organisation_id`;
 
 /** One action of a council by id ($1 council, $2 action): the same row shape as the list. */
 export const selectActionSql = `${ACTION_ROW_FROM}
@@ -196,6 +220,20 @@ export function buildActionListQuery(
   }
   if (filters.inspectionId !== undefined) {
     where.push(`a.inspection_id = ${param(filters.inspectionId)}::uuid`);
+  }
+  if (filters.organisationId !== undefined) {
+    where.push(`a.organisation_id = ${param(filters.organisationId)}::uuid`);
+  }
+  if (filters.reach !== undefined) {
+    const { userId, organisationId } = filters.reach;
+    // A partner always has an organisation; an impossible id keeps the SQL one shape if not.
+    where.push(
+      partnerReachSql(
+        'a',
+        param(userId),
+        param(organisationId ?? '00000000-0000-0000-0000-000000000000'),
+      ),
+    );
   }
   if (filters.q !== undefined) {
     const pattern = param(containsPattern(filters.q));

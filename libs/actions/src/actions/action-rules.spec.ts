@@ -1,6 +1,7 @@
 import { ACTION_STATUSES, type ActionStatus } from '../entities/action.entity';
 import {
   allowedNext,
+  canSee,
   canTransition,
   illegalTransitionMessage,
   mayAddUpdate,
@@ -49,10 +50,17 @@ describe('smartGaps / missingToLeaveDraft', () => {
   });
 });
 
+const facts = (ownerId: string | null, organisationId: string | null = null) => ({
+  ownerId,
+  organisationId,
+  status: 'open' as const,
+});
+
 describe('patchDenial', () => {
-  const owned = { ownerId: 'staff-1' };
+  const owned = facts('staff-1');
   const staff = { userId: 'staff-1', role: 'staff' as const };
   const manager = { userId: 'm-1', role: 'manager' as const };
+  const partner = { userId: 'p-1', role: 'partner' as const, organisationId: 'org-1' };
 
   it('lets managers and admins change anything', () => {
     expect(patchDenial(manager, owned, ['title', 'ownerId', 'status'], 'cancelled')).toBeNull();
@@ -65,8 +73,12 @@ describe('patchDenial', () => {
   });
 
   it('refuses staff on actions they do not own', () => {
-    expect(patchDenial(staff, { ownerId: 'other' }, ['status'], 'in_progress')).toMatch(/owner/);
-    expect(patchDenial(staff, { ownerId: null }, ['status'], 'in_progress')).toMatch(/owner/);
+    expect(patchDenial(staff, facts('other'), ['status'], 'in_progress')).toMatch(/owner/);
+    expect(patchDenial(staff, facts(null), ['status'], 'in_progress')).toMatch(/owner/);
+  });
+
+  it('does not let staff act for a partner organisation', () => {
+    expect(patchDenial(staff, facts('other', 'org-1'), ['status'], 'in_progress')).toMatch(/owner/);
   });
 
   it('refuses staff other fields, naming them', () => {
@@ -77,12 +89,53 @@ describe('patchDenial', () => {
     expect(patchDenial(staff, owned, ['status'], 'verified')).toMatch(/verified/);
     expect(patchDenial(staff, owned, ['status', 'statusReason'], 'cancelled')).toMatch(/cancelled/);
   });
+
+  it('lets a partner move its own and its organisation’s actions along, nothing more', () => {
+    expect(patchDenial(partner, facts('p-1'), ['status'], 'in_progress')).toBeNull();
+    expect(patchDenial(partner, facts('s-9', 'org-1'), ['status'], 'blocked')).toBeNull();
+    expect(patchDenial(partner, facts('s-9', 'org-2'), ['status'], 'blocked')).toMatch(/owner/);
+    expect(patchDenial(partner, facts('p-1'), ['status', 'ownerId'], 'open')).toMatch(
+      /council manager can change ownerId/,
+    );
+    expect(patchDenial(partner, facts('p-1'), ['organisationId'], undefined)).toMatch(
+      /organisationId/,
+    );
+    expect(patchDenial(partner, facts('p-1'), ['status'], 'verified')).toMatch(/verified/);
+  });
+});
+
+describe('canSee', () => {
+  const partner = { userId: 'p-1', role: 'partner' as const, organisationId: 'org-1' };
+
+  it('shows council staff every action of their council', () => {
+    expect(canSee({ userId: 's', role: 'staff' }, facts('x', 'org-9'))).toBe(true);
+  });
+
+  it('shows a partner its own and its organisation’s actions once out of draft', () => {
+    expect(canSee(partner, facts('p-1'))).toBe(true);
+    expect(canSee(partner, facts('x', 'org-1'))).toBe(true);
+    expect(canSee(partner, facts('x', 'org-2'))).toBe(false);
+    expect(canSee(partner, facts('x'))).toBe(false);
+    expect(canSee(partner, { ...facts('p-1', 'org-1'), status: 'draft' })).toBe(false);
+  });
+
+  it('shows a partner without an organisation only what it owns', () => {
+    const alone = { userId: 'p-2', role: 'partner' as const, organisationId: null };
+    expect(canSee(alone, facts('x', null))).toBe(false);
+    expect(canSee(alone, facts('p-2', null))).toBe(true);
+  });
 });
 
 describe('mayAddUpdate', () => {
   it('allows the owner and managers, not other staff', () => {
-    expect(mayAddUpdate({ userId: 's', role: 'staff' }, { ownerId: 's' })).toBe(true);
-    expect(mayAddUpdate({ userId: 's', role: 'staff' }, { ownerId: 'x' })).toBe(false);
-    expect(mayAddUpdate({ userId: 'm', role: 'manager' }, { ownerId: 'x' })).toBe(true);
+    expect(mayAddUpdate({ userId: 's', role: 'staff' }, facts('s'))).toBe(true);
+    expect(mayAddUpdate({ userId: 's', role: 'staff' }, facts('x'))).toBe(false);
+    expect(mayAddUpdate({ userId: 'm', role: 'manager' }, facts('x'))).toBe(true);
+  });
+
+  it('allows a partner on its organisation’s actions only', () => {
+    const partner = { userId: 'p', role: 'partner' as const, organisationId: 'org-1' };
+    expect(mayAddUpdate(partner, facts('x', 'org-1'))).toBe(true);
+    expect(mayAddUpdate(partner, facts('x', 'org-2'))).toBe(false);
   });
 });

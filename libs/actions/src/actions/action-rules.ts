@@ -79,14 +79,38 @@ export type PatchField =
   | 'dueOn'
   | 'dueOnReason'
   | 'status'
-  | 'statusReason';
+  | 'statusReason'
+  | 'organisationId';
 
-/** What staff may send, and only on actions they own. */
+/** What staff may send, and only on actions they own (partners: theirs or their organisation's). */
 const STAFF_FIELDS: readonly PatchField[] = ['status', 'statusReason'];
 
 export interface Actor {
   userId: string;
   role: Role;
+  /** A partner's organisation; absent or null for council staff. */
+  organisationId?: string | null;
+}
+
+/** What decides whether a partner may see an action. */
+export interface ReachFacts {
+  ownerId: string | null;
+  organisationId: string | null;
+  status: ActionStatus;
+}
+
+/**
+ * Whether `actor` may see the action: council staff see all their council's; a partner only
+ * those it owns or its organisation is responsible for, once out of draft (partnerReachSql is
+ * the same rule in SQL).
+ */
+export function canSee(actor: Actor, action: ReachFacts): boolean {
+  if (actor.role !== 'partner') return true;
+  if (action.status === 'draft') return false;
+  return (
+    action.ownerId === actor.userId ||
+    (!!actor.organisationId && action.organisationId === actor.organisationId)
+  );
 }
 
 /**
@@ -95,15 +119,18 @@ export interface Actor {
  */
 export function patchDenial(
   actor: Actor,
-  action: { ownerId: string | null },
+  action: ReachFacts,
   fields: readonly PatchField[],
   toStatus: ActionStatus | undefined,
 ): string | null {
-  if (actor.role !== 'staff') return null;
-  if (action.ownerId !== actor.userId) return 'Only the owner or a manager can update this action';
+  if (actor.role !== 'staff' && actor.role !== 'partner') return null;
+  const theirs = actor.role === 'partner' ? canSee(actor, action) : action.ownerId === actor.userId;
+  if (!theirs) return 'Only the owner or a manager can update this action';
   const forbidden = fields.filter((field) => !STAFF_FIELDS.includes(field));
   if (forbidden.length > 0) {
-    return `Only a manager can change ${forbidden.join(', ')}; staff may change the status of actions they own`;
+    return actor.role === 'partner'
+      ? `Only a council manager can change ${forbidden.join(', ')}; partners may change the status of their actions`
+      : `Only a manager can change ${forbidden.join(', ')}; staff may change the status of actions they own`;
   }
   if (toStatus !== undefined && MANAGER_ONLY_STATUSES.includes(toStatus)) {
     return `Only a manager can set status ${toStatus}`;
@@ -111,7 +138,8 @@ export function patchDenial(
   return null;
 }
 
-/** Progress notes come from the owner or a manager. */
-export function mayAddUpdate(actor: Actor, action: { ownerId: string | null }): boolean {
+/** Progress notes come from the owner, a manager, or a partner on their organisation's action. */
+export function mayAddUpdate(actor: Actor, action: ReachFacts): boolean {
+  if (actor.role === 'partner') return canSee(actor, action);
   return actor.role !== 'staff' || action.ownerId === actor.userId;
 }

@@ -18,6 +18,8 @@ const row: ActionRow = {
   owner_id: null,
   owner_name: null,
   owner_email: null,
+  organisation_id: null,
+  organisation_name: null,
   recommendation_id: 'r1',
   recommendation_ref: 'R1',
   recommendation_label: null,

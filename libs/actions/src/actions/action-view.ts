@@ -28,6 +28,8 @@ export interface ActionView {
   };
   inspection: { id: string; reference: string; title: string | null };
   responsible: string[];
+  /** The partner organisation responsible for the action, when it is not the council alone. */
+  organisation: { id: string; name: string } | null;
   owner: PersonView | null;
   dueOn: string | null;
   originalDueOn: string | null;
@@ -95,6 +97,10 @@ export function toActionView(row: ActionRow, today: string): ActionView {
       title: row.inspection_title,
     },
     responsible: row.recommendation_responsible,
+    organisation:
+      row.organisation_id === null
+        ? null
+        : { id: row.organisation_id, name: row.organisation_name ?? '' },
     owner:
       row.owner_id === null
         ? null

@@ -23,11 +23,13 @@ import {
   type ActionListFilters,
   type ActionRow,
   buildActionListQuery,
+  type PartnerReach,
   DEFAULT_PAGE_SIZE,
   selectActionSql,
 } from './action-list.query';
 import { type ActionRefusal, badRequest, ownerNotFound } from './action-refusals';
 import {
+  canSee,
   canTransition,
   illegalTransitionMessage,
   mayAddUpdate,
@@ -50,7 +52,15 @@ export interface ActionActor {
   userId: string;
   councilId: string;
   role: Role;
+  /** A partner's organisation (what they see is narrowed to it); absent or null for staff. */
+  organisationId?: string | null;
 }
+
+/** A partner's reach over the list (undefined for council staff, who see their council's). */
+const reachOf = (actor: ActionActor): PartnerReach | undefined =>
+  actor.role === 'partner'
+    ? { userId: actor.userId, organisationId: actor.organisationId ?? null }
+    : undefined;
 
 export interface ActionPage {
   items: ActionView[];
@@ -82,6 +92,7 @@ export interface ActionPatch {
   description?: string | null;
   successMeasure?: string | null;
   ownerId?: string | null;
+  organisationId?: string | null;
   dueOn?: string | null;
   dueOnReason?: string;
   status?: ActionStatus;
@@ -107,10 +118,11 @@ const PATCH_FIELDS: readonly PatchField[] = [
   'dueOnReason',
   'status',
   'statusReason',
+  'organisationId',
 ];
 
 /** Fields whose changes are logged as 'updated'. */
-const EDITABLE = ['title', 'description', 'successMeasure', 'ownerId'] as const;
+const EDITABLE = ['title', 'description', 'successMeasure', 'ownerId', 'organisationId'] as const;
 
 interface PersonRow {
   person_id: string;
@@ -156,9 +168,13 @@ export class ActionsService {
     });
   }
 
-  async list(councilId: string, filters: ActionListFilters): Promise<ActionPage> {
+  /** The actions `actor` may see (a partner: only theirs), filtered. */
+  async list(actor: ActionActor, filters: ActionListFilters): Promise<ActionPage> {
     const today = this.today();
-    const { sql, countSql, params } = buildActionListQuery(councilId, today, filters);
+    const { sql, countSql, params } = buildActionListQuery(actor.councilId, today, {
+      ...filters,
+      reach: reachOf(actor),
+    });
     // LIMIT and OFFSET are written into the page's SQL (a generic plan with them as parameters
     // is costed so badly that Postgres replans every time), so only first pages, a small set of
     // texts, are prepared.
@@ -180,10 +196,10 @@ export class ActionsService {
 
   /** The filtered list (every page, up to EXPORT_MAX_ROWS) as CSV. */
   async exportCsv(
-    councilId: string,
+    actor: ActionActor,
     filters: Omit<ActionListFilters, 'page' | 'pageSize'>,
   ): Promise<ActionsCsv> {
-    const { items, ...counts } = await this.exportList(councilId, filters);
+    const { items, ...counts } = await this.exportList(actor, filters);
     return { csv: actionsToCsv(items), ...counts };
   }
 
@@ -192,12 +208,13 @@ export class ActionsService {
    * capped: every CSV export goes through here, so each can say when it was cut short.
    */
   async exportList(
-    councilId: string,
+    actor: ActionActor,
     filters: Omit<ActionListFilters, 'page' | 'pageSize'>,
   ): Promise<Omit<ActionsCsv, 'csv'> & { items: ActionView[] }> {
     const today = this.today();
-    const { sql, countSql, params } = buildActionListQuery(councilId, today, {
+    const { sql, countSql, params } = buildActionListQuery(actor.councilId, today, {
       ...filters,
+      reach: reachOf(actor),
       page: 1,
       pageSize: EXPORT_MAX_ROWS,
     });
@@ -214,10 +231,12 @@ export class ActionsService {
     };
   }
 
-  async get(councilId: string, id: string): Promise<ActionDetailView> {
+  /** One action `actor` may see; any other (another council's, not a partner's) is not found. */
+  async get(actor: ActionActor, id: string): Promise<ActionDetailView> {
+    const { councilId } = actor;
     const rows = await this.sql.query<ActionRow>(selectActionSql, [councilId, id]);
     const row = rows[0];
-    if (!row) throw new NotFoundException('Action not found');
+    if (!row || !canSee(actor, visibility(row))) throw new NotFoundException('Action not found');
     const [updates, revisions] = await Promise.all([
       this.sql.query<
         PersonRow &
@@ -314,14 +333,14 @@ export class ActionsService {
       await this.auditLog.recordCreated(em, [action], actor.userId);
       return action.id;
     });
-    return this.get(actor.councilId, id);
+    return this.get(actor, id);
   }
 
   /** PATCH /actions/:id, by the rules in action-rules.ts; see ActionPatch. */
   async update(actor: ActionActor, id: string, patch: ActionPatch): Promise<ActionDetailView> {
     await this.dataSource.transaction((em) => this.applyPatch(em, actor, id, patch));
     await this.events.emitAsync(ActionChanged.event, new ActionChanged(actor.councilId, id));
-    return this.get(actor.councilId, id);
+    return this.get(actor, id);
   }
 
   /**
@@ -365,7 +384,7 @@ export class ActionsService {
       where: { id, councilId: actor.councilId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!action) throw new NotFoundException('Action not found');
+    if (!action || !canSee(actor, action)) throw new NotFoundException('Action not found');
     const denial = patchDenial(actor, action, fields, patch.status);
     if (denial) throw new ForbiddenException(denial);
     if (patch.statusReason !== undefined && patch.status === undefined) {
@@ -403,7 +422,15 @@ export class ActionsService {
       );
     }
     if (patch.ownerId && patch.ownerId !== action.ownerId) {
-      await this.assertOwner(em, actor.councilId, patch.ownerId);
+      const ownersOrganisation = await this.assertOwner(em, actor.councilId, patch.ownerId);
+      // A partner's action is their organisation's too (its lead hears when it is overdue),
+      // unless the same change says which organisation is responsible.
+      if (ownersOrganisation && patch.organisationId === undefined && !action.organisationId) {
+        patch = { ...patch, organisationId: ownersOrganisation };
+      }
+    }
+    if (patch.organisationId && patch.organisationId !== action.organisationId) {
+      await this.assertOrganisation(em, actor.councilId, patch.organisationId);
     }
 
     // SMART is checked on the action as this PATCH leaves it, so one request can fill the
@@ -530,7 +557,7 @@ export class ActionsService {
         where: { id, councilId: actor.councilId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!action) throw new NotFoundException('Action not found');
+      if (!action || !canSee(actor, action)) throw new NotFoundException('Action not found');
       if (!mayAddUpdate(actor, action)) {
         throw new ForbiddenException('Only the owner or a manager can add progress to this action');
       }
@@ -571,12 +598,20 @@ export class ActionsService {
   }
 
   /** The audit log of one action, oldest first. */
-  async history(councilId: string, id: string): Promise<HistoryEntryView[]> {
-    const exists = await this.sql.query<{ found: number }>(
-      `SELECT 1 AS found FROM actions WHERE council_id = $1 AND id = $2`,
-      [councilId, id],
-    );
-    if (exists.length === 0) throw new NotFoundException('Action not found');
+  async history(actor: ActionActor, id: string): Promise<HistoryEntryView[]> {
+    const { councilId } = actor;
+    const found = await this.sql.query<{
+      owner_id: string | null;
+      organisation_id: string | null;
+      status: ActionStatus;
+    }>(`SELECT owner_id, organisation_id, status FROM actions WHERE council_id = $1 AND id = $2`, [
+      councilId,
+      id,
+    ]);
+    const action = found[0];
+    if (!action || !canSee(actor, visibility(action))) {
+      throw new NotFoundException('Action not found');
+    }
     const rows = await this.sql.query<{
       id: string;
       occurred_at: Date;
@@ -607,15 +642,48 @@ export class ActionsService {
     }));
   }
 
-  /** An owner is an enabled user of the same council; anyone else is "not found". */
-  private async assertOwner(em: EntityManager, councilId: string, ownerId: string): Promise<void> {
+  /** A responsible organisation is one of the council's partners; any other is "not found". */
+  private async assertOrganisation(
+    em: EntityManager,
+    councilId: string,
+    organisationId: string,
+  ): Promise<void> {
     const found = await em.query<unknown[]>(
-      `SELECT 1 FROM users WHERE id = $1 AND council_id = $2 AND disabled_at IS NULL`,
+      `SELECT 1 FROM organisations WHERE id = $1 AND council_id = $2`,
+      [organisationId, councilId],
+    );
+    if (found.length === 0) {
+      throw new NotFoundException({
+        message: 'Organisation not found',
+        details: { field: 'organisationId' },
+      });
+    }
+  }
+
+  /**
+   * An owner is an enabled user of the same council; anyone else is "not found". Answers the
+   * owner's partner organisation (null for council staff).
+   */
+  private async assertOwner(
+    em: EntityManager,
+    councilId: string,
+    ownerId: string,
+  ): Promise<string | null> {
+    const found = await em.query<Array<{ organisation_id: string | null }>>(
+      `SELECT organisation_id FROM users WHERE id = $1 AND council_id = $2 AND disabled_at IS NULL`,
       [ownerId, councilId],
     );
-    if (found.length === 0) throw ownerNotFound();
+    const owner = found[0];
+    if (!owner) throw ownerNotFound();
+    return owner.organisation_id;
   }
 }
+
+const visibility = (row: {
+  owner_id: string | null;
+  organisation_id: string | null;
+  status: ActionStatus;
+}) => ({ ownerId: row.owner_id, organisationId: row.organisation_id, status: row.status });
 
 /**
  * A refusal of one change in a batch, naming the action it refused and, where the refusal

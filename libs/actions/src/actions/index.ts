@@ -26,6 +26,7 @@ export {
 export { actionRefusalOf, type ActionRefusal } from './action-refusals';
 export {
   allowedNext,
+  canSee,
   canTransition,
   illegalTransitionMessage,
   MANAGER_ONLY_STATUSES,

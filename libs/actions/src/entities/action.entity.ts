@@ -56,6 +56,8 @@ export class Action extends CouncilOwnedEntity {
   @TextColumn('success_measure', { nullable: true }) successMeasure!: string | null;
   @UuidColumn('owner_id', { nullable: true }) ownerId!: string | null;
   @References(() => User, 'owner_id') owner?: User | null;
+  /** The partner organisation responsible, whose people see and update the action. */
+  @UuidColumn('organisation_id', { nullable: true }) organisationId!: string | null;
   @DateColumn('due_on', { nullable: true }) dueOn!: string | null;
 
   /** The deadline as committed when the action left draft; later revisions leave it alone. */

@@ -34,6 +34,12 @@ export interface DashboardTeamRow {
   count: number;
 }
 
+export interface DashboardOrganisationRow {
+  id: string | null;
+  name: string | null;
+  count: number;
+}
+
 export interface DashboardInspectionRow {
   id: string;
   reference: string;
@@ -48,6 +54,7 @@ export interface DashboardRow {
   due_soon: { next_7_days: number; next_30_days: number };
   by_owner: DashboardOwnerRow[];
   by_team: DashboardTeamRow[];
+  by_organisation: DashboardOrganisationRow[];
   inspections: DashboardInspectionRow[];
 }
 
@@ -62,7 +69,7 @@ const live = `a.status IN (${LIVE_STATUSES.map((status) => `'${status}'`).join('
  * - `counts`: actions per (inspection, status), from the trigger-kept action_counts table.
  *   Summed it gives counts by status; per inspection it feeds the progress/RAG rule
  *   (`summarise`).
- * - `overdue`, `by_owner`, `by_team`, `due_soon`: ranges of the live-status partial index on
+ * - `overdue`, `by_owner`, `by_team`, `by_organisation`, `due_soon`: ranges of the live-status partial index on
  *   (council_id, due_on), which carries the grouped columns (index-only again). Rows are
  *   grouped before any join, so users and recommendations are looked up per group, not per
  *   action.
@@ -118,6 +125,15 @@ SELECT
      SELECT o.team, sum(o.count)::int AS count
        FROM overdue_by_owner o
       GROUP BY o.team) t) AS by_team,
+  (SELECT coalesce(json_agg(g ORDER BY g.count DESC, g.name NULLS LAST, g.id), '[]') FROM (
+     -- Grouped before the join, like by_owner; the council condition on organisations too.
+     SELECT og.id, og.name, o.count
+       FROM (SELECT a.organisation_id, count(*)::int AS count
+               FROM actions a
+              WHERE a.council_id = $1 AND ${overdue}
+              GROUP BY a.organisation_id) o
+       LEFT JOIN organisations og ON og.id = o.organisation_id AND og.council_id = $1) g)
+    AS by_organisation,
   (SELECT json_build_object(
             'next_7_days', count(*) FILTER (WHERE a.due_on <= $2::date + 7),
             'next_30_days', count(*))

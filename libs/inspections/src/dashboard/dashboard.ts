@@ -16,6 +16,8 @@ export interface Dashboard {
     total: number;
     byOwner: Array<{ owner: DashboardOwner | null; count: number }>;
     byTeam: Array<{ team: string | null; count: number }>;
+    /** Partner organisations responsible; null: the council alone. */
+    byOrganisation: Array<{ organisation: { id: string; name: string } | null; count: number }>;
   };
   dueSoon: { next7Days: number; next30Days: number };
   inspections: Array<{
@@ -67,6 +69,10 @@ export function assembleDashboard(
         count: o.count,
       })),
       byTeam: row.by_team.map((t) => ({ team: t.team, count: t.count })),
+      byOrganisation: row.by_organisation.map((o) => ({
+        organisation: o.id !== null && o.name !== null ? { id: o.id, name: o.name } : null,
+        count: o.count,
+      })),
     },
     dueSoon: { next7Days: row.due_soon.next_7_days, next30Days: row.due_soon.next_30_days },
     inspections: row.inspections.map((i) => ({

@@ -11,8 +11,11 @@ import { Entity, JoinColumn, ManyToOne } from 'typeorm';
 import type { EmailPreference } from '../notification-settings';
 import { Council } from './council.entity';
 
-export const ROLES = ['staff', 'manager', 'admin'] as const;
-/** Each role can do everything the roles before it can. */
+export const ROLES = ['partner', 'staff', 'manager', 'admin'] as const;
+/**
+ * From staff up, each role can do everything the roles before it can. A partner (someone from a
+ * partner agency) sees and updates only the actions it owns or its organisation is responsible for.
+ */
 export type Role = (typeof ROLES)[number];
 
 @Entity({ name: 'users' })
@@ -24,6 +27,8 @@ export class User extends CouncilOwnedEntity {
   @TextColumn('name') name!: string;
   @TextColumn('role') role!: Role;
   @TextColumn('team', { nullable: true }) team!: string | null;
+  /** The partner agency a partner user belongs to; set exactly when the role is partner. */
+  @UuidColumn('organisation_id', { nullable: true }) organisationId!: string | null;
   @UuidColumn('line_manager_id', { nullable: true }) lineManagerId!: string | null;
 
   @ManyToOne(() => User, { onDelete: 'SET NULL' })

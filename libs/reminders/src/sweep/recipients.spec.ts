@@ -107,3 +107,47 @@ describe('isSharedBatch', () => {
     expect(isSharedBatch('0b8e2f8c-3f6e-4f57-9d0a-8c1e6b0a9f11')).toBe(false);
   });
 });
+
+describe('a partner’s overdue action', () => {
+  const partnerPeople = (partner: ActionPeople['partner']): ActionPeople => ({
+    owner: person('partner-owner'),
+    lineManager: null,
+    admins: [person('admin-1')],
+    partner,
+  });
+  const recipientsOf = (kind: 'escalation' | 'admin_escalation', people: ActionPeople) =>
+    addressees(kind, people, today).map((r) => r.recipientId);
+
+  it('escalates to the partner’s own lead, then the council’s lead for that partner', () => {
+    const people = partnerPeople({ lead: person('lead'), councilLead: person('council-lead') });
+    expect(recipientsOf('escalation', people)).toEqual(['lead']);
+    expect(recipientsOf('admin_escalation', people)).toEqual(['council-lead']);
+  });
+
+  it('goes to the council’s lead first when the partner has no lead, then the admins', () => {
+    const people = partnerPeople({ lead: null, councilLead: person('council-lead') });
+    expect(recipientsOf('escalation', people)).toEqual(['council-lead']);
+    expect(recipientsOf('admin_escalation', people)).toEqual(['admin-1']);
+  });
+
+  it('passes over a disabled lead, and the lead’s own action', () => {
+    const disabled = partnerPeople({
+      lead: person('lead', { disabled: true }),
+      councilLead: person('council-lead'),
+    });
+    expect(recipientsOf('escalation', disabled)).toEqual(['council-lead']);
+    const own = {
+      ...partnerPeople({ lead: person('lead'), councilLead: null }),
+      owner: person('lead'),
+    };
+    expect(recipientsOf('escalation', own)).toEqual(['admin-1']);
+  });
+
+  it('falls back on the admins when neither lead is set', () => {
+    const people = partnerPeople({ lead: null, councilLead: null });
+    expect(recipientsOf('escalation', people)).toEqual(['admin-1']);
+    expect(addressPlan(['escalation', 'admin_escalation'], people, today)).toEqual([
+      { kind: 'escalation', recipientId: 'admin-1', batchKey: `esc_admin-1_${today}` },
+    ]);
+  });
+});

@@ -15,6 +15,33 @@ export interface ActionPeople {
   lineManager: Person | null;
   /** The council's active admins. */
   admins: readonly Person[];
+  /**
+   * When the owner is a partner user: their organisation's own lead and the council's lead for
+   * that partner, who take the line manager's place in escalations.
+   */
+  partner?: { lead: Person | null; councilLead: Person | null } | null;
+}
+
+/**
+ * Who an overdue action is escalated to first, and then: the line manager, then the admins; for
+ * a partner's action, the partner's own lead, then the council's lead for that partner (then
+ * the admins, where either is missing). Disabled people are passed over.
+ */
+function escalationLine(people: ActionPeople): { first: Person | null; then: readonly Person[] } {
+  const active = (person: Person | null | undefined): Person | null =>
+    person && !person.disabled && person.id !== people.owner.id ? person : null;
+  if (!people.partner) {
+    const first = active(people.lineManager);
+    return { first, then: people.admins.filter((admin) => admin.id !== first?.id) };
+  }
+  const lead = active(people.partner.lead);
+  const councilLead = active(people.partner.councilLead);
+  const first = lead ?? councilLead;
+  const then =
+    councilLead && councilLead !== first
+      ? [councilLead]
+      : people.admins.filter((admin) => admin.id !== first?.id);
+  return { first, then };
 }
 
 export interface Addressed {
@@ -28,8 +55,9 @@ export interface Addressed {
  * Who gets each kind of email about one action, and which ones share an email:
  * - the owner gets `assigned`, `due_soon` and `overdue`;
  * - `escalation` goes to the owner's line manager, or to the admins when there is none, so an
- *   overdue action is never escalated to nobody;
- * - `admin_escalation` goes to the admins, except one already escalated to as line manager;
+ *   overdue action is never escalated to nobody (a partner's: to the partner's own lead);
+ * - `admin_escalation` goes to the admins, except one already escalated to as line manager (a
+ *   partner's: to the council's lead for that partner);
  * - nobody is escalated to about their own action (they have the owner's email);
  * - digest-only people get no reminders or escalations one by one (their Monday summary has
  *   them), but still hear about assignments, which are news rather than reminders;
@@ -58,13 +86,12 @@ export function addressees(
     case 'due_soon':
     case 'overdue':
       return single(people.owner);
-    case 'escalation':
-      return batched(people.lineManager ? [people.lineManager] : people.admins, 'esc');
+    case 'escalation': {
+      const { first } = escalationLine(people);
+      return batched(first ? [first] : people.admins, 'esc');
+    }
     case 'admin_escalation':
-      return batched(
-        people.admins.filter((admin) => admin.id !== people.lineManager?.id),
-        'adm',
-      );
+      return batched(escalationLine(people).then, 'adm');
     // A deadline change is recorded by the change that owes it, never planned by a sweep.
     case 'digest':
     case 'deadline_changed':

@@ -258,7 +258,7 @@ export class ReminderSweeper {
     const lineManager: Person | null = manager && !manager.disabled ? manager : null;
     const addressed = addressPlan(
       plan.owed.map((moment) => moment.kind),
-      { owner, lineManager, admins: council.admins },
+      { owner, lineManager, admins: council.admins, partner: row.owner?.partner ?? null },
       today,
     );
     for (const item of addressed) {

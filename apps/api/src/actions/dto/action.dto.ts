@@ -19,6 +19,14 @@ import { UserSummaryDto } from '../../users/dto/user.dto';
 
 const SMART_GAPS: SmartGap[] = ['owner', 'dueOn', 'successMeasure'];
 
+export class ActionOrganisationDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'NHS Stockport Integrated Care Board' })
+  name!: string;
+}
+
 export class ActionRecommendationDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -78,6 +86,13 @@ export class ActionDto implements ActionView {
     description: 'Who the report makes responsible (from the recommendation).',
   })
   responsible!: string[];
+
+  @ApiProperty({
+    type: ActionOrganisationDto,
+    nullable: true,
+    description: 'The partner organisation responsible; null: the council alone.',
+  })
+  organisation!: ActionOrganisationDto | null;
 
   @ApiProperty({ type: UserSummaryDto, nullable: true })
   owner!: UserSummaryDto | null;

@@ -96,6 +96,11 @@ export class ListActionsQuery extends PageQuery {
   @IsUUID('all')
   inspectionId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'The partner organisation responsible.' })
+  @IsOptional()
+  @IsUUID('all')
+  organisationId?: string;
+
   @ApiPropertyOptional({
     description:
       'Case-insensitive text search in the reference, title, description and recommendation text.',

@@ -1,7 +1,7 @@
 import { ACTION_STATUSES, type ActionStatus, REASON_MAX_LENGTH } from '@app/actions';
 import { OmitOrValidate } from '@app/common';
 import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { CreateActionDto } from './create-action.dto';
 
 /**
@@ -42,4 +42,16 @@ export class UpdateActionDto extends PartialType(OmitType(CreateActionDto, ['rec
   @Length(1, REASON_MAX_LENGTH)
   @Matches(/\S/, { message: 'statusReason must not be blank' })
   statusReason?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'The partner organisation responsible (managers only): its partner users see and update ' +
+      'the action. null: the council alone.',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  organisationId?: string | null;
 }

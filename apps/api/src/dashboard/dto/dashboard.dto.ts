@@ -3,6 +3,7 @@ import { type Dashboard } from '@app/inspections';
 import { ApiProperty, PickType } from '@nestjs/swagger';
 // The same shapes as an inspection's progress and the people elsewhere in the API.
 import { InspectionStatusCountsDto } from '../../inspections/dto/inspection-status-counts.dto';
+import { ActionOrganisationDto } from '../../actions/dto/action.dto';
 import { InspectionSummaryDto } from '../../inspections/dto/inspection-summary.dto';
 import { UserSummaryDto } from '../../users/dto/user.dto';
 
@@ -31,6 +32,18 @@ export class OverdueByTeamDto {
   count!: number;
 }
 
+export class OverdueByOrganisationDto {
+  @ApiProperty({
+    type: ActionOrganisationDto,
+    nullable: true,
+    description: 'The partner organisation responsible; null for the council’s own actions.',
+  })
+  organisation!: ActionOrganisationDto | null;
+
+  @ApiProperty({ example: 3 })
+  count!: number;
+}
+
 export class OverdueSummaryDto {
   @ApiProperty({ example: 7, description: 'Live actions (draft to blocked) past their due date.' })
   total!: number;
@@ -40,6 +53,9 @@ export class OverdueSummaryDto {
 
   @ApiProperty({ type: [OverdueByTeamDto], description: 'Most overdue first.' })
   byTeam!: OverdueByTeamDto[];
+
+  @ApiProperty({ type: [OverdueByOrganisationDto], description: 'Most overdue first.' })
+  byOrganisation!: OverdueByOrganisationDto[];
 }
 
 export class DueSoonDto {
@@ -94,6 +110,10 @@ export class DashboardDto {
           count,
         })),
         byTeam: dashboard.overdue.byTeam.map(({ team, count }) => ({ team, count })),
+        byOrganisation: dashboard.overdue.byOrganisation.map(({ organisation, count }) => ({
+          organisation: organisation && { id: organisation.id, name: organisation.name },
+          count,
+        })),
       },
       dueSoon: { ...dashboard.dueSoon },
       inspections: dashboard.inspections.map((i) => ({

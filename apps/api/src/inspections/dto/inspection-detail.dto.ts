@@ -31,8 +31,9 @@ export class InspectionDetailDto extends InspectionSummaryDto {
       file: InspectionFileInfoDto.of(inspection),
       deadlinesCountedFrom: inspection.deadlinesCountedFrom,
       deadlinesBasis: inspection.deadlinesBasis,
-      recommendations: detail.recommendations.map(({ recommendation, actionIds }) =>
-        InspectionRecommendationDto.of(recommendation, actionIds),
+      recommendations: detail.recommendations.map(
+        ({ recommendation, actionIds, suggestedOrganisationId }) =>
+          InspectionRecommendationDto.of(recommendation, actionIds, suggestedOrganisationId),
       ),
     };
   }

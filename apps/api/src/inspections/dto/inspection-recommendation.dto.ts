@@ -28,7 +28,21 @@ export class InspectionRecommendationDto extends RecommendationDto {
   })
   actionIds!: string[];
 
-  static of(recommendation: Recommendation, actionIds: string[]): InspectionRecommendationDto {
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'The partner organisation (GET /organisations) the report makes responsible, matched from ' +
+      '`responsible`: a suggestion for the drafts’ organisationId, which a manager confirms.',
+  })
+  suggestedOrganisationId!: string | null;
+
+  static of(
+    recommendation: Recommendation,
+    actionIds: string[],
+    suggestedOrganisationId: string | null,
+  ): InspectionRecommendationDto {
     return {
       id: recommendation.id,
       ref: recommendation.ref,
@@ -45,6 +59,7 @@ export class InspectionRecommendationDto extends RecommendationDto {
       responsible: recommendation.responsible,
       page: recommendation.page,
       actionIds,
+      suggestedOrganisationId,
     };
   }
 }

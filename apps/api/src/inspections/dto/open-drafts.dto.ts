@@ -14,6 +14,7 @@ import { UpdateActionDto } from '../../actions/dto/update-action.dto';
 /** One draft's change: PATCH /actions/:id's SMART fields, with their limits, and `open`. */
 export class DraftChangeDto extends PickType(UpdateActionDto, [
   'ownerId',
+  'organisationId',
   'successMeasure',
   'dueOn',
 ] as const) {

@@ -42,6 +42,18 @@ export class CreateUserDto {
   @AccountField.LineManager()
   lineManagerId?: string | null;
 
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'Required with role partner, refused with any other: one of your council’s partner ' +
+      'organisations (GET /organisations).',
+  })
+  @IsOptional()
+  @AccountField.Organisation()
+  organisationId?: string | null;
+
   @ApiProperty({
     format: 'password',
     minLength: PASSWORD_MIN_LENGTH,

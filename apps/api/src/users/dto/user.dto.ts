@@ -30,6 +30,14 @@ export class UserDto extends UserSummaryDto {
   @ApiProperty({ type: UserSummaryDto, nullable: true })
   lineManager!: UserSummaryDto | null;
 
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'A partner’s organisation; null for council staff.',
+  })
+  organisationId!: string | null;
+
   @ApiProperty({ example: false, description: 'Disabled users cannot log in.' })
   disabled!: boolean;
 
@@ -53,6 +61,7 @@ export class UserDto extends UserSummaryDto {
       role: user.role,
       team: user.team,
       lineManager: user.lineManager ? UserSummaryDto.of(user.lineManager) : null,
+      organisationId: user.organisationId,
       disabled: user.disabledAt !== null,
       disabledAt: user.disabledAt,
       emailPreference: user.emailPreference,

@@ -53,6 +53,8 @@ export interface Abilities {
   /** The statuses in the status form (verify and cancel have their own forms). */
   statusOptions: ActionStatus[];
   canAddNote: boolean;
+  /** Readings are council staff's to record (a partner reports progress in notes). */
+  canRecordReading: boolean;
   canManage: boolean;
   canVerify: boolean;
   canCancel: boolean;
@@ -61,7 +63,14 @@ export interface Abilities {
 export function abilitiesOf(principal: Principal, action: ActionDetailView): Abilities {
   const isManager = hasRole(principal.role, 'manager');
   const isOwner = action.owner?.id === principal.userId;
-  const mayMove = isManager || isOwner;
+  const facts = {
+    ownerId: action.owner?.id ?? null,
+    organisationId: action.organisation?.id ?? null,
+    status: action.status,
+  };
+  // The service let a partner see this action, so it is theirs to move along.
+  const mayMove = isManager || isOwner || principal.role === 'partner';
+  const canAddNote = mayAddUpdate(principal, facts);
   const live = !FINAL.includes(action.status);
   return {
     isOwner,
@@ -69,7 +78,8 @@ export function abilitiesOf(principal: Principal, action: ActionDetailView): Abi
     statusOptions: mayMove
       ? allowedNext(action.status).filter((status) => !MANAGER_ONLY_STATUSES.includes(status))
       : [],
-    canAddNote: mayAddUpdate(principal, { ownerId: action.owner?.id ?? null }),
+    canAddNote,
+    canRecordReading: canAddNote && principal.role !== 'partner',
     canManage: isManager && live,
     canVerify: isManager && canTransition(action.status, 'verified'),
     canCancel: isManager && canTransition(action.status, 'cancelled'),

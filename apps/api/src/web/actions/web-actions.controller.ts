@@ -60,6 +60,7 @@ export class WebActionsController {
   ) {}
 
   @Get(':id')
+  @RequireRole('partner')
   @PageView(ACTION_VIEW)
   show(@CurrentUser() user: Principal, @Param('id', pageId) id: string): Promise<PageLocals> {
     return this.page(user, id, noErrors());
@@ -67,6 +68,7 @@ export class WebActionsController {
 
   /** Staff move only their own actions, and never to verified or cancelled (as the API). */
   @FormPost(':id/status', actionForm)
+  @RequireRole('partner')
   async changeStatus(
     @CurrentUser() user: Principal,
     @Param('id', pageId) id: string,
@@ -79,6 +81,7 @@ export class WebActionsController {
   }
 
   @FormPost(':id/progress', actionForm)
+  @RequireRole('partner')
   async addProgress(
     @CurrentUser() user: Principal,
     @Param('id', pageId) id: string,
@@ -238,8 +241,9 @@ export class WebActionsController {
   /** The action page, with a refused form's errors and what was typed in `state`. */
   async page(user: Principal, id: string, state: FormState): Promise<PageLocals> {
     const [action, history, everyone, measures, override] = await Promise.all([
-      this.actions.get(user.councilId, id),
-      this.actions.history(user.councilId, id),
+      this.actions.get(user, id),
+      this.actions.history(user, id),
+      // Names the history's people; only managers are offered them as owners.
       this.users.list(user.councilId, { includeDisabled: true }),
       this.measures.list(user.councilId, id),
       this.rag.overrideOf(user.councilId, id),

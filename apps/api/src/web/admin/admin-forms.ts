@@ -1,4 +1,5 @@
 import { AccountField } from '@app/auth';
+import { CreateOrganisationDto } from '../../organisations/dto/organisation.dto';
 import {
   DEFAULT_WINDOW_MONTHS,
   IMMEDIATE_WINDOW_DAYS,
@@ -10,6 +11,7 @@ import {
   ESCALATE_AFTER_DAYS_LIMITS,
   REMINDER_OFFSET_LIMITS,
 } from '@app/reminders';
+import { PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,6 +23,7 @@ import {
   IsOptional,
   Max,
   Min,
+  IsUUID,
   ValidateIf,
 } from 'class-validator';
 
@@ -61,6 +64,12 @@ const LineManager = (): PropertyDecorator => (target, key) => {
   ValidateIf((form: { lineManagerId?: unknown }) => !blank(form.lineManagerId))(target, key);
 };
 
+/** A select's chosen organisation, or '' for none (its rules when chosen). */
+const PartnerOrganisation = (): PropertyDecorator => (target, key) => {
+  AccountField.Organisation()(target, key);
+  ValidateIf((form: { organisationId?: unknown }) => !blank(form.organisationId))(target, key);
+};
+
 /** /admin/users/new: a new person in the admin's council. */
 export class NewUserForm {
   @AccountField.Name()
@@ -78,6 +87,9 @@ export class NewUserForm {
 
   @LineManager()
   lineManagerId?: string;
+
+  @PartnerOrganisation()
+  organisationId?: string;
 
   @AccountField.Password('Enter an initial password')
   password!: string;
@@ -102,6 +114,9 @@ export class UserDetailsForm {
 
   @LineManager()
   lineManagerId?: string;
+
+  @PartnerOrganisation()
+  organisationId?: string;
 }
 
 /** /admin/users/:id/status: disable or enable the account. */
@@ -206,4 +221,18 @@ export function councilChangesOf(form: CouncilSettingsForm): CouncilSettingsChan
       weeklyDigest: notify.includes('weeklyDigest'),
     },
   };
+}
+
+/**
+ * /admin/organisations/:id: the API's rules for the name and kind; the selects send '' for
+ * "nobody", which the API would refuse as no id.
+ */
+export class OrganisationForm extends PickType(CreateOrganisationDto, ['name', 'kind'] as const) {
+  @ValidateIf((form: { leadId?: unknown }) => !blank(form.leadId))
+  @IsUUID('all', { message: 'Select the partner’s lead from the list' })
+  leadId?: string;
+
+  @ValidateIf((form: { councilLeadId?: unknown }) => !blank(form.councilLeadId))
+  @IsUUID('all', { message: 'Select the council lead from the list' })
+  councilLeadId?: string;
 }

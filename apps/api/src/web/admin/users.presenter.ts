@@ -1,17 +1,19 @@
 import type { Principal } from '@app/auth';
-import { ROLES, type Role, type User } from '@app/people';
+import { type Organisation, ROLES, type Role, type User } from '@app/people';
 import type { FormState } from '../forms';
 import type { PageLocals } from '../pipeline/page';
 import { sortState } from '../tables';
 import { dateTime } from '../view-models';
 
 export const ROLE_LABELS: Record<Role, string> = {
+  partner: 'Partner',
   staff: 'Staff',
   manager: 'Manager',
   admin: 'Admin',
 };
 
 const ROLE_HINTS: Record<Role, string> = {
+  partner: 'From a partner agency: sees and updates only their organisation’s actions',
   staff: 'Works on the actions they own',
   manager: 'Also plans actions, sees the dashboard and overdue list',
   admin: 'Also manages people and council settings',
@@ -91,6 +93,7 @@ export function detailsOf(user: User): Record<string, unknown> {
     role: user.role,
     team: user.team ?? '',
     lineManagerId: user.lineManagerId ?? '',
+    organisationId: user.organisationId ?? '',
   };
 }
 
@@ -128,6 +131,7 @@ export function personPage(
   user: User | null,
   people: User[],
   state: FormState,
+  organisations: readonly Organisation[] = [],
 ): PageLocals {
   return {
     title: user?.name ?? 'Add a person',
@@ -136,5 +140,14 @@ export function personPage(
     ...(user && { isSelf: user.id === signedIn.userId, person: personView(user) }),
     roles: roleItems(state.values.role),
     managers: managerOptions(people, state.values.lineManagerId, user),
+    organisations: [
+      { value: '', text: 'None: council staff', selected: !state.values.organisationId },
+      ...organisations.map((organisation) => ({
+        value: organisation.id,
+        text: organisation.name,
+        selected: organisation.id === state.values.organisationId,
+      })),
+    ],
+    hasOrganisations: organisations.length > 0,
   };
 }

@@ -1,5 +1,5 @@
 import { CurrentUser, type Principal, RequireRole, UserAccountsService } from '@app/auth';
-import { type User, UsersService } from '@app/people';
+import { OrganisationsService, type User, UsersService } from '@app/people';
 import { Get, HttpException, NotFoundException, Param, Query } from '@nestjs/common';
 import { type FormState, noErrors, refusedField } from '../forms';
 import { signedInAs } from '../page-guards';
@@ -47,6 +47,9 @@ function asFormRefusal(error: unknown): never {
   if (error instanceof NotFoundException && field === 'lineManagerId') {
     throw FormRejected.on('lineManagerId', 'Select a line manager from the list');
   }
+  if (error instanceof HttpException && field === 'organisationId') {
+    throw FormRejected.on('organisationId', error.message);
+  }
   if (error instanceof HttpException && field === 'disabled') {
     throw FormRejected.on('status', error.message);
   }
@@ -63,6 +66,7 @@ export class WebAdminUsersController {
   constructor(
     private readonly users: UsersService,
     private readonly accounts: UserAccountsService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   @Get()
@@ -87,7 +91,7 @@ export class WebAdminUsersController {
     @CurrentUser() user: Principal,
     @Form(NewUserForm) form: NewUserForm,
   ): Promise<SeeOther> {
-    const { name, email, role, team, lineManagerId, password } = form;
+    const { name, email, role, team, lineManagerId, organisationId, password } = form;
     const created = await this.accounts
       .create({
         councilId: user.councilId,
@@ -96,6 +100,7 @@ export class WebAdminUsersController {
         role,
         team: team || null,
         lineManagerId: lineManagerId || null,
+        organisationId: organisationId || null,
         password,
       })
       .catch(asFormRefusal);
@@ -114,7 +119,7 @@ export class WebAdminUsersController {
     @Param('id', pageId) id: string,
     @Form(UserDetailsForm) form: UserDetailsForm,
   ): Promise<SeeOther> {
-    const { name, email, role, team, lineManagerId } = form;
+    const { name, email, role, team, lineManagerId, organisationId } = form;
     const changed = await this.accounts
       .change(user.userId, user.councilId, id, {
         name,
@@ -122,6 +127,7 @@ export class WebAdminUsersController {
         role,
         team: team || null,
         lineManagerId: lineManagerId || null,
+        organisationId: organisationId || null,
       })
       .catch(asFormRefusal);
     return new SeeOther(`/admin/users/${id}`, `Saved changes to ${changed.name}`);
@@ -184,7 +190,10 @@ export class WebAdminUsersController {
 
   /** Adding a person (`user` null) or `user`'s page, with the council for its manager select. */
   async personPage(signedIn: Principal, user: User | null, state: FormState): Promise<PageLocals> {
-    const people = await this.users.list(signedIn.councilId, { includeDisabled: true });
-    return personPage(signedIn, user, people, state);
+    const [people, organisations] = await Promise.all([
+      this.users.list(signedIn.councilId, { includeDisabled: true }),
+      this.organisations.list(signedIn.councilId),
+    ]);
+    return personPage(signedIn, user, people, state, organisations);
   }
 }

@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { WebCoreModule } from '../web-core.module';
 import { WebAdminCouncilController } from './web-admin-council.controller';
 import { WebAdminNotificationsController } from './web-admin-notifications.controller';
+import { WebAdminOrganisationsController } from './web-admin-organisations.controller';
 import { WebAdminUsersController } from './web-admin-users.controller';
 import { WebAdminController } from './web-admin.controller';
 
@@ -13,6 +14,7 @@ import { WebAdminController } from './web-admin.controller';
   controllers: [
     WebAdminController,
     WebAdminUsersController,
+    WebAdminOrganisationsController,
     WebAdminCouncilController,
     WebAdminNotificationsController,
   ],

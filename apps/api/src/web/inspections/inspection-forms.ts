@@ -15,6 +15,10 @@ export class OpenDraftsForm {
 
   @IsOptional()
   @IsObject()
+  organisation?: Record<string, unknown>;
+
+  @IsOptional()
+  @IsObject()
   successMeasure?: Record<string, unknown>;
 
   @IsOptional()

@@ -2,7 +2,7 @@ import { ActionsService } from '@app/actions';
 import { InspectionsService, SuggestionsService } from '@app/inspections';
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { Clock, londonDateOf } from '@app/common';
-import { UsersService } from '@app/people';
+import { OrganisationsService, UsersService } from '@app/people';
 import { plural } from '@app/mail';
 import { Param } from '@nestjs/common';
 import { signedInAs } from '../page-guards';
@@ -58,6 +58,7 @@ export class InspectionReviewController {
     private readonly actions: ActionsService,
     private readonly suggestions: SuggestionsService,
     private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
     private readonly clock: Clock,
   ) {}
 
@@ -71,16 +72,23 @@ export class InspectionReviewController {
     const today = londonDateOf(this.clock.now());
     // 404 for another council's inspection before anything is read from the form.
     await this.inspections.get(user.councilId, inspectionId, today);
-    const [{ items: drafts }, owners] = await Promise.all([
-      this.actions.list(user.councilId, {
+    const [{ items: drafts }, owners, organisations] = await Promise.all([
+      this.actions.list(user, {
         inspectionId,
         statuses: ['draft'],
         page: 1,
         pageSize: 5000,
       }),
       this.users.list(user.councilId),
+      this.organisations.list(user.councilId),
     ]);
-    const form = readOpenForm(body, drafts, new Set(owners.map((owner) => owner.id)), today);
+    const form = readOpenForm(
+      body,
+      drafts,
+      new Set(owners.map((owner) => owner.id)),
+      today,
+      new Set(organisations.map((organisation) => organisation.id)),
+    );
     if (!form.ok) throw new FormRejected(form.errors, form.fieldErrors);
     const opening = form.changes.filter((change) => change.open);
     if (body.intent !== 'save' && opening.length === 0) {
@@ -95,13 +103,16 @@ export class InspectionReviewController {
       .openDrafts(
         user,
         inspectionId,
-        form.changes.map(({ action, patch: { ownerId, successMeasure, dueOn }, open }) => ({
-          actionId: action.id,
-          ownerId,
-          successMeasure,
-          dueOn,
-          open,
-        })),
+        form.changes.map(
+          ({ action, patch: { ownerId, organisationId, successMeasure, dueOn }, open }) => ({
+            actionId: action.id,
+            ownerId,
+            organisationId,
+            successMeasure,
+            dueOn,
+            open,
+          }),
+        ),
       )
       .catch((error: unknown) => {
         throw draftRefusal(error);

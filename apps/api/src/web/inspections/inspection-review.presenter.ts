@@ -2,7 +2,7 @@ import { type ActionView, ActionsService } from '@app/actions';
 import { InspectionsService, SuggestionsService } from '@app/inspections';
 import { hasRole, type Principal } from '@app/auth';
 import { Clock, londonDateOf } from '@app/common';
-import { UsersService } from '@app/people';
+import { OrganisationsService, UsersService } from '@app/people';
 import { escapeHtml } from '@app/mail';
 import { Injectable } from '@nestjs/common';
 import type { FormState } from '../forms';
@@ -71,6 +71,7 @@ export class InspectionReviewPresenter {
     private readonly actions: ActionsService,
     private readonly suggestions: SuggestionsService,
     private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
     private readonly clock: Clock,
   ) {}
 
@@ -87,11 +88,26 @@ export class InspectionReviewPresenter {
       inspectionId,
       londonDateOf(this.clock.now()),
     );
-    const [{ items }, suggestions, people] = await Promise.all([
-      this.actions.list(councilId, { inspectionId, page: 1, pageSize: 5000 }),
+    const [{ items }, suggestions, people, organisations] = await Promise.all([
+      this.actions.list(principal, { inspectionId, page: 1, pageSize: 5000 }),
       this.suggestions.list(councilId, inspectionId),
       isManager ? this.users.list(councilId) : Promise.resolve([]),
+      isManager ? this.organisations.list(councilId) : Promise.resolve([]),
     ]);
+    const suggestedFor = new Map(
+      detail.recommendations.map(({ recommendation, suggestedOrganisationId }) => [
+        recommendation.id,
+        suggestedOrganisationId,
+      ]),
+    );
+    const organisationItems = (selected: string) => [
+      { value: '', text: 'The council alone' },
+      ...organisations.map((organisation) => ({
+        value: organisation.id,
+        text: organisation.name,
+        selected: organisation.id === selected,
+      })),
+    ];
     const byId = new Map(items.map((action) => [action.id, action]));
     const fieldErrors = state.fieldErrors;
     // What the open form carried, to show again; a suggestion's form carries none of it.
@@ -113,7 +129,9 @@ export class InspectionReviewPresenter {
     const actionView = (action: ActionView) => {
       const ids = fieldIds(action.id);
       const editable = isManager && action.status === 'draft';
-      const values = typed[action.id] ?? draftValues(action);
+      const suggested = suggestedFor.get(action.recommendation.id) ?? null;
+      const values = typed[action.id] ?? draftValues(action, suggested);
+      const suggestion = suggested && !action.organisation ? suggested : null;
       return {
         id: action.id,
         reference: action.reference,
@@ -127,8 +145,15 @@ export class InspectionReviewPresenter {
         ids,
         values,
         ownerItems: editable ? ownerItems(values.ownerId) : [],
+        organisationName: action.organisation?.name ?? 'The council alone',
+        organisationItems:
+          editable && organisations.length > 0 ? organisationItems(values.organisationId) : [],
+        organisationHint: suggestion
+          ? `Suggested from the report, which makes ${action.responsible.join(' and ')} responsible: check it before saving.`
+          : 'A partner organisation’s people see and update its actions.',
         errors: {
           owner: fieldErrors[ids.owner],
+          organisation: fieldErrors[ids.organisation],
           successMeasure: fieldErrors[ids.successMeasure],
           dueOn: fieldErrors[ids.dueOn],
           open: fieldErrors[ids.open],

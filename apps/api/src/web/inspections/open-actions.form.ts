@@ -6,6 +6,8 @@ import { FormRejected } from '../pipeline/form-rejected';
 /** What was typed for one draft action, to show again after an error. */
 export interface DraftValues {
   ownerId: string;
+  /** The partner organisation responsible ('' for the council alone). */
+  organisationId: string;
   successMeasure: string;
   day: string;
   month: string;
@@ -25,17 +27,22 @@ export type OpenFormResult =
 /** Element ids of one action's fields (error summary links go to them). */
 export const fieldIds = (actionId: string) => ({
   owner: `owner-${actionId}`,
+  organisation: `organisation-${actionId}`,
   successMeasure: `successMeasure-${actionId}`,
   dueOn: `dueOn-${actionId}`,
   dueOnDay: `dueOn-${actionId}-day`,
   open: `open-${actionId}`,
 });
 
-/** The values a draft action's fields start with. */
-export function draftValues(action: ActionView): DraftValues {
+/**
+ * The values a draft action's fields start with: its organisation, or else the one the report
+ * makes responsible (`suggested`), which the manager confirms by saving or opening it.
+ */
+export function draftValues(action: ActionView, suggested: string | null = null): DraftValues {
   const [year, month, day] = action.dueOn ? action.dueOn.split('-') : ['', '', ''];
   return {
     ownerId: action.owner?.id ?? '',
+    organisationId: action.organisation?.id ?? suggested ?? '',
     successMeasure: action.successMeasure ?? '',
     day: day ? String(Number(day)) : '',
     month: month ? String(Number(month)) : '',
@@ -61,6 +68,7 @@ function entry(body: Record<string, unknown>, group: string, id: string, part?: 
 function typedValues(fields: Record<string, unknown>, id: string): DraftValues {
   return {
     ownerId: entry(fields, 'owner', id),
+    organisationId: entry(fields, 'organisation', id),
     successMeasure: entry(fields, 'successMeasure', id),
     day: entry(fields, 'dueOn', id, 'day'),
     month: entry(fields, 'dueOn', id, 'month'),
@@ -102,6 +110,7 @@ export function readOpenForm(
   drafts: readonly ActionView[],
   ownerIds: ReadonlySet<string>,
   today: string,
+  organisationIds: ReadonlySet<string> = new Set(),
 ): OpenFormResult {
   const fields = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const errors: ErrorLink[] = [];
@@ -124,6 +133,10 @@ export function readOpenForm(
       fail(ids.owner, ids.owner, `Select an owner from the list for ${ref}`);
     } else if (!typed.ownerId && typed.open) {
       fail(ids.owner, ids.owner, `Select who owns ${ref}`);
+    }
+
+    if (typed.organisationId && !organisationIds.has(typed.organisationId)) {
+      fail(ids.organisation, ids.organisation, `Select an organisation from the list for ${ref}`);
     }
 
     if (typed.successMeasure.length > SUCCESS_MEASURE_MAX_LENGTH) {
@@ -150,7 +163,12 @@ export function readOpenForm(
     } else if (!date && typed.open) {
       fail(ids.dueOn, ids.dueOnDay, `Enter a deadline for ${ref}`);
     }
-    if (fieldErrors[ids.owner] || fieldErrors[ids.successMeasure] || fieldErrors[ids.dueOn]) {
+    if (
+      fieldErrors[ids.owner] ||
+      fieldErrors[ids.organisation] ||
+      fieldErrors[ids.successMeasure] ||
+      fieldErrors[ids.dueOn]
+    ) {
       continue;
     }
 
@@ -159,6 +177,8 @@ export function readOpenForm(
     const measure = typed.successMeasure || null;
     const dueOn = date?.ok ? date.iso : null;
     if (ownerId !== (action.owner?.id ?? null)) patch.ownerId = ownerId;
+    const organisationId = typed.organisationId || null;
+    if (organisationId !== (action.organisation?.id ?? null)) patch.organisationId = organisationId;
     if (measure !== action.successMeasure) patch.successMeasure = measure;
     if (dueOn !== action.dueOn) patch.dueOn = dueOn;
     if (typed.open) patch.status = 'open';
@@ -171,6 +191,7 @@ export function readOpenForm(
 /** The page's element for each field a domain refusal of a draft can name. */
 const DRAFT_FIELDS: Record<string, (ids: ReturnType<typeof fieldIds>) => [string, string]> = {
   ownerId: (ids) => [ids.owner, ids.owner],
+  organisationId: (ids) => [ids.organisation, ids.organisation],
   successMeasure: (ids) => [ids.successMeasure, ids.successMeasure],
   dueOn: (ids) => [ids.dueOn, ids.dueOnDay],
 };

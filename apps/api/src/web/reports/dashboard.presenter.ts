@@ -31,6 +31,14 @@ export function dashboardPage(dashboard: Dashboard): PageLocals {
       href: row.team ? withQuery('/overdue', { team: row.team }) : null,
       count: row.count,
     })),
+    // Shown once a partner organisation has overdue actions: until then it is all the council's.
+    byOrganisation: dashboard.overdue.byOrganisation.some((row) => row.organisation)
+      ? dashboard.overdue.byOrganisation.map((row) => ({
+          name: row.organisation?.name ?? 'The council',
+          href: null,
+          count: row.count,
+        }))
+      : [],
     dueSoon: dashboard.dueSoon,
     inspections: dashboard.inspections.map((item) => ({
       id: item.id,

@@ -55,7 +55,7 @@ export class WebReportsController {
   async overdue(@CurrentUser() user: Principal, @Query() query: OverdueQuery): Promise<PageLocals> {
     const view = await this.overdueView(user.councilId, query);
     const list = (at: number) =>
-      this.actions.list(user.councilId, { ...view.query, page: at, pageSize: OVERDUE_PAGE_SIZE });
+      this.actions.list(user, { ...view.query, page: at, pageSize: OVERDUE_PAGE_SIZE });
     let found = await list(view.page);
     const pages = Math.max(1, Math.ceil(found.total / OVERDUE_PAGE_SIZE));
     // A page past the end (the list shrank since the link was made) shows the last one.
@@ -75,7 +75,7 @@ export class WebReportsController {
     const view = await this.overdueView(user.councilId, query);
     // Every page, as far as the action export goes; the same capped fetch as the API's export,
     // so a cut-short file says so in the same headers.
-    const { items, total, truncated } = await this.actions.exportList(user.councilId, view.query);
+    const { items, total, truncated } = await this.actions.exportList(user, view.query);
     const csv = overdueCsv(items.map((action) => overdueRow(action, view.teamOf)));
     res.setHeader('X-Total-Count', String(total));
     if (truncated) res.setHeader('X-Export-Truncated', 'true');

@@ -1,4 +1,10 @@
-import { CalendarLinks, CurrentUser, type Principal, UserAccountsService } from '@app/auth';
+import {
+  CalendarLinks,
+  CurrentUser,
+  type Principal,
+  RequireRole,
+  UserAccountsService,
+} from '@app/auth';
 import { mailConfig, type MailConfig } from '@app/config';
 import { UsersService } from '@app/people';
 import { BadRequestException, Get, Inject, Ip } from '@nestjs/common';
@@ -24,7 +30,9 @@ const settingsForm: FormPostOptions<WebSettingsController> = {
  * My settings, for everyone signed in (reminder emails link here): how reminders arrive, and
  * changing one's own password.
  */
+/** Everyone's own settings, partners' too. */
 @PagesController('settings')
+@RequireRole('partner')
 export class WebSettingsController {
   constructor(
     private readonly users: UsersService,
