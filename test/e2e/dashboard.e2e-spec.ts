@@ -133,6 +133,8 @@ describe('GET /dashboard', () => {
         { team: null, count: 2 },
         { team: 'Children in care', count: 1 },
       ],
+      // No partner organisation is responsible for any of them: all the council's own.
+      byOrganisation: [{ organisation: null, count: 5 }],
     });
     expect(body.dueSoon).toEqual({ next7Days: 2, next30Days: 3 });
   });

@@ -652,6 +652,8 @@ describe('/api/inspections (e2e)', () => {
         page: expect.any(Number) as unknown,
         source: 'list',
         actionIds: [expect.any(String)],
+        // The council lists no partner organisations here, so none is suggested.
+        suggestedOrganisationId: null,
       });
     });
 

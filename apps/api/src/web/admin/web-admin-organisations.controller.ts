@@ -6,11 +6,12 @@ import {
   OrganisationsService,
   UsersService,
 } from '@app/people';
-import { Get, Param } from '@nestjs/common';
+import { Get, HttpException, Param } from '@nestjs/common';
 import { CreateOrganisationDto } from '../../organisations/dto/organisation.dto';
-import { type FormState, noErrors } from '../forms';
+import { type FormState, noErrors, refusedField } from '../forms';
 import { signedInAs } from '../page-guards';
 import { Form, FormPost, type FormPostOptions } from '../pipeline/form-post';
+import { FormRejected } from '../pipeline/form-rejected';
 import { type PageLocals, PageView, SeeOther } from '../pipeline/page';
 import { pageId, PagesController } from '../pipeline/pages-controller';
 import { OrganisationForm } from './admin-forms';
@@ -28,6 +29,16 @@ const editForm: FormPostOptions<WebAdminOrganisationsController> = {
   showAgain: (controller, req, state) =>
     controller.organisationPage(signedInAs(req), String(req.params.id), state),
 };
+
+/**
+ * The service's refusal of a chosen person (not this partner's, not a manager) or a taken name,
+ * on the field it names: the page's 404 would say the organisation itself was missing.
+ */
+function onItsField(error: unknown): never {
+  const field = error instanceof HttpException ? refusedField(error) : undefined;
+  if (error instanceof HttpException && field) throw FormRejected.on(field, error.message);
+  throw error;
+}
 
 const kindItems = (selected: unknown) =>
   ORGANISATION_KINDS.map((kind) => ({
@@ -59,10 +70,9 @@ export class WebAdminOrganisationsController {
     @CurrentUser() user: Principal,
     @Form(CreateOrganisationDto) form: CreateOrganisationDto,
   ): Promise<SeeOther> {
-    const added = await this.organisations.create(user.councilId, {
-      name: form.name,
-      kind: form.kind,
-    });
+    const added = await this.organisations
+      .create(user.councilId, { name: form.name, kind: form.kind })
+      .catch(onItsField);
     return new SeeOther('/admin/organisations', `Added ${added.name}`);
   }
 
@@ -78,12 +88,14 @@ export class WebAdminOrganisationsController {
     @Param('id', pageId) id: string,
     @Form(OrganisationForm) form: OrganisationForm,
   ): Promise<SeeOther> {
-    const changed = await this.organisations.update(user.councilId, id, {
-      name: form.name,
-      kind: form.kind,
-      leadId: form.leadId || null,
-      councilLeadId: form.councilLeadId || null,
-    });
+    const changed = await this.organisations
+      .update(user.councilId, id, {
+        name: form.name,
+        kind: form.kind,
+        leadId: form.leadId || null,
+        councilLeadId: form.councilLeadId || null,
+      })
+      .catch(onItsField);
     return new SeeOther(`/admin/organisations/${id}`, `Saved changes to ${changed.name}`);
   }
 
