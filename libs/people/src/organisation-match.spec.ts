@@ -30,6 +30,17 @@ describe('organisationNamedBy', () => {
     ).toBe(trust);
   });
 
+  it('does not take a partner of another kind that shares the place name', () => {
+    const harbourPolice = { id: 'hp', name: 'Harbourside Police', kind: 'police' as const };
+    const harbourIcb = { id: 'hi', name: 'NHS Harbourside ICB', kind: 'health' as const };
+    expect(
+      organisationNamedBy(['NHS Harbourside Integrated Care Board'], [harbourPolice, harbourIcb]),
+    ).toBe(harbourIcb);
+    expect(organisationNamedBy(['Harbourside Police'], [harbourIcb, harbourPolice])).toBe(
+      harbourPolice,
+    );
+  });
+
   it('falls back on the kind when the council has exactly one of it', () => {
     expect(organisationNamedBy(['the police'], [icb, police])).toBe(police);
     expect(organisationNamedBy(['the youth offending team'], [icb, yjs])).toBe(yjs);

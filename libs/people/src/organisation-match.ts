@@ -57,7 +57,7 @@ const COUNCIL = /\bcouncil\b|\blocal authority\b/i;
 /**
  * The council's organisation a report's responsible body most plausibly means, or null:
  * first by name (every distinctive word of the organisation's name appears in the body's, the
- * most such words winning), then by kind when the body names only a kind ("the police", no proper
+ * most such words winning, never one of another kind than the body names), then by kind when the body names only a kind ("the police", no proper
  * name) and the council has exactly one organisation of it. The council itself is skipped. Bodies are tried in the report's order.
  */
 export function organisationNamedBy<T extends NamedOrganisation>(
@@ -68,8 +68,11 @@ export function organisationNamedBy<T extends NamedOrganisation>(
     // The council itself is never its own partner, whatever place name they share.
     if (COUNCIL.test(body)) continue;
     const words = new Set(wordsOf(body));
+    // "NHS Harbourside ICB" is not Harbourside Police, though both are "Harbourside".
+    const kind = KIND_CUES.find(([, cue]) => cue.test(body))?.[0];
     let best: { organisation: T; score: number } | null = null;
     for (const organisation of organisations) {
+      if (kind && organisation.kind !== kind && organisation.kind !== 'other') continue;
       const own = distinctive(organisation.name);
       if (own.length === 0 || !own.every((word) => words.has(word))) continue;
       if (!best || own.length > best.score) best = { organisation, score: own.length };
@@ -77,12 +80,8 @@ export function organisationNamedBy<T extends NamedOrganisation>(
     if (best) return best.organisation;
     // A body named properly ("Greater Manchester Police") is that body, not any of its kind.
     if (/[A-Z]/.test(body.replace(/\b(?:NHS|ICB|CCG|YOT)\b|^\w/g, ''))) continue;
-    for (const [kind, cue] of KIND_CUES) {
-      if (!cue.test(body)) continue;
-      const ofKind = organisations.filter((organisation) => organisation.kind === kind);
-      if (ofKind.length === 1 && ofKind[0]) return ofKind[0];
-      break;
-    }
+    const ofKind = organisations.filter((organisation) => organisation.kind === kind);
+    if (kind && ofKind.length === 1 && ofKind[0]) return ofKind[0];
   }
   return null;
 }
