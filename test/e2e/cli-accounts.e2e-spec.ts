@@ -1,3 +1,4 @@
+import { OrganisationsService } from '@app/people';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -133,6 +134,7 @@ describe('cli council:create and user:create (e2e)', () => {
         name: 'Priya Shah',
         role: 'admin',
         team: null,
+        organisationId: null,
         lineManager: null,
         disabled: false,
         createdAt: expect.any(String) as unknown,
@@ -186,12 +188,51 @@ describe('cli council:create and user:create (e2e)', () => {
   );
 
   it(
+    'user:create makes a partner of one of the council’s organisations, named as the admin knows it',
+    async () => {
+      const icb = await t.app
+        .get(OrganisationsService)
+        .create(council.id, { name: 'NHS Stockport Integrated Care Board', kind: 'health' });
+      const created = printed(
+        await runCli(
+          userArgs({
+            '--role': 'partner',
+            '--organisation': 'nhs stockport integrated care board',
+          }),
+          env,
+          PASSWORD,
+        ),
+      );
+      expect(created).toMatchObject({ role: 'partner', organisationId: icb.id });
+      expectFailure(
+        await runCli(userArgs({ '--role': 'partner' }), env, PASSWORD),
+        1,
+        /^error: Select the partner’s organisation\n$/,
+      );
+      expectFailure(
+        await runCli(
+          userArgs({ '--role': 'partner', '--organisation': 'Nowhere NHS' }),
+          env,
+          PASSWORD,
+        ),
+        1,
+        /^error: No partner organisation named Nowhere NHS in /,
+      );
+    },
+    SLOW,
+  );
+
+  it(
     'exits 2 with one line for missing or invalid options and unacceptable passwords',
     async () => {
       // Each option's checks are unit-tested beside the commands; here, that they exit 2.
       const cases: Array<[string[], string, RegExp]> = [
         [['council:create'], '', /^error: required option '--name <name>' not specified/],
-        [userArgs({ '--role': 'boss' }), PASSWORD, /role must be one of staff, manager, admin/],
+        [
+          userArgs({ '--role': 'boss' }),
+          PASSWORD,
+          /role must be one of partner, staff, manager, admin/,
+        ],
         [userArgs().slice(0, -1), PASSWORD, /required option '--password-stdin'/],
         [userArgs(), 'too short\n', /^error: Password must be at least 12 characters/],
       ];

@@ -1,5 +1,12 @@
 import { PasswordHasher, passwordProblem } from '@app/auth';
-import { CouncilsService, ROLES, type Role, type User, UsersService } from '@app/people';
+import {
+  CouncilsService,
+  OrganisationsService,
+  ROLES,
+  type Role,
+  type User,
+  UsersService,
+} from '@app/people';
 import { isEmail } from 'class-validator';
 import { Command, Option } from 'nest-commander';
 import { DatabaseCommand } from '../database-command';
@@ -13,6 +20,7 @@ interface UserCreateOptions {
   name: string;
   role: Role;
   lineManager?: string;
+  organisation?: string;
   team?: string;
   passwordStdin: boolean;
 }
@@ -26,6 +34,7 @@ export function userJson(user: User): Record<string, unknown> {
     name: user.name,
     role: user.role,
     team: user.team,
+    organisationId: user.organisationId,
     lineManager: user.lineManager
       ? { id: user.lineManager.id, name: user.lineManager.name, email: user.lineManager.email }
       : null,
@@ -66,6 +75,19 @@ export class UserCreateCommand extends DatabaseCommand {
         }
         lineManagerId = manager.id;
       }
+      let organisationId: string | null = null;
+      if (options.organisation) {
+        const wanted = options.organisation.toLowerCase();
+        const found = (await app.get(OrganisationsService).list(council.id)).find(
+          (organisation) => organisation.name.toLowerCase() === wanted,
+        );
+        if (!found) {
+          throw new Error(
+            `No partner organisation named ${options.organisation} in ${council.name}`,
+          );
+        }
+        organisationId = found.id;
+      }
       return users.create({
         councilId: council.id,
         email: options.email,
@@ -73,6 +95,7 @@ export class UserCreateCommand extends DatabaseCommand {
         role: options.role,
         team: options.team ?? null,
         lineManagerId,
+        organisationId,
         passwordHash: await app.get(PasswordHasher).hash(password),
       });
     });
@@ -111,6 +134,14 @@ export class UserCreateCommand extends DatabaseCommand {
   })
   parseLineManager(value: string): string {
     return email(value, 'The line manager');
+  }
+
+  @Option({
+    flags: '--organisation <name>',
+    description: 'A partner’s organisation, by name (required with --role partner)',
+  })
+  parseOrganisation(value: string): string {
+    return nonBlank(value, 'The organisation', 200);
   }
 
   @Option({ flags: '--team <name>', description: 'Their team' })
