@@ -48,3 +48,71 @@ export function startOidcProvider(clients: OidcClient[]): Promise<OidcProvider> 
     });
   });
 }
+
+/** How the test provider vouches for the email address (its login form's choices). */
+export interface ProviderAnswers {
+  email: string;
+  /** `email_verified` in the ID token: true, false or left out. Default true. */
+  emailVerified?: 'true' | 'false' | 'absent';
+  /** Microsoft Entra's `xms_edov`: true or left out. Default left out. */
+  xmsEdov?: 'true' | 'absent';
+}
+
+/**
+ * A person at the provider, as a browser is: follows its redirects with its cookies, fills in
+ * its login form with `answers`, and stops when the provider sends the browser back to
+ * `appUrl`. Resolves with that address (the callback, with its code and state).
+ */
+export async function signInAtProvider(
+  authorizeUrl: string,
+  answers: ProviderAnswers,
+  appUrl: string,
+): Promise<string> {
+  const cookies = new Map<string, string>();
+  const send = async (url: string, init: RequestInit = {}): Promise<Response> => {
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: {
+        ...(init.headers as Record<string, string> | undefined),
+        cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+      },
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const at = pair.indexOf('=');
+      cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+    return response;
+  };
+  let url = authorizeUrl;
+  let answered = false;
+  for (let step = 0; step < 10; step++) {
+    if (url.startsWith(appUrl)) return url;
+    const response = await send(url);
+    const location = response.headers.get('location');
+    if (location) {
+      url = new URL(location, url).href;
+      continue;
+    }
+    const html = await response.text();
+    const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
+    if (response.status !== 200 || !action || answered) {
+      throw new Error(`The provider answered ${response.status} at ${url}:\n${html.slice(0, 500)}`);
+    }
+    answered = true;
+    const posted = await send(new URL(action, url).href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        email: answers.email,
+        emailVerified: answers.emailVerified ?? 'true',
+        xmsEdov: answers.xmsEdov ?? 'absent',
+      }).toString(),
+    });
+    const next = posted.headers.get('location');
+    if (!next) throw new Error(`The provider's login answered ${posted.status}`);
+    url = new URL(next, url).href;
+  }
+  throw new Error(`The provider never sent the browser back to ${appUrl}`);
+}

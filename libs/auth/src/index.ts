@@ -34,6 +34,7 @@ export {
   CLIENT_SECRET_MAX_LENGTH,
   ISSUER_MAX_LENGTH,
   issuerProblem,
+  SSO_SETTINGS_BODY_LIMIT,
   SsoField,
 } from './sso/sso-fields';
 export {

@@ -10,6 +10,9 @@ export const ISSUER_MAX_LENGTH = 500;
 export const CLIENT_ID_MAX_LENGTH = 200;
 export const CLIENT_SECRET_MAX_LENGTH = 500;
 
+/** The settings are a few hundred bytes (API and page): anything near this is not them. */
+export const SSO_SETTINGS_BODY_LIMIT = 8 * 1024;
+
 /** Hosts an issuer may be reached at over plain http: this machine only (tests, a trial). */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 

@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { WebCoreModule } from '../web-core.module';
 import { WebAdminCouncilController } from './web-admin-council.controller';
 import { WebAdminNotificationsController } from './web-admin-notifications.controller';
+import { WebAdminSsoController } from './web-admin-sso.controller';
 import { WebAdminUsersController } from './web-admin-users.controller';
 import { WebAdminController } from './web-admin.controller';
 
@@ -14,6 +15,7 @@ import { WebAdminController } from './web-admin.controller';
     WebAdminController,
     WebAdminUsersController,
     WebAdminCouncilController,
+    WebAdminSsoController,
     WebAdminNotificationsController,
   ],
 })
