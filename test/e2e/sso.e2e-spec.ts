@@ -11,7 +11,7 @@ import {
   signInAtProvider,
   startOidcProvider,
 } from '../support/oidc-provider';
-import { csrfOf, WebBrowser } from '../support/web';
+import { WebBrowser } from '../support/web';
 
 /**
  * Where the app says it lives: the provider sends the browser back here, and the test hands
@@ -84,9 +84,9 @@ describe('single sign-on with a council’s OpenID Connect provider (e2e)', () =
     return cast;
   }
 
-  /** Chooses `council` on the sign-in page: the answer sends the browser to its provider. */
+  /** Follows `council`'s link on the sign-in page: the answer sends the browser to its provider. */
   async function begin(browser: WebBrowser, council: Council): Promise<string> {
-    const started = await browser.submit('/sign-in', '/sign-in/sso', { council: council.id });
+    const started = await browser.get(`/sign-in/sso/${council.id}`);
     expect(started.status).toBe(303);
     return started.headers.location as string;
   }
@@ -116,11 +116,10 @@ describe('single sign-on with a council’s OpenID Connect provider (e2e)', () =
       const browser = new WebBrowser(t.server);
       const page = await browser.get('/sign-in');
       expect(page.text).toContain('Sign in with your council’s account');
-      expect(page.text).toContain(cast.council.name);
-      const started = await browser.post('/sign-in/sso', {
-        _csrf: csrfOf(page.text),
-        council: cast.council.id,
-      });
+      const link = `href="/sign-in/sso/${cast.council.id}"`;
+      expect(page.text).toContain(link);
+      expect(page.text).toContain(`Sign in with your ${cast.council.name} account`);
+      const started = await browser.get(`/sign-in/sso/${cast.council.id}`);
       expect(started.status).toBe(303);
       const authorize = new URL(started.headers.location as string);
       expect(authorize.origin).toBe(providerA.issuer);
@@ -136,6 +135,14 @@ describe('single sign-on with a council’s OpenID Connect provider (e2e)', () =
       }
       // The state is bound to this browser, httpOnly.
       expect(cookieOf(started, 'ft_sso')).toBe(authorize.searchParams.get('state'));
+    });
+
+    it('answers a council without single sign-on, or an address that is not one, with a page saying so', async () => {
+      const plain = await createCouncilWithPeople(t);
+      const none = await new WebBrowser(t.server).get(`/sign-in/sso/${plain.council.id}`);
+      expect(none.status).toBe(404);
+      expect(headingOf(none)).toBe('Your council does not sign in this way');
+      expect((await new WebBrowser(t.server).get('/sign-in/sso/not-a-council')).status).toBe(404);
     });
 
     it('signs the person in with an ordinary session: the pages, then the API with its token, then sign-out ends it', async () => {

@@ -18,15 +18,15 @@ import {
   type WebTokens,
 } from './web-session';
 
+function ssoState(context: ExecutionContext): string | undefined {
+  const cookies = context.switchToHttp().getRequest<Request>().cookies as
+    Record<string, string | undefined> | undefined;
+  return cookies?.[SSO_COOKIE];
+}
+
 /** The state of the sign-in this browser began at a council's provider (SSO_COOKIE), if any. */
-export const SsoStateCookie = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): string | undefined => {
-    const cookies = context.switchToHttp().getRequest<Request>().cookies as Record<
-      string,
-      string | undefined
-    >;
-    return cookies[SSO_COOKIE];
-  },
+export const SsoStateCookie = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  ssoState(context),
 );
 
 /** A sign-in's answer: the session's cookies are set, then the browser sees `url` (303). */
@@ -71,7 +71,8 @@ export class SessionCookiesInterceptor implements NestInterceptor {
       map((result: unknown) => {
         if (result instanceof StartSession) {
           this.web.start(res, result.tokens);
-          clearSsoCookie(res, this.web.secureCookies);
+          // A sign-in through a provider is over: its state has been used.
+          if (ssoState(context) !== undefined) clearSsoCookie(res, this.web.secureCookies);
         }
         if (result instanceof StartSsoAttempt) {
           setSsoCookie(res, result.state, this.web.secureCookies, SSO_ATTEMPT_MINUTES);

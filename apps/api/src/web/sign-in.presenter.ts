@@ -14,22 +14,20 @@ export interface SignInReason {
 export function signInPage(
   reason: SignInReason,
   councils: SsoCouncilChoice[],
-  values: { email?: unknown; council?: unknown } = {},
+  email?: unknown,
 ): PageLocals {
   return {
     title: 'Sign in',
-    email: typeof values.email === 'string' ? values.email : undefined,
+    email: typeof email === 'string' ? email : undefined,
     notice:
       reason.expired !== undefined
         ? 'Your session has ended. Sign in again to carry on.'
         : reason.signedOut !== undefined
           ? 'You have signed out.'
           : null,
-    ssoCouncils: councils,
-    councilItems: councils.map((council) => ({
-      value: council.councilId,
-      text: council.name,
-      selected: council.councilId === values.council,
+    ssoLinks: councils.map((council) => ({
+      href: `/sign-in/sso/${council.councilId}`,
+      text: `Sign in with your ${council.name} account`,
     })),
   };
 }

@@ -14,6 +14,7 @@ import {
   Headers,
   HttpStatus,
   Ip,
+  Param,
   Query,
   Redirect,
   UnauthorizedException,
@@ -25,7 +26,7 @@ import { SignedOutPage } from './page-guards';
 import { Form, FormPost, PageWithErrors } from './pipeline/form-post';
 import { FormRejected } from './pipeline/form-rejected';
 import { type PageLocals, PageView } from './pipeline/page';
-import { PagesController } from './pipeline/pages-controller';
+import { pageId, PagesController } from './pipeline/pages-controller';
 import {
   EndSession,
   SessionCookiesInterceptor,
@@ -33,7 +34,7 @@ import {
   StartSession,
   StartSsoAttempt,
 } from './session-cookies.interceptor';
-import { SignInForm, SsoSignInForm } from './sign-in.form';
+import { SignInForm } from './sign-in.form';
 import { type SignInReason, signInPage, ssoRefusalPage } from './sign-in.presenter';
 
 /** My actions lists this many, nearest deadline first. */
@@ -65,18 +66,15 @@ export class WebController {
   }
 
   /** The sign-in page, with the councils whose people sign in through their own provider. */
-  async signInLocals(
-    reason: SignInReason,
-    values: { email?: unknown; council?: unknown } = {},
-  ): Promise<PageLocals> {
-    return signInPage(reason, await this.ssoSettings.choices(), values);
+  async signInLocals(reason: SignInReason, email?: unknown): Promise<PageLocals> {
+    return signInPage(reason, await this.ssoSettings.choices(), email);
   }
 
   /** The same sign-in as POST /api/auth/login; the session lives in cookies. */
   @FormPost('sign-in', {
     view: 'sign-in',
     showAgain: (controller: WebController, _req, state) =>
-      controller.signInLocals({}, { email: state.values.email }),
+      controller.signInLocals({}, state.values.email),
   })
   @SignedOutPage()
   @UseInterceptors(SessionCookiesInterceptor)
@@ -92,29 +90,9 @@ export class WebController {
   }
 
   /**
-   * Begins a sign-in at the chosen council's OpenID Connect provider: the browser is sent there,
-   * holding the attempt's state in a cookie.
-   */
-  @FormPost('sign-in/sso', {
-    view: 'sign-in',
-    showAgain: (controller: WebController, _req, state) =>
-      controller.signInLocals({}, { council: state.values.council }),
-  })
-  @SignedOutPage()
-  @UseInterceptors(SessionCookiesInterceptor)
-  async startSso(@Form(SsoSignInForm) { council }: SsoSignInForm): Promise<StartSsoAttempt> {
-    const { url, state } = await this.sso.start(council).catch((error: unknown) => {
-      if (error instanceof SsoRefused && error.reason === 'not-set-up') {
-        throw FormRejected.on('council', 'Select your council', 'council');
-      }
-      throw error instanceof SsoRefused ? refusalPage(error) : error;
-    });
-    return new StartSsoAttempt(state, url);
-  }
-
-  /**
    * Where the council's provider sends the browser back: signed in with an ordinary session,
-   * as by a password, or a page saying why not.
+   * as by a password, or a page saying why not. Declared before sign-in/sso/:councilId, which
+   * would otherwise take its address.
    */
   @Get('sign-in/sso/callback')
   @Redirect('', HttpStatus.SEE_OTHER)
@@ -132,6 +110,23 @@ export class WebController {
         throw error instanceof SsoRefused ? refusalPage(error) : error;
       });
     return new StartSession(tokens, '/');
+  }
+
+  /**
+   * Begins a sign-in at the council's OpenID Connect provider: the browser is sent there,
+   * holding the attempt's state in a cookie. A link, not a form: the page's Content Security
+   * Policy lets forms go only to this service, and the redirect from a form's answer to the
+   * provider would count as the form going there.
+   */
+  @Get('sign-in/sso/:councilId')
+  @Redirect('', HttpStatus.SEE_OTHER)
+  @SignedOutPage()
+  @UseInterceptors(SessionCookiesInterceptor)
+  async startSso(@Param('councilId', pageId) councilId: string): Promise<StartSsoAttempt> {
+    const { url, state } = await this.sso.start(councilId).catch((error: unknown) => {
+      throw error instanceof SsoRefused ? refusalPage(error) : error;
+    });
+    return new StartSsoAttempt(state, url);
   }
 
   @FormPost('sign-out')

@@ -21,6 +21,12 @@ import { SsoSettingsService } from './sso-settings.service';
 /** How long someone has at their provider before the sign-in must start again. */
 export const SSO_ATTEMPT_MINUTES = 10;
 
+/**
+ * How long a provider's discovery document (public metadata, the same for everyone) is reused
+ * by this process, so that a burst of sign-ins does not become a burst of requests to it.
+ */
+const DISCOVERY_TTL_MS = 5 * 60_000;
+
 /** What the callback address may carry from the provider; anything else is ignored. */
 const CALLBACK_PARAMS = ['code', 'state', 'iss', 'error', 'error_description', 'session_state'];
 
@@ -45,6 +51,7 @@ export function emailIsVerified(claims: IdTokenClaims): boolean {
 @Injectable()
 export class SsoSignInService {
   private readonly logger = new Logger(SsoSignInService.name);
+  private readonly discovered = new Map<string, { issuer: Issuer; until: number }>();
 
   constructor(
     private readonly settings: SsoSettingsService,
@@ -189,15 +196,7 @@ export class SsoSignInService {
       this.logger.error({ councilId }, 'Single sign-on client secret cannot be decrypted');
       throw new SsoRefused('unavailable');
     }
-    let issuer: Issuer;
-    try {
-      // openid-client v5 allows plain http; the settings allow it only for this machine's
-      // loopback address (issuerProblem), which is where the tests' provider runs.
-      issuer = await Issuer.discover(settings.issuer);
-    } catch (error) {
-      this.logger.error({ councilId, err: error }, 'Single sign-on provider unreachable');
-      throw new SsoRefused('unavailable');
-    }
+    const issuer = await this.discover(councilId, settings.issuer);
     // The ID token must come from the issuer this council set, not one its document names.
     if (trimSlash(issuer.metadata.issuer) !== trimSlash(settings.issuer)) {
       this.logger.error(
@@ -213,6 +212,21 @@ export class SsoSignInService {
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_basic',
     });
+  }
+
+  private async discover(councilId: string, issuerUrl: string): Promise<Issuer> {
+    const cached = this.discovered.get(issuerUrl);
+    if (cached && cached.until > Date.now()) return cached.issuer;
+    try {
+      // openid-client v5 allows plain http; the settings allow it only for this machine's
+      // loopback address (issuerProblem), which is where the tests' provider runs.
+      const issuer = await Issuer.discover(issuerUrl);
+      this.discovered.set(issuerUrl, { issuer, until: Date.now() + DISCOVERY_TTL_MS });
+      return issuer;
+    } catch (error) {
+      this.logger.error({ councilId, err: error }, 'Single sign-on provider unreachable');
+      throw new SsoRefused('unavailable');
+    }
   }
 }
 
