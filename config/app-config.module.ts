@@ -8,6 +8,7 @@ import { toMailConfig } from './mail.config';
 import { readEnvironment } from './read-environment';
 import { toRedisConfig } from './redis.config';
 import { toRemindersConfig } from './reminders.config';
+import { toSsoConfig } from './sso.config';
 import { validateEnv, type RawEnv } from './validate-env';
 
 export interface AppConfigModuleOptions {
@@ -20,7 +21,7 @@ export interface AppConfigModuleOptions {
 
 /**
  * Validates the whole environment once and exposes the `app`, `database`, `redis`, `auth`,
- * `mail`, `reminders` and `extract` namespaces globally (inject them with `@Inject(appConfig.KEY)` and `ConfigType`).
+ * `mail`, `reminders`, `extract` and `sso` namespaces globally (inject them with `@Inject(appConfig.KEY)` and `ConfigType`).
  */
 @Module({})
 export class AppConfigModule {
@@ -50,6 +51,7 @@ export class AppConfigModule {
             registerAs('mail', () => toMailConfig(env)),
             registerAs('reminders', () => toRemindersConfig(env)),
             registerAs('extract', () => toExtractConfig(env)),
+            registerAs('sso', () => toSsoConfig(env)),
           ],
         }),
       ],

@@ -56,6 +56,16 @@ function IsOriginList(): PropertyDecorator {
   });
 }
 
+/** 32 bytes in base64, the AES-256 key SSO_SECRET_KEY names. */
+export function isBase64Key32(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9+/]{43}=$/.test(value)) return false;
+  return Buffer.from(value, 'base64').length === 32;
+}
+
+function IsBase64Key32(): PropertyDecorator {
+  return ValidateBy({ name: 'isBase64Key32', validator: { validate: isBase64Key32 } });
+}
+
 /** `5m`, `10s`, `250ms`, `1h`: a duration in milliseconds, or undefined when malformed. */
 export function parseDuration(value: string): number | undefined {
   const match = /^(\d+)(ms|s|m|h)$/.exec(value);
@@ -165,6 +175,12 @@ export class EnvDto {
   // Higher than per account: a council office may sit behind one address.
   @IntegerBetween(1, 10000)
   LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: number = 20;
+
+  // Encrypts each council's single sign-on client secret at rest (AES-256-GCM). Unset: single
+  // sign-on settings cannot be saved, and sign-in through a council's provider is off.
+  @IsOptional()
+  @IsBase64Key32()
+  SSO_SECRET_KEY?: string;
 
   // Proxies in front of the API: their X-Forwarded-For is trusted to give the client's IP, which
   // the per-IP login limit needs (behind a load balancer every request comes from its address).
@@ -276,6 +292,8 @@ export const ENV_EXPECTATIONS: Record<EnvKey, string> = {
   REFRESH_TOKEN_TTL_DAYS: 'an integer 1-90 (days a session lasts without logging in again)',
   LOGIN_ATTEMPTS_PER_MINUTE: 'an integer 1-10000 (login attempts per account a minute)',
   LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: 'an integer 1-10000 (login attempts per client IP a minute)',
+  SSO_SECRET_KEY:
+    '32 random bytes in base64, 44 characters ending in "=" (openssl rand -base64 32), or unset to turn single sign-on off',
   TRUST_PROXY_HOPS: 'an integer 0-10 (reverse proxies in front of the API)',
   SMTP_URL: 'an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.org:587',
   MAIL_FROM: 'a sender such as "Children\'s services <actions@council.gov.uk>" (one line)',

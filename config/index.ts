@@ -39,6 +39,13 @@ export {
   type RemindersConfig,
 } from './reminders.config';
 export {
+  loadSsoConfig,
+  SSO_CALLBACK_PATH,
+  ssoConfig,
+  toSsoConfig,
+  type SsoConfig,
+} from './sso.config';
+export {
   EnvValidationError,
   validateEnv,
   validateEnvKeys,

@@ -33,6 +33,7 @@ describe('validateEnv', () => {
       REFRESH_TOKEN_TTL_DAYS: 14,
       LOGIN_ATTEMPTS_PER_MINUTE: 5,
       LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: 20,
+      SSO_SECRET_KEY: undefined,
       TRUST_PROXY_HOPS: 0,
       SMTP_URL: valid.SMTP_URL,
       MAIL_FROM: 'followthrough <no-reply@followthrough.invalid>',
@@ -64,6 +65,21 @@ describe('validateEnv', () => {
     expect(messageFor({ ...valid, QUEUE_BOARD_PASSWORD: 'short-password' })).toContain(
       'QUEUE_BOARD_PASSWORD',
     );
+  });
+
+  it('takes an SSO_SECRET_KEY of exactly 32 bytes in base64, and says how to make one', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(validateEnv({ ...valid, SSO_SECRET_KEY: key }).SSO_SECRET_KEY).toBe(key);
+    for (const bad of [
+      Buffer.alloc(16, 7).toString('base64'),
+      'not base64 at all',
+      'x'.repeat(44),
+    ]) {
+      const message = messageFor({ ...valid, SSO_SECRET_KEY: bad });
+      expect(message).toContain('SSO_SECRET_KEY must be 32 random bytes in base64');
+      expect(message).toContain('openssl rand -base64 32');
+      expect(message).not.toContain(bad);
+    }
   });
 
   it('reads the reminder settings', () => {

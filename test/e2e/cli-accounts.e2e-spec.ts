@@ -1,7 +1,11 @@
 import { OrganisationsService } from '@app/people';
+import { SsoSecretBox } from '@app/auth';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createCouncilWithPeople } from '../factories/people';
 import { createTestApp, type TestApp } from '../support/app';
 import { first, nth } from '../support/items';
 
@@ -268,6 +272,84 @@ describe('cli council:create and user:create (e2e)', () => {
         ],
       ];
       for (const [run, message] of cases) expectFailure(await run, 1, message);
+    },
+    SLOW,
+  );
+});
+
+describe('cli council:sso (e2e)', () => {
+  let t: TestApp;
+  const key = randomBytes(32).toString('base64');
+  const secret = `client-secret-${randomBytes(8).toString('hex')}`;
+  const issuer = 'https://login.microsoftonline.com/8f2c6a55-2a0e-4b8b-9a44-0f8f6c1d2e3f/v2.0';
+
+  // The API on the same database and key, to read back what the CLI stored.
+  beforeAll(async () => {
+    t = await createTestApp({ env: { SSO_SECRET_KEY: key } });
+  });
+
+  afterAll(() => t?.close());
+
+  it(
+    'stores the client secret from stdin encrypted, prints the settings without it, and keeps it when none is given',
+    async () => {
+      const { council, admin } = await createCouncilWithPeople(t);
+      const env = { DATABASE_URL: t.database.url, SSO_SECRET_KEY: key };
+      const args = ['council:sso', '--council', council.name, '--issuer', issuer];
+      const set = await runCli(
+        [...args, '--client-id', 'app-1', '--client-secret-stdin', '--passwords-allowed', 'no'],
+        env,
+        `${secret}\n`,
+      );
+      expect(set.stdout).not.toContain(secret);
+      expect(printed(set)).toMatchObject({
+        councilId: council.id,
+        issuer,
+        clientId: 'app-1',
+        clientSecretSet: true,
+        passwordsAllowed: false,
+        createStaffOnFirstSignIn: false,
+      });
+      const [stored] = await t.app
+        .get(DataSource)
+        .query<{ client_secret_encrypted: string }[]>(
+          'SELECT client_secret_encrypted FROM council_sso WHERE council_id = $1',
+          [council.id],
+        );
+      expect(stored?.client_secret_encrypted).not.toContain(secret);
+      // The API, with the same key, reads it (and still never shows it).
+      expect(
+        t.app.get(SsoSecretBox).decrypt(stored?.client_secret_encrypted ?? '', council.id),
+      ).toBe(secret);
+
+      // Changed without a secret: kept, and what was not given stays as stored.
+      printed(await runCli([...args, '--client-id', 'app-2'], env));
+      const view = await admin.as(request(t.server).get('/api/council/sso')).expect(200);
+      expect(view.body).toMatchObject({ clientId: 'app-2', passwordsAllowed: false });
+      expect(view.text).not.toContain(secret);
+    },
+    SLOW,
+  );
+
+  it(
+    'refuses without SSO_SECRET_KEY, and a plain-http issuer, saying why',
+    async () => {
+      const { council } = await createCouncilWithPeople(t);
+      const args = ['council:sso', '--council', council.name, '--client-id', 'app'];
+      const [noKey, http] = await Promise.all([
+        runCli(
+          [...args, '--issuer', issuer, '--client-secret-stdin'],
+          { DATABASE_URL: t.database.url },
+          's',
+        ),
+        runCli(
+          [...args, '--issuer', 'http://login.example.org', '--client-secret-stdin'],
+          { DATABASE_URL: t.database.url, SSO_SECRET_KEY: key },
+          's',
+        ),
+      ]);
+      expectFailure(noKey, 1, /SSO_SECRET_KEY/);
+      expectFailure(http, 2, /https address/);
     },
     SLOW,
   );

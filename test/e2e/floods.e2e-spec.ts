@@ -32,13 +32,14 @@ describe('hostile request bodies (e2e, API process)', () => {
   let t: TestApp;
   let api: AppProcess;
   let base: string;
+  let admin: TestUser;
   let manager: TestUser;
   let staff: TestUser;
 
   beforeAll(async () => {
     // This app only sets up the council and signs people in; the floods go to the process.
     t = await createTestApp();
-    ({ manager, staff } = await createCouncilWithPeople(t));
+    ({ admin, manager, staff } = await createCouncilWithPeople(t));
     const started = startApiProcess({ ...t.env, LOG_LEVEL: 'info' }, await freePort());
     api = started;
     await api.ready;
@@ -159,6 +160,39 @@ describe('hostile request bodies (e2e, API process)', () => {
     const started = Date.now();
     await health.expect(200);
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('refuses a flood of the single sign-on settings before reading it, by the API and the page', async () => {
+    const json = { 'content-type': 'application/json' };
+    // Nobody signed in: refused before a byte is read, even chunked.
+    const anonymous = await flood(`${base}/api/council/sso`, {
+      method: 'PUT',
+      headers: json,
+      body: repeated(320, 64 * 1024),
+    });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.bytesSent).toBeLessThan(UNREAD_CAP);
+    // An admin's declared 20 MB: refused by its length, against the route's own 8 KB.
+    const declared = await flood(`${base}/api/council/sso`, {
+      method: 'PUT',
+      headers: { ...json, authorization: `Bearer ${admin.token}` },
+      body: repeated(320, 64 * 1024),
+      contentLength: 20 * MB,
+    });
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body)).toMatchObject({
+      message: 'Request body too large: this address accepts up to 8 KB',
+    });
+    // Staff, to the admin page's form, 1 MB of a declared 20: the role refuses it unread.
+    const page = await flood(`${base}/admin/council/sso`, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookiesFor(staff) },
+      body: repeated(16, 64 * 1024),
+      contentLength: 20 * MB,
+      holdOpen: true,
+      timeoutMs: 10_000,
+    });
+    expect(page.status).toBe(403);
+    await request(base).get('/health/live').expect(200);
   });
 
   it('refuses unknown fields without walking them', async () => {

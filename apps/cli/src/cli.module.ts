@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { cliEnvProvider } from './cli-env';
 import { CliOutput } from './cli-output';
 import { CouncilCreateCommand } from './council/council-create.command';
+import { CouncilSsoCommand } from './council/council-sso.command';
 import { ExtractCommand } from './extract/extract.command';
 import { MigrationRevertCommand } from './migration/migration-revert.command';
 import { MigrationRunCommand } from './migration/migration-run.command';
@@ -20,6 +21,7 @@ import { UserCreateCommand } from './user/user-create.command';
     MigrationRunCommand,
     MigrationRevertCommand,
     CouncilCreateCommand,
+    CouncilSsoCommand,
     UserCreateCommand,
   ],
 })

@@ -7,10 +7,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessTokens } from './access-tokens';
 import { AuthService } from './auth.service';
 import { CalendarLinks } from './calendar-links';
+import { CouncilSso } from './entities/council-sso.entity';
 import { Session } from './entities/session.entity';
 import { PasswordHasher } from './password-hasher';
 import { RolesGuard } from './roles.guard';
 import { SessionsService } from './sessions.service';
+import { SsoSecretBox } from './sso/sso-secret-box';
+import { SsoSettingsService } from './sso/sso-settings.service';
+import { SsoSignInService } from './sso/sso-sign-in.service';
 import { TOKEN_ALGORITHMS, TOKEN_AUDIENCE, TOKEN_ISSUER } from './tokens';
 import { UserAccountsService } from './user-accounts.service';
 
@@ -23,12 +27,15 @@ const SERVICES = [
   AccessTokens,
   RolesGuard,
   CalendarLinks,
+  SsoSecretBox,
+  SsoSettingsService,
+  SsoSignInService,
 ];
 
 @Module({
   imports: [
     PeopleModule,
-    TypeOrmModule.forFeature([Session]),
+    TypeOrmModule.forFeature([Session, CouncilSso]),
     JwtModule.registerAsync({
       inject: [authConfig.KEY],
       useFactory: (config: AuthConfig) => ({

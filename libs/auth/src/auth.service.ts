@@ -1,10 +1,12 @@
 import { authConfig, type AuthConfig } from '@app/config';
 import { type User, UsersService } from '@app/people';
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import type { SignInMethod } from './entities/session.entity';
 import { PasswordHasher } from './password-hasher';
 import type { Principal } from './principal';
 import { type ClientInfo, SessionsService } from './sessions.service';
+import { PASSWORDS_OFF, SsoSettingsService } from './sso/sso-settings.service';
 import type { AccessTokenClaims } from './tokens';
 
 export interface IssuedTokens {
@@ -28,6 +30,7 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
+    private readonly sso: SsoSettingsService,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
   ) {}
 
@@ -39,10 +42,27 @@ export class AuthService {
     const user = await this.users.findForLogin(email);
     const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !ok || user.disabledAt) throw new UnauthorizedException(LOGIN_FAILED);
+    // Asked only once the password is right, so the refusal tells nobody else whose council
+    // this address is in.
+    if (!(await this.sso.passwordsAllowed(user.councilId))) {
+      throw new ForbiddenException(PASSWORDS_OFF);
+    }
     if (this.hasher.needsRehash(user.passwordHash)) {
       await this.users.setPasswordHash(user.id, await this.hasher.hash(password));
     }
-    const { session, refreshToken } = await this.sessions.start(user.id, client);
+    return this.startSession(user, client, 'password');
+  }
+
+  /**
+   * A new session for `user`, who has just proved who they are (`method`): the same session,
+   * tokens and cookies whichever way they signed in.
+   */
+  async startSession(
+    user: User,
+    client: ClientInfo,
+    method: SignInMethod,
+  ): Promise<{ user: User; tokens: IssuedTokens }> {
+    const { session, refreshToken } = await this.sessions.start(user.id, client, method);
     const tokens = await this.issue(
       { sub: user.id, sid: session.id, cid: user.councilId, role: user.role },
       refreshToken,

@@ -10,7 +10,8 @@ export {
   RequireRole,
   type AuthenticatedRequest,
 } from './decorators';
-export { Session } from './entities/session.entity';
+export { CouncilSso } from './entities/council-sso.entity';
+export { Session, type SignInMethod } from './entities/session.entity';
 export {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
@@ -26,3 +27,22 @@ export {
   type AccountChanges,
   type CreateAccountInput,
 } from './user-accounts.service';
+export { SsoRefused, type SsoRefusal } from './sso/sso-refused';
+export { SSO_KEY_MISSING, SsoSecretBox } from './sso/sso-secret-box';
+export {
+  CLIENT_ID_MAX_LENGTH,
+  CLIENT_SECRET_MAX_LENGTH,
+  ISSUER_MAX_LENGTH,
+  issuerProblem,
+  SSO_SETTINGS_BODY_LIMIT,
+  SsoField,
+} from './sso/sso-fields';
+export {
+  PASSWORDS_OFF,
+  SSO_NOT_SET_UP,
+  SsoSettingsService,
+  type SsoCouncilChoice,
+  type SsoSettingsInput,
+  type SsoSettingsView,
+} from './sso/sso-settings.service';
+export { emailIsVerified, SSO_ATTEMPT_MINUTES, SsoSignInService } from './sso/sso-sign-in.service';

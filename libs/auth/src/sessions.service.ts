@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { addDays } from 'date-fns';
 import { IsNull, Not, type Repository } from 'typeorm';
-import { Session } from './entities/session.entity';
+import { Session, type SignInMethod } from './entities/session.entity';
 import type { Principal } from './principal';
 import { digestToken, newRefreshToken, refreshSuccessorKey, successorRefreshToken } from './tokens';
 
@@ -50,6 +50,7 @@ export class SessionsService {
   async start(
     userId: string,
     client: ClientInfo = {},
+    signInMethod: SignInMethod = 'password',
   ): Promise<{ session: Session; refreshToken: string }> {
     const refreshToken = newRefreshToken();
     const now = this.clock.now();
@@ -60,6 +61,7 @@ export class SessionsService {
         expiresAt: addDays(now, this.config.refreshTokenTtlDays),
         userAgent: client.userAgent?.slice(0, 512) ?? null,
         ip: client.ip ?? null,
+        signInMethod,
       }),
     );
     return { session, refreshToken };

@@ -26,11 +26,17 @@ export interface BrowserServer extends TestApp {
   url: string;
 }
 
-/** The real app (createTestApp: own database, own queue prefix) listening on a free local port. */
-export async function startServer(options: TestAppOptions = {}): Promise<BrowserServer> {
-  const t = await createTestApp(options);
+/**
+ * The real app (createTestApp: own database, own queue prefix) listening on a free local port,
+ * or on `port` when its address must be known first (an APP_URL a provider redirects to).
+ */
+export async function startServer(
+  options: TestAppOptions & { port?: number } = {},
+): Promise<BrowserServer> {
+  const { port: wanted = 0, ...appOptions } = options;
+  const t = await createTestApp(appOptions);
   try {
-    await t.app.listen(0, '127.0.0.1');
+    await t.app.listen(wanted, '127.0.0.1');
   } catch (error) {
     await t.close();
     throw error;

@@ -29,7 +29,10 @@ export class AuthController {
       'together with the sign-in page.',
   })
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiRefusals({ 401: 'Wrong email or password.' })
+  @ApiRefusals({
+    401: 'Wrong email or password.',
+    403: 'The council signs in only with its own account (single sign-on): use the sign-in page.',
+  })
   async login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginResponseDto> {
     await this.limiter.charge(request.ip, body.email);
     const { user, tokens } = await this.auth.login(body.email, body.password, {

@@ -1,16 +1,42 @@
 import { ActionsService, COMMITTED_STATUSES } from '@app/actions';
-import { AuthService, CurrentUser, type Principal, RequireRole } from '@app/auth';
-import { Get, Headers, Ip, Query, UnauthorizedException, UseInterceptors } from '@nestjs/common';
+import {
+  AuthService,
+  CurrentUser,
+  PASSWORDS_OFF,
+  type Principal,
+  RequireRole,
+  SsoRefused,
+  SsoSettingsService,
+  SsoSignInService,
+} from '@app/auth';
+import {
+  ForbiddenException,
+  Get,
+  Headers,
+  HttpStatus,
+  Ip,
+  Param,
+  Query,
+  Redirect,
+  UnauthorizedException,
+  UseInterceptors,
+} from '@nestjs/common';
 import { SignInLimiter } from '../auth/sign-in-limiter';
 import { myActionsPage } from './my-actions.presenter';
 import { SignedOutPage } from './page-guards';
-import { Form, FormPost } from './pipeline/form-post';
+import { Form, FormPost, PageWithErrors } from './pipeline/form-post';
 import { FormRejected } from './pipeline/form-rejected';
 import { type PageLocals, PageView } from './pipeline/page';
-import { PagesController } from './pipeline/pages-controller';
-import { EndSession, SessionCookiesInterceptor, StartSession } from './session-cookies.interceptor';
+import { pageId, PagesController } from './pipeline/pages-controller';
+import {
+  EndSession,
+  SessionCookiesInterceptor,
+  SsoStateCookie,
+  StartSession,
+  StartSsoAttempt,
+} from './session-cookies.interceptor';
 import { SignInForm } from './sign-in.form';
-import { signInPage } from './sign-in.presenter';
+import { type SignInReason, signInPage, ssoRefusalPage } from './sign-in.presenter';
 
 /** My actions lists this many, nearest deadline first. */
 const MY_ACTIONS_SHOWN = 100;
@@ -26,6 +52,8 @@ export class WebController {
     private readonly auth: AuthService,
     private readonly actions: ActionsService,
     private readonly limiter: SignInLimiter,
+    private readonly ssoSettings: SsoSettingsService,
+    private readonly sso: SsoSignInService,
   ) {}
 
   @Get('sign-in')
@@ -34,14 +62,20 @@ export class WebController {
   signInPage(
     @Query('expired') expired?: string,
     @Query('signedOut') signedOut?: string,
-  ): PageLocals {
-    return signInPage({ expired, signedOut });
+  ): Promise<PageLocals> {
+    return this.signInLocals({ expired, signedOut });
+  }
+
+  /** The sign-in page, with the councils whose people sign in through their own provider. */
+  async signInLocals(reason: SignInReason, email?: unknown): Promise<PageLocals> {
+    return signInPage(reason, await this.ssoSettings.choices(), email);
   }
 
   /** The same sign-in as POST /api/auth/login; the session lives in cookies. */
   @FormPost('sign-in', {
     view: 'sign-in',
-    showAgain: (_controller, _req, state) => signInPage({}, state.values.email),
+    showAgain: (controller: WebController, _req, state) =>
+      controller.signInLocals({}, state.values.email),
   })
   @SignedOutPage()
   @UseInterceptors(SessionCookiesInterceptor)
@@ -54,6 +88,46 @@ export class WebController {
     await this.limiter.charge(ip, email);
     const { tokens } = await this.auth.login(email, password, { ip, userAgent }).catch(wrongSignIn);
     return new StartSession(tokens, '/');
+  }
+
+  /**
+   * Where the council's provider sends the browser back: signed in with an ordinary session,
+   * as by a password, or a page saying why not. Declared before sign-in/sso/:councilId, which
+   * would otherwise take its address.
+   */
+  @Get('sign-in/sso/callback')
+  @Redirect('', HttpStatus.SEE_OTHER)
+  @SignedOutPage()
+  @UseInterceptors(SessionCookiesInterceptor)
+  async finishSso(
+    @Query() query: Record<string, unknown>,
+    @SsoStateCookie() state: string | undefined,
+    @Ip() ip: string,
+    @Headers('user-agent') userAgent: string | undefined,
+  ): Promise<StartSession> {
+    const { tokens } = await this.sso
+      .finish(query, state, { ip, userAgent })
+      .catch((error: unknown) => {
+        throw error instanceof SsoRefused ? refusalPage(error) : error;
+      });
+    return new StartSession(tokens, '/');
+  }
+
+  /**
+   * Begins a sign-in at the council's OpenID Connect provider: the browser is sent there,
+   * holding the attempt's state in a cookie. A link, not a form: the page's Content Security
+   * Policy lets forms go only to this service, and the redirect from a form's answer to the
+   * provider would count as the form going there.
+   */
+  @Get('sign-in/sso/:councilId')
+  @Redirect('', HttpStatus.SEE_OTHER)
+  @SignedOutPage()
+  @UseInterceptors(SessionCookiesInterceptor)
+  async startSso(@Param('councilId', pageId) councilId: string): Promise<StartSsoAttempt> {
+    const { url, state } = await this.sso.start(councilId).catch((error: unknown) => {
+      throw error instanceof SsoRefused ? refusalPage(error) : error;
+    });
+    return new StartSsoAttempt(state, url);
   }
 
   @FormPost('sign-out')
@@ -87,5 +161,16 @@ function wrongSignIn(error: unknown): never {
   if (error instanceof UnauthorizedException) {
     throw FormRejected.on('email', 'Enter a correct email address and password');
   }
+  // The council signs in only through its provider: say so beside the form.
+  if (error instanceof ForbiddenException) throw FormRejected.on('email', PASSWORDS_OFF);
   throw error;
+}
+
+/** A refused single sign-on as its own page, with the refusal's status. */
+function refusalPage(error: SsoRefused): PageWithErrors {
+  return new PageWithErrors(
+    'message',
+    ssoRefusalPage(error.reason, error.email),
+    error.getStatus(),
+  );
 }

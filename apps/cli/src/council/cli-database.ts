@@ -13,10 +13,11 @@ import { DataSource } from 'typeorm';
  */
 @Module({})
 class CliDatabaseModule {
-  static forConfig(config: DatabaseConfig): DynamicModule {
+  static forConfig(config: DatabaseConfig, extra: DynamicModule[] = []): DynamicModule {
     return {
       module: CliDatabaseModule,
       imports: [
+        ...extra,
         TypeOrmModule.forRoot({
           ...databaseOptions(config),
           autoLoadEntities: true,
@@ -35,19 +36,24 @@ class CliDatabaseModule {
 
 /**
  * Validates DATABASE_URL (only), starts a Nest context on it for `work`, and always closes it.
- * The context's services are reached with `app.get(CouncilsService)` and the like.
+ * The context's services are reached with `app.get(CouncilsService)` and the like; `extra`
+ * modules add what a command needs beyond councils and users.
  */
 export async function withCliDatabase<T>(
   env: RawEnv,
   work: (app: INestApplicationContext) => Promise<T>,
+  extra: DynamicModule[] = [],
 ): Promise<T> {
   const config = loadDatabaseConfig(env);
-  const app = await NestFactory.createApplicationContext(CliDatabaseModule.forConfig(config), {
-    // Failures reach the command (and its one-line message) instead of exiting here; stdout
-    // carries only the command's JSON.
-    abortOnError: false,
-    logger: ['error', 'warn'],
-  });
+  const app = await NestFactory.createApplicationContext(
+    CliDatabaseModule.forConfig(config, extra),
+    {
+      // Failures reach the command (and its one-line message) instead of exiting here; stdout
+      // carries only the command's JSON.
+      abortOnError: false,
+      logger: ['error', 'warn'],
+    },
+  );
   try {
     await app.get(DataSource).initialize();
     return await work(app);

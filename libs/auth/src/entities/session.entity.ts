@@ -2,6 +2,8 @@ import { CreatedAtColumn, IdColumn, TextColumn, TimestampColumn, UuidColumn } fr
 import { User } from '@app/people';
 import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 
+export type SignInMethod = 'password' | 'sso';
+
 /**
  * One login on one device. Access tokens name it (`sid`), so revoking the row ends them at once.
  * The refresh token rotates on every use; only SHA-256 digests are stored. Presenting the
@@ -35,6 +37,8 @@ export class Session {
 
   /** `logout`, `refresh_reuse`, `user_disabled`, `password_changed`. */
   @TextColumn('revoked_reason', { nullable: true }) revokedReason!: string | null;
+  /** How the person signed in: `password`, or `sso` through their council's provider. */
+  @TextColumn('sign_in_method', { default: 'password' }) signInMethod!: SignInMethod;
   @TextColumn('user_agent', { nullable: true }) userAgent!: string | null;
 
   @Column({ type: 'inet', nullable: true })

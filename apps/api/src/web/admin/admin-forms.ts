@@ -1,4 +1,4 @@
-import { AccountField } from '@app/auth';
+import { AccountField, SsoField, type SsoSettingsInput } from '@app/auth';
 import { CreateOrganisationDto } from '../../organisations/dto/organisation.dto';
 import {
   DEFAULT_WINDOW_MONTHS,
@@ -235,4 +235,41 @@ export class OrganisationForm extends PickType(CreateOrganisationDto, ['name', '
   @ValidateIf((form: { councilLeadId?: unknown }) => !blank(form.councilLeadId))
   @IsUUID('all', { message: 'Select the council lead from the list' })
   councilLeadId?: string;
+}
+
+/** Radios answer "yes" or "no"; anything else is left for IsBoolean to refuse. */
+const toYesNo = ({ value }: { value: unknown }): unknown =>
+  value === 'yes' ? true : value === 'no' ? false : value;
+
+/** /admin/council/sso: the council's OpenID Connect provider (what PUT /api/council/sso takes). */
+export class SsoSettingsForm {
+  @SsoField.Issuer()
+  issuer!: string;
+
+  @SsoField.ClientId()
+  clientId!: string;
+
+  /** Left empty once one is stored: the stored one is kept. */
+  @ValidateIf((form: SsoSettingsForm) => !blank(form.clientSecret))
+  @SsoField.ClientSecret()
+  clientSecret?: string;
+
+  @SsoField.PasswordsAllowed()
+  @Transform(toYesNo)
+  passwordsAllowed!: boolean;
+
+  @SsoField.CreateStaff()
+  @Transform(toYesNo)
+  createStaffOnFirstSignIn!: boolean;
+}
+
+/** The form as the change PUT /api/council/sso makes: an empty secret keeps the stored one. */
+export function ssoSettingsOf(form: SsoSettingsForm): SsoSettingsInput {
+  return {
+    issuer: form.issuer,
+    clientId: form.clientId,
+    clientSecret: blank(form.clientSecret) ? undefined : form.clientSecret,
+    passwordsAllowed: form.passwordsAllowed,
+    createStaffOnFirstSignIn: form.createStaffOnFirstSignIn,
+  };
 }

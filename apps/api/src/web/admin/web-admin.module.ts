@@ -5,6 +5,7 @@ import { WebCoreModule } from '../web-core.module';
 import { WebAdminCouncilController } from './web-admin-council.controller';
 import { WebAdminNotificationsController } from './web-admin-notifications.controller';
 import { WebAdminOrganisationsController } from './web-admin-organisations.controller';
+import { WebAdminSsoController } from './web-admin-sso.controller';
 import { WebAdminUsersController } from './web-admin-users.controller';
 import { WebAdminController } from './web-admin.controller';
 
@@ -16,6 +17,7 @@ import { WebAdminController } from './web-admin.controller';
     WebAdminUsersController,
     WebAdminOrganisationsController,
     WebAdminCouncilController,
+    WebAdminSsoController,
     WebAdminNotificationsController,
   ],
 })
