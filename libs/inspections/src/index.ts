@@ -51,3 +51,19 @@ export {
 export * from './dashboard';
 export * from './progress';
 export { actionMailFacts, type ActionMailFacts } from './action-mail-facts';
+export {
+  REPEAT_LINK_STATES,
+  RepeatLink,
+  type RepeatLinkState,
+} from './entities/repeat-link.entity';
+export {
+  RepeatFindingsService,
+  type EarlierAction,
+  type EarlierActionWithNotes,
+  type RaisedAgain,
+  type RaisedBefore,
+  type RepeatActor,
+  type RepeatInspectionRef,
+  type RepeatLinkView,
+  type RepeatRecommendationRef,
+} from './repeats/repeat-findings.service';

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { InspectionFile } from './entities/inspection-file.entity';
 import { Inspection } from './entities/inspection.entity';
 import { Recommendation } from './entities/recommendation.entity';
+import { RepeatLink } from './entities/repeat-link.entity';
 import { InspectionSuggestion } from './entities/suggestion.entity';
 import { ProgressService } from './progress/progress.service';
 
@@ -16,7 +17,13 @@ import { ProgressService } from './progress/progress.service';
   imports: [
     ActionsDataModule,
     MeasuresModule,
-    TypeOrmModule.forFeature([Inspection, InspectionFile, Recommendation, InspectionSuggestion]),
+    TypeOrmModule.forFeature([
+      Inspection,
+      InspectionFile,
+      Recommendation,
+      InspectionSuggestion,
+      RepeatLink,
+    ]),
   ],
   providers: [ProgressService],
   exports: [ActionsDataModule, MeasuresModule, TypeOrmModule, ProgressService],
