@@ -285,6 +285,44 @@ describe('repeat findings (e2e): proposed on import, confirmed or rejected, show
     expect(review.text).toMatch(/Similar to R9 of the full inspection of [^(]+\(action completed /);
   });
 
+  it('puts repeat findings first on the dashboard and the committee report, flagged', async () => {
+    const dashboard = (
+      await home.staff.as(request(t.server).get('/api/dashboard/repeat-findings')).expect(200)
+    ).body as Array<{ reference: string; recommendationRef: string; raisedBefore: string[] }>;
+    expect(only(dashboard)).toMatchObject({
+      recommendationRef: 'R1',
+      raisedBefore: [`R9 of ${earlier.reference}`],
+    });
+    await away.manager.as(request(t.server).get('/api/dashboard/repeat-findings')).expect(200, []);
+    const page = await WebBrowser.as(t.server, home.manager).get('/dashboard');
+    expect(page.status).toBe(200);
+    const at = page.text.indexOf('id="repeat-findings"');
+    expect(at).toBeGreaterThan(0);
+    // First: before the counts and every other table of the page.
+    expect(at).toBeLessThan(page.text.indexOf('govuk-summary-list'));
+    expect(at).toBeLessThan(page.text.indexOf('Progress by inspection'));
+    expect(page.text).toContain(only(dashboard).reference);
+
+    const report = (
+      await home.manager
+        .as(request(t.server).get(`/api/reports/committee?inspectionId=${later.id}`))
+        .expect(200)
+    ).body as {
+      inspections: Array<{ recommendations: Array<{ label: string; repeatOf?: string }> }>;
+    };
+    const recs = only(report.inspections).recommendations;
+    expect(recs[0]).toMatchObject({
+      label: 'R1',
+      repeatOf: `Raised before: R9 of ${earlier.reference}`,
+    });
+    expect(recs.slice(1).filter((rec) => rec.repeatOf !== undefined)).toEqual([]);
+    const committee = await WebBrowser.as(t.server, home.manager).get(
+      `/reports/committee?inspectionId=${later.id}`,
+    );
+    expect(committee.text).toContain('Repeat finding');
+    expect(committee.text).toContain(`Raised before: R9 of ${earlier.reference}`);
+  });
+
   it('refuses to verify an action on a repeat finding without a note on what is different, and keeps the note', async () => {
     const link = only(await links(home.manager, later.id));
     const newAction = only(

@@ -57,12 +57,14 @@ export {
   type RepeatLinkState,
 } from './entities/repeat-link.entity';
 export {
+  REPEAT_DASHBOARD_LIMIT,
   RepeatFindingsService,
   type EarlierAction,
   type EarlierActionWithNotes,
   type RaisedAgain,
   type RaisedBefore,
   type RepeatActor,
+  type RepeatFindingAction,
   type RepeatInspectionRef,
   type RepeatLinkView,
   type RepeatRecommendationRef,

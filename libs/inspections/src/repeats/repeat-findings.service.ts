@@ -1,3 +1,4 @@
+import { LIVE_STATUSES, overdueSql } from '@app/actions';
 import { Clock } from '@app/common';
 import type { DocumentKind } from '@app/report-parser';
 import { findRepeats } from '@app/repeat-findings';
@@ -61,6 +62,23 @@ export interface RaisedBefore {
   earlier: RepeatRecommendationRef;
   actions: EarlierActionWithNotes[];
 }
+
+/** An action on a confirmed repeat finding, for the dashboard. */
+export interface RepeatFindingAction {
+  id: string;
+  reference: string;
+  title: string;
+  status: string;
+  dueOn: string | null;
+  overdue: boolean;
+  inspection: { id: string; reference: string };
+  recommendationRef: string;
+  /** "R9 of ASV-2015", best match first. */
+  raisedBefore: string[];
+}
+
+/** The dashboard shows this many actions on repeat findings at most, most pressing first. */
+export const REPEAT_DASHBOARD_LIMIT = 50;
 
 /** On the earlier inspection's page: where one of its recommendations was raised again. */
 export interface RaisedAgain {
@@ -308,18 +326,55 @@ export class RepeatFindingsService {
     });
   }
 
-  /** Which of these recommendations are confirmed repeats of an earlier finding. */
-  async confirmedRepeats(
-    councilId: string,
-    recommendationIds: readonly string[],
-  ): Promise<Set<string>> {
-    if (recommendationIds.length === 0) return new Set();
-    const rows: Array<{ recommendation_id: string }> = await this.dataSource.query(
-      `SELECT DISTINCT recommendation_id FROM repeat_links
-        WHERE council_id = $1 AND recommendation_id = ANY($2::uuid[]) AND state = 'confirmed'`,
-      [councilId, recommendationIds],
+  /**
+   * Actions still to do on confirmed repeat findings, most pressing first (overdue, then by
+   * deadline), with the earlier findings they repeat: what the dashboard shows first.
+   */
+  async dashboardActions(councilId: string, today: string): Promise<RepeatFindingAction[]> {
+    const live = LIVE_STATUSES.map((status) => `'${status}'`).join(', ');
+    const rows: Array<{
+      id: string;
+      reference: string;
+      title: string;
+      status: string;
+      due_on: string | null;
+      overdue: boolean;
+      inspection_id: string;
+      inspection_reference: string;
+      recommendation_ref: string;
+      raised_before: string[];
+    }> = await this.dataSource.query(
+      `SELECT a.id, a.reference, a.title, a.status, a.due_on::text AS due_on,
+              ${overdueSql('a', '$2::date')} AS overdue,
+              i.id AS inspection_id, i.reference AS inspection_reference,
+              r.ref AS recommendation_ref, rb.raised_before
+         FROM actions a
+         JOIN recommendations r ON r.id = a.recommendation_id AND r.council_id = a.council_id
+         JOIN inspections i ON i.id = a.inspection_id AND i.council_id = a.council_id
+         JOIN LATERAL (
+           SELECT array_agg(e.ref || ' of ' || ei.reference ORDER BY l.score DESC) AS raised_before
+             FROM repeat_links l
+             JOIN recommendations e ON e.id = l.earlier_recommendation_id AND e.council_id = l.council_id
+             JOIN inspections ei ON ei.id = e.inspection_id AND ei.council_id = e.council_id
+            WHERE l.council_id = a.council_id AND l.recommendation_id = a.recommendation_id
+              AND l.state = 'confirmed'
+         ) rb ON rb.raised_before IS NOT NULL
+        WHERE a.council_id = $1 AND a.status IN (${live})
+        ORDER BY ${overdueSql('a', '$2::date')} DESC, a.due_on NULLS LAST, a.reference
+        LIMIT ${REPEAT_DASHBOARD_LIMIT}`,
+      [councilId, today],
     );
-    return new Set(rows.map((row) => row.recommendation_id));
+    return rows.map((row) => ({
+      id: row.id,
+      reference: row.reference,
+      title: row.title,
+      status: row.status,
+      dueOn: row.due_on,
+      overdue: row.overdue,
+      inspection: { id: row.inspection_id, reference: row.inspection_reference },
+      recommendationRef: row.recommendation_ref,
+      raisedBefore: row.raised_before,
+    }));
   }
 
   private async views(councilId: string, links: LinkRow[]): Promise<RepeatLinkView[]> {

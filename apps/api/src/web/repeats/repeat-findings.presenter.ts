@@ -2,10 +2,12 @@ import type {
   EarlierAction,
   RaisedAgain,
   RaisedBefore,
+  RepeatFindingAction,
   RepeatLinkView,
   RepeatRecommendationRef,
 } from '@app/inspections';
 import { dateInWords, londonDateOf } from '@app/common';
+import { escapeHtml } from '@app/mail';
 import { kindName } from '../inspections/inspection-views';
 import { dateTime, longDate, statusTag } from '../view-models';
 
@@ -129,4 +131,21 @@ export function raisedBeforeItems(items: readonly RaisedBefore[]) {
       })),
     })),
   }));
+}
+
+/** The dashboard's first table: actions on repeat findings, each flagged, overdue first. */
+export function repeatFindingRows(actions: readonly RepeatFindingAction[]) {
+  return actions.map((action) => [
+    {
+      html:
+        `<a class="govuk-link" href="/actions/${action.id}">${escapeHtml(action.reference)}</a>` +
+        ` <strong class="govuk-tag govuk-tag--red">Repeat finding</strong>`,
+    },
+    { text: action.title },
+    {
+      text: `${action.recommendationRef} of ${action.inspection.reference}, raised before as ${action.raisedBefore.join(', ')}`,
+    },
+    { text: statusTag(action.status).text },
+    { text: `${longDate(action.dueOn)}${action.overdue ? ' (overdue)' : ''}` },
+  ]);
 }
