@@ -49,7 +49,9 @@ if [ "$which" = all ] || [ "$which" = parser ]; then
 fi
 
 if [ "$which" = all ] || [ "$which" = repeats ]; then
-  # No services: the matcher is pure; the evaluation reads the corpus beside the repository.
+  # The matcher alone needs no services; propose() through Postgres does (BENCH_DB=0 skips it).
+  # The evaluation reads the corpus beside the repository.
+  if [ "${BENCH_DB:-1}" != 0 ]; then bash scripts/ensure-services.sh; fi
   node dist/bench/bench/repeats.bench.js
   node dist/bench/bench/repeats-eval.js
 fi
