@@ -3,7 +3,7 @@
  * Module boundaries, checked by `npm run lint:deps` (part of `npm run lint`).
  *
  * Every rule is written against the folder layout, never against a library's name
- * (except report-parser, whose purity is the point): `libs/<name>/` is a library whose only
+ * (except report-parser and repeat-findings, whose purity is the point): `libs/<name>/` is a library whose only
  * public face is `@app/<name>` (libs/<name>/src/index.ts), `apps/<name>/` is an app and
  * `config/` is the typed configuration. Renaming, splitting or adding a library needs no edit
  * here. Cycles between libraries as a whole (not just between files) are found by
@@ -65,6 +65,21 @@ module.exports = {
         path: [
           '^(apps|config)/',
           '^libs/(?!report-parser/)',
+          '(^|/)node_modules/(@nestjs|typeorm|pg|bullmq|ioredis|@bull-board)(/|$)',
+        ],
+      },
+    },
+    {
+      name: 'repeat-findings-stays-pure',
+      comment:
+        'libs/repeat-findings is the matcher alone, plain TypeScript, so it is unit-tested and ' +
+        'benched without Nest or a database; storing and deciding links is @app/inspections.',
+      severity: 'error',
+      from: { path: '^libs/repeat-findings/' },
+      to: {
+        path: [
+          '^(apps|config)/',
+          '^libs/(?!repeat-findings/)',
           '(^|/)node_modules/(@nestjs|typeorm|pg|bullmq|ioredis|@bull-board)(/|$)',
         ],
       },

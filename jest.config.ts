@@ -3,7 +3,7 @@ import type { Config } from 'jest';
 /** Path aliases shared by every jest project (mirrors tsconfig.json "paths"). */
 export const moduleNameMapper: Config['moduleNameMapper'] = {
   '^@app/config(|/.*)$': '<rootDir>/config$1',
-  '^@app/(actions|auth|committee-reports|common|database|inspections|mail|measures|people|queue|reminders|report-parser)(|/.*)$':
+  '^@app/(actions|auth|committee-reports|common|database|inspections|mail|measures|people|queue|reminders|repeat-findings|report-parser)(|/.*)$':
     '<rootDir>/libs/$1/src$2',
 };
 

@@ -25,13 +25,16 @@
 #           then end to end through the built API on its own database (followthrough_bench_report):
 #           JSON, page, .docx and .xlsx for one inspection, and a 20,000-action council's workbook
 #           with the API's peak memory (bench/committee-report-http.bench.ts).
+#   repeats: repeat-finding matching, 40 new recommendations against 2,000 earlier ones (target
+#           under 200 ms, bench/repeats.bench.ts), then its precision and recall on the labelled
+#           corpus pairs (bench/repeats-eval.ts, also `npm run eval:repeats`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-all}
 case "$which" in
-  all | parser | api | reminders | pages | floods | extract-pool | report) ;;
+  all | parser | api | reminders | pages | floods | extract-pool | report | repeats) ;;
   *)
-    echo "usage: npm run bench [-- parser|api|reminders|pages|floods|extract-pool|report]" >&2
+    echo "usage: npm run bench [-- parser|api|reminders|pages|floods|extract-pool|report|repeats]" >&2
     exit 2
     ;;
 esac
@@ -43,6 +46,14 @@ if [ "$which" = all ] || [ "$which" = parser ]; then
   # Without pdftotext the PDF ratios are left out; the rest of the figures still stand.
   bash scripts/ensure-pdftotext.sh || true
   node dist/bench/bench/extract.bench.js
+fi
+
+if [ "$which" = all ] || [ "$which" = repeats ]; then
+  # The matcher alone needs no services; propose() through Postgres does (BENCH_DB=0 skips it).
+  # The evaluation reads the corpus beside the repository.
+  if [ "${BENCH_DB:-1}" != 0 ]; then bash scripts/ensure-services.sh; fi
+  node dist/bench/bench/repeats.bench.js
+  node dist/bench/bench/repeats-eval.js
 fi
 
 if [ "$which" = all ] || [ "$which" = report ]; then

@@ -91,6 +91,16 @@ describe('API docs (e2e)', () => {
     ]) {
       expect(document.paths).toHaveProperty([path]);
     }
+    // Issue 18's repeat findings.
+    for (const [path, method] of [
+      ['/api/inspections/{id}/repeat-links', 'get'],
+      ['/api/inspections/{id}/repeat-links/{linkId}/decision', 'post'],
+      ['/api/inspections/{id}/raised-again', 'get'],
+      ['/api/actions/{id}/raised-before', 'get'],
+      ['/api/dashboard/repeat-findings', 'get'],
+    ] as const) {
+      expect(document.paths[path]).toHaveProperty(method);
+    }
   });
 
   it('serves the Swagger UI at /docs', async () => {

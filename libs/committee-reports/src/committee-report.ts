@@ -75,6 +75,11 @@ export interface ReportRecommendation {
   text: string;
   section: string;
   priority: 'priority_action' | 'improvement';
+  /**
+   * Set on a repeat finding (confirmed by the report's date): "Raised before: R9 of ASV-2015".
+   * Repeat findings come first in their inspection.
+   */
+  repeatOf?: string;
   actions: ReportAction[];
 }
 

@@ -30,6 +30,7 @@ import type {
   ReportReading,
 } from './committee-report';
 import { dateInWords, RAG_WORDS } from './words';
+import { repeatsAsAt, repeatsFirst } from './repeat-findings';
 
 /**
  * Most actions a report is drawn as a page or a Word document for: beyond it, a single report
@@ -343,17 +344,24 @@ export class CommitteeReportsService {
     );
     const reportInspections: ReportInspection[] = [];
     const all: RatedAction[] = [];
+    const repeats = await repeatsAsAt(db, councilId, inspectionIds, asAtEnd);
     for (const inspection of inspections) {
-      const recs = recommendations
-        .filter((r) => r.inspectionId === inspection.id)
-        .map((r) => ({
-          id: r.id,
-          label: r.ref,
-          text: r.text,
-          section: r.section,
-          priority: r.priority,
-          actions: actionsOf.get(r.id) ?? [],
-        }));
+      const recs = repeatsFirst(
+        recommendations
+          .filter((r) => r.inspectionId === inspection.id)
+          .map((r) => {
+            const repeatOf = repeats.get(r.id);
+            return {
+              id: r.id,
+              label: r.ref,
+              text: r.text,
+              section: r.section,
+              priority: r.priority,
+              ...(repeatOf !== undefined && { repeatOf }),
+              actions: actionsOf.get(r.id) ?? [],
+            };
+          }),
+      );
       const rated = recs.flatMap((r) =>
         r.actions.map((a) => ({ action: a, priority: r.priority === 'priority_action' })),
       );

@@ -27,6 +27,7 @@ import {
   droppedDatesNotice,
   replacedDeadlinesNotice,
 } from './report-dates';
+import { RepeatFindingsService } from './repeats/repeat-findings.service';
 import { ReportReader } from './report-reader';
 
 export interface ImportInput {
@@ -63,6 +64,7 @@ export class ImportService {
     private readonly auditLog: AuditLog,
     private readonly clock: Clock,
     private readonly reader: ReportReader,
+    private readonly repeats: RepeatFindingsService,
   ) {}
 
   async importReport(input: ImportInput): Promise<ImportResult> {
@@ -216,7 +218,11 @@ export class ImportService {
       input.importedById,
       `Imported from ${inspection.fileName}`,
     );
+    // In this transaction, under the council's lock: the earlier recommendations cannot change
+    // meanwhile, and the import and its proposals commit together.
+    const proposed = await this.repeats.propose(em, council.id, inspection.id, recommendations);
     const notices: string[] = [];
+    if (proposed > 0) notices.push(repeatsNotice(proposed));
     if (extracted.length === 0) {
       notices.push(
         extraction.suggestions.length > 0
@@ -296,6 +302,10 @@ function toRecommendation(
     responsible: rec.responsible,
     page: rec.page,
   });
+}
+
+function repeatsNotice(count: number): string {
+  return `${count} possible repeat${count === 1 ? '' : 's'} of earlier findings ${count === 1 ? 'was' : 'were'} found: confirm or reject ${count === 1 ? 'it' : 'each'} on the review page.`;
 }
 
 function suggestionsOnlyNotice(count: number): string {

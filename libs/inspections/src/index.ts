@@ -51,3 +51,21 @@ export {
 export * from './dashboard';
 export * from './progress';
 export { actionMailFacts, type ActionMailFacts } from './action-mail-facts';
+export {
+  REPEAT_LINK_STATES,
+  RepeatLink,
+  type RepeatLinkState,
+} from './entities/repeat-link.entity';
+export {
+  REPEAT_DASHBOARD_LIMIT,
+  RepeatFindingsService,
+  type EarlierAction,
+  type EarlierActionWithNotes,
+  type RaisedAgain,
+  type RaisedBefore,
+  type RepeatActor,
+  type RepeatFindingAction,
+  type RepeatInspectionRef,
+  type RepeatLinkView,
+  type RepeatRecommendationRef,
+} from './repeats/repeat-findings.service';

@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { InspectionFile } from './entities/inspection-file.entity';
 import { Inspection } from './entities/inspection.entity';
 import { Recommendation } from './entities/recommendation.entity';
+import { RepeatLink } from './entities/repeat-link.entity';
 import { InspectionSuggestion } from './entities/suggestion.entity';
 import { ProgressService } from './progress/progress.service';
 
@@ -23,6 +24,7 @@ import { ProgressService } from './progress/progress.service';
       Recommendation,
       InspectionSuggestion,
       Organisation,
+      RepeatLink,
     ]),
   ],
   providers: [ProgressService],

@@ -5,6 +5,7 @@ import { ActionsModule } from '@app/actions';
 import { ImportService } from './import.service';
 import { InspectionsDataModule } from './inspections-data.module';
 import { InspectionsService } from './inspections.service';
+import { RepeatFindingsService } from './repeats/repeat-findings.service';
 import { ReportReader } from './report-reader';
 import { SuggestionsService } from './suggestions.service';
 
@@ -12,7 +13,19 @@ import { SuggestionsService } from './suggestions.service';
 @Module({
   // Council: the import locks its row and reads its deadline settings.
   imports: [InspectionsDataModule, ActionsModule, TypeOrmModule.forFeature([Council])],
-  providers: [ImportService, InspectionsService, ReportReader, SuggestionsService],
-  exports: [ImportService, InspectionsService, ReportReader, SuggestionsService],
+  providers: [
+    ImportService,
+    InspectionsService,
+    RepeatFindingsService,
+    ReportReader,
+    SuggestionsService,
+  ],
+  exports: [
+    ImportService,
+    InspectionsService,
+    RepeatFindingsService,
+    ReportReader,
+    SuggestionsService,
+  ],
 })
 export class InspectionsModule {}

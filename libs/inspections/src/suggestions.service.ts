@@ -15,6 +15,7 @@ import { InspectionSuggestion } from './entities/suggestion.entity';
 import { actionTitle } from './action-title';
 import { dismissReasonRefusal } from './dismiss-reason';
 import { draftDueOn } from './draft-deadline';
+import { RepeatFindingsService } from './repeats/repeat-findings.service';
 
 export interface SuggestionActor {
   councilId: string;
@@ -42,6 +43,7 @@ export class SuggestionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly auditLog: AuditLog,
     private readonly clock: Clock,
+    private readonly repeats: RepeatFindingsService,
   ) {}
 
   /** An inspection's suggestions in document order; 404 for another council's inspection. */
@@ -107,6 +109,8 @@ export class SuggestionsService {
           }),
         ),
       );
+      // An accepted weakness is a recommendation like any other: it may repeat an earlier one.
+      await this.repeats.propose(em, actor.councilId, inspectionId, [recommendation]);
       await this.recordDecision(em, suggestion, actor, {
         status: 'accepted',
         recommendationId: recommendation.id,

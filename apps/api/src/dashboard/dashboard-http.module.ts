@@ -1,9 +1,10 @@
-import { DashboardModule } from '@app/inspections';
+import { DashboardModule, InspectionsModule } from '@app/inspections';
 import { Module } from '@nestjs/common';
 import { DashboardController } from './dashboard.controller';
+import { RepeatFindingsDashboardController } from './repeat-findings.controller';
 
 @Module({
-  imports: [DashboardModule],
-  controllers: [DashboardController],
+  imports: [DashboardModule, InspectionsModule],
+  controllers: [DashboardController, RepeatFindingsDashboardController],
 })
 export class DashboardHttpModule {}

@@ -412,6 +412,17 @@ export class ActionsService {
         status: to,
       });
     }
+    if (
+      transition &&
+      to === 'verified' &&
+      !patch.statusReason?.trim() &&
+      (await this.isRepeatFinding(em, actor.councilId, action.recommendationId))
+    ) {
+      throw badRequest(
+        'statusReason is required to verify an action on a repeat finding: say why this time is different',
+        { code: 'reason-required', field: 'statusReason', status: to },
+      );
+    }
 
     const wasDraft = from === 'draft';
     const dueOnChanged = patch.dueOn !== undefined && patch.dueOn !== action.dueOn;
@@ -640,6 +651,24 @@ export class ActionsService {
       changes: row.changes,
       reason: row.reason,
     }));
+  }
+
+  /**
+   * Whether a manager confirmed that the recommendation repeats an earlier finding. The links
+   * are @app/inspections' (repeat_links, which depends on this library, not the other way), so
+   * they are read here by SQL: one indexed lookup, only when verifying.
+   */
+  private async isRepeatFinding(
+    em: EntityManager,
+    councilId: string,
+    recommendationId: string,
+  ): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `SELECT 1 FROM repeat_links
+        WHERE council_id = $1 AND recommendation_id = $2 AND state = 'confirmed' LIMIT 1`,
+      [councilId, recommendationId],
+    );
+    return rows.length > 0;
   }
 
   /** A responsible organisation is one of the council's partners; any other is "not found". */

@@ -264,7 +264,10 @@ function recommendationBlock(recommendation: ReportRecommendation): (Paragraph |
   const { label, text, actions } = recommendation;
   return [
     heading(HeadingLevel.HEADING_3, label ? `${label}: ${text}` : text),
-    para(`${PRIORITY_WORDS[recommendation.priority]}. Section: ${recommendation.section}.`),
+    para(
+      `${recommendation.repeatOf ? `Repeat finding. ${recommendation.repeatOf}. ` : ''}` +
+        `${PRIORITY_WORDS[recommendation.priority]}. Section: ${recommendation.section}.`,
+    ),
     actions.length === 0 ? para('No actions yet.') : table(ACTION_HEADERS, actions.map(actionRow)),
     ...actions.flatMap((action) => action.measures.flatMap((m) => measureBlock(action, m))),
   ];

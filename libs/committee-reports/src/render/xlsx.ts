@@ -204,7 +204,10 @@ async function writeActions(
         await sheet.add([
           inspectionName,
           recommendationText,
-          PRIORITY_WORDS[recommendation.priority],
+          // A repeat finding says so where the priority is read.
+          recommendation.repeatOf
+            ? `${PRIORITY_WORDS[recommendation.priority]}; repeat finding`
+            : PRIORITY_WORDS[recommendation.priority],
           action.reference,
           action.title,
           action.owner,

@@ -67,6 +67,13 @@ class ReportRecommendationDto {
   @ApiProperty() text!: string;
   @ApiProperty() section!: string;
   @ApiProperty({ enum: ['priority_action', 'improvement'] }) priority!: string;
+  @ApiProperty({
+    required: false,
+    example: 'Raised before: R9 of ASV-2015',
+    description:
+      'Only on a repeat finding (confirmed by the report’s date); repeat findings come first.',
+  })
+  repeatOf?: string;
   @ApiProperty({ type: [ReportActionDto] }) actions!: ReportActionDto[];
 }
 

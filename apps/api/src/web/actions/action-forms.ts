@@ -33,6 +33,19 @@ export class StatusForm {
   statusReason?: string;
 }
 
+/**
+ * POST /actions/:id/verify (managers): on a repeat finding, what is different this time (the
+ * service refuses verifying one without it; kept in the history as the status change's reason).
+ */
+export class VerifyForm {
+  @OptionalText(
+    REASON_MAX_LENGTH,
+    'What is different this time',
+    'Enter what is different this time',
+  )
+  verifyNote?: string;
+}
+
 /** POST /actions/:id/progress: a progress note and, optionally, a link to evidence. */
 export class ProgressForm {
   @RequiredText(PROGRESS_NOTE_MAX_LENGTH, 'Progress note', 'Enter a progress note')

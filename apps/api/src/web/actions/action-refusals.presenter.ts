@@ -44,6 +44,12 @@ export function pageRefusal(error: unknown, form: ActionForm): FormRejected | nu
       if (refusal.field === 'dueOnReason') {
         return FormRejected.on('dueOnReason', 'Enter a reason for the new deadline');
       }
+      if (form === 'verify') {
+        return FormRejected.on(
+          'verifyNote',
+          'Enter what is different this time: this finding was raised at an earlier inspection',
+        );
+      }
       return form === 'cancel'
         ? FormRejected.on('cancelReason', 'Enter why the action is cancelled')
         : FormRejected.on(

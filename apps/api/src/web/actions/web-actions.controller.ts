@@ -2,6 +2,7 @@ import { type ActionPatch, ActionsService } from '@app/actions';
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { Clock, londonDateOf } from '@app/common';
 import { ActionRagService, MeasuresService } from '@app/measures';
+import { RepeatFindingsService } from '@app/inspections';
 import { UsersService } from '@app/people';
 import { Get, Param } from '@nestjs/common';
 import { dateAnswer, dateGiven } from '../date-answer';
@@ -19,7 +20,9 @@ import {
   ProgressForm,
   StatusForm,
   SuccessMeasureForm,
+  VerifyForm,
 } from './action-forms';
+import { raisedBeforeItems } from '../repeats/repeat-findings.presenter';
 import { actionPage } from './action-page.presenter';
 import {
   inPageWords,
@@ -57,6 +60,7 @@ export class WebActionsController {
     private readonly rag: ActionRagService,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly repeats: RepeatFindingsService,
   ) {}
 
   @Get(':id')
@@ -136,8 +140,14 @@ export class WebActionsController {
 
   @FormPost(':id/verify', actionForm)
   @RequireRole('manager')
-  async verify(@CurrentUser() user: Principal, @Param('id', pageId) id: string): Promise<SeeOther> {
-    await this.actions.update(user, id, { status: 'verified' }).catch(inPageWords('verify'));
+  async verify(
+    @CurrentUser() user: Principal,
+    @Param('id', pageId) id: string,
+    @Form(VerifyForm) { verifyNote }: VerifyForm,
+  ): Promise<SeeOther> {
+    await this.actions
+      .update(user, id, { status: 'verified', statusReason: orNothing(verifyNote) })
+      .catch(inPageWords('verify'));
     return new SeeOther(`/actions/${id}`, 'Action verified');
   }
 
@@ -240,15 +250,21 @@ export class WebActionsController {
 
   /** The action page, with a refused form's errors and what was typed in `state`. */
   async page(user: Principal, id: string, state: FormState): Promise<PageLocals> {
-    const [action, history, everyone, measures, override] = await Promise.all([
+    const [action, history, everyone, measures, override, raisedBefore] = await Promise.all([
       this.actions.get(user, id),
       this.actions.history(user, id),
       // Names the history's people; only managers are offered them as owners.
       this.users.list(user.councilId, { includeDisabled: true }),
       this.measures.list(user.councilId, id),
       this.rag.overrideOf(user.councilId, id),
+      // The council's earlier actions and notes are not a partner's to read.
+      user.role === 'partner' ? [] : this.repeats.raisedBeforeAction(user.councilId, id),
     ]);
     const rag = this.rag.rate(action, measures, override);
-    return actionPage(user, { action, history, everyone, measures, rag }, state);
+    return {
+      ...actionPage(user, { action, history, everyone, measures, rag }, state),
+      // Beside actionPage, not in it: the repeat-finding section is its own partial.
+      raisedBefore: raisedBeforeItems(raisedBefore),
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { ActionsModule } from '@app/actions';
+import { InspectionsModule } from '@app/inspections';
 import { MeasuresModule } from '@app/measures';
 import { PeopleModule } from '@app/people';
 import { Module } from '@nestjs/common';
@@ -7,7 +8,7 @@ import { WebActionsController } from './web-actions.controller';
 
 /** The action page: details, history and the forms that change it. */
 @Module({
-  imports: [WebCoreModule, ActionsModule, MeasuresModule, PeopleModule],
+  imports: [WebCoreModule, ActionsModule, InspectionsModule, MeasuresModule, PeopleModule],
   controllers: [WebActionsController],
 })
 export class WebActionsModule {}

@@ -1,5 +1,5 @@
 import { ActionsService } from '@app/actions';
-import { InspectionsService, SuggestionsService } from '@app/inspections';
+import { InspectionsService, RepeatFindingsService, SuggestionsService } from '@app/inspections';
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { Clock, londonDateOf } from '@app/common';
 import { OrganisationsService, UsersService } from '@app/people';
@@ -10,6 +10,7 @@ import { Form, FormPost, type FormPostOptions } from '../pipeline/form-post';
 import { FormRejected } from '../pipeline/form-rejected';
 import { SeeOther } from '../pipeline/page';
 import { pageId, PagesController } from '../pipeline/pages-controller';
+import { DecideRepeatLinkDto } from '../../inspections/dto/repeat-link.dto';
 import { DismissSuggestionForm, OpenDraftsForm } from './inspection-forms';
 import {
   InspectionReviewPresenter,
@@ -60,6 +61,7 @@ export class InspectionReviewController {
     private readonly users: UsersService,
     private readonly organisations: OrganisationsService,
     private readonly clock: Clock,
+    private readonly repeats: RepeatFindingsService,
   ) {}
 
   /** PATCH /api/inspections/:id/drafts: every change made, or none. */
@@ -181,6 +183,26 @@ export class InspectionReviewController {
     return new SeeOther(
       `/inspections/${inspectionId}?page=1#suggestions`,
       `Dismissed ${suggestionRef(suggestion)}`,
+    );
+  }
+
+  /**
+   * POST /api/inspections/:id/repeat-links/:lid/decision: the same body (DecideRepeatLinkDto)
+   * and service; another council's link is a 404 like the API's.
+   */
+  @FormPost('repeats/:lid', openForm)
+  async decideRepeat(
+    @CurrentUser() user: Principal,
+    @Param('id', pageId) inspectionId: string,
+    @Param('lid', pageId) linkId: string,
+    @Form(DecideRepeatLinkDto) { decision }: DecideRepeatLinkDto,
+  ): Promise<SeeOther> {
+    const link = await this.repeats.decide(user, inspectionId, linkId, decision);
+    return new SeeOther(
+      `/inspections/${inspectionId}#rec-${link.recommendation.id}`,
+      decision === 'confirmed'
+        ? `Confirmed: ${link.recommendation.ref} repeats ${link.earlier.ref} of ${link.earlier.inspection.reference}`
+        : `Rejected: ${link.recommendation.ref} is not a repeat of ${link.earlier.ref} of ${link.earlier.inspection.reference}`,
     );
   }
 }

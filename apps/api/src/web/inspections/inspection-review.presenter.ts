@@ -1,5 +1,5 @@
 import { type ActionView, ActionsService } from '@app/actions';
-import { InspectionsService, SuggestionsService } from '@app/inspections';
+import { InspectionsService, RepeatFindingsService, SuggestionsService } from '@app/inspections';
 import { hasRole, type Principal } from '@app/auth';
 import { Clock, londonDateOf } from '@app/common';
 import { OrganisationsService, UsersService } from '@app/people';
@@ -7,6 +7,10 @@ import { escapeHtml } from '@app/mail';
 import { Injectable } from '@nestjs/common';
 import type { FormState } from '../forms';
 import type { PageLocals } from '../pipeline/page';
+import {
+  raisedAgainItems,
+  repeatCardsByRecommendation,
+} from '../repeats/repeat-findings.presenter';
 import { pageOf, pagination } from '../tables';
 import { dateTime, longDate, statusTag } from '../view-models';
 import {
@@ -73,6 +77,7 @@ export class InspectionReviewPresenter {
     private readonly users: UsersService,
     private readonly organisations: OrganisationsService,
     private readonly clock: Clock,
+    private readonly repeats: RepeatFindingsService,
   ) {}
 
   async page(
@@ -88,12 +93,16 @@ export class InspectionReviewPresenter {
       inspectionId,
       londonDateOf(this.clock.now()),
     );
-    const [{ items }, suggestions, people, organisations] = await Promise.all([
-      this.actions.list(principal, { inspectionId, page: 1, pageSize: 5000 }),
-      this.suggestions.list(councilId, inspectionId),
-      isManager ? this.users.list(councilId) : Promise.resolve([]),
-      isManager ? this.organisations.list(councilId) : Promise.resolve([]),
-    ]);
+    const [{ items }, suggestions, people, organisations, repeatLinks, raisedAgain] =
+      await Promise.all([
+        this.actions.list(principal, { inspectionId, page: 1, pageSize: 5000 }),
+        this.suggestions.list(councilId, inspectionId),
+        isManager ? this.users.list(councilId) : Promise.resolve([]),
+        isManager ? this.organisations.list(councilId) : Promise.resolve([]),
+        this.repeats.listForInspection(councilId, inspectionId),
+        this.repeats.raisedAgain(councilId, inspectionId),
+      ]);
+    const repeatCards = repeatCardsByRecommendation(repeatLinks);
     const suggestedFor = new Map(
       detail.recommendations.map(({ recommendation, suggestedOrganisationId }) => [
         recommendation.id,
@@ -174,6 +183,10 @@ export class InspectionReviewPresenter {
         (recommendation.dueOn ? `By ${longDate(recommendation.dueOn)}` : 'None given'),
       responsible: recommendation.responsible,
       page: recommendation.page,
+      repeats: repeatCards.get(recommendation.id) ?? [],
+      isRepeat: (repeatCards.get(recommendation.id) ?? []).some(
+        (card) => card.state.text === 'Repeat finding',
+      ),
       actions: actionIds
         .map((actionId) => byId.get(actionId))
         .filter((action): action is ActionView => action !== undefined)
@@ -214,6 +227,8 @@ export class InspectionReviewPresenter {
       },
       progress,
       recommendations,
+      raisedAgain: raisedAgainItems(raisedAgain),
+      repeatsToDecide: repeatLinks.filter((link) => link.state === 'proposed').length,
       draftCount: items.filter((action) => action.status === 'draft').length,
       suggestionsTotal: ranked.length,
       suggestionsOpen: ranked.filter((suggestion) => suggestion.status === 'open').length,

@@ -75,6 +75,7 @@ export function committeePage(
       recommendations: inspection.recommendations.map((recommendation) => ({
         ...recommendation,
         priorityAction: recommendation.priority === 'priority_action',
+        repeatOf: recommendation.repeatOf ?? null,
         actions: recommendation.actions.map((action) => ({
           ...action,
           statusTag: statusTag(action.status),

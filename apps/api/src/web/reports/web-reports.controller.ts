@@ -1,12 +1,18 @@
 import { ActionsService } from '@app/actions';
 import { CommitteeReportsService, REPORT_DRAWN_MAX_ACTIONS } from '@app/committee-reports';
-import { DashboardService, InspectionsService, ReportsService } from '@app/inspections';
+import {
+  DashboardService,
+  InspectionsService,
+  RepeatFindingsService,
+  ReportsService,
+} from '@app/inspections';
 import { CurrentUser, type Principal, RequireRole } from '@app/auth';
 import { UsersService } from '@app/people';
 import { Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { type PageLocals, PageView } from '../pipeline/page';
 import { pageId, PagesController } from '../pipeline/pages-controller';
+import { repeatFindingRows } from '../repeats/repeat-findings.presenter';
 import { dashboardPage } from './dashboard.presenter';
 import {
   OVERDUE_PAGE_SIZE,
@@ -33,6 +39,7 @@ export class WebReportsController {
     private readonly actions: ActionsService,
     private readonly reports: ReportsService,
     private readonly committee: CommitteeReportsService,
+    private readonly repeats: RepeatFindingsService,
   ) {}
 
   @Get('inspections/:id/progress')
@@ -90,7 +97,12 @@ export class WebReportsController {
   @RequireRole('manager')
   @PageView('reports/dashboard')
   async showDashboard(@CurrentUser() user: Principal): Promise<PageLocals> {
-    return dashboardPage(await this.dashboard.forCouncil(user.councilId));
+    const [dashboard, repeats] = await Promise.all([
+      this.dashboard.forCouncil(user.councilId),
+      this.repeats.dashboardActions(user.councilId, this.reports.today()),
+    ]);
+    // Beside dashboardPage, not in it: repeat findings are their own section, shown first.
+    return { ...dashboardPage(dashboard), repeatFindings: repeatFindingRows(repeats) };
   }
 
   /** The committee progress report, as GET /api/reports/committee gives it. */
