@@ -98,12 +98,13 @@ overdue_by_plan AS (
 ),
 overdue_by_owner AS (
   -- Grouped before the join: one users lookup per owner, not per action. The council
-  -- condition on users too: a name from another council must never show here.
-  SELECT u.id, u.name, u.email, u.team, o.count
-    FROM (SELECT a.owner_id, count(*)::int AS count
+  -- condition on users too: a name from another council must never show here. By owner and
+  -- organisation in one pass, which by_owner, by_team and by_organisation each sum up.
+  SELECT u.id, u.name, u.email, u.team, o.organisation_id, o.count
+    FROM (SELECT a.owner_id, a.organisation_id, count(*)::int AS count
             FROM actions a
            WHERE a.council_id = $1 AND ${overdue}
-           GROUP BY a.owner_id) o
+           GROUP BY a.owner_id, a.organisation_id) o
     LEFT JOIN users u ON u.id = o.owner_id AND u.council_id = $1
 )
 SELECT
@@ -126,14 +127,11 @@ SELECT
        FROM overdue_by_owner o
       GROUP BY o.team) t) AS by_team,
   (SELECT coalesce(json_agg(g ORDER BY g.count DESC, g.name NULLS LAST, g.id), '[]') FROM (
-     -- Grouped before the join, like by_owner; the council condition on organisations too.
-     SELECT og.id, og.name, o.count
-       FROM (SELECT a.organisation_id, count(*)::int AS count
-               FROM actions a
-              WHERE a.council_id = $1 AND ${overdue}
-              GROUP BY a.organisation_id) o
-       LEFT JOIN organisations og ON og.id = o.organisation_id AND og.council_id = $1) g)
-    AS by_organisation,
+     -- The council condition on organisations too, as on users.
+     SELECT og.id, og.name, sum(o.count)::int AS count
+       FROM overdue_by_owner o
+       LEFT JOIN organisations og ON og.id = o.organisation_id AND og.council_id = $1
+      GROUP BY og.id, og.name) g) AS by_organisation,
   (SELECT json_build_object(
             'next_7_days', count(*) FILTER (WHERE a.due_on <= $2::date + 7),
             'next_30_days', count(*))
