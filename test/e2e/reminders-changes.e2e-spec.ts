@@ -7,15 +7,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createCouncil, createUser, type TestUser } from '../factories/people';
 import { createPlan } from '../factories/plans';
-import { createReminderRig, type ReminderRig } from '../support/reminders';
+import { createReminderRig, dayFrom, type ReminderRig } from '../support/reminders';
 import { nth } from '../support/items';
-
-/** `iso` + days, as an ISO date. */
-function dayFrom(iso: string, days: number): string {
-  const date = new Date(`${iso}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 interface People {
   admin: TestUser;

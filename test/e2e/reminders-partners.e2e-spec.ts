@@ -1,15 +1,8 @@
 import { CouncilsService, OrganisationsService } from '@app/people';
 import { createCouncil, createUser, type TestUser } from '../factories/people';
 import { createPlan } from '../factories/plans';
-import { createReminderRig, type ReminderRig } from '../support/reminders';
+import { createReminderRig, dayFrom, type ReminderRig } from '../support/reminders';
 import { first } from '../support/items';
-
-/** `2027-06-17` + days, as an ISO date. */
-function dayFrom(iso: string, days: number): string {
-  const date = new Date(`${iso}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 // Thursday 17 June 2027: no bank holiday or weekend moves any moment below (docs/reminders.md).
 const DUE_ON = '2027-06-17';

@@ -2,15 +2,8 @@ import { CouncilsService } from '@app/people';
 import { DataSource } from 'typeorm';
 import { createCouncil, createUser, type TestUser } from '../factories/people';
 import { createPlan } from '../factories/plans';
-import { createReminderRig, type ReminderRig } from '../support/reminders';
+import { createReminderRig, dayFrom, type ReminderRig } from '../support/reminders';
 import { first } from '../support/items';
-
-/** `2027-06-17` + days, as an ISO date. */
-function dayFrom(iso: string, days: number): string {
-  const date = new Date(`${iso}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 // A deadline with no bank holiday or weekend in the way of any reminder: Thursday 17 June 2027.
 // Every reminder moment below is worked out by hand from the rules in docs/reminders.md, not read

@@ -10,6 +10,13 @@ import { Logger } from 'nestjs-pino';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, type TestApp } from './app';
 
+/** `iso` (YYYY-MM-DD) + days, as an ISO date: the reminder tests' days around a deadline. */
+export function dayFrom(iso: string, days: number): string {
+  const date = new Date(`${iso}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
 /** A clock the test moves by hand; the API and the worker read the same one. */
 export class MovableClock extends Clock {
   private at: Date;
